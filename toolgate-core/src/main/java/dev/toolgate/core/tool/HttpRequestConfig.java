@@ -1,0 +1,60 @@
+package dev.toolgate.core.tool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configuration of an {@code http_request} tool (DESIGN.md, tool model; seed 003 extended).
+ *
+ * @param url the endpoint, an absolute {@code https} URL; may pin query parameters that win over the model's
+ * @param method the HTTP method; {@link BodyMode#ENVELOPE} always sends {@code POST}
+ * @param headers extra request headers, values possibly templated; never null
+ * @param queryParams extra query parameters, values possibly templated; never null
+ * @param bodyMode how the arguments travel
+ * @param auth bearer, custom header or none; never null
+ * @param timeout the tool's total budget (DNS + connect + TLS + request + response), at most the deployment budget
+ * @param maxResponseBytes how many decoded body bytes are read, at most the deployment cap
+ * @param speakDuringExecution whether the agent speaks while waiting (passed to the voice runtime)
+ * @param speakAfterExecution whether the agent speaks the result (passed to the voice runtime)
+ * @param errorHint the hint the model gets on any failure of this tool, or null for the per-code default
+ * @param signatureScheme how requests are signed
+ */
+public record HttpRequestConfig(
+        String url,
+        HttpMethod method,
+        List<KeyValue> headers,
+        List<KeyValue> queryParams,
+        BodyMode bodyMode,
+        Auth auth,
+        Duration timeout,
+        int maxResponseBytes,
+        boolean speakDuringExecution,
+        boolean speakAfterExecution,
+        String errorHint,
+        SignatureScheme signatureScheme) implements ToolConfig {
+
+    public HttpRequestConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(method, "method");
+        headers = List.copyOf(headers == null ? List.of() : headers);
+        queryParams = List.copyOf(queryParams == null ? List.of() : queryParams);
+        Objects.requireNonNull(bodyMode, "bodyMode");
+        auth = auth == null ? new Auth.None() : auth;
+        Objects.requireNonNull(timeout, "timeout");
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+        }
+        signatureScheme = signatureScheme == null ? SignatureScheme.TOOLGATE : signatureScheme;
+    }
+
+    /** Returns the method actually sent: {@code POST} in envelope mode, else {@link #method()}. */
+    public HttpMethod effectiveMethod() {
+        return bodyMode == BodyMode.ENVELOPE ? HttpMethod.POST : method;
+    }
+
+    @Override
+    public ToolType type() {
+        return ToolType.HTTP_REQUEST;
+    }
+}
