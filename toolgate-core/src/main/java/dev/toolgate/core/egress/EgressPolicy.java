@@ -1,64 +1,289 @@
 package dev.toolgate.core.egress;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
 /**
- * SKELETON (being implemented): the egress policy. See the helper prompt for the contract.
+ * The egress policy: which destinations a tool call may reach. Immutable and thread-safe.
+ *
+ * <p>Policy (DESIGN.md "Guarantees and limits"):
+ * <ol>
+ *   <li>Scheme {@code https} only, followed by {@code //} and a host.</li>
+ *   <li>The authority has no userinfo, backslash, {@code %}, whitespace, control or non-ASCII character;
+ *       a port, if given, is 1-65535. The host judged is the one OkHttp's {@code HttpUrl} yields, and the URL
+ *       is refused if {@code HttpUrl} or {@code java.net.URI} cannot parse it or disagree on host or port.</li>
+ *   <li>IPv4 literals only as canonical dotted quads; every other numeric host is refused, never decoded.
+ *       IPv6 literals in brackets, without a zone id.</li>
+ *   <li>Addresses: only {@link AddressClass#PUBLIC} ones ({@link AddressClassifier}); IPv4-mapped IPv6 is
+ *       judged as IPv4; NAT64, 6to4, Teredo and IPv4-compatible prefixes are blocked whole.</li>
+ *   <li>Names: localhost, single-label and special-use names ({@link SpecialNames}) are refused without
+ *       resolving. Other names must resolve, and every address must pass: one blocked address denies the
+ *       name. An empty answer or a resolver failure is a resolution failure ({@link UnknownHostException}
+ *       on the live path, {@link DenyReason#NO_ADDRESSES} / {@link DenyReason#RESOLUTION_FAILED} in
+ *       {@link #decide(String)}), not a policy denial.</li>
+ *   <li>The operator allowlist ({@link AllowlistEntry}) is the only way past rules 4 and 5.</li>
+ * </ol>
+ *
+ * <p>Use: the executor calls {@link #checkUrl(String)} before sending and builds its client with
+ * {@link #applyTo(OkHttpClient.Builder)}; the test fire's dry run calls {@link #decide(String)}.
  */
 public final class EgressPolicy {
 
-    private EgressPolicy() {
+    /*
+     * Threat model. A tenant (or a prompt-injected model filling in arguments) controls the URL and the DNS
+     * of the names in it; the attacker wants the request to reach something only Toolgate can reach: cloud
+     * metadata (169.254.169.254 and friends), loopback admin ports, the private network. Three classic
+     * bypasses, and what stops each:
+     *
+     * 1. Parser differential. The check and the client read different hosts from one string
+     *    ("https://1.1.1.1\@127.0.0.1/", "https://%31%32%37.0.0.1/", full-width digits, "0177.0.0.1" read
+     *    as decimal by the JDK and as octal by glibc). Defence: a narrow character set for the authority,
+     *    no decoding of anything numeric, and the judged host is OkHttp's own HttpUrl.host(), cross-checked
+     *    against java.net.URI; any disagreement refuses (UrlInspection).
+     *
+     * 2. Literal bypass. OkHttp never calls Dns for a host that looks like an IP address (RouteSelector uses
+     *    InetAddress.getByName when canParseAsIpAddress), so a resolver-only guard misses literals. Defence:
+     *    checkUrl judges literals itself, and the connect-time guard (GuardedSocketFactory) judges the
+     *    InetSocketAddress of every connect, whatever produced it; an unresolved address fails closed.
+     *
+     * 3. DNS rebinding (time of check vs time of use). A name answers a public address to the check and
+     *    127.0.0.1 to the connect. Defence: the check and the connect use the same answer. GuardedDns
+     *    resolves once, judges every address, and returns exactly the checked list; OkHttp connects only to
+     *    what Dns returns, so the answer is pinned. The socket guard re-judges the address at connect().
+     *
+     * Also closed: proxies (a JVM-wide https.proxyHost would make the proxy resolve the name: Proxy.NO_PROXY,
+     * and sockets are created with Proxy.NO_PROXY so socksProxyHost is ignored too), redirects (never
+     * followed, so a 3xx cannot point anywhere) and silent retries on other routes.
+     *
+     * Allowlist and ports. Dns.lookup(host) does not see the port, so GuardedDns admits an address an
+     * allowlist entry admits on SOME port (or any address of a name with a host:port entry), and the socket
+     * guard, which sees the port, makes the exact decision. It learns the name behind an address from the
+     * InetAddress itself: GuardedDns returns addresses created with InetAddress.getByAddress(host, bytes),
+     * and OkHttp wraps that very object in the InetSocketAddress it connects to, so getHostString() gives
+     * the name without any reverse lookup. A literal has no name, so a host:port entry never admits a
+     * literal, and nothing but GuardedDns attaches names.
+     */
+
+    private final List<AllowlistEntry> allowlist;
+    private final Dns resolver;
+
+    private EgressPolicy(Builder builder) {
+        this.allowlist = builder.allowlist;
+        this.resolver = builder.resolver;
     }
 
-    /** Returns a builder: allowlist (default empty), resolver (default {@link Dns#SYSTEM}). */
+    /** Returns a builder: allowlist empty, resolver {@link Dns#SYSTEM}. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Returns the production default: no allowlist, the system resolver. */
+    /** Returns the production default: no allowlist (no private, loopback or metadata address is reachable), the system resolver. */
     public static EgressPolicy ofDefaults() {
         return builder().build();
     }
 
-    /** Pure pre-flight check of a raw URL string: no DNS. allowed()==true means "may proceed to resolution". */
+    /** Returns the operator allowlist, in configuration order; immutable, empty by default. */
+    public List<AllowlistEntry> allowlist() {
+        return allowlist;
+    }
+
+    /**
+     * Checks a raw URL without any DNS: scheme, authority, port, literal form, special names and, for an IP
+     * literal, the address.
+     *
+     * @param rawUrl the URL as it will be sent (any string; null is refused)
+     * @return allowed when the request may proceed to resolution (for a literal: may connect), with the
+     *     literal's verdict in {@code addresses}; otherwise the denial. Never throws.
+     */
     public EgressDecision checkUrl(String rawUrl) {
-        throw new UnsupportedOperationException("skeleton");
+        return switch (UrlInspection.of(rawUrl)) {
+            case UrlInspection.Refused refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of());
+            case UrlInspection.Target target -> checkTarget(target);
+        };
     }
 
-    /** checkUrl + resolution + a verdict on every resolved address; used by dry-run test fires. */
+    /**
+     * Checks a URL like {@link #checkUrl(String)}, then resolves a host name through the resolver and judges
+     * every address on the URL's port: the test fire's dry run. Nothing is connected.
+     *
+     * @param rawUrl the URL as it will be sent
+     * @return the decision with one verdict per address; denied if any address is blocked, and with
+     *     {@link DenyReason#RESOLUTION_FAILED} or {@link DenyReason#NO_ADDRESSES} when resolution fails
+     *     (the live path reports those as DNS errors, not as blocked destinations)
+     */
     public EgressDecision decide(String rawUrl) {
-        throw new UnsupportedOperationException("skeleton");
+        if (!(UrlInspection.of(rawUrl) instanceof UrlInspection.Target target)) {
+            return checkUrl(rawUrl); // the same refusal, as a decision
+        }
+        EgressDecision checked = checkTarget(target);
+        if (!checked.allowed() || target.literal() != null) {
+            return checked;
+        }
+        List<InetAddress> answers;
+        try {
+            answers = resolver.lookup(target.host());
+        } catch (UnknownHostException e) {
+            return EgressDecision.deny(DenyReason.RESOLUTION_FAILED, "host '" + target.host() + "' could not be resolved", List.of());
+        }
+        if (answers == null || answers.isEmpty()) {
+            return EgressDecision.deny(DenyReason.NO_ADDRESSES, "host '" + target.host() + "' resolved to no addresses", List.of());
+        }
+        List<AddressVerdict> verdicts = answers.stream().map(address -> judge(address, target.port(), target.host())).toList();
+        return resolvedDecision(target.host(), verdicts);
     }
 
-    /** Installs the guarded Dns, guarded SocketFactory, NO_PROXY, and turns redirects and retries off. */
+    /**
+     * Installs the guards on an OkHttp client builder: a guarded {@link Dns} (resolve once, judge every
+     * address, return exactly the checked list), a guarded {@link javax.net.SocketFactory} (judge the address
+     * at {@code connect()}, fail closed on an unresolved one), {@link Proxy#NO_PROXY}, no redirects (plain or
+     * TLS) and no retry on connection failure. Other settings (timeouts, TLS) are left to the caller.
+     *
+     * <p>Inside calls, a refusal surfaces as {@link EgressDeniedException}; a resolution failure (including
+     * an empty answer) as {@link UnknownHostException}. OkHttp may report a refusal on one route as a
+     * suppressed exception of another route's failure.
+     *
+     * @param builder the builder to configure
+     * @return {@code builder}, for chaining
+     */
     public OkHttpClient.Builder applyTo(OkHttpClient.Builder builder) {
-        throw new UnsupportedOperationException("skeleton");
+        return applyTo(builder, GuardedSocketFactory.ConnectObserver.NONE);
     }
 
-    /** Builder. */
+    /** As {@link #applyTo(OkHttpClient.Builder)}, with an observer told of every checked connect (tests). */
+    OkHttpClient.Builder applyTo(OkHttpClient.Builder builder, GuardedSocketFactory.ConnectObserver observer) {
+        return builder
+                .dns(new GuardedDns(this, resolver))
+                .socketFactory(new GuardedSocketFactory(this, observer))
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .retryOnConnectionFailure(false);
+    }
+
+    private EgressDecision checkTarget(UrlInspection.Target target) {
+        if (target.literal() != null) {
+            AddressVerdict verdict = judge(target.literal(), target.port(), null);
+            return verdict.allowed()
+                    ? EgressDecision.allow(List.of(verdict))
+                    : EgressDecision.deny(DenyReason.BLOCKED_ADDRESS,
+                            "address " + verdict.address() + " is blocked: " + verdict.reason(), List.of(verdict));
+        }
+        return nameRefusal(target.host(), target.port())
+                .map(refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of()))
+                .orElseGet(() -> EgressDecision.allow(List.of()));
+    }
+
+    /** Returns why the name may not be resolved for {@code port} (-1: for any port), or empty. */
+    Optional<UrlInspection.Refused> nameRefusal(String host, int port) {
+        for (AllowlistEntry entry : allowlist) {
+            if (entry instanceof AllowlistEntry.HostPort hostPort && hostPort.admits(host, port)) {
+                return Optional.empty();
+            }
+        }
+        return SpecialNames.refusal(host);
+    }
+
+    /**
+     * Judges one address for a destination port.
+     *
+     * @param address the address (an IPv4-mapped IPv6 address is judged as IPv4)
+     * @param port the destination port, or -1 to admit what an allowlist entry admits on some port
+     * @param hostName the name the address was resolved for, or null for a literal
+     */
+    AddressVerdict judge(InetAddress address, int port, String hostName) {
+        String text = IpLiterals.toText(IpLiterals.toAddress(Cidr.canonicalBytes(address)));
+        if (!AddressClassifier.classify(address).blocked()) {
+            return new AddressVerdict(text, true, AddressClass.PUBLIC.label());
+        }
+        String description = AddressClassifier.describe(address);
+        for (AllowlistEntry entry : allowlist) {
+            boolean admits = switch (entry) {
+                case AllowlistEntry.Network network -> network.admits(address, port);
+                case AllowlistEntry.HostPort hostPort -> hostName != null && hostPort.admits(hostName, port);
+            };
+            if (admits) {
+                return new AddressVerdict(text, true, "operator allowlist " + entry + " (" + description + ")");
+            }
+        }
+        return new AddressVerdict(text, false, description);
+    }
+
+    /** Returns the decision on a name's resolved addresses: denied if any one is blocked. */
+    static EgressDecision resolvedDecision(String host, List<AddressVerdict> verdicts) {
+        List<AddressVerdict> blocked = verdicts.stream().filter(verdict -> !verdict.allowed()).toList();
+        if (blocked.isEmpty()) {
+            return EgressDecision.allow(verdicts);
+        }
+        AddressVerdict first = blocked.get(0);
+        String more = blocked.size() > 1 ? " and " + (blocked.size() - 1) + " more blocked address(es)" : "";
+        return EgressDecision.deny(DenyReason.BLOCKED_ADDRESS, "host '" + host + "' resolved to blocked address "
+                + first.address() + " (" + first.reason() + ")" + more, verdicts);
+    }
+
+    /**
+     * The connect-time check: judges the exact address and port a socket is about to connect to.
+     *
+     * @return the endpoint, when allowed
+     * @throws EgressDeniedException if the endpoint is unresolved, not an InetSocketAddress, or blocked
+     */
+    InetSocketAddress checkConnect(SocketAddress endpoint) throws EgressDeniedException {
+        if (!(endpoint instanceof InetSocketAddress socketAddress) || socketAddress.isUnresolved()) {
+            throw new EgressDeniedException(DenyReason.UNRESOLVED_ADDRESS,
+                    "connection refused: the target was not a resolved, checked address");
+        }
+        String carried = socketAddress.getHostString(); // never a reverse lookup
+        String hostName = carried.indexOf(':') >= 0 || IpLiterals.looksNumeric(carried) ? null : carried;
+        AddressVerdict verdict = judge(socketAddress.getAddress(), socketAddress.getPort(), hostName);
+        if (!verdict.allowed()) {
+            throw new EgressDeniedException(DenyReason.BLOCKED_ADDRESS, "connection to " + verdict.address()
+                    + " port " + socketAddress.getPort() + " refused: " + verdict.reason());
+        }
+        return socketAddress;
+    }
+
+    /** Builds an {@link EgressPolicy}. Not thread-safe; the policy it builds is. */
     public static final class Builder {
         private List<AllowlistEntry> allowlist = List.of();
         private Dns resolver = Dns.SYSTEM;
 
+        private Builder() {
+        }
+
+        /**
+         * Sets the operator allowlist (default empty), e.g. from {@link AllowlistEntry#parseList(String)}.
+         *
+         * @param entries the entries, in order
+         * @return this builder
+         * @throws NullPointerException if {@code entries} or an entry is null
+         */
         public Builder allowlist(List<AllowlistEntry> entries) {
             this.allowlist = List.copyOf(entries);
             return this;
         }
 
+        /**
+         * Sets the resolver names are looked up with (default {@link Dns#SYSTEM}); tests pass a fake one.
+         *
+         * @param resolver the resolver; OkHttp's contract: throws UnknownHostException on failure
+         * @return this builder
+         * @throws NullPointerException if {@code resolver} is null
+         */
         public Builder resolver(Dns resolver) {
-            this.resolver = resolver;
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
+        /** Returns the policy. */
         public EgressPolicy build() {
-            return new EgressPolicy();
+            return new EgressPolicy(this);
         }
-    }
-
-    /** Placeholder so the skeleton compiles. */
-    public record AllowlistEntryPlaceholder(InetAddress address) {
     }
 }

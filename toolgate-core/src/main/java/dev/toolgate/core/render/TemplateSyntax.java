@@ -25,7 +25,7 @@ public final class TemplateSyntax {
 
     /**
      * Returns what is wrong with {@code template}, one sentence per problem; empty when it is valid.
-     * Unbalanced {@code {{} and unknown expressions are problems.
+     * Unbalanced braces and unknown expressions are problems.
      */
     public static List<String> problems(String template) {
         List<String> problems = new ArrayList<>();

@@ -1,0 +1,99 @@
+package dev.toolgate.core.args;
+
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeType;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the arguments of an LLM tool call into a JSON object. The voice runtime may send them as a JSON
+ * object, or, as OpenAI's chat completions do ({@code tool_calls[].function.arguments}), as a string holding
+ * JSON text. No arguments at all (Java {@code null}, a missing node, JSON {@code null}, or a blank string)
+ * means the empty object {@code {}}; the tool's schema then decides whether that is acceptable.
+ *
+ * <p>JSON text inside a string is parsed strictly: trailing content and duplicate property names are
+ * errors, and decimal numbers keep their exact digits ({@code 1.10} stays {@code 1.10}) so the tenant
+ * endpoint receives what the model wrote. Jackson's default stream limits apply (nesting depth, string
+ * and number lengths).
+ *
+ * <p>Thread-safe; stateless.
+ */
+public final class ArgumentParser {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private ArgumentParser() {
+    }
+
+    /**
+     * Parses the model's raw arguments.
+     *
+     * @param raw a JSON object, a JSON string holding a JSON object, or null / missing / JSON null / a blank
+     *     string for "no arguments"
+     * @return {@link ArgumentParseResult.Parsed} with a copy of the object (so later changes to {@code raw}
+     *     do not leak in), or {@link ArgumentParseResult.Invalid} with an {@code HTTP_TOOL_INVALID_ARGS} error
+     *     such as "arguments must be a JSON object; got an array"; never throws for any input
+     */
+    public static ArgumentParseResult parse(JsonNode raw) {
+        if (raw == null || raw.isMissingNode() || raw.isNull()) {
+            return new ArgumentParseResult.Parsed(MAPPER.createObjectNode());
+        }
+        if (raw.isString()) {
+            return parseText(raw.stringValue());
+        }
+        return asObject(raw, "");
+    }
+
+    private static ArgumentParseResult parseText(String text) {
+        if (text.isBlank()) {
+            return new ArgumentParseResult.Parsed(MAPPER.createObjectNode());
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            return invalid("arguments are not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return new ArgumentParseResult.Parsed(MAPPER.createObjectNode());
+        }
+        return asObject(node, "the arguments string holds JSON that ");
+    }
+
+    private static ArgumentParseResult asObject(JsonNode node, String context) {
+        if (node instanceof ObjectNode object) {
+            return new ArgumentParseResult.Parsed(object.deepCopy());
+        }
+        String message = context.isEmpty()
+                ? "arguments must be a JSON object; got " + describe(node.getNodeType())
+                : "arguments must be a JSON object; " + context + "is " + describe(node.getNodeType());
+        return invalid(message);
+    }
+
+    private static String describe(JsonNodeType type) {
+        return switch (type) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case BINARY -> "binary data";
+            case POJO -> "a Java object";
+            case NULL -> "null";
+            case MISSING -> "nothing";
+            case OBJECT -> "an object";
+        };
+    }
+
+    private static ArgumentParseResult invalid(String message) {
+        return new ArgumentParseResult.Invalid(ToolError.of(ErrorCode.HTTP_TOOL_INVALID_ARGS, message));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.toolgate.core.engine;
+
+import dev.toolgate.core.args.ArgumentParseResult;
+import dev.toolgate.core.args.ArgumentParser;
+import dev.toolgate.core.args.ArgumentValidator;
+import dev.toolgate.core.args.ArgumentViolation;
+import dev.toolgate.core.egress.EgressDecision;
+import dev.toolgate.core.egress.EgressPolicy;
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.exec.ExecutionResult;
+import dev.toolgate.core.exec.HttpExecutor;
+import dev.toolgate.core.exec.PhaseTimings;
+import dev.toolgate.core.render.RenderException;
+import dev.toolgate.core.render.RenderedRequest;
+import dev.toolgate.core.render.RequestRenderer;
+import dev.toolgate.core.signing.RequestSigner;
+import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.tool.ToolDefinitionWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs tool calls: parse and validate the arguments, check the destination, render, sign, send under the
+ * budget, and turn the result into text the model can speak from. This is the whole pipeline of DESIGN.md;
+ * everything before "send" is pure CPU work and fails fast.
+ *
+ * <p>Thread-safe: one engine serves every tenant. Compiled argument schemas are cached per tool version
+ * (tool id + {@code updated_at}).
+ */
+public final class ToolEngine {
+
+    private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
+
+    /** The footer appended to a body cut at the response cap (DESIGN.md, guarantees and limits). */
+    public static final String TRUNCATED_FOOTER = "\n[truncated]";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpExecutor executor;
+    private final EgressPolicy egress;
+    private final RequestRenderer renderer;
+    private final InstantSource clock;
+    private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
+
+    private enum Mode { INVOKE, TEST_FIRE, DRY_RUN }
+
+    private record CompiledSchema(Instant version, ArgumentValidator validator) {
+    }
+
+    /**
+     * @param executor sends rendered requests (shared connection pool, budget and cap)
+     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
+     * @param renderer renders tool + arguments + call into a request
+     * @param clock the source of request timestamps
+     */
+    public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.egress = Objects.requireNonNull(egress, "egress");
+        this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs one tool call to completion. Never throws for a tool failure: every failure is an
+     * {@link InvocationOutcome} with a {@link ToolError}. A disabled tool fails with {@code HTTP_TOOL_DISABLED}.
+     */
+    public InvocationOutcome invoke(Invocation invocation) {
+        long start = System.nanoTime();
+        if (!invocation.tool().definition().enabled()) {
+            return failure(invocation, start, ToolError.of(ErrorCode.HTTP_TOOL_DISABLED,
+                    "The tool '" + invocation.tool().name() + "' is disabled."), invocation.rawArguments(), null,
+                    PhaseTimings.NONE, 0, null, false);
+        }
+        return run(invocation, start, Mode.INVOKE).outcome();
+    }
+
+    /**
+     * Test-fires a tool (disabled tools too): renders the exact request and judges its destination; unless
+     * {@code dryRun}, also sends it. With {@code dryRun}, nothing leaves the process but DNS queries.
+     */
+    public TestFireResult testFire(Invocation invocation, boolean dryRun) {
+        return run(invocation, System.nanoTime(), dryRun ? Mode.DRY_RUN : Mode.TEST_FIRE);
+    }
+
+    /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
+    public static String errorContent(ToolError error) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("error", error.code().name());
+        node.put("message", error.message());
+        node.put("hint", error.hint());
+        return JSON.writeValueAsString(node);
+    }
+
+    private TestFireResult run(Invocation invocation, long start, Mode mode) {
+        Tool tool = invocation.tool();
+        JsonNode raw = invocation.rawArguments();
+        ObjectNode arguments;
+        switch (ArgumentParser.parse(raw)) {
+            case ArgumentParseResult.Parsed parsed -> arguments = parsed.arguments();
+            case ArgumentParseResult.Invalid invalid -> {
+                return new TestFireResult(null, null,
+                        failure(invocation, start, invalid.error(), raw, null, PhaseTimings.NONE, 0, null, false));
+            }
+        }
+        ArgumentValidator validator = validator(tool);
+        List<ArgumentViolation> violations = validator.validate(arguments);
+        if (!violations.isEmpty()) {
+            return new TestFireResult(null, null, failure(invocation, start, validator.toError(violations),
+                    arguments, null, PhaseTimings.NONE, 0, null, false));
+        }
+        if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
+            return new TestFireResult(null, null, action(invocation, start, arguments));
+        }
+
+        EgressDecision preflight = egress.checkUrl(config.url());
+        if (!preflight.allowed()) {
+            return new TestFireResult(null, preflight, failure(invocation, start,
+                    ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, preflight.reason()), arguments, null,
+                    PhaseTimings.NONE, 0, null, false));
+        }
+        Instant now = clock.instant();
+        RenderedRequest request;
+        try {
+            request = renderer.render(tool, arguments, invocation.call(), invocation.invocationId(), now);
+            request = RequestSigner.sign(request, config.signatureScheme(), invocation.signingSecrets(),
+                    now.getEpochSecond(), invocation.invocationId());
+        } catch (RenderException e) {
+            return new TestFireResult(null, preflight,
+                    failure(invocation, start, e.error(), arguments, null, PhaseTimings.NONE, 0, null, false));
+        }
+        if (mode == Mode.DRY_RUN) {
+            return new TestFireResult(request, egress.decide(request.url().toString()), null);
+        }
+        EgressDecision decision = mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
+        ExecutionResult result = executor.execute(request, config.timeout(), config.maxResponseBytes());
+        InvocationOutcome outcome = switch (result) {
+            case ExecutionResult.Success success -> new InvocationOutcome(
+                    invocation.invocationId(), invocation.toolCallId(), null,
+                    success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body(),
+                    success.httpStatus(), success.truncated(), micros(start), config.speakDuringExecution(),
+                    config.speakAfterExecution(), null, arguments, request, success.timings(), success.body());
+            case ExecutionResult.Failure failure -> failure(invocation, start, failure.error(), arguments, request,
+                    failure.timings(), failure.httpStatus(), failure.body(), failure.truncated());
+        };
+        return new TestFireResult(request, decision, outcome);
+    }
+
+    private InvocationOutcome action(Invocation invocation, long start, ObjectNode arguments) {
+        Tool tool = invocation.tool();
+        ObjectNode action = JsonNodeFactory.instance.objectNode();
+        action.put("type", tool.definition().type().wireName());
+        JsonNode config = WRITER.toJson(tool.definition(), true).get("config");
+        if (config instanceof ObjectNode configObject) {
+            action.setAll(configObject);
+        }
+        action.set("arguments", arguments);
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.put("status", "ok");
+        content.put("action", tool.definition().type().wireName());
+        return new InvocationOutcome(invocation.invocationId(), invocation.toolCallId(), null,
+                JSON.writeValueAsString(content), 0, false, micros(start), false, false, action, arguments, null,
+                PhaseTimings.NONE, null);
+    }
+
+    private InvocationOutcome failure(Invocation invocation, long start, ToolError error, JsonNode arguments,
+            RenderedRequest request, PhaseTimings timings, int httpStatus, String body, boolean truncated) {
+        String hint = invocation.tool().definition().config() instanceof HttpRequestConfig config ? config.errorHint() : null;
+        ToolError shown = error.withHint(hint);
+        boolean speakDuring = false;
+        boolean speakAfter = true;
+        if (invocation.tool().definition().config() instanceof HttpRequestConfig config) {
+            speakDuring = config.speakDuringExecution();
+            speakAfter = config.speakAfterExecution();
+        }
+        return new InvocationOutcome(invocation.invocationId(), invocation.toolCallId(), shown, errorContent(shown),
+                httpStatus, truncated, micros(start), speakDuring, speakAfter, null, arguments, request, timings, body);
+    }
+
+    private ArgumentValidator validator(Tool tool) {
+        CompiledSchema cached = schemas.get(tool.id());
+        if (cached != null && Objects.equals(cached.version(), tool.updatedAt())) {
+            return cached.validator();
+        }
+        ArgumentValidator validator = ArgumentValidator.compile(tool.definition().parameters());
+        schemas.put(tool.id(), new CompiledSchema(tool.updatedAt(), validator));
+        return validator;
+    }
+
+    private static long micros(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toNanos() / 1000;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.toolgate.core.exec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Deployment-wide settings of the {@link HttpExecutor}: the ceilings a tool's own {@code timeout} and
+ * {@code max_response_bytes} are clamped to, the extra trust anchors for tenant endpoints, and the
+ * connection pool size. Immutable; validated on construction.
+ *
+ * @param maxBudget the longest total time one call may take, DNS, connect, TLS, request and response body
+ *     included (DESIGN.md "total budget"); positive; default 10 s
+ * @param maxResponseBytes the most decoded body bytes read from one response (DESIGN.md "response"); the rest is
+ *     discarded unread; 1 to {@code Integer.MAX_VALUE - 1}; default 65,536 (64 KiB)
+ * @param extraTrustedCertificates certificates trusted as TLS anchors <em>in addition to</em> the platform's
+ *     CAs (the operator setting {@code TOOLGATE_EGRESS_EXTRA_CA}); never null, default empty
+ * @param userAgent the {@code User-Agent} sent when the rendered request sets none; visible ASCII and spaces
+ *     only; default {@value #DEFAULT_USER_AGENT}
+ * @param maxIdleConnections how many idle keep-alive connections the one shared pool keeps (all tools together);
+ *     zero or more; default 64
+ * @param keepAlive how long an idle pooled connection is kept before it is closed; positive; default 5 min
+ */
+public record ExecutorConfig(
+        Duration maxBudget,
+        int maxResponseBytes,
+        List<X509Certificate> extraTrustedCertificates,
+        String userAgent,
+        int maxIdleConnections,
+        Duration keepAlive) {
+
+    /** The default total budget of one call: 10 s (DESIGN.md "Guarantees and limits"). */
+    public static final Duration DEFAULT_MAX_BUDGET = Duration.ofSeconds(10);
+    /** The default response cap: 64 KiB of decoded body (DESIGN.md "Guarantees and limits"). */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 65_536;
+    /** The default {@code User-Agent}. */
+    public static final String DEFAULT_USER_AGENT = "Toolgate/0.1.0";
+    /** The default number of idle pooled connections. */
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 64;
+    /** The default idle keep-alive. */
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
+
+    /**
+     * Validates and copies the settings.
+     *
+     * @throws IllegalArgumentException when a value is out of range (the message names the value and the rule)
+     * @throws NullPointerException when a component is null
+     */
+    public ExecutorConfig {
+        Objects.requireNonNull(maxBudget, "maxBudget");
+        Objects.requireNonNull(extraTrustedCertificates, "extraTrustedCertificates");
+        Objects.requireNonNull(userAgent, "userAgent");
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (maxBudget.isNegative() || maxBudget.isZero()) {
+            throw new IllegalArgumentException("maxBudget must be positive, was " + maxBudget);
+        }
+        if (maxResponseBytes < 1 || maxResponseBytes == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "maxResponseBytes must be between 1 and " + (Integer.MAX_VALUE - 1) + ", was " + maxResponseBytes);
+        }
+        extraTrustedCertificates = List.copyOf(extraTrustedCertificates);
+        if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+            throw new IllegalArgumentException("userAgent must be non-blank visible ASCII, was \"" + userAgent + "\"");
+        }
+        if (maxIdleConnections < 0) {
+            throw new IllegalArgumentException("maxIdleConnections must be zero or more, was " + maxIdleConnections);
+        }
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
+        }
+    }
+
+    /** Returns the defaults: 10 s, 64 KiB, no extra CAs, {@value #DEFAULT_USER_AGENT}, 64 idle connections, 5 min. */
+    public static ExecutorConfig ofDefaults() {
+        return builder().build();
+    }
+
+    /** Returns a builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads every X.509 certificate from a PEM file (one or more {@code -----BEGIN CERTIFICATE-----} blocks),
+     * as given by {@code TOOLGATE_EGRESS_EXTRA_CA}.
+     *
+     * @param pemFile the file to read
+     * @return the certificates in file order; never empty
+     * @throws IllegalArgumentException when the file cannot be read, holds no certificate, or holds a block that
+     *     is not a valid certificate; the message names the file and the problem
+     */
+    public static List<X509Certificate> readPemCertificates(Path pemFile) {
+        Objects.requireNonNull(pemFile, "pemFile");
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(pemFile)) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Extra CA file " + pemFile + " cannot be read ("
+                    + e.getClass().getSimpleName() + ").", e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("Extra CA file " + pemFile
+                    + " is not a valid PEM file of X.509 certificates: " + e.getMessage(), e);
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        for (Certificate certificate : certificates) {
+            if (!(certificate instanceof X509Certificate x509)) {
+                throw new IllegalArgumentException("Extra CA file " + pemFile + " holds a non-X.509 certificate.");
+            }
+            out.add(x509);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("Extra CA file " + pemFile
+                    + " holds no certificate: expected one or more -----BEGIN CERTIFICATE----- blocks.");
+        }
+        return List.copyOf(out);
+    }
+
+    /** Returns the settings with the certificates summarised by subject (a full certificate dump is noise). */
+    @Override
+    public String toString() {
+        List<String> subjects = extraTrustedCertificates.stream()
+                .map(c -> c.getSubjectX500Principal().getName())
+                .toList();
+        return "ExecutorConfig[maxBudget=" + maxBudget + ", maxResponseBytes=" + maxResponseBytes
+                + ", extraTrustedCertificates=" + subjects + ", userAgent=" + userAgent
+                + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive + "]";
+    }
+
+    /** Builder for {@link ExecutorConfig}; starts from the defaults. Not thread-safe. */
+    public static final class Builder {
+        private Duration maxBudget = DEFAULT_MAX_BUDGET;
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private List<X509Certificate> extraTrustedCertificates = List.of();
+        private String userAgent = DEFAULT_USER_AGENT;
+        private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+
+        private Builder() {
+        }
+
+        /** Sets the total budget ceiling; see {@link ExecutorConfig#maxBudget()}. */
+        public Builder maxBudget(Duration maxBudget) {
+            this.maxBudget = maxBudget;
+            return this;
+        }
+
+        /** Sets the response cap in decoded bytes; see {@link ExecutorConfig#maxResponseBytes()}. */
+        public Builder maxResponseBytes(int maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** Sets the extra trust anchors; see {@link ExecutorConfig#extraTrustedCertificates()}. */
+        public Builder extraTrustedCertificates(List<X509Certificate> certificates) {
+            this.extraTrustedCertificates = certificates;
+            return this;
+        }
+
+        /** Sets the default {@code User-Agent}; see {@link ExecutorConfig#userAgent()}. */
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** Sets the idle pool size; see {@link ExecutorConfig#maxIdleConnections()}. */
+        public Builder maxIdleConnections(int maxIdleConnections) {
+            this.maxIdleConnections = maxIdleConnections;
+            return this;
+        }
+
+        /** Sets the idle keep-alive; see {@link ExecutorConfig#keepAlive()}. */
+        public Builder keepAlive(Duration keepAlive) {
+            this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /**
+         * Returns the validated config.
+         *
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public ExecutorConfig build() {
+            return new ExecutorConfig(maxBudget, maxResponseBytes, extraTrustedCertificates, userAgent,
+                    maxIdleConnections, keepAlive);
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package dev.toolgate.core.exec;
+
+import dev.toolgate.core.egress.EgressPolicy;
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.render.RenderedRequest;
+import dev.toolgate.core.tool.HttpMethod;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okhttp3.tls.HandshakeCertificates;
+
+/**
+ * Sends {@link RenderedRequest}s to tenant endpoints and turns each answer, or failure, into an
+ * {@link ExecutionResult}.
+ *
+ * <p>One executor holds ONE {@link OkHttpClient}, hence one connection pool for every tool and tenant; nothing is
+ * built per call. The client is configured by the {@link EgressPolicy} (guarded DNS and sockets, no proxy) and
+ * then pinned here to: no redirects, no retries, TLS only ({@link ConnectionSpec#MODERN_TLS}, no cleartext),
+ * trust in the platform CAs plus {@link ExecutorConfig#extraTrustedCertificates()}.
+ *
+ * <p><b>Budget.</b> One deadline covers DNS, connect, TLS, writing the request, waiting and reading the body
+ * (OkHttp's {@link Call#timeout() call timeout}), so a server that sends one byte every 500 ms still ends at the
+ * deadline. A resolver that blocks inside the JDK cannot be interrupted by OkHttp, so the exchange runs on a
+ * virtual thread and the caller stops waiting at the deadline too; the stuck lookup finishes in the background.
+ *
+ * <p><b>Body.</b> OkHttp offers {@code Accept-Encoding: gzip} and decodes the body itself (a caller's
+ * {@code Accept-Encoding} header is removed so that this always holds), so the cap counts <em>decoded</em> bytes
+ * and a gzip bomb costs at most the cap. At most cap + 1 bytes are read; the rest is discarded by closing the
+ * response, never read.
+ *
+ * <p><b>Text rule.</b> A body is text when its {@code Content-Type} is {@code text/*}, {@code application/json},
+ * {@code application/*+json}, {@code application/xml}, {@code application/*+xml}, {@code application/javascript},
+ * {@code application/x-www-form-urlencoded}, {@code application/yaml} or {@code application/x-ndjson}; any other
+ * declared type is binary. Without a {@code Content-Type} (or with one that does not parse), the body is text when
+ * its capped bytes are valid UTF-8 without a NUL byte. A body still carrying a {@code Content-Encoding} OkHttp did
+ * not decode (e.g. {@code br}) is binary. Text is decoded with the content type's charset, UTF-8 by default;
+ * a multi-byte character cut by the cap is dropped.
+ *
+ * <p><b>Outcomes.</b> 2xx text → {@link ExecutionResult.Success}. Everything else is an
+ * {@link ExecutionResult.Failure} with one {@link ErrorCode}: 2xx binary → BINARY_RESPONSE, 3xx → REDIRECT (never
+ * followed, body not read), 4xx/5xx → CUSTOMER_ERROR with the capped body when it is text. A failed call maps to
+ * the first that applies: an egress denial anywhere among the causes → BLOCKED_DESTINATION (with the policy's
+ * message); deadline reached → TIMEOUT; unknown host → DNS_ERROR; TLS failure before the connection was ready →
+ * TLS_ERROR; any other I/O failure (refused, unreachable, reset, early end) → CONNECT_ERROR; anything else →
+ * INTERNAL with the generic message. Messages name at most the endpoint's host and port: never the URL (its
+ * query may hold a secret), header values or stack traces.
+ *
+ * <p>Thread-safe; meant to be called from many (virtual) threads at once. Logs nothing.
+ */
+public final class HttpExecutor implements AutoCloseable {
+
+    private final ExecutorConfig config;
+    private final OkHttpClient client;
+    private final ExecutorService exchanges = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("toolgate-exchange-", 0).factory());
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Builds the shared client.
+     *
+     * @param config the ceilings, trust anchors and pool settings
+     * @param egress the egress policy; its {@link EgressPolicy#applyTo} installs the guarded resolver and sockets
+     */
+    public HttpExecutor(ExecutorConfig config, EgressPolicy egress) {
+        this.config = Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(egress, "egress");
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(config.maxIdleConnections(), config.keepAlive().toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS))
+                // The per-call deadline governs; these only stop a phase from outliving the largest budget.
+                .connectTimeout(config.maxBudget())
+                .readTimeout(config.maxBudget())
+                .writeTimeout(config.maxBudget())
+                .eventListenerFactory(PhaseListener.FACTORY);
+        if (!config.extraTrustedCertificates().isEmpty()) {
+            HandshakeCertificates.Builder trust = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
+            for (X509Certificate certificate : config.extraTrustedCertificates()) {
+                trust.addTrustedCertificate(certificate);
+            }
+            HandshakeCertificates certificates = trust.build();
+            builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
+        }
+        egress.applyTo(builder);
+        // Never followed and never retried, whatever the policy did: a 3xx is a failure (DESIGN.md).
+        builder.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false);
+        this.client = builder.build();
+    }
+
+    /** Returns the settings this executor was built with. */
+    public ExecutorConfig config() {
+        return config;
+    }
+
+    /**
+     * Sends one request and returns its outcome; never throws for anything the endpoint or network does.
+     *
+     * <p>A request without a body is sent with an empty body for POST, PUT and PATCH. The request's headers are
+     * sent as they are, except {@code Accept-Encoding} (owned by OkHttp, see the class comment); a
+     * {@code User-Agent} of {@link ExecutorConfig#userAgent()} is added when the request has none.
+     *
+     * @param request the rendered request; its URL must be {@code https}, else the result is a BLOCKED_DESTINATION
+     *     failure and nothing is sent
+     * @param budget the tool's total time budget; clamped to {@link ExecutorConfig#maxBudget()}; must be positive
+     * @param maxResponseBytes the tool's cap in decoded body bytes; clamped to
+     *     {@link ExecutorConfig#maxResponseBytes()}; must be at least 1
+     * @return the outcome with its phase timings
+     * @throws IllegalArgumentException when {@code budget} or {@code maxResponseBytes} is not positive, or the
+     *     request is a GET with a body (a bug in the caller; nothing was sent)
+     * @throws IllegalStateException when the executor is closed
+     */
+    public ExecutionResult execute(RenderedRequest request, Duration budget, int maxResponseBytes) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(budget, "budget");
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be positive, was " + budget);
+        }
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
+        }
+        if (closed.get()) {
+            throw new IllegalStateException("the executor is closed");
+        }
+        if (!request.url().isHttps()) {
+            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION,
+                    "The endpoint must use https."), 0, null, false, PhaseTimings.NONE);
+        }
+        Duration effectiveBudget = budget.compareTo(config.maxBudget()) > 0 ? config.maxBudget() : budget;
+        int cap = Math.min(maxResponseBytes, config.maxResponseBytes());
+
+        long start = System.nanoTime();
+        PhaseListener phases = new PhaseListener(start);
+        Call call = client.newCall(toOkHttp(request, phases));
+        call.timeout().timeout(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS);
+        Exchange exchange = new Exchange(call, phases, request, effectiveBudget, cap, start);
+
+        Future<ExecutionResult> future;
+        try {
+            future = exchanges.submit(exchange::run);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the executor is closed", e);
+        }
+        try {
+            return future.get(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // Only reached when OkHttp's own deadline could not fire (a resolver blocked in the JDK).
+            call.cancel();
+            future.cancel(true);
+            return new ExecutionResult.Failure(FailureMapper.timeout(effectiveBudget), 0, null, false,
+                    phases.timings(System.nanoTime()));
+        } catch (InterruptedException e) {
+            call.cancel();
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false,
+                    phases.timings(System.nanoTime()));
+        } catch (ExecutionException e) {
+            // Exchange.run maps every Throwable itself; this is only reachable through an Error.
+            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false,
+                    phases.timings(System.nanoTime()));
+        }
+    }
+
+    /** Closes pooled connections and stops accepting calls; calls in flight end with a failure. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        exchanges.shutdownNow();
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    private Request toOkHttp(RenderedRequest request, PhaseListener phases) {
+        MediaType mediaType = request.contentType() == null ? null : MediaType.parse(request.contentType());
+        RequestBody body = request.body() != null
+                ? RequestBody.create(request.body(), mediaType)
+                : request.method().sendsArgumentsAsBody() ? RequestBody.create(new byte[0], mediaType) : null;
+        if (body != null && request.method() == HttpMethod.GET) {
+            throw new IllegalArgumentException("a GET request cannot carry a body");
+        }
+        Request.Builder builder = new Request.Builder()
+                .url(request.url())
+                .headers(request.headers())
+                .removeHeader("Accept-Encoding")
+                .method(request.method().name(), body)
+                .tag(PhaseListener.class, phases);
+        if (request.headers().get("User-Agent") == null) {
+            builder.header("User-Agent", config.userAgent());
+        }
+        return builder.build();
+    }
+
+    /** One call, run on its own virtual thread: send, read the capped body, classify. Never throws. */
+    private record Exchange(Call call, PhaseListener phases, RenderedRequest request, Duration budget, int cap,
+            long start) {
+
+        ExecutionResult run() {
+            try (Response response = call.execute()) {
+                return classify(response);
+            } catch (IOException | RuntimeException e) {
+                boolean deadlinePassed = System.nanoTime() - start >= budget.toNanos();
+                ToolError error = FailureMapper.map(e, request.url(), budget, deadlinePassed,
+                        phases.connectionAcquired());
+                return new ExecutionResult.Failure(error, 0, null, false, phases.timings(System.nanoTime()));
+            }
+        }
+
+        private ExecutionResult classify(Response response) throws IOException {
+            int status = response.code();
+            String contentType = response.header("Content-Type");
+            ResponseText.Kind kind = ResponseText.classify(contentType, response.header("Content-Encoding"));
+            if (status >= 300 && status < 400) {
+                return failure(ToolError.of(ErrorCode.HTTP_TOOL_REDIRECT, "The endpoint answered HTTP " + status
+                        + ", a redirect, which is not followed."), status, null, false);
+            }
+            boolean success = status >= 200 && status < 300;
+            if (success && kind == ResponseText.Kind.BINARY) {
+                return binary(status, contentType);
+            }
+            ResponseText.Capped body = null;
+            if (kind != ResponseText.Kind.BINARY) {
+                ResponseBody responseBody = response.body();
+                body = ResponseText.readCapped(responseBody.source(), cap);
+                if (kind == ResponseText.Kind.SNIFF && !ResponseText.looksLikeText(body)) {
+                    body = null;
+                }
+            }
+            if (success) {
+                return body == null
+                        ? binary(status, contentType)
+                        : new ExecutionResult.Success(status, contentType, ResponseText.decode(contentType, body),
+                                body.truncated(), timings());
+            }
+            return failure(ToolError.of(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, "The endpoint answered HTTP " + status + "."),
+                    status, body == null ? null : ResponseText.decode(contentType, body),
+                    body != null && body.truncated());
+        }
+
+        private ExecutionResult binary(int status, String contentType) {
+            return failure(ToolError.of(ErrorCode.HTTP_TOOL_BINARY_RESPONSE, "The endpoint answered with binary content ("
+                    + ResponseText.describe(contentType) + "), which the assistant cannot read."), status, null, false);
+        }
+
+        private ExecutionResult failure(ToolError error, int status, String body, boolean truncated) {
+            return new ExecutionResult.Failure(error, status, body, truncated, timings());
+        }
+
+        private PhaseTimings timings() {
+            return phases.timings(System.nanoTime());
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.toolgate.core.render;
+
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.signing.IdempotencyKey;
+import dev.toolgate.core.tool.Auth;
+import dev.toolgate.core.tool.BodyMode;
+import dev.toolgate.core.tool.HttpMethod;
+import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.core.tool.KeyValue;
+import dev.toolgate.core.tool.Tool;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders an {@code http_request} tool call into the exact, still unsigned request for the tenant endpoint
+ * (DESIGN.md, "Request to the tenant endpoint"); {@link dev.toolgate.core.signing.RequestSigner} adds the
+ * signature headers.
+ *
+ * <p>Method, URL and body:
+ * <ul>
+ *   <li>{@code body_mode: envelope}: {@code POST} with the JSON body {@code {"tool","arguments",
+ *       "caller_number","call_id","agent_id","tenant_id","invocation_id","timestamp"}} ({@code timestamp} an
+ *       ISO-8601 UTC instant to the second, {@code caller_number} null when unknown).</li>
+ *   <li>{@code body_mode: arguments} with {@code GET}/{@code DELETE}: no body; each argument becomes a query
+ *       parameter ({@link TemplateRenderer#argumentText}; nulls dropped), percent-encoded by OkHttp.</li>
+ *   <li>{@code body_mode: arguments} with {@code POST}/{@code PUT}/{@code PATCH}: the arguments object as
+ *       the JSON body, native types kept.</li>
+ * </ul>
+ * Query parameters pinned in the tool URL and the tool's templated {@code query_params} come first and win:
+ * a model argument with the same name as one of them is dropped. JSON is compact UTF-8, non-ASCII kept.
+ *
+ * <p>Headers, in order: {@code Content-Type: application/json; charset=utf-8} (with a body), the tool's
+ * headers (templated; {@linkplain ReservedHeaders reserved} names and the auth header's name are ignored),
+ * the auth header ({@code Authorization: Bearer <token>} or {@code <name>: <value>}, templated),
+ * {@code X-Toolgate-Invocation-Id}, {@code X-Toolgate-Timestamp} (unix seconds), {@code Idempotency-Key}
+ * ({@link IdempotencyKey}) and {@code User-Agent}. Auth headers, tool headers whose template uses
+ * {@code {{secrets.*}}}, and query parameters whose template does, are marked sensitive.
+ *
+ * <p>Immutable and thread-safe if the {@link SecretResolver} is.
+ */
+public final class RequestRenderer {
+
+    /** The media type of every JSON body Toolgate sends. */
+    public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final TemplateRenderer templates;
+    private final String userAgent;
+
+    /**
+     * Creates a renderer.
+     *
+     * @param secrets the tenant secret store for {@code {{secrets.NAME}}}
+     * @param userAgent the {@code User-Agent} value, e.g. {@code Toolgate/0.1.0}
+     * @throws IllegalArgumentException if {@code userAgent} is blank
+     */
+    public RequestRenderer(SecretResolver secrets, String userAgent) {
+        this.templates = new TemplateRenderer(secrets);
+        Objects.requireNonNull(userAgent, "userAgent");
+        if (userAgent.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        this.userAgent = userAgent;
+    }
+
+    /**
+     * Renders one call of an {@code http_request} tool.
+     *
+     * @param tool the tool; its config must be an {@link HttpRequestConfig}
+     * @param arguments the model's arguments, already validated against the tool's schema
+     * @param call the call; must belong to the tool's tenant and agent
+     * @param invocationId this invocation's id, sent as {@code X-Toolgate-Invocation-Id} and in the envelope
+     * @param timestamp the invocation time; sent truncated to whole seconds
+     * @return the unsigned request
+     * @throws RenderException {@code HTTP_TOOL_INTERNAL} when a referenced secret is missing or a stored
+     *     header is unusable; {@code HTTP_TOOL_INVALID_ARGS} when a header template would carry a control
+     *     character taken from the arguments; {@code HTTP_TOOL_BLOCKED_DESTINATION} when the stored URL is
+     *     not an http(s) URL
+     * @throws IllegalArgumentException if the tool is not an {@code http_request} tool, or the call belongs
+     *     to another tenant or agent (a caller bug)
+     */
+    public RenderedRequest render(Tool tool, ObjectNode arguments, CallContext call, String invocationId,
+            Instant timestamp) {
+        Objects.requireNonNull(tool, "tool");
+        Objects.requireNonNull(arguments, "arguments");
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(invocationId, "invocationId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
+            throw new IllegalArgumentException("only http_request tools are rendered, not " + tool.definition().type());
+        }
+        if (!tool.tenantId().equals(call.tenantId()) || !tool.agentId().equals(call.agentId())) {
+            throw new IllegalArgumentException("the call belongs to another tenant or agent than tool " + tool.id());
+        }
+        Instant second = timestamp.truncatedTo(ChronoUnit.SECONDS);
+        HttpMethod method = config.effectiveMethod();
+
+        HttpUrl base = HttpUrl.parse(config.url());
+        if (base == null) {
+            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION,
+                    "the tool's URL is not a valid http or https URL"));
+        }
+        HttpUrl.Builder url = base.newBuilder().fragment(null);
+        Set<String> sensitiveQuery = new HashSet<>();
+        Set<String> pinned = addToolQueryParams(url, base, config, call, arguments, sensitiveQuery);
+
+        byte[] body = null;
+        if (config.bodyMode() == BodyMode.ENVELOPE) {
+            body = JSON.writeValueAsBytes(envelope(tool, arguments, call, invocationId, second));
+        } else if (method.sendsArgumentsAsBody()) {
+            body = JSON.writeValueAsBytes(arguments);
+        } else {
+            addArgumentsToQuery(url, arguments, pinned);
+        }
+
+        Headers.Builder headers = new Headers.Builder();
+        Set<String> sensitiveHeaders = new HashSet<>();
+        if (body != null) {
+            headers.add("Content-Type", JSON_CONTENT_TYPE);
+        }
+        addToolAndAuthHeaders(headers, config, call, arguments, sensitiveHeaders);
+        headers.add("X-Toolgate-Invocation-Id", invocationId);
+        headers.add("X-Toolgate-Timestamp", Long.toString(second.getEpochSecond()));
+        headers.add("Idempotency-Key", IdempotencyKey.of(call.callId(), tool.id(), arguments));
+        headers.add("User-Agent", userAgent);
+
+        return new RenderedRequest(method, url.build(), headers.build(), body, body == null ? null : JSON_CONTENT_TYPE,
+                sensitiveHeaders, sensitiveQuery);
+    }
+
+    /** Adds the tool's templated query params; returns every pinned name (URL's and tool's). */
+    private Set<String> addToolQueryParams(HttpUrl.Builder url, HttpUrl base, HttpRequestConfig config,
+            CallContext call, JsonNode arguments, Set<String> sensitiveQuery) {
+        Set<String> pinned = new HashSet<>(base.queryParameterNames());
+        for (KeyValue param : config.queryParams()) {
+            url.addQueryParameter(param.key(), templates.render(param.value(), call, arguments));
+            pinned.add(param.key());
+            if (TemplateSyntax.usesSecret(param.value())) {
+                sensitiveQuery.add(param.key());
+            }
+        }
+        return pinned;
+    }
+
+    /** Adds each non-null argument whose name is not pinned, in the arguments' order. */
+    private static void addArgumentsToQuery(HttpUrl.Builder url, ObjectNode arguments, Set<String> pinned) {
+        for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
+            JsonNode value = argument.getValue();
+            if (value == null || value.isNull() || value.isMissingNode() || pinned.contains(argument.getKey())) {
+                continue;
+            }
+            url.addQueryParameter(argument.getKey(), TemplateRenderer.argumentText(value));
+        }
+    }
+
+    /** Adds the tool's headers (minus reserved ones and the auth header's name), then the auth header. */
+    private void addToolAndAuthHeaders(Headers.Builder headers, HttpRequestConfig config, CallContext call,
+            JsonNode arguments, Set<String> sensitiveHeaders) {
+        String authHeader = authHeaderName(config.auth());
+        for (KeyValue header : config.headers()) {
+            if (ReservedHeaders.isReserved(header.key()) || header.key().equalsIgnoreCase(authHeader)) {
+                continue;
+            }
+            addTemplated(headers, header.key(), header.value(), call, arguments);
+            if (TemplateSyntax.usesSecret(header.value())) {
+                sensitiveHeaders.add(header.key());
+            }
+        }
+        switch (config.auth()) {
+            case Auth.None none -> { }
+            case Auth.Bearer bearer -> addTemplated(headers, authHeader, "Bearer " + bearer.token(), call, arguments);
+            case Auth.Header header -> {
+                if (!ReservedHeaders.isReserved(header.headerName())) {
+                    addTemplated(headers, authHeader, header.value(), call, arguments);
+                }
+            }
+        }
+        if (authHeader != null) {
+            sensitiveHeaders.add(authHeader);
+        }
+    }
+
+    private static ObjectNode envelope(Tool tool, ObjectNode arguments, CallContext call, String invocationId,
+            Instant second) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("tool", tool.name());
+        envelope.set("arguments", arguments);
+        if (call.callerNumber() == null) {
+            envelope.putNull("caller_number");
+        } else {
+            envelope.put("caller_number", call.callerNumber());
+        }
+        envelope.put("call_id", call.callId());
+        envelope.put("agent_id", call.agentId().toString());
+        envelope.put("tenant_id", call.tenantId().toString());
+        envelope.put("invocation_id", invocationId);
+        envelope.put("timestamp", second.toString());
+        return envelope;
+    }
+
+    private static String authHeaderName(Auth auth) {
+        return switch (auth) {
+            case Auth.None none -> null;
+            case Auth.Bearer bearer -> "Authorization";
+            case Auth.Header header -> header.headerName();
+        };
+    }
+
+    /*
+     * Header values may carry argument text, so they are checked here: CR/LF would split the header (request
+     * smuggling), NUL and other controls are invalid (RFC 9110 §5.5). Non-ASCII text is allowed and sent as
+     * UTF-8 (obs-text), which is why the value goes through addUnsafeNonAscii after this check.
+     */
+    private void addTemplated(Headers.Builder headers, String name, String template, CallContext call,
+            JsonNode arguments) {
+        String value = templates.render(template, call, arguments).strip();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new RenderException(ToolError.of(
+                        usesArguments(template) ? ErrorCode.HTTP_TOOL_INVALID_ARGS : ErrorCode.HTTP_TOOL_INTERNAL,
+                        "the value for header '" + name + "' contains a control character (such as a line break),"
+                                + " which a header cannot carry"));
+            }
+        }
+        try {
+            headers.addUnsafeNonAscii(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL,
+                    "the tool's header name '" + name + "' is not a valid HTTP field name"));
+        }
+    }
+
+    private static boolean usesArguments(String template) {
+        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (matcher.group(1).startsWith("args.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.toolgate.core.tool;
+
+import dev.toolgate.core.render.TemplateSyntax;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * The save-time rules for the parts of an {@code http_request} tool that end up on the wire: its URL, header
+ * names and header values. Each check returns a problem sentence, or null when the input is fine.
+ *
+ * <p>These checks are a courtesy to the tenant, not the security boundary: the egress policy judges the
+ * resolved addresses at call time. They reject what can never work (plain http, user info, a fragment) and
+ * headers Toolgate must own itself (framing, signing, idempotency).
+ */
+final class HttpFieldRules {
+
+    /** The longest URL accepted, in characters. */
+    static final int MAX_URL_LENGTH = 2048;
+
+    /** The placeholder that stands for a stored secret in API responses. */
+    static final String MASK = "***";
+
+    /** An RFC 9110 §5.6.2 {@code token}, the grammar of a field name (§5.1). */
+    private static final Pattern TOKEN = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
+
+    /** {@code Bearer <token>}: group 1 is the token without surrounding white space. */
+    private static final Pattern BEARER = Pattern.compile("^Bearer[ \\t]+(\\S(?:.*\\S)?)[ \\t]*$", Pattern.CASE_INSENSITIVE);
+
+    /** Header names Toolgate sets itself or that frame the message; compared case-insensitively. */
+    private static final Set<String> RESERVED = Set.of(
+            "host", "content-length", "content-type", "transfer-encoding", "connection", "user-agent",
+            "idempotency-key");
+
+    /** Header-name prefixes of Toolgate's own signing and tracing headers; compared case-insensitively. */
+    private static final List<String> RESERVED_PREFIXES = List.of("x-toolgate-", "webhook-");
+
+    private HttpFieldRules() {
+    }
+
+    /**
+     * Returns what is wrong with a tool URL: it must be an absolute {@code https://} URL that
+     * {@link HttpUrl#parse} accepts, without user info, fragment or templates, at most {@value #MAX_URL_LENGTH} characters.
+     */
+    static String urlProblem(String raw) {
+        if (raw.isBlank()) {
+            return "must not be blank";
+        }
+        if (raw.length() > MAX_URL_LENGTH) {
+            return "must be at most " + MAX_URL_LENGTH + " characters";
+        }
+        if (raw.contains("{{") || raw.contains("}}")) {
+            return "must not contain templates: put dynamic values in query_params, headers or the arguments";
+        }
+        String lower = raw.strip().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://")) {
+            return "must use https:// (plain http is not allowed)";
+        }
+        if (!lower.startsWith("https://")) {
+            return "must be an absolute https:// URL, e.g. https://api.example.com/lookup";
+        }
+        HttpUrl url = HttpUrl.parse(raw);
+        if (url == null) {
+            return "is not a valid URL";
+        }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            return "must not contain user info (user:password@): use auth instead";
+        }
+        if (url.fragment() != null) {
+            return "must not contain a fragment (#...)";
+        }
+        return null;
+    }
+
+    /** Returns the canonical form of a URL that passed {@link #urlProblem}, as OkHttp will send it. */
+    static String canonicalUrl(String raw) {
+        return HttpUrl.get(raw).toString();
+    }
+
+    /**
+     * Returns what is wrong with a header name a tenant may set: it must be an RFC 9110 token and not one of
+     * Host, Content-Length, Content-Type, Transfer-Encoding, Connection, User-Agent, Idempotency-Key,
+     * X-Toolgate-* or webhook-*.
+     */
+    static String headerNameProblem(String name) {
+        if (!TOKEN.matcher(name).matches()) {
+            return "must be an HTTP header name (RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-)";
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (RESERVED.contains(lower)) {
+            return "must not be " + name + ": Toolgate sets this header itself";
+        }
+        for (String prefix : RESERVED_PREFIXES) {
+            if (lower.startsWith(prefix)) {
+                return "must not start with " + prefix + ": Toolgate sets these headers itself";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the problems of a header value (before rendering): template errors from
+     * {@link TemplateSyntax#problems}, and characters OkHttp refuses in a field value (anything but visible
+     * ASCII, space and tab; RFC 9110 §5.5).
+     */
+    static List<String> headerValueProblems(String value) {
+        List<String> problems = TemplateSyntax.problems(value);
+        try {
+            new Headers.Builder().add("X-Check", value);
+        } catch (IllegalArgumentException e) {
+            // OkHttp's message would echo the value, which may be a secret: use our own.
+            return concat(problems, "must contain only visible ASCII characters, spaces and tabs (RFC 9110 field value)");
+        }
+        return problems;
+    }
+
+    /**
+     * Returns the problems of a secret (an auth token or value): it must not be blank, must not be the mask
+     * {@code "***"} (which only a PATCH may send back, to keep the stored value), and must pass
+     * {@link #headerValueProblems}.
+     */
+    static List<String> secretProblems(String value) {
+        if (value.isBlank()) {
+            return List.of("must not be blank");
+        }
+        if (value.equals(MASK)) {
+            return List.of("is the masked placeholder \"***\": send the real value (only a PATCH may send \"***\","
+                    + " to keep the stored value)");
+        }
+        return headerValueProblems(value);
+    }
+
+    /**
+     * Maps the value of an {@code Authorization} header to an auth: {@code Bearer <token>} (scheme
+     * case-insensitive, RFC 9110 §11.1) becomes {@link Auth.Bearer}, anything else {@link Auth.Header}
+     * under the given header name.
+     */
+    static Auth authorizationToAuth(String headerName, String value) {
+        Matcher bearer = BEARER.matcher(value);
+        return bearer.matches() ? new Auth.Bearer(bearer.group(1)) : new Auth.Header(headerName, value);
+    }
+
+    /**
+     * Returns the problems of an {@code Authorization} header value: {@link #secretProblems} of the bearer
+     * token, or of the whole value when it is not {@code Bearer <token>}.
+     */
+    static List<String> authorizationProblems(String value) {
+        Matcher bearer = BEARER.matcher(value);
+        return secretProblems(bearer.matches() ? bearer.group(1) : value);
+    }
+
+    private static List<String> concat(List<String> problems, String problem) {
+        return Stream.concat(problems.stream(), Stream.of(problem)).toList();
+    }
+}

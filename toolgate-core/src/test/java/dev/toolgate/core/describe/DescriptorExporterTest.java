@@ -1,0 +1,109 @@
+package dev.toolgate.core.describe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolgate.core.tool.EndCallConfig;
+import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.tool.TransferCallConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class DescriptorExporterTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static JsonNode json(String text) {
+        return MAPPER.readTree(text.replace('\'', '"'));
+    }
+
+    private static final JsonNode WEATHER = json("""
+            {'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'object',
+             'properties': {'city': {'type': 'string', 'description': 'City name.'},
+                            'days': {'type': 'integer', 'enum': [1, 3, 7]}},
+             'required': ['city'], 'additionalProperties': false}""");
+
+    private static ToolDefinition tool(String name, int priority, boolean enabled, JsonNode parameters) {
+        return new ToolDefinition(name, null, "Tool " + name + ".", parameters, new EndCallConfig(null), enabled, priority);
+    }
+
+    @Test
+    void exportsOpenAiChatCompletionsTools() {
+        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.OPENAI);
+
+        assertThat(tools).hasSize(1);
+        JsonNode descriptor = tools.get(0);
+        assertThat(descriptor.propertyNames()).containsExactly("type", "function");
+        assertThat(descriptor.get("type").stringValue()).isEqualTo("function");
+        assertThat(descriptor.get("function").propertyNames()).containsExactly("name", "description", "parameters");
+        assertThat(descriptor.get("function").get("name").stringValue()).isEqualTo("weather");
+        assertThat(descriptor.get("function").get("description").stringValue()).isEqualTo("Tool weather.");
+        assertThat(descriptor.get("function").get("parameters")).isEqualTo(WEATHER);
+    }
+
+    @Test
+    void exportsAnthropicMessagesTools() {
+        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.ANTHROPIC);
+
+        assertThat(tools.get(0).propertyNames()).containsExactly("name", "description", "input_schema");
+        assertThat(tools.get(0).get("input_schema")).isEqualTo(WEATHER);
+    }
+
+    @Test
+    void exportsGeminiFunctionDeclarationsWithConvertedSchema() {
+        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.GEMINI);
+
+        assertThat(tools.get(0)).isEqualTo(json("""
+                {'name': 'weather', 'description': 'Tool weather.',
+                 'parameters': {'type': 'OBJECT',
+                   'properties': {'city': {'type': 'STRING', 'description': 'City name.'},
+                                  'days': {'type': 'INTEGER', 'description': 'One of: 1, 3, 7.'}},
+                   'required': ['city']}}"""));
+    }
+
+    @Test
+    void leavesOutGeminiParametersOfAToolWithoutArguments() {
+        ArrayNode tools = DescriptorExporter.export(
+                List.of(tool("hang_up", 0, true, json("{'type': 'object', 'properties': {}}"))), DescriptorFormat.GEMINI);
+
+        assertThat(tools.get(0)).isEqualTo(json("{'name': 'hang_up', 'description': 'Tool hang_up.'}"));
+    }
+
+    @Test
+    void exportsOnlyEnabledToolsByPriorityThenName() {
+        JsonNode schema = json("{'type': 'object', 'properties': {}}");
+        List<ToolDefinition> tools = List.of(
+                tool("zeta", 1, true, schema), tool("alpha", 1, true, schema), tool("off", 0, false, schema),
+                tool("first", 0, true, schema));
+
+        ArrayNode exported = DescriptorExporter.export(tools, DescriptorFormat.ANTHROPIC);
+
+        assertThat(exported.valueStream().map(node -> node.get("name").stringValue()))
+                .containsExactly("first", "alpha", "zeta");
+    }
+
+    @Test
+    void exportsActionToolsLikeAnyOtherFunction() {
+        ToolDefinition transfer = new ToolDefinition("transfer_to_sales", null, "Transfers the caller to sales.",
+                json("{'type': 'object', 'properties': {'reason': {'type': 'string'}}}"),
+                new TransferCallConfig("+4930999888", "warm", false), true, 0);
+
+        JsonNode openAi = DescriptorExporter.export(List.of(transfer), DescriptorFormat.OPENAI).get(0);
+
+        assertThat(openAi.get("function").get("name").stringValue()).isEqualTo("transfer_to_sales");
+        assertThat(openAi.get("function").get("parameters")).isEqualTo(transfer.parameters());
+    }
+
+    @Test
+    void returnsCopiesThatDoNotAliasTheStoredSchema() {
+        ToolDefinition weather = tool("weather", 0, true, WEATHER.deepCopy());
+
+        JsonNode exported = DescriptorExporter.export(List.of(weather), DescriptorFormat.OPENAI).get(0);
+        ((ObjectNode) exported.get("function").get("parameters")).removeAll();
+
+        assertThat(weather.parameters()).isEqualTo(WEATHER);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.toolgate.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolgate.core.egress.AllowlistEntry;
+import dev.toolgate.core.egress.EgressPolicy;
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.exec.ExecutorConfig;
+import dev.toolgate.core.exec.HttpExecutor;
+import dev.toolgate.core.render.CallContext;
+import dev.toolgate.core.render.RequestRenderer;
+import dev.toolgate.core.render.SecretResolver;
+import dev.toolgate.core.signing.SigningSecret;
+import dev.toolgate.core.tool.ParseResult;
+import dev.toolgate.core.tool.SignatureScheme;
+import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.tool.ToolDefinitionParser;
+import dev.toolgate.core.tool.ToolLimits;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** The whole pipeline (parse, validate, check, render, sign, send, shape) against a loopback HTTPS server. */
+class ToolEngineTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HeldCertificate CA = new HeldCertificate.Builder().certificateAuthority(0).build();
+    private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
+    private static final UUID TENANT = UUID.randomUUID();
+    private static final UUID AGENT = UUID.randomUUID();
+
+    private MockWebServer server;
+    private HttpExecutor executor;
+    private ToolEngine engine;
+    private final SigningSecret secret = SigningSecret.generate(SignatureScheme.TOOLGATE);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        HeldCertificate cert = new HeldCertificate.Builder().signedBy(CA).addSubjectAlternativeName("127.0.0.1").build();
+        server = new MockWebServer();
+        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, CA.certificate()).build().sslSocketFactory());
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        EgressPolicy egress = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort())).build();
+        executor = new HttpExecutor(ExecutorConfig.builder().extraTrustedCertificates(List.of(CA.certificate())).build(), egress);
+        engine = new ToolEngine(executor, egress, new RequestRenderer(SecretResolver.NONE, "Toolgate/test"),
+                InstantSource.fixed(NOW));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        executor.close();
+        server.close();
+    }
+
+    private Tool tool(String json) {
+        ParseResult result = new ToolDefinitionParser(ToolLimits.ofDefaults()).parse(JSON.readTree(json));
+        assertThat(result).isInstanceOf(ParseResult.Valid.class);
+        return new Tool(UUID.randomUUID(), TENANT, AGENT, ((ParseResult.Valid) result).definition(), NOW, NOW);
+    }
+
+    private Tool httpTool(String configExtra) {
+        return tool("""
+                {"name": "check_slot", "description": "Checks whether a slot is free",
+                 "tool_type": "http_request",
+                 "parameters": {"type": "object", "properties": {"day": {"type": "string", "enum": ["sat", "sun"]}},
+                                "required": ["day"]},
+                 "config": {"url": "https://127.0.0.1:%d/slots" %s}}
+                """.formatted(server.getPort(), configExtra));
+    }
+
+    private Invocation invocation(Tool tool, JsonNode arguments) {
+        return new Invocation(UUID.randomUUID().toString(), tool, List.of(secret), arguments, "call_1",
+                new CallContext("call-9", "+14155550123", TENANT, AGENT, Map.of()));
+    }
+
+    @Test
+    void sendsSignedEnvelopeAndReturnsTheBodyVerbatim() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{\"free\":true,\"hint\":\"Offer the slot\"}")
+                .addHeader("Content-Type", "application/json").build());
+
+        InvocationOutcome outcome = engine.invoke(invocation(httpTool(""), JsonNodeFactory.instance.stringNode("{\"day\":\"sat\"}")));
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+
+        assertThat(outcome.ok()).isTrue();
+        assertThat(outcome.content()).isEqualTo("{\"free\":true,\"hint\":\"Offer the slot\"}");
+        assertThat(outcome.httpStatus()).isEqualTo(200);
+        String body = request.getBody().utf8();
+        String expected = "t=" + NOW.getEpochSecond() + ",v1=" + hmac(secret.reveal(), NOW.getEpochSecond() + "." + body);
+        assertThat(request.getHeaders().get("X-Toolgate-Signature")).isEqualTo(expected);
+        assertThat(JSON.readTree(body).get("arguments").get("day").asString()).isEqualTo("sat");
+        assertThat(JSON.readTree(body).get("timestamp").asString()).isEqualTo("2026-11-21T09:00:00Z");
+    }
+
+    @Test
+    void appendsTruncatedFooterWhenTheBodyExceedsTheToolsCap() {
+        server.enqueue(new MockResponse.Builder().body("a".repeat(2000)).addHeader("Content-Type", "text/plain").build());
+
+        InvocationOutcome outcome = engine.invoke(invocation(httpTool(", \"max_response_bytes\": 1000"),
+                JSON.readTree("{\"day\":\"sun\"}")));
+
+        assertThat(outcome.truncated()).isTrue();
+        assertThat(outcome.content()).isEqualTo("a".repeat(1000) + "\n[truncated]");
+    }
+
+    @Test
+    void invalidArgumentsFailFastAndSendNothing() throws Exception {
+        InvocationOutcome outcome = engine.invoke(invocation(httpTool(""), JSON.readTree("{\"day\":\"mon\"}")));
+
+        assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
+        assertThat(outcome.error().message()).contains("/day");
+        assertThat(JSON.readTree(outcome.content()).get("error").asString()).isEqualTo("HTTP_TOOL_INVALID_ARGS");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void toolErrorHintReplacesTheDefaultHint() {
+        server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+
+        InvocationOutcome outcome = engine.invoke(invocation(httpTool(", \"error_hint\": \"Offer to text the caller a link.\""),
+                JSON.readTree("{\"day\":\"sat\"}")));
+
+        assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR);
+        assertThat(JSON.readTree(outcome.content()).get("hint").asString()).isEqualTo("Offer to text the caller a link.");
+        assertThat(outcome.responseBody()).isEqualTo("boom");
+    }
+
+    @Test
+    void privateDestinationIsRefusedBeforeAnythingIsRendered() {
+        Tool tool = tool("""
+                {"name": "metadata", "description": "x", "tool_type": "http_request",
+                 "config": {"url": "https://169.254.169.254/latest/meta-data/"}}
+                """);
+
+        InvocationOutcome outcome = engine.invoke(invocation(tool, null));
+
+        assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION);
+        assertThat(outcome.request()).isNull();
+    }
+
+    @Test
+    void disabledToolIsRefusedButCanStillBeTestFired() {
+        Tool tool = tool("""
+                {"name": "off", "description": "x", "tool_type": "http_request", "is_enabled": false,
+                 "config": {"url": "https://127.0.0.1:%d/off"}}
+                """.formatted(server.getPort()));
+
+        InvocationOutcome invoked = engine.invoke(invocation(tool, null));
+        TestFireResult dryRun = engine.testFire(invocation(tool, null), true);
+
+        assertThat(invoked.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_DISABLED);
+        assertThat(dryRun.request()).isNotNull();
+        assertThat(dryRun.egress().allowed()).isTrue();
+        assertThat(dryRun.outcome()).isNull();
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void nonHttpToolReturnsTheActionForTheVoiceRuntime() {
+        Tool tool = tool("""
+                {"name": "transfer_to_sales", "description": "Transfers the caller to sales", "tool_type": "transfer_call",
+                 "config": {"phone_number": "+4930999888", "transfer_mode": "warm"}}
+                """);
+
+        InvocationOutcome outcome = engine.invoke(invocation(tool, null));
+
+        assertThat(outcome.ok()).isTrue();
+        assertThat(outcome.action().get("type").asString()).isEqualTo("transfer_call");
+        assertThat(outcome.action().get("phone_number").asString()).isEqualTo("+4930999888");
+        assertThat(outcome.action().get("transfer_mode").asString()).isEqualTo("warm");
+    }
+
+    private static String hmac(String key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,352 @@
+package dev.toolgate.core.tool;
+
+import static dev.toolgate.core.tool.ToolJson.PARSER;
+import static dev.toolgate.core.tool.ToolJson.assertSingleError;
+import static dev.toolgate.core.tool.ToolJson.errors;
+import static dev.toolgate.core.tool.ToolJson.httpConfig;
+import static dev.toolgate.core.tool.ToolJson.httpTool;
+import static dev.toolgate.core.tool.ToolJson.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
+
+class HttpRequestConfigParsingTest {
+
+    private static ObjectNode withUrl(String url) {
+        ObjectNode body = httpTool("");
+        ((ObjectNode) body.get("config")).put("url", url);
+        return body;
+    }
+
+    @Test
+    void readsEveryHttpField() {
+        ObjectNode body = httpTool("""
+                'method': 'get', 'headers': [{'key': 'X-Team', 'value': '{{vars.team}}'}],
+                'query_params': [{'key': 'phone', 'value': '{{caller_number}}'}], 'body_mode': 'arguments',
+                'auth': {'type': 'header', 'header_name': 'X-Api-Key', 'value': '{{secrets.CRM_KEY}}'},
+                'timeout': 2.5, 'max_response_bytes': 4096, 'speak_during_execution': true,
+                'speak_after_execution': false, 'error_hint': 'Apologise and offer a callback.',
+                'signature_scheme': 'standard_webhooks'""");
+
+        HttpRequestConfig config = httpConfig(PARSER.parse(body));
+
+        assertThat(config.method()).isEqualTo(HttpMethod.GET);
+        assertThat(config.headers()).containsExactly(new KeyValue("X-Team", "{{vars.team}}"));
+        assertThat(config.queryParams()).containsExactly(new KeyValue("phone", "{{caller_number}}"));
+        assertThat(config.bodyMode()).isEqualTo(BodyMode.ARGUMENTS);
+        assertThat(config.auth()).isEqualTo(new Auth.Header("X-Api-Key", "{{secrets.CRM_KEY}}"));
+        assertThat(config.timeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(config.maxResponseBytes()).isEqualTo(4096);
+        assertThat(config.speakDuringExecution()).isTrue();
+        assertThat(config.speakAfterExecution()).isFalse();
+        assertThat(config.errorHint()).isEqualTo("Apologise and offer a callback.");
+        assertThat(config.signatureScheme()).isEqualTo(SignatureScheme.STANDARD_WEBHOOKS);
+    }
+
+    @Test
+    void requiresUrl() {
+        ObjectNode body = httpTool("");
+        ((ObjectNode) body.get("config")).remove("url");
+
+        assertSingleError(PARSER.parse(body), "config.url", "is required");
+    }
+
+    @Test
+    void rejectsPlainHttpUrl() {
+        assertSingleError(PARSER.parse(withUrl("http://api.example.com/x")), "config.url", "must use https://");
+    }
+
+    @Test
+    void rejectsUrlWithUserInfo() {
+        assertSingleError(PARSER.parse(withUrl("https://user:secret@api.example.com/x")), "config.url", "must not contain user info");
+    }
+
+    @Test
+    void doesNotEchoUserInfoPasswordInTheMessage() {
+        List<FieldError> errors = errors(PARSER.parse(withUrl("https://user:hunter2@api.example.com/x")));
+
+        assertThat(errors.get(0).message()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void rejectsUrlWithFragment() {
+        assertSingleError(PARSER.parse(withUrl("https://api.example.com/x#part")), "config.url", "must not contain a fragment");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/relative/path", "ftp://files.example.com/a", "api.example.com/x", "https://"})
+    void rejectsUrlsThatAreNotAbsoluteHttps(String url) {
+        List<FieldError> errors = errors(PARSER.parse(withUrl(url)));
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("config.url");
+    }
+
+    @Test
+    void rejectsTemplatesInUrl() {
+        assertSingleError(PARSER.parse(withUrl("https://api.example.com/{{args.id}}")), "config.url", "must not contain templates");
+    }
+
+    @Test
+    void storesUrlInCanonicalForm() {
+        HttpRequestConfig config = httpConfig(PARSER.parse(withUrl("https://API.Example.com")));
+
+        assertThat(config.url()).isEqualTo("https://api.example.com/");
+    }
+
+    @Test
+    void rejectsUnknownMethodNamingTheAllowedOnes() {
+        assertSingleError(PARSER.parse(httpTool("'method': 'FETCH'")), "config.method",
+                "must be one of GET, POST, PUT, PATCH, DELETE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Host", "content-length", "Content-Type", "Transfer-Encoding", "Connection", "User-Agent",
+            "Idempotency-Key", "X-Toolgate-Signature", "x-toolgate-anything", "webhook-signature", "Webhook-Id"})
+    void refusesHeadersToolgateSetsItself(String name) {
+        ObjectNode body = httpTool("'headers': [{'key': '" + name + "', 'value': 'v'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[0].key", "Toolgate sets");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bad Header", "X-Ä", "", "X:Y"})
+    void refusesHeaderNamesThatAreNotRfc9110Tokens(String name) {
+        ObjectNode body = httpTool("'headers': [{'key': '" + name + "', 'value': 'v'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[0].key", "RFC 9110 token");
+    }
+
+    @Test
+    void refusesUnknownTemplateInHeaderValue() {
+        ObjectNode body = httpTool("'headers': [{'key': 'X-A', 'value': 'ok'}, {'key': 'X-B', 'value': 'Bearer {{API_KEY}}'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[1].value", "unknown template {{API_KEY}}");
+    }
+
+    @Test
+    void refusesLineBreakInHeaderValue() {
+        ObjectNode body = httpTool("");
+        ((ObjectNode) body.get("config")).putArray("headers").addObject().put("key", "X-A").put("value", "a\r\nHost: evil");
+
+        assertSingleError(PARSER.parse(body), "config.headers[0].value", "visible ASCII");
+    }
+
+    @Test
+    void refusesRepeatedHeaderNamesIgnoringCase() {
+        ObjectNode body = httpTool("'headers': [{'key': 'X-Team', 'value': 'a'}, {'key': 'x-team', 'value': 'b'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[1].key", "repeats an earlier header");
+    }
+
+    @Test
+    void reportsMissingKeyAndValueAndUnknownFieldOfAHeaderEntry() {
+        ObjectNode body = httpTool("'headers': [{'name': 'X-A'}]");
+
+        List<FieldError> errors = errors(PARSER.parse(body));
+
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactly("config.headers[0].key", "config.headers[0].value", "config.headers[0].name");
+    }
+
+    @Test
+    void rejectsHeadersGivenAsAnObject() {
+        assertSingleError(PARSER.parse(httpTool("'headers': {'X-A': 'v'}")), "config.headers", "must be an array");
+    }
+
+    @Test
+    void rejectsHeaderEntryThatIsNotAnObject() {
+        assertSingleError(PARSER.parse(httpTool("'headers': ['X-A: v']")), "config.headers[0]", "must be an object");
+    }
+
+    @Test
+    void rejectsMoreThanFiftyHeaders() {
+        ObjectNode body = httpTool("");
+        var headers = ((ObjectNode) body.get("config")).putArray("headers");
+        for (int i = 0; i < 51; i++) {
+            headers.addObject().put("key", "X-H" + i).put("value", "v");
+        }
+
+        assertSingleError(PARSER.parse(body), "config.headers", "at most 50 entries");
+    }
+
+    @Test
+    void turnsAuthorizationHeaderIntoWriteOnlyBearerAuth() {
+        ObjectNode body = httpTool("'headers': [{'key': 'Authorization', 'value': 'Bearer {{secrets.CRM}}'}, {'key': 'X-A', 'value': 'a'}]");
+
+        HttpRequestConfig config = httpConfig(PARSER.parse(body));
+
+        assertThat(config.auth()).isEqualTo(new Auth.Bearer("{{secrets.CRM}}"));
+        assertThat(config.headers()).containsExactly(new KeyValue("X-A", "a"));
+    }
+
+    @Test
+    void turnsOtherAuthorizationSchemesIntoHeaderAuth() {
+        ObjectNode body = httpTool("'headers': [{'key': 'authorization', 'value': 'Basic dXNlcjpwYXNz'}]");
+
+        assertThat(httpConfig(PARSER.parse(body)).auth()).isEqualTo(new Auth.Header("authorization", "Basic dXNlcjpwYXNz"));
+    }
+
+    @Test
+    void refusesAuthorizationHeaderNextToBearerAuth() {
+        ObjectNode body = httpTool("'auth': {'type': 'bearer', 'token': 't'}, 'headers': [{'key': 'Authorization', 'value': 'Bearer x'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[0].key", "conflicts with auth");
+    }
+
+    @Test
+    void refusesHeaderThatHeaderAuthAlreadySends() {
+        ObjectNode body = httpTool("'auth': {'type': 'header', 'header_name': 'X-Api-Key', 'value': 'k'}, 'headers': [{'key': 'x-api-key', 'value': 'x'}]");
+
+        assertSingleError(PARSER.parse(body), "config.headers[0].key", "conflicts with auth");
+    }
+
+    @Test
+    void checksTemplatesInQueryParams() {
+        ObjectNode body = httpTool("'query_params': [{'key': 'q', 'value': '{{args.city'}, {'key': ' ', 'value': 'x'}]");
+
+        List<FieldError> errors = errors(PARSER.parse(body));
+
+        assertThat(errors).extracting(FieldError::field).containsExactly("config.query_params[0].value", "config.query_params[1].key");
+        assertThat(errors.get(0).message()).contains("unbalanced template braces");
+    }
+
+    @Test
+    void rejectsUnknownBodyMode() {
+        assertSingleError(PARSER.parse(httpTool("'body_mode': 'raw'")), "config.body_mode", "must be one of envelope, arguments");
+    }
+
+    @Test
+    void readsBearerAuth() {
+        HttpRequestConfig config = httpConfig(PARSER.parse(httpTool("'auth': {'type': 'bearer', 'token': '{{secrets.T}}'}")));
+
+        assertThat(config.auth()).isEqualTo(new Auth.Bearer("{{secrets.T}}"));
+    }
+
+    @Test
+    void readsExplicitNoAuth() {
+        assertThat(httpConfig(PARSER.parse(httpTool("'auth': {'type': 'none'}"))).auth()).isEqualTo(new Auth.None());
+    }
+
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{'token': 't'}                                          | config.auth.type        | is required",
+        "{'type': 'basic'}                                       | config.auth.type        | must be one of none, bearer, header",
+        "{'type': 'bearer'}                                      | config.auth.token       | is required",
+        "{'type': 'bearer', 'token': ' '}                        | config.auth.token       | must not be blank",
+        "{'type': 'bearer', 'token': '***'}                      | config.auth.token       | masked placeholder",
+        "{'type': 'bearer', 'token': '{{secret.T}}'}             | config.auth.token       | unknown template",
+        "{'type': 'bearer', 'token': 't', 'value': 'v'}          | config.auth.value       | is not used by auth type bearer",
+        "{'type': 'none', 'token': 't'}                          | config.auth.token       | is not used by auth type none",
+        "{'type': 'header', 'value': 'v'}                        | config.auth.header_name | is required",
+        "{'type': 'header', 'header_name': 'Host', 'value': 'v'} | config.auth.header_name | Toolgate sets",
+        "{'type': 'header', 'header_name': 'X-K'}                | config.auth.value       | is required",
+        "{'type': 'header', 'header_name': 'X-K', 'value': 'v', 'token': 't'} | config.auth.token | is not used by auth type header",
+        "{'type': 'bearer', 'token': 't', 'scheme': 'x'}         | config.auth.scheme      | is not a known field of auth",
+        "'bearer'                                                | config.auth             | must be an object",
+    })
+    @ParameterizedTest
+    void reportsEachAuthMistakeAtItsPath(String auth, String field, String message) {
+        assertSingleError(PARSER.parse(httpTool("'auth': " + auth)), field, message);
+    }
+
+    @Test
+    void acceptsTimeoutEqualToTheBudget() {
+        assertThat(httpConfig(PARSER.parse(httpTool("'timeout': 10"))).timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void rejectsTimeoutOverTheDeploymentBudget() {
+        assertSingleError(PARSER.parse(httpTool("'timeout': 30")), "config.timeout",
+                "must be at most 10 seconds (the deployment budget)");
+    }
+
+    @Test
+    void rejectsTimeoutJustOverTheBudget() {
+        assertSingleError(PARSER.parse(httpTool("'timeout': 10.001")), "config.timeout", "must be at most 10 seconds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1"})
+    void rejectsTimeoutThatIsNotPositive(String timeout) {
+        assertSingleError(PARSER.parse(httpTool("'timeout': " + timeout)), "config.timeout", "must be greater than 0 seconds");
+    }
+
+    @Test
+    void rejectsTimeoutGivenAsText() {
+        assertSingleError(PARSER.parse(httpTool("'timeout': '5'")), "config.timeout", "must be a number of seconds");
+    }
+
+    @Test
+    void checksTimeoutAndResponseCapAgainstConfiguredLimits() {
+        ToolDefinitionParser parser = new ToolDefinitionParser(new ToolLimits(Duration.ofMillis(2500), 1024));
+
+        List<FieldError> errors = errors(parser.parse(httpTool("'timeout': 3, 'max_response_bytes': 2048")));
+
+        assertThat(errors).containsExactly(
+                new FieldError("config.timeout", "must be at most 2.5 seconds (the deployment budget)"),
+                new FieldError("config.max_response_bytes", "must be a whole number between 1 and 1024 (the deployment cap, in bytes)"));
+    }
+
+    @Test
+    void defaultsTimeoutAndResponseCapToConfiguredLimits() {
+        ToolDefinitionParser parser = new ToolDefinitionParser(new ToolLimits(Duration.ofSeconds(4), 1024));
+
+        HttpRequestConfig config = httpConfig(parser.parse(httpTool("")));
+
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.maxResponseBytes()).isEqualTo(1024);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65537", "1.5", "'big'"})
+    void rejectsResponseCapOutsideOneToTheDeploymentCap(String value) {
+        assertSingleError(PARSER.parse(httpTool("'max_response_bytes': " + value)), "config.max_response_bytes",
+                "between 1 and 65536");
+    }
+
+    @Test
+    void rejectsNonBooleanSpeakFlags() {
+        List<FieldError> errors = errors(PARSER.parse(httpTool("'speak_during_execution': 1, 'speak_after_execution': 'no'")));
+
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactly("config.speak_during_execution", "config.speak_after_execution");
+    }
+
+    @Test
+    void rejectsErrorHintLongerThan500Characters() {
+        assertSingleError(PARSER.parse(httpTool("'error_hint': '" + "h".repeat(501) + "'")), "config.error_hint",
+                "must be at most 500 characters");
+    }
+
+    @Test
+    void rejectsUnknownSignatureScheme() {
+        assertSingleError(PARSER.parse(httpTool("'signature_scheme': 'stripe'")), "config.signature_scheme",
+                "must be one of toolgate, standard_webhooks");
+    }
+
+    @Test
+    void rejectsUnknownConfigFieldListingTheKnownOnes() {
+        assertSingleError(PARSER.parse(httpTool("'timeout_ms': 500")), "config.timeout_ms",
+                "is not a known field of an http_request config; known fields: url, method");
+    }
+
+    @Test
+    void rejectsSeedTalkPilotExampleForItsTimeoutAndPlaceholderTemplates() {
+        ObjectNode body = json("""
+                {'name': 'lookup_customer', 'description': 'Looks up customer info', 'tool_type': 'http_request',
+                 'config': {'url': 'https://crm.example.com/api/customers', 'method': 'GET',
+                   'headers': [{'key': 'Authorization', 'value': 'Bearer {{API_KEY}}'}],
+                   'query_params': [{'key': 'phone', 'value': '{{caller_phone}}'}],
+                   'timeout': 30, 'speak_during_execution': true, 'speak_after_execution': true}}""");
+
+        List<FieldError> errors = errors(PARSER.parse(body));
+
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactly("config.headers[0].value", "config.query_params[0].value", "config.timeout");
+    }
+}

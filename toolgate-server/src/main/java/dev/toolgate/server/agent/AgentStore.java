@@ -1,0 +1,64 @@
+package dev.toolgate.server.agent;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Agents in the database, always looked up within one tenant. */
+@Repository
+public class AgentStore {
+
+    private final JdbcClient jdbc;
+
+    AgentStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new agent and returns it. */
+    public Agent create(UUID tenantId, String name, String description) {
+        Instant now = Instant.now();
+        Agent agent = new Agent(UUID.randomUUID(), tenantId, name, description, now, now);
+        jdbc.sql("insert into agents (id, tenant_id, name, description, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+                .params(agent.id(), tenantId, name, description, Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return agent;
+    }
+
+    /** Returns the tenant's agent with this id, or empty (also when it belongs to another tenant). */
+    public Optional<Agent> find(UUID tenantId, UUID agentId) {
+        return jdbc.sql("select * from agents where id = ? and tenant_id = ?")
+                .params(agentId, tenantId).query(AgentStore::map).optional();
+    }
+
+    /**
+     * Returns the tenant's agent with this id.
+     *
+     * @throws dev.toolgate.server.api.ApiException 404 when there is none (also when it belongs to another tenant)
+     */
+    public Agent require(UUID tenantId, UUID agentId) {
+        return find(tenantId, agentId).orElseThrow(() -> dev.toolgate.server.api.ApiException.notFound("agent"));
+    }
+
+    /** Returns the tenant's agents, oldest first. */
+    public List<Agent> list(UUID tenantId) {
+        return jdbc.sql("select * from agents where tenant_id = ? order by created_at, id")
+                .param(tenantId).query(AgentStore::map).list();
+    }
+
+    /** Deletes the agent and (by cascade) its tools; returns whether it existed. */
+    public boolean delete(UUID tenantId, UUID agentId) {
+        return jdbc.sql("delete from agents where id = ? and tenant_id = ?").params(agentId, tenantId).update() > 0;
+    }
+
+    private static Agent map(ResultSet rs, int row) throws SQLException {
+        return new Agent(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
+                rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

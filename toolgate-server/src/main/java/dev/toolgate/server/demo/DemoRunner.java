@@ -1,0 +1,299 @@
+package dev.toolgate.server.demo;
+
+import dev.toolgate.server.ToolgateApplication;
+import dev.toolgate.server.tenant.ApiKeyService;
+import dev.toolgate.server.tenant.Scope;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code toolgate demo}: the main job end to end on real tool calls. Starts a loopback HTTPS tenant endpoint
+ * whose certificate comes from a freshly generated CA, starts the gateway on the embedded default trusting that
+ * CA through {@code toolgate.egress.extra-ca} and admitting the endpoint through {@code toolgate.egress.allowlist}
+ * (exactly as an operator would), registers every BFCL tool through the REST API, replays every valid and every
+ * invalid BFCL call through the invoke API, and prints a summary.
+ */
+public final class DemoRunner {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    private static final String CALLER = "+14155550123";
+
+    private final int port;
+    private final int concurrency;
+    private final PrintStream out;
+
+    /**
+     * @param port the gateway's HTTP port (0 picks a free one)
+     * @param concurrency how many requests the demo keeps in flight
+     * @param out where the summary goes
+     */
+    public DemoRunner(int port, int concurrency, PrintStream out) {
+        this.port = port;
+        this.concurrency = concurrency;
+        this.out = out;
+    }
+
+    /** What a demo run found; {@link #passed()} says whether every expectation held. */
+    public record Summary(int tools, int validCalls, int invalidCalls, Map<String, Integer> validOutcomes,
+            Map<String, Integer> invalidOutcomes, DemoEndpoint.Stats endpoint, String baseUrl, String adminKey) {
+        /** Every valid call ok, every invalid call HTTP_TOOL_INVALID_ARGS, every request reaching the endpoint verified. */
+        public boolean passed() {
+            return validOutcomes.getOrDefault("ok", 0) == validCalls
+                    && invalidOutcomes.getOrDefault("HTTP_TOOL_INVALID_ARGS", 0) == invalidCalls
+                    && endpoint.unsigned() == 0 && endpoint.rejected() == 0 && endpoint.verified() == validCalls;
+        }
+
+        @Override
+        public String toString() {
+            return "Summary[tools=" + tools + ", valid=" + validOutcomes + ", invalid=" + invalidOutcomes + ", endpoint="
+                    + endpoint + ", baseUrl=" + baseUrl + ", adminKey=***]";
+        }
+    }
+
+    /**
+     * Runs the demo. The returned context is the running gateway; close it to stop.
+     *
+     * @param extraArgs further Spring arguments (e.g. {@code --toolgate.data-dir=...})
+     */
+    public Running run(String... extraArgs) throws Exception {
+        BfclData data = BfclData.load();
+        Path demoDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "toolgate-demo-" + UUID.randomUUID()));
+        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Toolgate demo CA")
+                .duration(1, java.util.concurrent.TimeUnit.DAYS).build();
+        HeldCertificate serverCert = new HeldCertificate.Builder().signedBy(ca).commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
+                .duration(1, java.util.concurrent.TimeUnit.DAYS).build();
+        Path caPem = demoDir.resolve("demo-ca.pem");
+        Files.writeString(caPem, ca.certificatePem());
+        HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
+                .heldCertificate(serverCert, ca.certificate()).build();
+        DemoEndpoint endpoint = new DemoEndpoint(serverTls.sslContext());
+
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--toolgate.egress.allowlist=127.0.0.1:" + endpoint.port(),
+                "--toolgate.egress.extra-ca=" + caPem));
+        args.addAll(List.of(extraArgs));
+        out.println("Starting the demo tenant endpoint on https://127.0.0.1:" + endpoint.port()
+                + " (certificate from a CA generated now: " + caPem + ")");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ToolgateApplication.class)
+                .run(args.toArray(String[]::new));
+        int boundPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        String baseUrl = "http://127.0.0.1:" + boundPort;
+        String adminKey = context.getBean(ApiKeyService.class).createKey(ApiKeyService.DEFAULT_TENANT_ID, "demo",
+                EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey()).key();
+
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(concurrency * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
+                .callTimeout(Duration.ofSeconds(30)).build();
+        Api api = new Api(client, baseUrl, adminKey);
+        long started = System.nanoTime();
+        String agentId = api.post("/v1/agents", object("name", "BFCL demo " + java.time.Instant.now(),
+                "description", "Every BFCL tool, bound to the demo endpoint")).get("id").asString();
+
+        out.printf("Registering %d BFCL tools through the REST API ...%n", data.tools().size());
+        String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
+        AtomicInteger index = new AtomicInteger();
+        parallel(data.tools(), tool -> {
+            int i = index.getAndIncrement();
+            String name = tool.get("name").asString();
+            String token = "demo-token-" + UUID.randomUUID();
+            ObjectNode config = JsonNodeFactory.instance.objectNode();
+            config.put("url", endpointBase + name);
+            // Rotate through the three request shapes: envelope POST, arguments POST (JSON body), arguments GET (query).
+            switch (i % 3) {
+                case 0 -> config.put("body_mode", "envelope");
+                case 1 -> config.put("body_mode", "arguments").put("method", "POST");
+                default -> config.put("body_mode", "arguments").put("method", "GET");
+            }
+            config.putObject("auth").put("type", "bearer").put("token", token);
+            config.put("timeout", 10);
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("name", name);
+            body.put("description", tool.get("description").asString());
+            body.set("parameters", tool.get("parameters"));
+            body.put("tool_type", "http_request");
+            body.set("config", config);
+            JsonNode created = api.post("/v1/agents/" + agentId + "/tools", body);
+            endpoint.register(name, created.get("signing_secret").asString(), token);
+            return null;
+        });
+
+        out.printf("Replaying %d valid and %d invalid BFCL calls through POST /v1/agents/{id}/invocations ...%n",
+                data.calls().size(), data.invalidCalls().size());
+        List<Long> latencyNanos = Collections.synchronizedList(new ArrayList<>());
+        List<Double> gatewayMs = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> validOutcomes = new ConcurrentHashMap<>();
+        Map<String, Integer> invalidOutcomes = new ConcurrentHashMap<>();
+        AtomicInteger callIndex = new AtomicInteger();
+        List<Map.Entry<JsonNode, Boolean>> calls = new ArrayList<>();
+        data.calls().forEach(c -> calls.add(Map.entry(c, true)));
+        data.invalidCalls().forEach(c -> calls.add(Map.entry(c, false)));
+        parallel(calls, entry -> {
+            int i = callIndex.getAndIncrement();
+            JsonNode call = entry.getKey();
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
+            body.put("tool", call.get("tool").asString());
+            // Every other call sends its arguments as a JSON string, as OpenAI's function.arguments does.
+            if (i % 2 == 0) {
+                body.put("arguments", JSON.writeValueAsString(call.get("arguments")));
+            } else {
+                body.set("arguments", call.get("arguments"));
+            }
+            body.put("tool_call_id", "call_" + i);
+            body.putObject("call").put("id", "demo-call-" + (i / 4)).put("caller_number", CALLER);
+            long t0 = System.nanoTime();
+            JsonNode result = api.post("/v1/agents/" + agentId + "/invocations", body);
+            latencyNanos.add(System.nanoTime() - t0);
+            gatewayMs.add(result.get("duration_ms").asDouble());
+            String outcome = result.get("status").asString().equals("ok") ? "ok" : result.get("error").get("code").asString();
+            (entry.getValue() ? validOutcomes : invalidOutcomes).merge(outcome, 1, Integer::sum);
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        Summary summary = new Summary(data.tools().size(), data.calls().size(), data.invalidCalls().size(),
+                new TreeMap<>(validOutcomes), new TreeMap<>(invalidOutcomes), endpoint.stats(), baseUrl, adminKey);
+        printSummary(summary, latencyNanos, gatewayMs, seconds);
+        client.connectionPool().evictAll();
+        client.dispatcher().executorService().shutdown();
+        return new Running(context, endpoint, summary);
+    }
+
+    /** A finished demo whose gateway and endpoint are still running. */
+    public record Running(ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            context.close();
+            endpoint.close();
+        }
+    }
+
+    private void printSummary(Summary s, List<Long> latencyNanos, List<Double> gatewayMs, double seconds) {
+        out.println();
+        out.println("Toolgate demo: BFCL tool calls end to end (REST API -> gateway -> signed HTTPS -> tenant endpoint)");
+        out.println("-".repeat(86));
+        out.printf("%-44s %12s %12s%n", "", "expected", "got");
+        out.printf("%-44s %12d %12d%n", "tools registered", s.tools(), s.tools());
+        out.printf("%-44s %12d %12d%n", "valid calls -> ok", s.validCalls(), s.validOutcomes().getOrDefault("ok", 0));
+        s.validOutcomes().forEach((code, n) -> {
+            if (!code.equals("ok")) {
+                out.printf("%-44s %12d %12d%n", "valid calls -> " + code, 0, n);
+            }
+        });
+        out.printf("%-44s %12d %12d%n", "invalid calls -> HTTP_TOOL_INVALID_ARGS", s.invalidCalls(),
+                s.invalidOutcomes().getOrDefault("HTTP_TOOL_INVALID_ARGS", 0));
+        s.invalidOutcomes().forEach((code, n) -> {
+            if (!code.equals("HTTP_TOOL_INVALID_ARGS")) {
+                out.printf("%-44s %12d %12d%n", "invalid calls -> " + code, 0, n);
+            }
+        });
+        out.printf("%-44s %12d %12d%n", "requests reaching the endpoint", s.validCalls(), s.endpoint().requests());
+        out.printf("%-44s %12d %12d%n", "signatures verified by the endpoint", s.validCalls(), s.endpoint().verified());
+        out.printf("%-44s %12d %12d%n", "signatures rejected by the endpoint", 0, s.endpoint().rejected());
+        out.printf("%-44s %12d %12d%n", "unsigned requests seen by the endpoint", 0, s.endpoint().unsigned());
+        out.println("-".repeat(86));
+        out.printf("%-44s %8s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max");
+        List<Double> roundTrip = latencyNanos.stream().map(n -> n / 1e6).sorted().toList();
+        List<Double> inGateway = gatewayMs.stream().sorted().toList();
+        out.printf("%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n", "client round trip through the gateway",
+                pct(roundTrip, 50), pct(roundTrip, 90), pct(roundTrip, 99), pct(roundTrip, 99.9), pct(roundTrip, 100));
+        out.printf("%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n", "gateway-reported duration_ms",
+                pct(inGateway, 50), pct(inGateway, 90), pct(inGateway, 99), pct(inGateway, 99.9), pct(inGateway, 100));
+        out.printf("%d calls in %.1f s with %d in flight (including tool registration); result: %s%n",
+                s.validCalls() + s.invalidCalls(), seconds, concurrency, s.passed() ? "PASS" : "FAIL");
+    }
+
+    private static double pct(List<Double> sorted, double percentile) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private interface Task<T> {
+        Object run(T item) throws Exception;
+    }
+
+    private <T> void parallel(List<T> items, Task<T> task) throws Exception {
+        Semaphore permits = new Semaphore(concurrency);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (T item : items) {
+                permits.acquire();
+                futures.add(executor.submit(() -> {
+                    try {
+                        return task.run(item);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Future<Object> future : futures) {
+                future.get();
+            }
+        }
+    }
+
+    private static ObjectNode object(String... keyValues) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            node.put(keyValues[i], keyValues[i + 1]);
+        }
+        return node;
+    }
+
+    /** A tiny client of the gateway's REST API. */
+    private record Api(OkHttpClient client, String baseUrl, String apiKey) {
+        JsonNode post(String path, JsonNode body) throws IOException {
+            Request request = new Request.Builder().url(baseUrl + path).header("X-API-Key", apiKey)
+                    .post(RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+            try (Response response = client.newCall(request).execute()) {
+                String text = response.body().string();
+                if (!response.isSuccessful()) {
+                    throw new IOException("POST " + path + " answered " + response.code() + ": " + text);
+                }
+                return JSON.readTree(text);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Api[" + baseUrl + ", apiKey=***]";
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.toolgate.server.invoke;
+
+import dev.toolgate.core.render.CallContext;
+import dev.toolgate.core.tool.FieldError;
+import dev.toolgate.core.tool.Tool;
+import dev.toolgate.server.agent.AgentStore;
+import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.tenant.Principal;
+import dev.toolgate.server.tenant.RequiresScope;
+import dev.toolgate.server.tenant.Scope;
+import dev.toolgate.server.tool.ToolStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The voice runtime's side of the API: {@code POST /v1/agents/{agentId}/invocations} (one tool call),
+ * {@code POST /v1/agents/{agentId}/tool-calls} (an OpenAI assistant message's {@code tool_calls}, run
+ * concurrently, answered in order) and {@code POST /v1/agents/{agentId}/tools/{toolId}/test} (test fire).
+ * A tool failure is a 200 with {@code status: error}; only a malformed API request is a 4xx.
+ */
+@RestController
+@RequestMapping("/v1/agents/{agentId}")
+class InvocationController {
+
+    /** At most this many tool calls in one {@code tool-calls} request. */
+    static final int MAX_BATCH = 32;
+
+    private final AgentStore agents;
+    private final ToolStore tools;
+    private final InvocationService service;
+
+    InvocationController(AgentStore agents, ToolStore tools, InvocationService service) {
+        this.agents = agents;
+        this.tools = tools;
+        this.service = service;
+    }
+
+    @PostMapping("/invocations")
+    @RequiresScope(Scope.TOOLS_INVOKE)
+    ObjectNode invoke(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
+        agents.require(principal.tenantId(), agentId);
+        List<FieldError> errors = new ArrayList<>();
+        String tool = text(body, "tool", errors, true);
+        String toolCallId = text(body, "tool_call_id", errors, false);
+        CallContext call = callContext(principal, agentId, body.get("call"), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return service.invoke(agentId, tool, body.get("arguments"), toolCallId, call);
+    }
+
+    @PostMapping("/tool-calls")
+    @RequiresScope(Scope.TOOLS_INVOKE)
+    ObjectNode toolCalls(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
+        agents.require(principal.tenantId(), agentId);
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode message = body.has("message") ? body.get("message") : body;
+        JsonNode toolCalls = message == null ? null : message.get("tool_calls");
+        String prefix = body.has("message") ? "message.tool_calls" : "tool_calls";
+        if (toolCalls == null || !toolCalls.isArray()) {
+            errors.add(new FieldError(prefix, "must be an array of OpenAI tool calls"));
+        } else if (toolCalls.size() > MAX_BATCH) {
+            errors.add(new FieldError(prefix, "must hold at most " + MAX_BATCH + " tool calls"));
+        }
+        CallContext call = callContext(principal, agentId, body.get("call"), errors);
+        List<Map.Entry<String, JsonNode>> calls = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        if (toolCalls != null && toolCalls.isArray()) {
+            for (int i = 0; i < toolCalls.size(); i++) {
+                JsonNode toolCall = toolCalls.get(i);
+                JsonNode function = toolCall.get("function");
+                String path = prefix + "[" + i + "]";
+                if (function == null || !function.isObject() || !function.path("name").isString()) {
+                    errors.add(new FieldError(path + ".function.name", "is required"));
+                    continue;
+                }
+                ids.add(toolCall.path("id").isString() ? toolCall.get("id").asString() : null);
+                calls.add(Map.entry(function.get("name").asString(), function.path("arguments")));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        List<ObjectNode> results = runConcurrently(agentId, calls, ids, call);
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        ArrayNode messages = json.putArray("messages");
+        for (ObjectNode result : results) {
+            ObjectNode toolMessage = messages.addObject();
+            toolMessage.put("role", "tool");
+            toolMessage.set("tool_call_id", result.get("tool_call_id"));
+            toolMessage.set("content", result.get("content"));
+        }
+        ArrayNode resultArray = json.putArray("results");
+        results.forEach(resultArray::add);
+        return json;
+    }
+
+    @PostMapping("/tools/{toolId}/test")
+    @RequiresScope(Scope.TOOLS_INVOKE)
+    ObjectNode testFire(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
+            @RequestBody(required = false) JsonNode body) {
+        agents.require(principal.tenantId(), agentId);
+        Tool tool = tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode dryRun = request.get("dry_run");
+        if (dryRun != null && !dryRun.isBoolean() && !dryRun.isNull()) {
+            errors.add(new FieldError("dry_run", "must be a boolean"));
+        }
+        CallContext call = callContext(principal, agentId, request.get("call"), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return service.testFire(tool, request.get("arguments"), call, dryRun != null && dryRun.asBoolean(false));
+    }
+
+    private List<ObjectNode> runConcurrently(UUID agentId, List<Map.Entry<String, JsonNode>> calls, List<String> ids,
+            CallContext call) {
+        if (calls.size() == 1) {
+            return List.of(service.invoke(agentId, calls.get(0).getKey(), calls.get(0).getValue(), ids.get(0), call));
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<ObjectNode>> futures = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                Map.Entry<String, JsonNode> entry = calls.get(i);
+                String id = ids.get(i);
+                futures.add(executor.submit(() -> service.invoke(agentId, entry.getKey(), entry.getValue(), id, call)));
+            }
+            List<ObjectNode> results = new ArrayList<>();
+            for (Future<ObjectNode> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running tool calls", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a tool call failed unexpectedly", e.getCause());
+        }
+    }
+
+    private static CallContext callContext(Principal principal, UUID agentId, JsonNode call, List<FieldError> errors) {
+        if (call == null || call.isNull()) {
+            return new CallContext("", null, principal.tenantId(), agentId, Map.of());
+        }
+        if (!call.isObject()) {
+            errors.add(new FieldError("call", "must be an object {id, caller_number?, variables?}"));
+            return null;
+        }
+        String id = text(call, "id", errors, false, "call.id");
+        String callerNumber = text(call, "caller_number", errors, false, "call.caller_number");
+        Map<String, String> variables = new LinkedHashMap<>();
+        JsonNode vars = call.get("variables");
+        if (vars != null && !vars.isNull()) {
+            if (!vars.isObject()) {
+                errors.add(new FieldError("call.variables", "must be an object of strings"));
+            } else {
+                for (Map.Entry<String, JsonNode> entry : vars.properties()) {
+                    JsonNode value = entry.getValue();
+                    variables.put(entry.getKey(), value.isString() ? value.asString() : value.toString());
+                }
+            }
+        }
+        return new CallContext(id == null ? "" : id, callerNumber, principal.tenantId(), agentId, variables);
+    }
+
+    private static String text(JsonNode node, String field, List<FieldError> errors, boolean required) {
+        return text(node, field, errors, required, field);
+    }
+
+    private static String text(JsonNode node, String field, List<FieldError> errors, boolean required, String path) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(new FieldError(path, "is required"));
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            errors.add(new FieldError(path, "must be a string"));
+            return null;
+        }
+        if (required && value.asString().isBlank()) {
+            errors.add(new FieldError(path, "must not be blank"));
+            return null;
+        }
+        return value.asString();
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.toolgate.server.tenant;
+
+import dev.toolgate.server.api.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates every {@code /v1} request by its {@code X-API-Key} header: a missing or unknown key is 401,
+ * a key without the handler's {@link RequiresScope} scope is 403. The {@link Principal} is stored as the
+ * request attribute {@link #PRINCIPAL}.
+ */
+class ApiKeyInterceptor implements HandlerInterceptor {
+
+    /** Request attribute holding the authenticated {@link Principal}. */
+    static final String PRINCIPAL = ApiKeyInterceptor.class.getName() + ".principal";
+
+    private final ApiKeyService keys;
+
+    ApiKeyInterceptor(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        String key = request.getHeader("X-API-Key");
+        if (key == null || key.isBlank()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
+        }
+        Principal principal = keys.authenticate(key.trim()).orElseThrow(() ->
+                new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown API key", List.of()));
+        RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
+        if (required != null && !principal.has(required.value())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope",
+                    "This API key lacks the scope '" + required.value().wireName() + "'", List.of());
+        }
+        request.setAttribute(PRINCIPAL, principal);
+        return true;
+    }
+}

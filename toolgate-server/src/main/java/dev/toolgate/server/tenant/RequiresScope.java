@@ -1,0 +1,14 @@
+package dev.toolgate.server.tenant;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks a {@code /v1} handler with the scope its API key must carry; a key without it gets 403. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequiresScope {
+    /** The required scope. */
+    Scope value();
+}

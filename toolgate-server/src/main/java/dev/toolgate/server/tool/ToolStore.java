@@ -1,0 +1,155 @@
+package dev.toolgate.server.tool;
+
+import dev.toolgate.core.signing.SigningSecret;
+import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.tool.ToolDefinitionParser;
+import dev.toolgate.core.tool.ParseResult;
+import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.server.api.ApiException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tools and their signing secrets in the database, always looked up within one tenant. Parsed definitions are
+ * cached per (tool id, updated_at), so the invoke path costs one indexed query and no JSON parsing.
+ */
+@Repository
+public class ToolStore {
+
+    private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final ToolDefinitionParser parser;
+    private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
+
+    ToolStore(JdbcClient jdbc, ToolDefinitionParser parser) {
+        this.jdbc = jdbc;
+        this.parser = parser;
+    }
+
+    /**
+     * Inserts a tool with its first signing secret.
+     *
+     * @throws ApiException 409 when the agent already has a tool of that name
+     */
+    @Transactional
+    public Tool create(UUID tenantId, UUID agentId, ToolDefinition definition, SigningSecret secret) {
+        Instant now = Instant.now();
+        Tool tool = new Tool(UUID.randomUUID(), tenantId, agentId, definition, now, now);
+        try {
+            jdbc.sql("insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(tool.id(), tenantId, agentId, definition.name(), definition.type().wireName(),
+                            definition.enabled(), definition.priority(), serialize(definition),
+                            Timestamp.from(now), Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw duplicate(definition.name());
+        }
+        jdbc.sql("insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)")
+                .params(UUID.randomUUID(), tool.id(), secret.reveal(), Timestamp.from(now))
+                .update();
+        return tool;
+    }
+
+    /**
+     * Replaces a tool's definition.
+     *
+     * @throws ApiException 409 when another tool of the agent has the new name
+     */
+    @Transactional
+    public Tool update(Tool existing, ToolDefinition definition) {
+        Instant now = Instant.now();
+        try {
+            jdbc.sql("update tools set name = ?, tool_type = ?, is_enabled = ?, priority = ?, definition = ?, updated_at = ?"
+                            + " where id = ? and tenant_id = ?")
+                    .params(definition.name(), definition.type().wireName(), definition.enabled(), definition.priority(),
+                            serialize(definition), Timestamp.from(now), existing.id(), existing.tenantId())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw duplicate(definition.name());
+        }
+        cache.remove(existing.id());
+        return new Tool(existing.id(), existing.tenantId(), existing.agentId(), definition, existing.createdAt(), now);
+    }
+
+    /** Deletes a tool (its secrets cascade); returns whether it existed. */
+    public boolean delete(UUID tenantId, UUID agentId, UUID toolId) {
+        cache.remove(toolId);
+        return jdbc.sql("delete from tools where id = ? and agent_id = ? and tenant_id = ?")
+                .params(toolId, agentId, tenantId).update() > 0;
+    }
+
+    /** Returns the tool with this id if it belongs to the tenant's agent. */
+    public Optional<Tool> find(UUID tenantId, UUID agentId, UUID toolId) {
+        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+                        + " where id = ? and agent_id = ? and tenant_id = ?")
+                .params(toolId, agentId, tenantId).query(this::row).optional();
+    }
+
+    /** Returns the agent's tool called {@code name}, if any. */
+    public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
+        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+                        + " where agent_id = ? and name = ? and tenant_id = ?")
+                .params(agentId, name, tenantId).query(this::row).optional();
+    }
+
+    /** Returns the agent's tools by priority, then name. */
+    public List<Tool> list(UUID tenantId, UUID agentId) {
+        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+                        + " where agent_id = ? and tenant_id = ? order by priority, name")
+                .params(agentId, tenantId).query(this::row).list();
+    }
+
+    /** Returns the secrets that currently sign requests of this tool, newest first (one, or two during a rotation). */
+    public List<SigningSecret> activeSigningSecrets(UUID toolId) {
+        return jdbc.sql("select secret from signing_secrets where tool_id = ? and (expires_at is null or expires_at > ?)"
+                        + " order by created_at desc")
+                .params(toolId, Timestamp.from(Instant.now()))
+                .query((rs, n) -> SigningSecret.of(rs.getString("secret"))).list();
+    }
+
+    private Tool row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
+        Tool cached = cache.get(id);
+        if (cached != null && cached.updatedAt().equals(updatedAt)) {
+            return cached;
+        }
+        Tool tool = new Tool(id, rs.getObject("tenant_id", UUID.class), rs.getObject("agent_id", UUID.class),
+                deserialize(rs.getString("definition")), rs.getTimestamp("created_at").toInstant(), updatedAt);
+        cache.put(id, tool);
+        return tool;
+    }
+
+    private static String serialize(ToolDefinition definition) {
+        return JSON.writeValueAsString(WRITER.toJson(definition, false));
+    }
+
+    private ToolDefinition deserialize(String json) {
+        JsonNode node = JSON.readTree(json);
+        return switch (parser.parse(node)) {
+            case ParseResult.Valid valid -> valid.definition();
+            case ParseResult.Invalid invalid ->
+                    throw new IllegalStateException("stored tool definition no longer validates: " + invalid.errors());
+        };
+    }
+
+    private static ApiException duplicate(String name) {
+        return ApiException.conflict("tool_name_taken", "The agent already has a tool named '" + name + "'");
+    }
+}

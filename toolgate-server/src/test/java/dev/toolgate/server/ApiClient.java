@@ -1,0 +1,60 @@
+package dev.toolgate.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client of the REST API for tests: every call returns status, content type and parsed body. */
+record ApiClient(OkHttpClient client, String baseUrl) {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    ApiClient(String baseUrl) {
+        this(new OkHttpClient(), baseUrl);
+    }
+
+    /** One answer: status, content type, raw text and parsed JSON (null when not JSON). */
+    record Answer(int status, String contentType, String text, JsonNode json) {
+    }
+
+    Answer get(String key, String path) {
+        return send(key, new Request.Builder().url(baseUrl + path).get());
+    }
+
+    Answer delete(String key, String path) {
+        return send(key, new Request.Builder().url(baseUrl + path).delete());
+    }
+
+    Answer post(String key, String path, String body) {
+        return send(key, new Request.Builder().url(baseUrl + path).post(RequestBody.create(body, JSON_TYPE)));
+    }
+
+    Answer patch(String key, String path, String body) {
+        return send(key, new Request.Builder().url(baseUrl + path).patch(RequestBody.create(body, JSON_TYPE)));
+    }
+
+    private Answer send(String key, Request.Builder builder) {
+        if (key != null) {
+            builder.header("X-API-Key", key);
+        }
+        try (Response response = client.newCall(builder.build()).execute()) {
+            String text = response.body().string();
+            JsonNode json = null;
+            try {
+                json = text.isEmpty() ? null : JSON.readTree(text);
+            } catch (RuntimeException notJson) {
+                json = null;
+            }
+            return new Answer(response.code(), response.header("Content-Type"), text, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.toolgate.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolgate.server.demo.DemoRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code toolgate demo} end to end: every BFCL call through the REST API, every request signed and verified. */
+class DemoIntegrationTest {
+
+    @Test
+    void demoReplaysEveryBfclCallAndEveryRequestIsVerified() throws Exception {
+        Path dataDir = Files.createTempDirectory("toolgate-demo-it");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        DemoRunner.Summary summary;
+        try (DemoRunner.Running running = new DemoRunner(0, 8, new PrintStream(printed, true, StandardCharsets.UTF_8))
+                .run("--toolgate.data-dir=" + dataDir)) {
+            summary = running.summary();
+        }
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(summary.validOutcomes()).containsExactly(java.util.Map.entry("ok", 2862));
+        assertThat(summary.invalidOutcomes()).containsExactly(java.util.Map.entry("HTTP_TOOL_INVALID_ARGS", 934));
+        assertThat(summary.endpoint().verified()).isEqualTo(2862);
+        assertThat(summary.endpoint().unsigned()).isZero();
+        assertThat(summary.endpoint().rejected()).isZero();
+        assertThat(summary.passed()).isTrue();
+        assertThat(output).contains("PASS").contains("p99").doesNotContain(summary.adminKey());
+    }
+}
