@@ -361,6 +361,17 @@ class ApiIntegrationTest {
         assertThat(answer.json().get("paths").has("/v1/agents/{agentId}/invocations")).isTrue();
     }
 
+    @Test
+    void countsInvocationsByOutcomeInPrometheusMetrics() {
+        createTool("lookup_customer", "");
+        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
+
+        ApiClient.Answer metrics = api.get(null, "/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("toolgate_invocations_seconds_count{code=\"HTTP_TOOL_INVALID_ARGS\",kind=\"invoke\",status=\"error\"}");
+    }
+
     private static String hmacHex(String secret, String content) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -32,7 +32,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> handleApi(ApiException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(URI.create("https://toolgate.dev/problems/" + e.code()));
+        problem.setType(URI.create("urn:toolgate:problem:" + e.code()));
         problem.setProperty("code", e.code());
         if (!e.errors().isEmpty()) {
             problem.setProperty("errors", e.errors().stream()

@@ -66,11 +66,11 @@ public final class DemoRunner {
     }
 
     /** What a demo run found; {@link #passed()} says whether every expectation held. */
-    public record Summary(int tools, int validCalls, int invalidCalls, Map<String, Integer> validOutcomes,
+    public record Summary(int tools, int toolsRegistered, int validCalls, int invalidCalls, Map<String, Integer> validOutcomes,
             Map<String, Integer> invalidOutcomes, DemoEndpoint.Stats endpoint, String baseUrl, String adminKey) {
         /** Every valid call ok, every invalid call HTTP_TOOL_INVALID_ARGS, every request reaching the endpoint verified. */
         public boolean passed() {
-            return validOutcomes.getOrDefault("ok", 0) == validCalls
+            return toolsRegistered == tools && validOutcomes.getOrDefault("ok", 0) == validCalls
                     && invalidOutcomes.getOrDefault("HTTP_TOOL_INVALID_ARGS", 0) == invalidCalls
                     && endpoint.unsigned() == 0 && endpoint.rejected() == 0 && endpoint.verified() == validCalls;
         }
@@ -126,6 +126,7 @@ public final class DemoRunner {
         out.printf("Registering %d BFCL tools through the REST API ...%n", data.tools().size());
         String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
         AtomicInteger index = new AtomicInteger();
+        AtomicInteger registered = new AtomicInteger();
         parallel(data.tools(), tool -> {
             int i = index.getAndIncrement();
             String name = tool.get("name").asString();
@@ -148,6 +149,7 @@ public final class DemoRunner {
             body.set("config", config);
             JsonNode created = api.post("/v1/agents/" + agentId + "/tools", body);
             endpoint.register(name, created.get("signing_secret").asString(), token);
+            registered.incrementAndGet();
             return null;
         });
 
@@ -184,7 +186,7 @@ public final class DemoRunner {
         });
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Summary summary = new Summary(data.tools().size(), data.calls().size(), data.invalidCalls().size(),
+        Summary summary = new Summary(data.tools().size(), registered.get(), data.calls().size(), data.invalidCalls().size(),
                 new TreeMap<>(validOutcomes), new TreeMap<>(invalidOutcomes), endpoint.stats(), baseUrl, adminKey);
         printSummary(summary, latencyNanos, gatewayMs, seconds);
         client.connectionPool().evictAll();
@@ -207,7 +209,7 @@ public final class DemoRunner {
         out.println("Toolgate demo: BFCL tool calls end to end (REST API -> gateway -> signed HTTPS -> tenant endpoint)");
         out.println("-".repeat(86));
         out.printf("%-44s %12s %12s%n", "", "expected", "got");
-        out.printf("%-44s %12d %12d%n", "tools registered", s.tools(), s.tools());
+        out.printf("%-44s %12d %12d%n", "tools registered", s.tools(), s.toolsRegistered());
         out.printf("%-44s %12d %12d%n", "valid calls -> ok", s.validCalls(), s.validOutcomes().getOrDefault("ok", 0));
         s.validOutcomes().forEach((code, n) -> {
             if (!code.equals("ok")) {

@@ -19,6 +19,8 @@ import dev.toolgate.server.tool.ToolStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,12 +40,15 @@ public class InvocationService {
     private final ToolEngine engine;
     private final ToolStore tools;
     private final InvocationLog invocationLog;
+    private final MeterRegistry meters;
     private final int previewBytes;
 
-    InvocationService(ToolEngine engine, ToolStore tools, InvocationLog invocationLog, ToolgateProperties properties) {
+    InvocationService(ToolEngine engine, ToolStore tools, InvocationLog invocationLog, ToolgateProperties properties,
+            MeterRegistry meters) {
         this.engine = engine;
         this.tools = tools;
         this.invocationLog = invocationLog;
+        this.meters = meters;
         this.previewBytes = properties.invocationLog().previewBytes();
     }
 
@@ -71,6 +76,7 @@ public class InvocationService {
                     toolCallId, call));
         }
         invocationLog.record(record(call, agentId, tool, toolName, "invoke", outcome, startedAt));
+        count("invoke", outcome);
         return response(outcome);
     }
 
@@ -91,11 +97,26 @@ public class InvocationService {
         if (result.outcome() != null) {
             json.set("result", response(result.outcome()));
             invocationLog.record(record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt));
+            count("test_fire", result.outcome());
         } else {
             json.set("result", NODES.nullNode());
         }
         json.put("dry_run", dryRun);
         return json;
+    }
+
+    /**
+     * Records the metric {@code toolgate.invocations} (a timer of the time spent inside Toolgate), tagged by
+     * {@code kind} (invoke, test_fire), {@code status} (ok, error) and {@code code} (the error code, or none).
+     */
+    private void count(String kind, InvocationOutcome outcome) {
+        Timer.builder("toolgate.invocations")
+                .description("Tool invocations handled, by outcome; time spent inside Toolgate")
+                .tag("kind", kind)
+                .tag("status", outcome.ok() ? "ok" : "error")
+                .tag("code", outcome.ok() ? "none" : outcome.error().code().name())
+                .register(meters)
+                .record(outcome.durationMicros(), java.util.concurrent.TimeUnit.MICROSECONDS);
     }
 
     /** Shapes an outcome as the invoke API's answer. */
