@@ -10,7 +10,10 @@ import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
 import java.security.cert.X509Certificate;
+import dev.toolgate.server.circuit.ResilienceEndpointCircuits;
+import java.time.Clock;
 import java.time.InstantSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,9 +72,22 @@ class EngineConfiguration {
         return new RequestRenderer(SecretResolver.NONE, USER_AGENT);
     }
 
+    /** The clock of time-based rules (circuit breakers, retention); tests replace it. */
     @Bean
-    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer) {
-        return new ToolEngine(executor, egress, renderer, InstantSource.system());
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ResilienceEndpointCircuits endpointCircuits(ToolgateProperties properties, Clock clock) {
+        return new ResilienceEndpointCircuits(properties.circuitBreaker(), clock);
+    }
+
+    @Bean
+    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer,
+            ResilienceEndpointCircuits circuits) {
+        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits);
     }
 
     private static String version() {
