@@ -181,7 +181,9 @@ public final class DemoRunner {
                 body.set("arguments", call.get("arguments"));
             }
             body.put("tool_call_id", "call_" + i);
-            body.putObject("call").put("id", "demo-call-" + (i / 4)).put("caller_number", CALLER);
+            // Each BFCL call is its own question, so each gets its own call id (identical calls within one call would be
+            // answered from the duplicate-call window instead of reaching the endpoint).
+            body.putObject("call").put("id", "demo-call-" + i).put("caller_number", CALLER);
             long t0 = System.nanoTime();
             JsonNode result = api.post("/v1/agents/" + agentId + "/invocations", body);
             latencyNanos.add(System.nanoTime() - t0);
