@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { handle, createServer } from '../server.mjs';
-import { vector, bodyOf } from './vectors.mjs';
+import { vector, bodyOf } from '../vectors.mjs';
 
 const TOKEN = 'tok_example_123';
 

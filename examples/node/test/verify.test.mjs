@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { verify, signsTarget, SignatureVerificationError } from '../toolgate-verify.mjs';
-import { vectors, bodyOf } from './vectors.mjs';
+import { vectors, bodyOf } from '../vectors.mjs';
 
 for (const v of vectors) {
   test(`vector ${v.name}`, () => {

@@ -1,7 +1,7 @@
 // Reads testdata/signature-vectors.json, generated from Toolgate's own signer.
 import { readFileSync } from 'node:fs';
 
-export const vectors = JSON.parse(readFileSync(new URL('../../../testdata/signature-vectors.json', import.meta.url), 'utf8')).vectors;
+export const vectors = JSON.parse(readFileSync(new URL('../../testdata/signature-vectors.json', import.meta.url), 'utf8')).vectors;
 
 export function vector(name) {
   const found = vectors.find((v) => v.name === name);
