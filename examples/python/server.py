@@ -80,6 +80,9 @@ def make_handler(config):
     """Returns a BaseHTTPRequestHandler class serving ``handle`` with ``config``."""
 
     class Handler(BaseHTTPRequestHandler):
+        # HTTP/1.1 keeps connections open, as Toolgate's connection pool expects; every reply has a length.
+        protocol_version = "HTTP/1.1"
+
         def _serve(self):
             length = int(self.headers.get("Content-Length") or 0)
             if length > MAX_BODY_BYTES:
