@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -216,14 +217,7 @@ public final class SignatureVerifier {
                     TOOLGATE_SIGNATURE_HEADER + " has no v1= signature");
         }
         byte[] content = concat((timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
-        int match = -1;
-        for (int i = 0; i < keys.size() && match < 0; i++) {
-            String expected = HexFormat.of().formatHex(hmacSha256(keys.get(i), content));
-            if (anyEquals(expected, signatures)) {
-                match = i;
-            }
-        }
-        return finish(match, timestamp);
+        return finish(matchingSecret(content, signatures, HexFormat.of()::formatHex), timestamp);
     }
 
     private VerifiedRequest checkStandardWebhooks(byte[] payload, HeaderSource headers)
@@ -251,14 +245,20 @@ public final class SignatureVerifier {
                     WEBHOOK_SIGNATURE_HEADER + " has no v1 signature");
         }
         byte[] content = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
-        int match = -1;
-        for (int i = 0; i < keys.size() && match < 0; i++) {
-            String expected = Base64.getEncoder().encodeToString(hmacSha256(keys.get(i), content));
-            if (anyEquals(expected, signatures)) {
-                match = i;
+        return finish(matchingSecret(content, signatures, Base64.getEncoder()::encodeToString), timestamp);
+    }
+
+    /**
+     * Returns the index of the first secret whose HMAC-SHA256 of {@code content}, written by {@code encoding},
+     * equals one of {@code signatures}, or -1.
+     */
+    private int matchingSecret(byte[] content, List<String> signatures, Function<byte[], String> encoding) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (anyEquals(encoding.apply(hmacSha256(keys.get(i), content)), signatures)) {
+                return i;
             }
         }
-        return finish(match, timestamp);
+        return -1;
     }
 
     /** Checks the signature match, then the timestamp against the tolerance. */
