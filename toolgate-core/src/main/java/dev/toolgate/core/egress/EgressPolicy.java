@@ -61,7 +61,8 @@ public final class EgressPolicy {
      *
      * Also closed: proxies (a JVM-wide https.proxyHost would make the proxy resolve the name: Proxy.NO_PROXY,
      * and sockets are created with Proxy.NO_PROXY so socksProxyHost is ignored too), redirects (never
-     * followed, so a 3xx cannot point anywhere) and silent retries on other routes.
+     * followed, so a 3xx cannot point anywhere) and silent retries on other routes (an executor may turn
+     * OkHttp's connection retry back on: every retried connect still passes the guarded Dns and socket).
      *
      * Allowlist and ports. Dns.lookup(host) does not see the port, so GuardedDns admits an address an
      * allowlist entry admits on SOME port (or any address of a name with a host:port entry), and the socket

@@ -35,7 +35,8 @@ import okhttp3.tls.HandshakeCertificates;
  *
  * <p>One executor holds ONE {@link OkHttpClient}, hence one connection pool for every tool and tenant; nothing is
  * built per call. The client is configured by the {@link EgressPolicy} (guarded DNS and sockets, no proxy) and
- * then pinned here to: no redirects, no retries, TLS only ({@link ConnectionSpec#MODERN_TLS}, no cleartext),
+ * then pinned here to: no redirects, OkHttp's retry of recoverable connection failures inside the same
+ * deadline and guards (a stale pooled connection must not fail a call), TLS only ({@link ConnectionSpec#MODERN_TLS}, no cleartext),
  * trust in the platform CAs plus {@link ExecutorConfig#extraTrustedCertificates()}.
  *
  * <p><b>Budget.</b> One deadline covers DNS, connect, TLS, writing the request, waiting and reading the body
@@ -102,8 +103,13 @@ public final class HttpExecutor implements AutoCloseable {
             builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
         }
         egress.applyTo(builder);
-        // Never followed and never retried, whatever the policy did: a 3xx is a failure (DESIGN.md).
-        builder.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false);
+        // Redirects are never followed, whatever the policy did: a 3xx is a failure (DESIGN.md).
+        // Connection failures are retried by OkHttp: endpoints close idle keep-alive connections without notice
+        // (Node.js after 5 s, HTTP/1.0 servers after every answer), and the next call must not fail on a dead
+        // pooled connection. A retry stays inside the same call deadline and goes through the same egress guards
+        // (guarded Dns and socket factory), so it can neither extend the budget nor reach another destination;
+        // OkHttp retries only failures it deems recoverable (not TLS certificate errors, not timeouts).
+        builder.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(true);
         this.client = builder.build();
     }
 

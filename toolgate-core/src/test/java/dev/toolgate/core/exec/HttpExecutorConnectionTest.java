@@ -28,6 +28,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,25 @@ class HttpExecutorConnectionTest {
         assertThat(second.timings().dnsMicros()).isEqualTo(-1);
         assertThat(((ExecutionResult.Success) second).body()).isEqualTo("two");
         assertThat(server.takeRequest().getConnectionIndex()).isEqualTo(server.takeRequest().getConnectionIndex());
+    }
+
+    @Test
+    void retriesOnAFreshConnectionWhenTheEndpointClosedThePooledOne() throws InterruptedException {
+        // Endpoints close idle connections without notice (Node.js after 5 s, HTTP/1.0 servers after each answer);
+        // the next call must not fail on the dead pooled connection.
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("one")
+                .onResponseEnd(new SocketEffect.CloseSocket()).build());
+        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("two").build());
+
+        ExecutionResult first = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/1"),
+                Map.of(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), BUDGET, CAP);
+        ExecutionResult second = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/2"),
+                Map.of(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), BUDGET, CAP);
+
+        assertThat(first).isInstanceOf(ExecutionResult.Success.class);
+        assertThat(second).isInstanceOf(ExecutionResult.Success.class);
+        assertThat(((ExecutionResult.Success) second).body()).isEqualTo("two");
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
     @Test
