@@ -36,6 +36,10 @@ record ApiClient(OkHttpClient client, String baseUrl) {
         return send(key, new Request.Builder().url(baseUrl + path).post(RequestBody.create(body, JSON_TYPE)));
     }
 
+    Answer put(String key, String path, String body) {
+        return send(key, new Request.Builder().url(baseUrl + path).put(RequestBody.create(body, JSON_TYPE)));
+    }
+
     Answer patch(String key, String path, String body) {
         return send(key, new Request.Builder().url(baseUrl + path).patch(RequestBody.create(body, JSON_TYPE)));
     }

@@ -64,14 +64,20 @@ class EngineConfiguration {
         return new HttpExecutor(config, egress);
     }
 
+    /** The clock of request timestamps and signing-secret expiry; tests replace it with a {@code @Primary} one. */
     @Bean
-    RequestRenderer requestRenderer() {
-        return new RequestRenderer(SecretResolver.NONE, USER_AGENT);
+    InstantSource instantSource() {
+        return InstantSource.system();
     }
 
     @Bean
-    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer) {
-        return new ToolEngine(executor, egress, renderer, InstantSource.system());
+    RequestRenderer requestRenderer(SecretResolver tenantSecrets) {
+        return new RequestRenderer(tenantSecrets, USER_AGENT);
+    }
+
+    @Bean
+    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
+        return new ToolEngine(executor, egress, renderer, clock);
     }
 
     private static String version() {

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResponseBytes decoded response bytes read per call, 1,024..1,048,576
  * @param db an external PostgreSQL database, or empty for embedded H2
  * @param invocationLog invocation-log settings
+ * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
+ *     (or create) {@code <dataDir>/master-keyset.json}, which only the embedded database may do (docs/secrets.md)
+ * @param signing request-signing settings
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -26,7 +29,9 @@ public record ToolgateProperties(
         @DefaultValue("10s") Duration budget,
         @DefaultValue("65536") int maxResponseBytes,
         @DefaultValue Db db,
-        @DefaultValue InvocationLog invocationLog) {
+        @DefaultValue InvocationLog invocationLog,
+        String masterKey,
+        @DefaultValue Signing signing) {
 
     /**
      * Egress settings.
@@ -62,6 +67,14 @@ public record ToolgateProperties(
     }
 
     /**
+     * Request-signing settings.
+     *
+     * @param rotationOverlap how long a rotated-out signing secret keeps signing next to the new one, 0s..30d
+     */
+    public record Signing(@DefaultValue("24h") Duration rotationOverlap) {
+    }
+
+    /**
      * Checks every range.
      *
      * @throws IllegalStateException naming the setting, its value and the allowed range
@@ -82,12 +95,17 @@ public record ToolgateProperties(
             throw new IllegalStateException("toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
                     + invocationLog.queueCapacity());
         }
+        if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalStateException("toolgate.signing.rotation-overlap must be between 0s and 30d, got "
+                    + signing.rotationOverlap());
+        }
     }
 
     @Override
     public String toString() {
         return "ToolgateProperties[dataDir=" + dataDir + ", bootstrapApiKey=" + (bootstrapApiKey == null ? null : "***")
                 + ", egress=" + egress + ", budget=" + budget + ", maxResponseBytes=" + maxResponseBytes
-                + ", db=" + db + ", invocationLog=" + invocationLog + "]";
+                + ", db=" + db + ", invocationLog=" + invocationLog + ", masterKey=" + (masterKey == null ? null : "***")
+                + ", signing=" + signing + "]";
     }
 }
