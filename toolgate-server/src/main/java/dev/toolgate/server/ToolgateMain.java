@@ -86,7 +86,7 @@ public final class ToolgateMain implements Runnable {
             }
             System.out.println();
             System.out.println("The gateway keeps running at " + running.summary().baseUrl() + " (Ctrl-C to stop).");
-            System.out.println("Admin API key for this demo: " + running.summary().adminKey());
+            System.out.println("Admin API key of the demo tenant: " + running.summary().adminKey());
             System.out.println("Try: curl -H 'X-API-Key: " + running.summary().adminKey() + "' "
                     + running.summary().baseUrl() + "/v1/agents");
             new CountDownLatch(1).await();

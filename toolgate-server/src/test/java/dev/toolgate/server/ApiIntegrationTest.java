@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
+import dev.toolgate.server.tenant.TenantStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,10 @@ class ApiIntegrationTest {
         registry.add("toolgate.egress.allowlist", () -> "127.0.0.1:" + TestEndpoint.SERVER.getPort());
         registry.add("toolgate.egress.extra-ca", TestEndpoint.CA_PEM::toString);
         registry.add("toolgate.budget", () -> "3s");
+        // This class checks the API, not the limits (RateLimitIntegrationTest does): no limits here.
+        registry.add("toolgate.rate-limit.tenant-per-minute", () -> "0");
+        registry.add("toolgate.rate-limit.tool-per-minute", () -> "0");
+        registry.add("toolgate.rate-limit.test-fire-per-minute", () -> "0");
     }
 
     @LocalServerPort
@@ -45,6 +50,9 @@ class ApiIntegrationTest {
 
     @Autowired
     ApiKeyService keys;
+
+    @Autowired
+    TenantStore tenants;
 
     ApiClient api;
     String agentId;
@@ -91,7 +99,7 @@ class ApiIntegrationTest {
 
     @Test
     void anotherTenantsAgentIsNotFound() {
-        String otherKey = keys.createKey(keys.createTenant("other"), "admin", EnumSet.of(Scope.ADMIN),
+        String otherKey = keys.createKey(tenants.create("other").id(), "admin", EnumSet.of(Scope.ADMIN),
                 ApiKeyService.generateKey()).key();
         createTool("lookup_customer", "");
 

@@ -52,6 +52,7 @@ public final class ToolEngine {
     private final EgressPolicy egress;
     private final RequestRenderer renderer;
     private final InstantSource clock;
+    private final EndpointCircuits circuits;
     private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
     private enum Mode { INVOKE, TEST_FIRE, DRY_RUN }
@@ -66,10 +67,23 @@ public final class ToolEngine {
      * @param clock the source of request timestamps
      */
     public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
+        this(executor, egress, renderer, clock, EndpointCircuits.NONE);
+    }
+
+    /**
+     * @param executor sends rendered requests (shared connection pool, budget and cap)
+     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
+     * @param renderer renders tool + arguments + call into a request
+     * @param clock the source of request timestamps
+     * @param circuits the per-endpoint circuit breakers consulted before each send
+     */
+    public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock,
+            EndpointCircuits circuits) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.egress = Objects.requireNonNull(egress, "egress");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.circuits = Objects.requireNonNull(circuits, "circuits");
     }
 
     /**
@@ -92,6 +106,15 @@ public final class ToolEngine {
      */
     public TestFireResult testFire(Invocation invocation, boolean dryRun) {
         return run(invocation, System.nanoTime(), dryRun ? Mode.DRY_RUN : Mode.TEST_FIRE);
+    }
+
+    /**
+     * Returns the outcome of a call refused before the pipeline ran (rate limited, circuit open, ...): nothing is
+     * sent; the tool's {@code error_hint} replaces the error's hint as for any other failure.
+     */
+    public InvocationOutcome refuse(Invocation invocation, ToolError error) {
+        return failure(invocation, System.nanoTime(), error, invocation.rawArguments(), null, PhaseTimings.NONE, 0, null,
+                false);
     }
 
     /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
@@ -144,7 +167,17 @@ public final class ToolEngine {
             return new TestFireResult(request, egress.decide(request.url().toString()), null);
         }
         EgressDecision decision = mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
+        String endpoint = request.url().host() + ":" + request.url().port();
+        EndpointCircuits.Permit permit = circuits.tryAcquire(tool.tenantId(), endpoint);
+        if (permit == null) {
+            return new TestFireResult(request, decision, failure(invocation, start, ToolError.of(
+                    ErrorCode.HTTP_TOOL_CIRCUIT_OPEN, "Calls to " + endpoint + " are paused for a short while after"
+                            + " repeated failures; nothing was sent."), arguments, request, PhaseTimings.NONE, 0, null,
+                    false));
+        }
+        long sendStart = System.nanoTime();
         ExecutionResult result = executor.execute(request, config.timeout(), config.maxResponseBytes());
+        permit.complete(circuitResult(result), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success -> new InvocationOutcome(
                     invocation.invocationId(), invocation.toolCallId(), null,
@@ -155,6 +188,21 @@ public final class ToolEngine {
                     failure.timings(), failure.httpStatus(), failure.body(), failure.truncated());
         };
         return new TestFireResult(request, decision, outcome);
+    }
+
+    /** Classifies a result for the endpoint's circuit breaker: only the endpoint's own failures count. */
+    static EndpointCircuits.CallResult circuitResult(ExecutionResult result) {
+        return switch (result) {
+            case ExecutionResult.Success success -> EndpointCircuits.CallResult.SUCCESS;
+            case ExecutionResult.Failure failure -> switch (failure.error().code()) {
+                case HTTP_TOOL_TIMEOUT, HTTP_TOOL_CONNECT_ERROR, HTTP_TOOL_TLS_ERROR, HTTP_TOOL_DNS_ERROR ->
+                        EndpointCircuits.CallResult.FAILURE;
+                case HTTP_TOOL_CUSTOMER_ERROR -> failure.httpStatus() >= 500
+                        ? EndpointCircuits.CallResult.FAILURE : EndpointCircuits.CallResult.SUCCESS;
+                case HTTP_TOOL_REDIRECT, HTTP_TOOL_BINARY_RESPONSE -> EndpointCircuits.CallResult.SUCCESS;
+                default -> EndpointCircuits.CallResult.IGNORED;
+            };
+        };
     }
 
     private InvocationOutcome action(Invocation invocation, long start, ObjectNode arguments) {

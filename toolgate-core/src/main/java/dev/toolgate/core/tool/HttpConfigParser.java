@@ -21,7 +21,7 @@ final class HttpConfigParser {
 
     static final List<String> FIELDS = List.of(
             "url", "method", "headers", "query_params", "body_mode", "auth", "timeout", "max_response_bytes",
-            "speak_during_execution", "speak_after_execution", "error_hint", "signature_scheme");
+            "speak_during_execution", "speak_after_execution", "error_hint", "signature_scheme", "duplicate_window");
 
     /** The most headers or query parameters one tool may define. */
     static final int MAX_PAIRS = 50;
@@ -58,6 +58,8 @@ final class HttpConfigParser {
         Boolean speakAfter = r.optionalBoolean("speak_after_execution");
         String errorHint = r.checkMaxLength("error_hint", r.optionalString("error_hint"), MAX_ERROR_HINT);
         String scheme = r.checkOneOf("signature_scheme", r.optionalString("signature_scheme"), SCHEMES);
+        Double duplicateWindow = r.optionalNumber("duplicate_window", 0,
+                HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds());
         r.rejectUnknown();
         if (errors.size() > before) {
             return null;
@@ -74,7 +76,8 @@ final class HttpConfigParser {
                 speakDuring != null && speakDuring,
                 speakAfter == null || speakAfter,
                 errorHint,
-                scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme));
+                scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme),
+                duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)));
     }
 
     private static String url(FieldReader r) {

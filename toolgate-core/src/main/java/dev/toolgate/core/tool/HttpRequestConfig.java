@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param speakAfterExecution whether the agent speaks the result (passed to the voice runtime)
  * @param errorHint the hint the model gets on any failure of this tool, or null for the per-code default
  * @param signatureScheme how requests are signed
+ * @param duplicateWindow how long a result is reused when the same call repeats this tool with the same arguments
+ *     ({@link Duration#ZERO} disables it), or null for the deployment default
  */
 public record HttpRequestConfig(
         String url,
@@ -32,9 +34,24 @@ public record HttpRequestConfig(
         boolean speakDuringExecution,
         boolean speakAfterExecution,
         String errorHint,
-        SignatureScheme signatureScheme) implements ToolConfig {
+        SignatureScheme signatureScheme,
+        Duration duplicateWindow) implements ToolConfig {
+
+    /** The longest {@code duplicate_window}: 5 minutes. */
+    public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofMinutes(5);
+
+    /** A config with the deployment's default duplicate window. */
+    public HttpRequestConfig(String url, HttpMethod method, List<KeyValue> headers, List<KeyValue> queryParams,
+            BodyMode bodyMode, Auth auth, Duration timeout, int maxResponseBytes, boolean speakDuringExecution,
+            boolean speakAfterExecution, String errorHint, SignatureScheme signatureScheme) {
+        this(url, method, headers, queryParams, bodyMode, auth, timeout, maxResponseBytes, speakDuringExecution,
+                speakAfterExecution, errorHint, signatureScheme, null);
+    }
 
     public HttpRequestConfig {
+        if (duplicateWindow != null && (duplicateWindow.isNegative() || duplicateWindow.compareTo(MAX_DUPLICATE_WINDOW) > 0)) {
+            throw new IllegalArgumentException("duplicateWindow must be between 0 and 5 minutes: " + duplicateWindow);
+        }
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(method, "method");
         headers = List.copyOf(headers == null ? List.of() : headers);

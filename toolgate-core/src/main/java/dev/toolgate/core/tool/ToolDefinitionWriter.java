@@ -94,6 +94,11 @@ public final class ToolDefinitionWriter {
         json.put("speak_after_execution", http.speakAfterExecution());
         json.put("error_hint", http.errorHint());
         json.put("signature_scheme", http.signatureScheme().wireName());
+        if (http.duplicateWindow() == null) {
+            json.putNull("duplicate_window");
+        } else {
+            writeSeconds(json, "duplicate_window", http.duplicateWindow());
+        }
     }
 
     private static void pairs(ArrayNode array, List<KeyValue> pairs) {

@@ -58,6 +58,25 @@ class HttpRequestConfigParsingTest {
     }
 
     @Test
+    void readsTheDuplicateWindowInSecondsAndDefaultsToTheDeployment() {
+        HttpRequestConfig off = httpConfig(PARSER.parse(httpTool("'duplicate_window': 0")));
+        HttpRequestConfig fractional = httpConfig(PARSER.parse(httpTool("'duplicate_window': 2.5")));
+        HttpRequestConfig unset = httpConfig(PARSER.parse(httpTool("")));
+
+        assertThat(off.duplicateWindow()).isEqualTo(Duration.ZERO);
+        assertThat(fractional.duplicateWindow()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(unset.duplicateWindow()).isNull();
+    }
+
+    @Test
+    void rejectsADuplicateWindowOverFiveMinutesOrNotANumber() {
+        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 301")))).extracting(FieldError::field)
+                .containsExactly("config.duplicate_window");
+        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 'ten'")))).extracting(FieldError::field)
+                .containsExactly("config.duplicate_window");
+    }
+
+    @Test
     void rejectsPlainHttpUrl() {
         assertSingleError(PARSER.parse(withUrl("http://api.example.com/x")), "config.url", "must use https://");
     }

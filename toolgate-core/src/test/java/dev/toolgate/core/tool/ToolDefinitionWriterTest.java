@@ -67,7 +67,7 @@ class ToolDefinitionWriterTest {
                             'body_mode': 'arguments', 'auth': {'type': 'bearer', 'token': 'tok'},
                             'timeout': 2.5, 'max_response_bytes': 1000,
                             'speak_during_execution': true, 'speak_after_execution': false,
-                            'error_hint': 'Retry later.', 'signature_scheme': 'standard_webhooks'},
+                            'error_hint': 'Retry later.', 'signature_scheme': 'standard_webhooks', 'duplicate_window': null},
                  'is_enabled': true, 'priority': 4}"""));
     }
 
@@ -82,7 +82,7 @@ class ToolDefinitionWriterTest {
                 {'url': 'https://a.example.com/', 'method': 'POST', 'headers': [], 'query_params': [],
                  'body_mode': 'envelope', 'auth': {'type': 'none'}, 'timeout': 10, 'max_response_bytes': 65536,
                  'speak_during_execution': false, 'speak_after_execution': true, 'error_hint': null,
-                 'signature_scheme': 'toolgate'}"""));
+                 'signature_scheme': 'toolgate', 'duplicate_window': null}"""));
     }
 
     @Test

@@ -10,7 +10,10 @@ import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
 import java.security.cert.X509Certificate;
+import dev.toolgate.server.circuit.ResilienceEndpointCircuits;
+import java.time.Clock;
 import java.time.InstantSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,20 +67,27 @@ class EngineConfiguration {
         return new HttpExecutor(config, egress);
     }
 
-    /** The clock of request timestamps and signing-secret expiry; tests replace it with a {@code @Primary} one. */
-    @Bean
-    InstantSource instantSource() {
-        return InstantSource.system();
-    }
-
     @Bean
     RequestRenderer requestRenderer(SecretResolver tenantSecrets) {
         return new RequestRenderer(tenantSecrets, USER_AGENT);
     }
 
+    /** The clock of time-based rules (circuit breakers, retention, signing-secret expiry); tests replace it. */
     @Bean
-    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
-        return new ToolEngine(executor, egress, renderer, clock);
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ResilienceEndpointCircuits endpointCircuits(ToolgateProperties properties, Clock clock) {
+        return new ResilienceEndpointCircuits(properties.circuitBreaker(), clock);
+    }
+
+    @Bean
+    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer,
+            ResilienceEndpointCircuits circuits) {
+        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits);
     }
 
     private static String version() {

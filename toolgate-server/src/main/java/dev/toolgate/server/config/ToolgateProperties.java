@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxResponseBytes decoded response bytes read per call, 1,024..1,048,576
  * @param db an external PostgreSQL database, or empty for embedded H2
  * @param invocationLog invocation-log settings
+ * @param rateLimit the deployment's rate limits (per-tenant overrides through the API)
+ * @param redisUrl a Redis URL ({@code redis://host:6379}) for limits shared by every instance, or blank for
+ *     this process only
+ * @param duplicates duplicate-call settings
+ * @param circuitBreaker per-endpoint circuit-breaker settings
  * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
  *     (or create) {@code <dataDir>/master-keyset.json}, which only the embedded database may do (docs/secrets.md)
  * @param signing request-signing settings
@@ -30,8 +35,46 @@ public record ToolgateProperties(
         @DefaultValue("65536") int maxResponseBytes,
         @DefaultValue Db db,
         @DefaultValue InvocationLog invocationLog,
+        @DefaultValue RateLimit rateLimit,
+        String redisUrl,
+        @DefaultValue Duplicates duplicates,
+        @DefaultValue CircuitBreaker circuitBreaker,
         String masterKey,
         @DefaultValue Signing signing) {
+
+    /**
+     * Rate limits in invocations per minute; 0 = unlimited.
+     *
+     * @param tenantPerMinute all invocations of one tenant (default 60)
+     * @param toolPerMinute invocations of one tool (default 30)
+     * @param testFirePerMinute test fires of one tenant, in their own bucket (default 10)
+     */
+    public record RateLimit(@DefaultValue("60") int tenantPerMinute, @DefaultValue("30") int toolPerMinute,
+            @DefaultValue("10") int testFirePerMinute) {
+    }
+
+    /**
+     * Duplicate tool calls (the same call asking the same tool with the same arguments).
+     *
+     * @param defaultWindow how long a result is reused for a repeat, unless the tool sets its own
+     *     {@code duplicate_window} (0 disables); 0..300 s
+     */
+    public record Duplicates(@DefaultValue("10s") Duration defaultWindow) {
+    }
+
+    /**
+     * The circuit breaker of each (tenant, endpoint host:port).
+     *
+     * @param failureRateThreshold percentage of failed calls (timeouts, connect/TLS/DNS errors, 5xx) that opens it
+     * @param minimumCalls calls in the sliding window before the failure rate counts
+     * @param windowSize calls in the count-based sliding window
+     * @param openDuration how long it stays open before letting trial calls through (half-open)
+     * @param halfOpenCalls trial calls in the half-open state
+     */
+    public record CircuitBreaker(@DefaultValue("50") int failureRateThreshold, @DefaultValue("10") int minimumCalls,
+            @DefaultValue("20") int windowSize, @DefaultValue("30s") Duration openDuration,
+            @DefaultValue("3") int halfOpenCalls) {
+    }
 
     /**
      * Egress settings.
@@ -62,8 +105,14 @@ public record ToolgateProperties(
      *
      * @param previewBytes response bytes kept per record, 0..8,192
      * @param queueCapacity records buffered before writers push back, 1,000..1,000,000
+     * @param piiRegion the ISO 3166 region whose national phone-number formats the preview masking recognises
+     * @param retention how long records are kept, 1 h..3,650 d
+     * @param retentionInterval how often the retention job runs, 1 min..1 d
+     * @param retentionBatchSize records deleted per statement by the retention job, 100..100,000
      */
-    public record InvocationLog(@DefaultValue("4096") int previewBytes, @DefaultValue("100000") int queueCapacity) {
+    public record InvocationLog(@DefaultValue("4096") int previewBytes, @DefaultValue("100000") int queueCapacity,
+            @DefaultValue("US") String piiRegion, @DefaultValue("30d") Duration retention,
+            @DefaultValue("1h") Duration retentionInterval, @DefaultValue("1000") int retentionBatchSize) {
     }
 
     /**
@@ -80,6 +129,20 @@ public record ToolgateProperties(
      * @throws IllegalStateException naming the setting, its value and the allowed range
      */
     public void validate() {
+        if (rateLimit.tenantPerMinute() < 0 || rateLimit.toolPerMinute() < 0 || rateLimit.testFirePerMinute() < 0) {
+            throw new IllegalStateException("toolgate.rate-limit.* must be >= 0 (0 = unlimited), got " + rateLimit);
+        }
+        if (duplicates.defaultWindow().isNegative() || duplicates.defaultWindow().compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalStateException("toolgate.duplicates.default-window must be between 0s and 300s, got "
+                    + duplicates.defaultWindow());
+        }
+        if (circuitBreaker.failureRateThreshold() < 1 || circuitBreaker.failureRateThreshold() > 100
+                || circuitBreaker.minimumCalls() < 1 || circuitBreaker.windowSize() < circuitBreaker.minimumCalls()
+                || circuitBreaker.halfOpenCalls() < 1 || !circuitBreaker.openDuration().isPositive()) {
+            throw new IllegalStateException("toolgate.circuit-breaker.* out of range: " + circuitBreaker
+                    + " (threshold 1..100 %, minimum-calls >= 1, window-size >= minimum-calls, half-open-calls >= 1,"
+                    + " open-duration > 0)");
+        }
         if (budget.compareTo(Duration.ofMillis(100)) < 0 || budget.compareTo(Duration.ofSeconds(60)) > 0) {
             throw new IllegalStateException("toolgate.budget must be between 100ms and 60s, got " + budget);
         }
@@ -90,6 +153,20 @@ public record ToolgateProperties(
         if (invocationLog.previewBytes() < 0 || invocationLog.previewBytes() > 8192) {
             throw new IllegalStateException("toolgate.invocation-log.preview-bytes must be between 0 and 8192, got "
                     + invocationLog.previewBytes());
+        }
+        if (invocationLog.retention().compareTo(Duration.ofHours(1)) < 0
+                || invocationLog.retention().compareTo(Duration.ofDays(3650)) > 0) {
+            throw new IllegalStateException("toolgate.invocation-log.retention must be between 1h and 3650d, got "
+                    + invocationLog.retention());
+        }
+        if (invocationLog.retentionInterval().compareTo(Duration.ofMinutes(1)) < 0
+                || invocationLog.retentionInterval().compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalStateException("toolgate.invocation-log.retention-interval must be between 1m and 1d, got "
+                    + invocationLog.retentionInterval());
+        }
+        if (invocationLog.retentionBatchSize() < 100 || invocationLog.retentionBatchSize() > 100_000) {
+            throw new IllegalStateException("toolgate.invocation-log.retention-batch-size must be between 100 and 100000,"
+                    + " got " + invocationLog.retentionBatchSize());
         }
         if (invocationLog.queueCapacity() < 1000 || invocationLog.queueCapacity() > 1_000_000) {
             throw new IllegalStateException("toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
@@ -105,7 +182,9 @@ public record ToolgateProperties(
     public String toString() {
         return "ToolgateProperties[dataDir=" + dataDir + ", bootstrapApiKey=" + (bootstrapApiKey == null ? null : "***")
                 + ", egress=" + egress + ", budget=" + budget + ", maxResponseBytes=" + maxResponseBytes
-                + ", db=" + db + ", invocationLog=" + invocationLog + ", masterKey=" + (masterKey == null ? null : "***")
+                + ", db=" + db + ", invocationLog=" + invocationLog + ", rateLimit=" + rateLimit
+                + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
+                + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
                 + ", signing=" + signing + "]";
     }
 }

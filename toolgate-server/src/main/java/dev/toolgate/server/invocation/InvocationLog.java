@@ -35,7 +35,8 @@ public class InvocationLog {
     private static final int BATCH_SIZE = 500;
     private static final String INSERT = "insert into invocations (id, tenant_id, agent_id, tool_id, tool_name, kind,"
             + " tool_call_id, call_id, status, error_code, error_message, http_status, truncated, duration_ms, timings,"
-            + " arguments, request, response_preview, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " arguments, request, response_preview, created_at, replay_of, repeat_of, call_context)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -167,7 +168,8 @@ public class InvocationLog {
         for (InvocationRecord r : batch) {
             rows.add(new Object[] {r.id(), r.tenantId(), r.agentId(), r.toolId(), r.toolName(), r.kind(), r.toolCallId(),
                 r.callId(), r.status(), r.errorCode(), r.errorMessage(), r.httpStatus(), r.truncated(), r.durationMs(),
-                r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), Timestamp.from(r.createdAt())});
+                r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), Timestamp.from(r.createdAt()),
+                r.replayOf(), r.repeatOf(), r.callJson()});
         }
         template.batchUpdate(INSERT, rows);
         batch.forEach(r -> pending.remove(r.id()));
@@ -189,6 +191,7 @@ public class InvocationLog {
                 rs.getString("kind"), rs.getString("tool_call_id"), rs.getString("call_id"), rs.getString("status"),
                 rs.getString("error_code"), rs.getString("error_message"), status, rs.getBoolean("truncated"),
                 rs.getDouble("duration_ms"), rs.getString("timings"), rs.getString("arguments"), rs.getString("request"),
-                rs.getString("response_preview"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("response_preview"), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("replay_of", UUID.class), rs.getObject("repeat_of", UUID.class), rs.getString("call_context"));
     }
 }

@@ -78,6 +78,17 @@ class InvocationQueryController {
         return toJson(invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")));
     }
 
+    @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
+    @RequiresScope(Scope.INVOCATIONS_READ)
+    String curl(Principal principal, @PathVariable UUID id) {
+        InvocationRecord record = invocationLog.find(principal.tenantId(), id)
+                .orElseThrow(() -> ApiException.notFound("invocation"));
+        if (record.requestJson() == null) {
+            throw ApiException.conflict("no_request", "This invocation sent no request (it failed before rendering)");
+        }
+        return CurlCommand.of(JSON.readTree(record.requestJson()));
+    }
+
     static ObjectNode toJson(InvocationRecord r) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", r.id().toString());
@@ -102,6 +113,9 @@ class InvocationQueryController {
         json.set("arguments", parse(r.argumentsJson()));
         json.set("request", parse(r.requestJson()));
         json.put("response_preview", r.responsePreview());
+        json.set("call", parse(r.callJson()));
+        json.put("replay_of", r.replayOf() == null ? null : r.replayOf().toString());
+        json.put("repeat_of", r.repeatOf() == null ? null : r.repeatOf().toString());
         json.put("created_at", r.createdAt().toString());
         return json;
     }

@@ -26,6 +26,9 @@ import java.util.UUID;
  * @param requestJson the rendered request {@code {"method","url","headers","body"}} with secrets masked, or null
  * @param responsePreview the first bytes of the response body (see {@code toolgate.invocation-log.preview-bytes})
  * @param createdAt when the invocation started
+ * @param replayOf the invocation this one replays, or null
+ * @param repeatOf the invocation whose result this one reused (a duplicate call), or null
+ * @param callJson the call context {@code {"id","caller_number","variables"}} as JSON, or null
  */
 public record InvocationRecord(
         UUID id,
@@ -46,5 +49,8 @@ public record InvocationRecord(
         String argumentsJson,
         String requestJson,
         String responsePreview,
-        Instant createdAt) {
+        Instant createdAt,
+        UUID replayOf,
+        UUID repeatOf,
+        String callJson) {
 }

@@ -1,5 +1,18 @@
 package dev.toolgate.server.invoke;
 
+import dev.toolgate.core.args.ArgumentParseResult;
+import dev.toolgate.core.args.ArgumentParser;
+import dev.toolgate.core.signing.IdempotencyKey;
+import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.server.duplicate.DuplicateCalls;
+import dev.toolgate.server.invocation.PiiMasker;
+import dev.toolgate.server.ratelimit.RateDecision;
+import dev.toolgate.server.ratelimit.TenantRateLimits;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import dev.toolgate.core.egress.AddressVerdict;
 import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.engine.Invocation;
@@ -36,24 +49,35 @@ public class InvocationService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Failures that say nothing about the endpoint's answer, so a repeat must not reuse them. */
+    private static final Set<ErrorCode> NOT_REUSABLE = EnumSet.of(ErrorCode.HTTP_TOOL_RATE_LIMITED,
+            ErrorCode.HTTP_TOOL_CIRCUIT_OPEN, ErrorCode.HTTP_TOOL_INTERNAL, ErrorCode.HTTP_TOOL_DISABLED);
 
     private final ToolEngine engine;
     private final ToolStore tools;
     private final InvocationLog invocationLog;
+    private final TenantRateLimits rateLimits;
+    private final DuplicateCalls duplicates;
+    private final PiiMasker piiMasker;
     private final MeterRegistry meters;
+    private final Duration defaultDuplicateWindow;
     private final int previewBytes;
 
-    InvocationService(ToolEngine engine, ToolStore tools, InvocationLog invocationLog, ToolgateProperties properties,
-            MeterRegistry meters) {
+    InvocationService(ToolEngine engine, ToolStore tools, InvocationLog invocationLog, TenantRateLimits rateLimits,
+            DuplicateCalls duplicates, ToolgateProperties properties, MeterRegistry meters) {
         this.engine = engine;
         this.tools = tools;
         this.invocationLog = invocationLog;
+        this.rateLimits = rateLimits;
+        this.duplicates = duplicates;
+        this.piiMasker = new PiiMasker(properties.invocationLog().piiRegion());
         this.meters = meters;
+        this.defaultDuplicateWindow = properties.duplicates().defaultWindow();
         this.previewBytes = properties.invocationLog().previewBytes();
     }
 
     /**
-     * One tool call from the voice runtime.
+     * One tool call from the voice runtime: rate limits, duplicate-call reuse, the engine, the invocation log.
      *
      * @param toolName the function name the model called
      * @param arguments the model's arguments: an object, a JSON string, or null
@@ -62,47 +86,169 @@ public class InvocationService {
      * @return the invoke API's answer ({@code invocation_id, tool_call_id, status, content, error, ...})
      */
     public ObjectNode invoke(UUID agentId, String toolName, JsonNode arguments, String toolCallId, CallContext call) {
-        String invocationId = UUID.randomUUID().toString();
-        Instant startedAt = Instant.now();
         Tool tool = tools.findByName(call.tenantId(), agentId, toolName).orElse(null);
-        InvocationOutcome outcome;
         if (tool == null) {
-            ToolError error = ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND,
-                    "This agent has no tool named '" + toolName + "'.");
-            outcome = new InvocationOutcome(invocationId, toolCallId, error, ToolEngine.errorContent(error), 0, false,
-                    0, false, true, null, arguments, null, PhaseTimings.NONE, null);
-        } else {
-            outcome = engine.invoke(new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments,
-                    toolCallId, call));
+            String invocationId = UUID.randomUUID().toString();
+            Instant startedAt = Instant.now();
+            ToolError error = ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND, "This agent has no tool named '" + toolName + "'.");
+            InvocationOutcome outcome = new InvocationOutcome(invocationId, toolCallId, error,
+                    ToolEngine.errorContent(error), 0, false, 0, false, true, null, arguments, null, PhaseTimings.NONE, null);
+            invocationLog.record(record(call, agentId, null, toolName, "invoke", outcome, startedAt, null));
+            count("invoke", outcome);
+            return response(outcome, null, null);
         }
-        invocationLog.record(record(call, agentId, tool, toolName, "invoke", outcome, startedAt));
-        count("invoke", outcome);
-        return response(outcome);
+        String key = duplicateKey(tool, arguments, call);
+        if (key == null) {
+            return fresh(tool, arguments, toolCallId, call, null).response();
+        }
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        return switch (duplicates.serve(key, duplicateWindow(tool), () -> fresh(tool, arguments, toolCallId, call, null))) {
+            case DuplicateCalls.Ran ran -> ran.fresh().response();
+            case DuplicateCalls.Reused reused -> repeat(tool, arguments, toolCallId, call, reused, startedAt, start);
+        };
     }
 
     /**
-     * A test fire of {@code tool} (works on disabled tools).
+     * Runs a logged invocation again: same tool, same arguments, same call context, as a new invocation linked to
+     * the original ({@code replay_of}). Never served from the duplicate-call cache.
+     */
+    public ObjectNode replay(InvocationRecord original, Tool tool) {
+        JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
+        return fresh(tool, arguments, original.toolCallId(), callContext(original, tool), original.id()).response();
+    }
+
+    /**
+     * A test fire of {@code tool} (works on disabled tools), in the tenant's test-fire bucket.
      *
      * @param dryRun when true, render and judge the destination but send nothing
-     * @return {@code {"request": {...}, "egress": {...}, "result": <invoke answer or null>}}
+     * @return {@code {"request": {...}, "egress": {...}, "result": <invoke answer or null>, "dry_run"}}
      */
     public ObjectNode testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        TestFireResult result = engine.testFire(new Invocation(invocationId, tool,
-                tools.activeSigningSecrets(tool.id()), arguments, null, call), dryRun);
+        Invocation invocation = new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments,
+                null, call);
+        RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
+        TestFireResult result = decision.allowed() ? engine.testFire(invocation, dryRun)
+                : new TestFireResult(null, null, engine.refuse(invocation, rateLimited(decision)));
         ObjectNode json = NODES.objectNode();
         json.set("request", result.request() == null ? NODES.nullNode() : requestJson(result.request()));
         json.set("egress", result.egress() == null ? NODES.nullNode() : egressJson(result.egress()));
         if (result.outcome() != null) {
-            json.set("result", response(result.outcome()));
-            invocationLog.record(record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt));
+            json.set("result", response(result.outcome(), null, null));
+            invocationLog.record(record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt,
+                    null));
             count("test_fire", result.outcome());
         } else {
             json.set("result", NODES.nullNode());
         }
         json.put("dry_run", dryRun);
         return json;
+    }
+
+    private DuplicateCalls.Fresh fresh(Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf) {
+        String invocationId = UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        Invocation invocation = new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments,
+                toolCallId, call);
+        RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
+        InvocationOutcome outcome = decision.allowed() ? engine.invoke(invocation)
+                : engine.refuse(invocation, rateLimited(decision));
+        InvocationRecord record = record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, null);
+        invocationLog.record(withReplayOf(record, replayOf));
+        count("invoke", outcome);
+        boolean reusable = outcome.ok() || !NOT_REUSABLE.contains(outcome.error().code());
+        return new DuplicateCalls.Fresh(invocationId, response(outcome, replayOf, null), reusable);
+    }
+
+    private ObjectNode repeat(Tool tool, JsonNode arguments, String toolCallId, CallContext call,
+            DuplicateCalls.Reused reused, Instant startedAt, long start) {
+        String invocationId = UUID.randomUUID().toString();
+        ObjectNode response = reused.response().deepCopy();
+        response.put("invocation_id", invocationId);
+        response.put("tool_call_id", toolCallId);
+        response.put("duration_ms", round((System.nanoTime() - start) / 1e6));
+        response.put("repeat_of", reused.originalInvocationId());
+        JsonNode error = response.get("error");
+        boolean ok = "ok".equals(response.get("status").asString());
+        JsonNode parsedArguments = arguments;
+        if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
+            parsedArguments = parsed.arguments();
+        }
+        invocationLog.record(new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
+                tool.name(), "invoke", toolCallId, call.callId(), ok ? "ok" : "error",
+                ok ? null : error.get("code").asString(), ok ? null : error.get("message").asString(),
+                response.get("http_status").isNull() ? null : response.get("http_status").asInt(),
+                response.get("truncated").asBoolean(), response.get("duration_ms").asDouble(), null,
+                parsedArguments == null ? null : JSON.writeValueAsString(parsedArguments), null,
+                ok ? preview(response.get("content").asString()) : null, startedAt, null,
+                UUID.fromString(reused.originalInvocationId()), callJson(call)));
+        Timer.builder("toolgate.invocations.repeats").description("Duplicate tool calls served from an identical call")
+                .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return response;
+    }
+
+    /** The duplicate-call identity of this call, or null when repeats are not reused for it. */
+    private static String duplicateKey(Tool tool, JsonNode arguments, CallContext call) {
+        if (call.callId().isEmpty() || !(tool.definition().config() instanceof HttpRequestConfig)
+                || !tool.definition().enabled()) {
+            return null;
+        }
+        if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
+            return IdempotencyKey.of(call.callId(), tool.id(), parsed.arguments());
+        }
+        return null;
+    }
+
+    private Duration duplicateWindow(Tool tool) {
+        Duration window = tool.definition().config() instanceof HttpRequestConfig http ? http.duplicateWindow() : null;
+        return window == null ? defaultDuplicateWindow : window;
+    }
+
+    private static ToolError rateLimited(RateDecision decision) {
+        String what = switch (decision.limit()) {
+            case "tool" -> "for this tool";
+            case "tenant" -> "for this account";
+            default -> "for test fires";
+        };
+        long seconds = decision.retryAfterSeconds();
+        return new ToolError(ErrorCode.HTTP_TOOL_RATE_LIMITED,
+                "Rate limit reached: " + decision.perMinute() + " calls per minute " + what + "; a call is possible again in"
+                        + " about " + seconds + " s. Nothing was sent.",
+                "Wait about " + seconds + " seconds before calling this tool again, and tell the caller it will take a"
+                        + " little longer.");
+    }
+
+    private static CallContext callContext(InvocationRecord original, Tool tool) {
+        if (original.callJson() == null) {
+            return new CallContext(original.callId() == null ? "" : original.callId(), null, tool.tenantId(),
+                    tool.agentId(), Map.of());
+        }
+        JsonNode call = JSON.readTree(original.callJson());
+        Map<String, String> variables = new LinkedHashMap<>();
+        call.path("variables").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+        return new CallContext(call.path("id").asString(""), call.path("caller_number").isString()
+                ? call.get("caller_number").asString() : null, tool.tenantId(), tool.agentId(), variables);
+    }
+
+    private static String callJson(CallContext call) {
+        ObjectNode json = NODES.objectNode();
+        json.put("id", call.callId());
+        json.put("caller_number", call.callerNumber());
+        ObjectNode variables = json.putObject("variables");
+        call.variables().forEach(variables::put);
+        return JSON.writeValueAsString(json);
+    }
+
+    private static InvocationRecord withReplayOf(InvocationRecord r, UUID replayOf) {
+        if (replayOf == null) {
+            return r;
+        }
+        return new InvocationRecord(r.id(), r.tenantId(), r.agentId(), r.toolId(), r.toolName(), r.kind(), r.toolCallId(),
+                r.callId(), r.status(), r.errorCode(), r.errorMessage(), r.httpStatus(), r.truncated(), r.durationMs(),
+                r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), r.createdAt(), replayOf,
+                r.repeatOf(), r.callJson());
     }
 
     /**
@@ -120,7 +266,7 @@ public class InvocationService {
     }
 
     /** Shapes an outcome as the invoke API's answer. */
-    static ObjectNode response(InvocationOutcome outcome) {
+    static ObjectNode response(InvocationOutcome outcome, UUID replayOf, UUID repeatOf) {
         ObjectNode json = NODES.objectNode();
         json.put("invocation_id", outcome.invocationId());
         json.put("tool_call_id", outcome.toolCallId());
@@ -145,6 +291,8 @@ public class InvocationService {
         speak.put("during_execution", outcome.speakDuringExecution());
         speak.put("after_execution", outcome.speakAfterExecution());
         json.set("action", outcome.action() == null ? NODES.nullNode() : outcome.action());
+        json.put("replay_of", replayOf == null ? null : replayOf.toString());
+        json.put("repeat_of", repeatOf == null ? null : repeatOf.toString());
         return json;
     }
 
@@ -174,7 +322,7 @@ public class InvocationService {
     }
 
     private InvocationRecord record(CallContext call, UUID agentId, Tool tool, String toolName, String kind,
-            InvocationOutcome outcome, Instant startedAt) {
+            InvocationOutcome outcome, Instant startedAt, UUID replayOf) {
         ToolError error = outcome.error();
         return new InvocationRecord(UUID.fromString(outcome.invocationId()), call.tenantId(), agentId,
                 tool == null ? null : tool.id(), toolName, kind, outcome.toolCallId(), call.callId(),
@@ -184,7 +332,7 @@ public class InvocationService {
                 round(outcome.durationMicros() / 1000.0), timingsJson(outcome.timings()),
                 outcome.arguments() == null ? null : JSON.writeValueAsString(outcome.arguments()),
                 outcome.request() == null ? null : JSON.writeValueAsString(requestJson(outcome.request())),
-                preview(outcome.responseBody()), startedAt);
+                preview(outcome.responseBody()), startedAt, replayOf, null, callJson(call));
     }
 
     private static String timingsJson(PhaseTimings timings) {
@@ -208,19 +356,20 @@ public class InvocationService {
         }
     }
 
+    /** The first {@code preview-bytes} of a body, PII masked (the preview only; the model got the body as is). */
     private String preview(String body) {
         if (body == null) {
             return null;
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= previewBytes) {
-            return body;
+            return piiMasker.mask(body);
         }
         int end = previewBytes;
         while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
             end--; // do not cut a UTF-8 sequence in half
         }
-        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+        return piiMasker.mask(new String(bytes, 0, end, StandardCharsets.UTF_8));
     }
 
     private static String truncate(String text, int max) {

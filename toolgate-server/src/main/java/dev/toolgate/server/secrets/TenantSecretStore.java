@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,7 +68,7 @@ public class TenantSecretStore implements SecretResolver {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("invalid secret name");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         String sealed = cipher.encrypt(value, SecretCipher.tenantSecret(tenantId, name));
         if (update(tenantId, name, sealed, now)) {
             return new Saved(find(tenantId, name).orElseThrow(), false);

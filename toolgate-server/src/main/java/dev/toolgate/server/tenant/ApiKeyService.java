@@ -67,15 +67,6 @@ public class ApiKeyService {
         }
     }
 
-    /** Creates a tenant and returns its id. */
-    @Transactional
-    public UUID createTenant(String name) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into tenants (id, name, created_at) values (?, ?, ?)")
-                .params(id, name, Timestamp.from(Instant.now())).update();
-        return id;
-    }
-
     /** Returns how many API keys exist across all tenants. */
     public long countKeys() {
         return jdbc.sql("select count(*) from api_keys").query(Long.class).single();
@@ -94,6 +85,48 @@ public class ApiKeyService {
                         Scope.format(scopes), Timestamp.from(Instant.now()))
                 .update();
         return new CreatedKey(id, key, scopes);
+    }
+
+    /**
+     * One stored key as listed: never its value, only its first characters.
+     *
+     * @param id the key's id
+     * @param name the name given at creation
+     * @param prefix the key's first 8 characters, to recognise it
+     * @param scopes its scopes
+     * @param createdAt creation time
+     */
+    public record KeyInfo(UUID id, String name, String prefix, Set<Scope> scopes, Instant createdAt) {
+    }
+
+    /** Returns the tenant's keys, oldest first. */
+    public java.util.List<KeyInfo> list(UUID tenantId) {
+        return jdbc.sql("select id, name, key_prefix, scopes, created_at from api_keys where tenant_id = ? order by created_at, id")
+                .param(tenantId)
+                .query((rs, n) -> new KeyInfo(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("key_prefix"), Scope.parseList(rs.getString("scopes")),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Deletes one of the tenant's keys.
+     *
+     * @return false when the tenant has no such key
+     * @throws IllegalStateException when it is the tenant's last admin key (a tenant must keep a way in)
+     */
+    @Transactional
+    public boolean delete(UUID tenantId, UUID keyId) {
+        java.util.List<KeyInfo> keys = list(tenantId);
+        KeyInfo target = keys.stream().filter(k -> k.id().equals(keyId)).findFirst().orElse(null);
+        if (target == null) {
+            return false;
+        }
+        long admins = keys.stream().filter(k -> k.scopes().contains(Scope.ADMIN)).count();
+        if (target.scopes().contains(Scope.ADMIN) && admins == 1) {
+            throw new IllegalStateException("the tenant's last admin key cannot be deleted");
+        }
+        return jdbc.sql("delete from api_keys where id = ? and tenant_id = ?").params(keyId, tenantId).update() > 0;
     }
 
     /** Returns the principal of the key with this plaintext value, or empty for an unknown key. */

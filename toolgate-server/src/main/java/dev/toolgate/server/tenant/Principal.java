@@ -15,6 +15,14 @@ public record Principal(UUID tenantId, UUID keyId, Set<Scope> scopes) {
         scopes = Set.copyOf(scopes);
     }
 
+    /**
+     * Returns whether this is the operator: an {@code admin} key of the default tenant (the tenant that owns the
+     * bootstrap key). Only the operator manages tenants and their rate limits.
+     */
+    public boolean isOperator() {
+        return tenantId.equals(ApiKeyService.DEFAULT_TENANT_ID) && scopes.contains(Scope.ADMIN);
+    }
+
     /** Returns whether the key carries {@code scope}, or {@code admin}. */
     public boolean has(Scope scope) {
         return scopes.contains(scope) || scopes.contains(Scope.ADMIN);

@@ -1,0 +1,3 @@
+module toolgate.dev/examples/go
+
+go 1.19

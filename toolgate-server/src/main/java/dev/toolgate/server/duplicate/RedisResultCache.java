@@ -1,0 +1,61 @@
+package dev.toolgate.server.duplicate;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Finished results in Redis ({@code toolgate:dup:<key>}, expiring with the window), so a repeat that reaches another
+ * instance is served too. A Redis failure is logged and treated as a cache miss: the call then simply runs.
+ */
+public final class RedisResultCache implements DuplicateCalls.ResultCache {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisResultCache.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PREFIX = "toolgate:dup:";
+
+    private final RedisCommands<String, String> redis;
+
+    /** @param client the shared Redis */
+    public RedisResultCache(RedisClient client) {
+        StatefulRedisConnection<String, String> connection = client.connect();
+        this.redis = connection.sync();
+    }
+
+    @Override
+    public Optional<DuplicateCalls.Fresh> get(String key) {
+        try {
+            String value = redis.get(PREFIX + key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            JsonNode node = JSON.readTree(value);
+            return Optional.of(new DuplicateCalls.Fresh(node.get("invocation_id").asString(),
+                    (ObjectNode) node.get("response"), true));
+        } catch (RuntimeException e) {
+            log.warn("Duplicate-call cache read failed; running the call: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void put(String key, DuplicateCalls.Fresh result, Duration window) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("invocation_id", result.invocationId());
+        node.set("response", result.response());
+        try {
+            redis.set(PREFIX + key, JSON.writeValueAsString(node), SetArgs.Builder.px(window.toMillis()));
+        } catch (RuntimeException e) {
+            log.warn("Duplicate-call cache write failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.toolgate.server.invocation;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.validator.routines.IBANValidator;
+import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
+
+/**
+ * Masks personal data in the invocation log's response preview, and only there: what reaches the model is never
+ * changed (seed 000, "a small obfuscation pass on the dashboard preview only, never on the wire").
+ *
+ * <ul>
+ *   <li>Payment card numbers (13–19 digits, spaces or dashes allowed, valid Luhn check digit): all but the last 4
+ *       digits become {@code *}.</li>
+ *   <li>IBANs (valid ISO 13616 mod-97 check, per Apache Commons Validator's {@link IBANValidator}): the country
+ *       code and the last 4 characters stay.</li>
+ *   <li>E-mail addresses: the local part becomes its first character and {@code ***}.</li>
+ *   <li>Phone numbers, as found by libphonenumber (international form, or national form of {@code region}): all
+ *       but the last 2 digits become {@code *}.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class PiiMasker {
+
+    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
+    private static final Pattern EMAIL = Pattern.compile(
+            "\\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})\\b");
+
+    private final String region;
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+
+    /** @param region the ISO 3166 region whose national phone formats are recognised, e.g. {@code US} */
+    public PiiMasker(String region) {
+        this.region = region;
+    }
+
+    /** Returns {@code text} with cards, IBANs, e-mail addresses and phone numbers masked; null stays null. */
+    public String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = replace(CARD, text, m -> {
+            String digits = m.group().replaceAll("[ -]", "");
+            return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits) ? keepLastDigits(m.group(), 4) : m.group();
+        });
+        masked = replace(IBAN, masked, m -> {
+            String compact = m.group().replace(" ", "");
+            return IBANValidator.getInstance().isValid(compact)
+                    ? compact.substring(0, 2) + "*".repeat(compact.length() - 6) + compact.substring(compact.length() - 4)
+                    : m.group();
+        });
+        masked = replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2));
+        return maskPhones(masked);
+    }
+
+    private String maskPhones(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (PhoneNumberMatch match : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            out.append(text, last, match.start());
+            out.append(keepLastDigits(match.rawString(), 2));
+            last = match.end();
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
+    /** Replaces every digit but the last {@code keep} with {@code *}, leaving separators in place. */
+    private static String keepLastDigits(String value, int keep) {
+        int digits = (int) value.chars().filter(Character::isDigit).count();
+        StringBuilder out = new StringBuilder(value.length());
+        int seen = 0;
+        for (char c : value.toCharArray()) {
+            if (Character.isDigit(c)) {
+                seen++;
+                out.append(seen > digits - keep ? c : '*');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

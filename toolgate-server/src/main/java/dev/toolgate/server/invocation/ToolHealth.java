@@ -1,0 +1,104 @@
+package dev.toolgate.server.invocation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tool's health over a window, from the invocation log: the checks seed 002 asks tenants to run weekly
+ * ("Monitor the invocations log") computed for them. Only invocations by the voice runtime count (not test fires),
+ * and repeats served from an identical call are left out.
+ */
+@Service
+public class ToolHealth {
+
+    /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts. */
+    static final List<String> ENDPOINT_ERRORS = List.of("HTTP_TOOL_CUSTOMER_ERROR", "HTTP_TOOL_TIMEOUT",
+            "HTTP_TOOL_CONNECT_ERROR", "HTTP_TOOL_TLS_ERROR", "HTTP_TOOL_DNS_ERROR", "HTTP_TOOL_REDIRECT",
+            "HTTP_TOOL_BINARY_RESPONSE", "HTTP_TOOL_CIRCUIT_OPEN");
+
+    /** {@code invalid_args_repeating} is raised from this many invalid-argument calls in the window. */
+    static final int INVALID_ARGS_REPEATING = 3;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ToolHealth(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * One tool's health.
+     *
+     * @param calls invocations in the window
+     * @param endpointErrors calls that failed at or on the way to the endpoint ({@link #ENDPOINT_ERRORS})
+     * @param errorRate {@code endpointErrors / calls}, 0 without calls
+     * @param timeouts calls that ended in {@code HTTP_TOOL_TIMEOUT}
+     * @param invalidArgs calls that ended in {@code HTTP_TOOL_INVALID_ARGS}
+     * @param p50Ms median duration of the calls that reached for the endpoint, in ms, or null without any
+     * @param p95Ms 95th percentile of the same, in ms, or null
+     * @param lastCalledAt the newest call ever, or null when never called
+     * @param flags {@code error_rate_over_5pct}, {@code timeouts_seen}, {@code invalid_args_repeating},
+     *     {@code never_called}: what to look at
+     */
+    public record Report(long calls, long endpointErrors, double errorRate, long timeouts, long invalidArgs, Double p50Ms,
+            Double p95Ms, Instant lastCalledAt, List<String> flags) {
+    }
+
+    /** Computes the report of {@code toolId} over the last {@code window}. */
+    public Report report(UUID tenantId, UUID toolId, Duration window) {
+        Timestamp since = Timestamp.from(clock.instant().minus(window));
+        String endpointErrors = "'" + String.join("','", ENDPOINT_ERRORS) + "'";
+        var counts = jdbc.sql("select count(*) as calls,"
+                        + " coalesce(sum(case when error_code in (" + endpointErrors + ") then 1 else 0 end), 0) as endpoint_errors,"
+                        + " coalesce(sum(case when error_code = 'HTTP_TOOL_TIMEOUT' then 1 else 0 end), 0) as timeouts,"
+                        + " coalesce(sum(case when error_code = 'HTTP_TOOL_INVALID_ARGS' then 1 else 0 end), 0) as invalid_args"
+                        + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
+                        + " and created_at >= ?")
+                .params(tenantId, toolId, since)
+                .query((rs, n) -> new long[] {rs.getLong("calls"), rs.getLong("endpoint_errors"), rs.getLong("timeouts"),
+                    rs.getLong("invalid_args")})
+                .single();
+        var percentiles = jdbc.sql("select percentile_cont(0.5) within group (order by duration_ms) as p50,"
+                        + " percentile_cont(0.95) within group (order by duration_ms) as p95"
+                        + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
+                        + " and created_at >= ? and (error_code is null or error_code in (" + endpointErrors + "))")
+                .params(tenantId, toolId, since)
+                .query((rs, n) -> new Double[] {nullable(rs.getDouble("p50"), rs.wasNull()),
+                    nullable(rs.getDouble("p95"), rs.wasNull())})
+                .single();
+        Instant lastCalled = jdbc.sql("select max(created_at) from invocations where tenant_id = ? and tool_id = ?"
+                        + " and kind = 'invoke'")
+                .params(tenantId, toolId)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional().orElse(null);
+        long calls = counts[0];
+        double errorRate = calls == 0 ? 0 : (double) counts[1] / calls;
+        List<String> flags = new ArrayList<>();
+        if (errorRate > 0.05) {
+            flags.add("error_rate_over_5pct");
+        }
+        if (counts[2] > 0) {
+            flags.add("timeouts_seen");
+        }
+        if (counts[3] >= INVALID_ARGS_REPEATING) {
+            flags.add("invalid_args_repeating");
+        }
+        if (calls == 0) {
+            flags.add("never_called");
+        }
+        return new Report(calls, counts[1], errorRate, counts[2], counts[3], percentiles[0], percentiles[1], lastCalled,
+                List.copyOf(flags));
+    }
+
+    private static Double nullable(double value, boolean wasNull) {
+        return wasNull ? null : Math.round(value * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.toolgate.server.invocation;
+
+import dev.toolgate.server.agent.AgentStore;
+import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.tenant.Principal;
+import dev.toolgate.server.tenant.RequiresScope;
+import dev.toolgate.server.tenant.Scope;
+import dev.toolgate.server.tool.ToolStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/agents/{agentId}/tools/{toolId}/health?window=24h}: a tool's health over a window (default 24 h). */
+@RestController
+class ToolHealthController {
+
+    private final AgentStore agents;
+    private final ToolStore tools;
+    private final ToolHealth health;
+
+    ToolHealthController(AgentStore agents, ToolStore tools, ToolHealth health) {
+        this.agents = agents;
+        this.tools = tools;
+        this.health = health;
+    }
+
+    @GetMapping("/v1/agents/{agentId}/tools/{toolId}/health")
+    @RequiresScope(Scope.INVOCATIONS_READ)
+    Map<String, Object> health(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
+            @RequestParam(defaultValue = "24h") String window) {
+        agents.require(principal.tenantId(), agentId);
+        tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        Duration duration;
+        try {
+            duration = DurationStyle.detectAndParse(window);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("window must be a duration such as 1h, 24h, 7d or PT30M");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(90)) > 0) {
+            throw ApiException.badRequest("window must be between 1s and 90d");
+        }
+        ToolHealth.Report report = health.report(principal.tenantId(), toolId, duration);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("tool_id", toolId);
+        json.put("window_seconds", duration.toSeconds());
+        json.put("calls", report.calls());
+        json.put("endpoint_errors", report.endpointErrors());
+        json.put("error_rate", Math.round(report.errorRate() * 10000.0) / 10000.0);
+        json.put("timeouts", report.timeouts());
+        json.put("invalid_args", report.invalidArgs());
+        json.put("p50_ms", report.p50Ms());
+        json.put("p95_ms", report.p95Ms());
+        json.put("last_called_at", report.lastCalledAt());
+        json.put("flags", report.flags());
+        return json;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.toolgate.server.invoke;
+
+import dev.toolgate.core.tool.Tool;
+import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.invocation.InvocationLog;
+import dev.toolgate.server.invocation.InvocationRecord;
+import dev.toolgate.server.tenant.Principal;
+import dev.toolgate.server.tenant.RequiresScope;
+import dev.toolgate.server.tenant.Scope;
+import dev.toolgate.server.tool.ToolStore;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code POST /v1/invocations/{id}/replay}: the same tool, arguments and call context again, as a new invocation
+ * linked to the original ({@code replay_of}). Answers like the invoke API.
+ */
+@RestController
+class ReplayController {
+
+    private final InvocationLog invocationLog;
+    private final ToolStore tools;
+    private final InvocationService service;
+
+    ReplayController(InvocationLog invocationLog, ToolStore tools, InvocationService service) {
+        this.invocationLog = invocationLog;
+        this.tools = tools;
+        this.service = service;
+    }
+
+    @PostMapping("/v1/invocations/{id}/replay")
+    @RequiresScope(Scope.TOOLS_INVOKE)
+    ObjectNode replay(Principal principal, @PathVariable UUID id) {
+        InvocationRecord original = invocationLog.find(principal.tenantId(), id)
+                .orElseThrow(() -> ApiException.notFound("invocation"));
+        if (original.toolId() == null) {
+            throw ApiException.conflict("tool_missing", "The original invocation named no existing tool; nothing to replay");
+        }
+        Tool tool = tools.find(principal.tenantId(), original.agentId(), original.toolId())
+                .orElseThrow(() -> ApiException.conflict("tool_missing", "The tool of this invocation has been deleted"));
+        return service.replay(original, tool);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.toolgate.server.ratelimit;
+
+import dev.toolgate.server.tenant.Tenant;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Token-bucket rate limits (Bucket4j) of SmartAlex's HTTP Tools (seed 000, "Guarantees and limits"): per tenant
+ * (default 60 invocations/min), per tool (30/min), and test fires per tenant (10/min) in a bucket of their own.
+ * Each bucket holds a minute's worth of tokens and refills them evenly over the minute. A limit of 0 means
+ * unlimited. An invocation takes a token from its tool's bucket and from its tenant's; when the tenant's bucket
+ * refuses, the tool's token is given back, so a refused call costs nothing.
+ */
+public final class RateLimiter {
+
+    /**
+     * The deployment's limits in invocations per minute (0 = unlimited).
+     *
+     * @param tenantPerMinute per tenant
+     * @param toolPerMinute per tool
+     * @param testFirePerMinute test fires per tenant
+     */
+    public record Limits(int tenantPerMinute, int toolPerMinute, int testFirePerMinute) {
+        public Limits {
+            if (tenantPerMinute < 0 || toolPerMinute < 0 || testFirePerMinute < 0) {
+                throw new IllegalArgumentException("rate limits must be >= 0 (0 = unlimited): " + this);
+            }
+        }
+
+        /** Returns these limits with a tenant's overrides applied (null = keep the deployment default). */
+        public Limits with(Tenant.RateLimitOverrides overrides) {
+            return new Limits(
+                    overrides.tenantPerMinute() == null ? tenantPerMinute : overrides.tenantPerMinute(),
+                    overrides.toolPerMinute() == null ? toolPerMinute : overrides.toolPerMinute(),
+                    overrides.testFirePerMinute() == null ? testFirePerMinute : overrides.testFirePerMinute());
+        }
+    }
+
+    private final BucketStore buckets;
+
+    /** @param buckets where the buckets live (this process, or Redis) */
+    public RateLimiter(BucketStore buckets) {
+        this.buckets = buckets;
+    }
+
+    /**
+     * Takes a token for one invocation of {@code toolId}.
+     *
+     * @param limits the tenant's effective limits
+     * @return allowed, or the refusing limit with its retry-after
+     */
+    public RateDecision acquireInvocation(UUID tenantId, UUID toolId, Limits limits) {
+        Bucket tool = bucket("tool:" + toolId, limits.toolPerMinute());
+        if (tool != null) {
+            ConsumptionProbe probe = tool.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                return refused("tool", limits.toolPerMinute(), probe);
+            }
+        }
+        Bucket tenant = bucket("tenant:" + tenantId, limits.tenantPerMinute());
+        if (tenant != null) {
+            ConsumptionProbe probe = tenant.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                if (tool != null) {
+                    tool.addTokens(1);
+                }
+                return refused("tenant", limits.tenantPerMinute(), probe);
+            }
+        }
+        return RateDecision.ALLOWED;
+    }
+
+    /** Takes a token from the tenant's test-fire bucket. */
+    public RateDecision acquireTestFire(UUID tenantId, Limits limits) {
+        Bucket bucket = bucket("test_fire:" + tenantId, limits.testFirePerMinute());
+        if (bucket == null) {
+            return RateDecision.ALLOWED;
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? RateDecision.ALLOWED : refused("test_fire", limits.testFirePerMinute(), probe);
+    }
+
+    private Bucket bucket(String key, int perMinute) {
+        if (perMinute == 0) {
+            return null;
+        }
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
+        return buckets.bucket(key + ":" + perMinute, configuration);
+    }
+
+    private static RateDecision refused(String limit, int perMinute, ConsumptionProbe probe) {
+        return new RateDecision(false, limit, perMinute, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+}

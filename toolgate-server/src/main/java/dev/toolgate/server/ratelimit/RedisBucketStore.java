@@ -1,0 +1,40 @@
+package dev.toolgate.server.ratelimit;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Buckets in Redis through Bucket4j's Lettuce compare-and-swap proxy manager, so limits hold across every
+ * Toolgate instance. Each bucket's key expires once the bucket would be full again, so idle tenants and tools
+ * leave nothing behind.
+ */
+public final class RedisBucketStore implements BucketStore {
+
+    /** The prefix of every rate-limit key in Redis. */
+    public static final String KEY_PREFIX = "toolgate:rl:";
+
+    private final ProxyManager<byte[]> proxies;
+
+    /**
+     * @param redis a client for the shared Redis
+     * @param clock the time source (Bucket4j's client-side clock)
+     */
+    public RedisBucketStore(RedisClient redis, TimeMeter clock) {
+        this.proxies = Bucket4jLettuce.casBasedBuilder(redis)
+                .clientClock(clock)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, BucketConfiguration configuration) {
+        return proxies.builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
+    }
+}

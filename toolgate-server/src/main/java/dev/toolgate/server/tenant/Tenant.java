@@ -1,0 +1,28 @@
+package dev.toolgate.server.tenant;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A tenant: the owner of agents, tools, secrets, API keys and invocations. Nothing crosses tenants.
+ *
+ * @param id the tenant's id
+ * @param name a display name
+ * @param createdAt creation time
+ * @param rateLimits the tenant's overrides of the deployment's rate limits
+ */
+public record Tenant(UUID id, String name, Instant createdAt, RateLimitOverrides rateLimits) {
+
+    /**
+     * Per-tenant overrides of the deployment's rate limits, in invocations per minute; null = the deployment
+     * default, 0 = unlimited.
+     *
+     * @param tenantPerMinute all invocations of the tenant
+     * @param toolPerMinute invocations of any one tool
+     * @param testFirePerMinute test fires of the tenant (their own bucket)
+     */
+    public record RateLimitOverrides(Integer tenantPerMinute, Integer toolPerMinute, Integer testFirePerMinute) {
+        /** No overrides: every limit is the deployment default. */
+        public static final RateLimitOverrides NONE = new RateLimitOverrides(null, null, null);
+    }
+}
