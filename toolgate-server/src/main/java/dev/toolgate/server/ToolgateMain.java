@@ -1,6 +1,7 @@
 package dev.toolgate.server;
 
 import dev.toolgate.server.demo.DemoRunner;
+import dev.toolgate.server.secrets.KeygenCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,11 +14,12 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The command line: {@code toolgate serve [--port N]} runs the service; {@code toolgate demo [--exit]} runs the
- * main job end to end on the BFCL data. Further {@code --spring.property=value} arguments pass through to Spring.
+ * main job end to end on the BFCL data; {@code toolgate keygen} prints a new master key. Further
+ * {@code --spring.property=value} arguments pass through to Spring.
  */
 @Command(name = "toolgate", mixinStandardHelpOptions = true, versionProvider = ToolgateMain.Version.class,
         description = "The HTTP tool gateway for voice AI agents.",
-        subcommands = {ToolgateMain.Serve.class, ToolgateMain.Demo.class})
+        subcommands = {ToolgateMain.Serve.class, ToolgateMain.Demo.class, KeygenCommand.class})
 public final class ToolgateMain implements Runnable {
 
     /**

@@ -44,6 +44,7 @@ class PostgresIntegrationTest {
         registry.add("toolgate.db.url", () -> BASE_URL + "?currentSchema=" + SCHEMA);
         registry.add("toolgate.db.user", () -> USER);
         registry.add("toolgate.db.password", () -> "");
+        registry.add("toolgate.master-key", dev.toolgate.server.secrets.SecretCipher::generateKeysetJson);
         registry.add("toolgate.bootstrap-api-key", () -> ADMIN_KEY);
         registry.add("toolgate.data-dir", () -> System.getProperty("java.io.tmpdir") + "/toolgate-pg-it");
     }

@@ -68,11 +68,11 @@ class EngineConfiguration {
     }
 
     @Bean
-    RequestRenderer requestRenderer() {
-        return new RequestRenderer(SecretResolver.NONE, USER_AGENT);
+    RequestRenderer requestRenderer(SecretResolver tenantSecrets) {
+        return new RequestRenderer(tenantSecrets, USER_AGENT);
     }
 
-    /** The clock of time-based rules (circuit breakers, retention); tests replace it. */
+    /** The clock of time-based rules (circuit breakers, retention, signing-secret expiry); tests replace it. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

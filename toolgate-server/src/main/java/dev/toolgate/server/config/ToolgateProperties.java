@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     this process only
  * @param duplicates duplicate-call settings
  * @param circuitBreaker per-endpoint circuit-breaker settings
+ * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
+ *     (or create) {@code <dataDir>/master-keyset.json}, which only the embedded database may do (docs/secrets.md)
+ * @param signing request-signing settings
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -35,7 +38,9 @@ public record ToolgateProperties(
         @DefaultValue RateLimit rateLimit,
         String redisUrl,
         @DefaultValue Duplicates duplicates,
-        @DefaultValue CircuitBreaker circuitBreaker) {
+        @DefaultValue CircuitBreaker circuitBreaker,
+        String masterKey,
+        @DefaultValue Signing signing) {
 
     /**
      * Rate limits in invocations per minute; 0 = unlimited.
@@ -111,6 +116,14 @@ public record ToolgateProperties(
     }
 
     /**
+     * Request-signing settings.
+     *
+     * @param rotationOverlap how long a rotated-out signing secret keeps signing next to the new one, 0s..30d
+     */
+    public record Signing(@DefaultValue("24h") Duration rotationOverlap) {
+    }
+
+    /**
      * Checks every range.
      *
      * @throws IllegalStateException naming the setting, its value and the allowed range
@@ -159,6 +172,10 @@ public record ToolgateProperties(
             throw new IllegalStateException("toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
                     + invocationLog.queueCapacity());
         }
+        if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalStateException("toolgate.signing.rotation-overlap must be between 0s and 30d, got "
+                    + signing.rotationOverlap());
+        }
     }
 
     @Override
@@ -167,6 +184,7 @@ public record ToolgateProperties(
                 + ", egress=" + egress + ", budget=" + budget + ", maxResponseBytes=" + maxResponseBytes
                 + ", db=" + db + ", invocationLog=" + invocationLog + ", rateLimit=" + rateLimit
                 + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
-                + ", circuitBreaker=" + circuitBreaker + "]";
+                + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
+                + ", signing=" + signing + "]";
     }
 }

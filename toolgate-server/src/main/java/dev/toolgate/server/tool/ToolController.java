@@ -3,7 +3,6 @@ package dev.toolgate.server.tool;
 import dev.toolgate.core.describe.DescriptorExporter;
 import dev.toolgate.core.describe.DescriptorFormat;
 import dev.toolgate.core.signing.SigningSecret;
-import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
@@ -12,6 +11,7 @@ import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
@@ -46,11 +46,13 @@ class ToolController {
     private final AgentStore agents;
     private final ToolStore tools;
     private final ToolDefinitionParser parser;
+    private final SigningSecretStore signingSecrets;
 
-    ToolController(AgentStore agents, ToolStore tools, ToolDefinitionParser parser) {
+    ToolController(AgentStore agents, ToolStore tools, ToolDefinitionParser parser, SigningSecretStore signingSecrets) {
         this.agents = agents;
         this.tools = tools;
         this.parser = parser;
+        this.signingSecrets = signingSecrets;
     }
 
     @GetMapping("/tools")
@@ -67,7 +69,7 @@ class ToolController {
     ResponseEntity<ObjectNode> create(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
         agents.require(principal.tenantId(), agentId);
         ToolDefinition definition = valid(parser.parse(body));
-        SigningSecret secret = SigningSecret.generate(schemeOf(definition));
+        SigningSecret secret = SigningSecret.generate(SigningSecretStore.schemeOf(definition));
         Tool tool = tools.create(principal.tenantId(), agentId, definition, secret);
         ObjectNode json = toJson(tool);
         json.put("signing_secret", secret.reveal());
@@ -85,7 +87,13 @@ class ToolController {
     ObjectNode patch(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId, @RequestBody JsonNode body) {
         Tool existing = requireTool(principal, agentId, toolId);
         ToolDefinition definition = valid(parser.patch(existing.definition(), body));
-        return toJson(tools.update(existing, definition));
+        ObjectNode json = toJson(tools.update(existing, definition));
+        SignatureScheme scheme = SigningSecretStore.schemeOf(definition);
+        if (scheme != SigningSecretStore.schemeOf(existing.definition())) {
+            // a secret of the other scheme's form cannot sign: issue a new one, shown once like at creation
+            json.put("signing_secret", signingSecrets.replace(existing.id(), scheme).reveal());
+        }
+        return json;
     }
 
     @DeleteMapping("/tools/{toolId}")
@@ -122,10 +130,6 @@ class ToolController {
         json.put("created_at", tool.createdAt().toString());
         json.put("updated_at", tool.updatedAt().toString());
         return json;
-    }
-
-    private static SignatureScheme schemeOf(ToolDefinition definition) {
-        return definition.config() instanceof HttpRequestConfig http ? http.signatureScheme() : SignatureScheme.TOOLGATE;
     }
 
     private static ToolDefinition valid(ParseResult result) {

@@ -7,6 +7,8 @@ import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.secrets.SigningSecretStore;
+import dev.toolgate.server.secrets.ToolAuthSecrets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +22,13 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Tools and their signing secrets in the database, always looked up within one tenant. Parsed definitions are
- * cached per (tool id, updated_at), so the invoke path costs one indexed query and no JSON parsing.
+ * cached per (tool id, updated_at), so the invoke path costs one indexed query and no JSON parsing. The stored
+ * definition has {@code "***"} in place of the auth secret, which is kept encrypted in {@code auth_secret}
+ * ({@link ToolAuthSecrets}); signing secrets are kept encrypted by {@link SigningSecretStore}.
  */
 @Repository
 public class ToolStore {
@@ -34,11 +39,16 @@ public class ToolStore {
 
     private final JdbcClient jdbc;
     private final ToolDefinitionParser parser;
+    private final ToolAuthSecrets authSecrets;
+    private final SigningSecretStore signingSecrets;
     private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
 
-    ToolStore(JdbcClient jdbc, ToolDefinitionParser parser) {
+    ToolStore(JdbcClient jdbc, ToolDefinitionParser parser, ToolAuthSecrets authSecrets,
+            SigningSecretStore signingSecrets) {
         this.jdbc = jdbc;
         this.parser = parser;
+        this.authSecrets = authSecrets;
+        this.signingSecrets = signingSecrets;
     }
 
     /**
@@ -50,19 +60,19 @@ public class ToolStore {
     public Tool create(UUID tenantId, UUID agentId, ToolDefinition definition, SigningSecret secret) {
         Instant now = Instant.now();
         Tool tool = new Tool(UUID.randomUUID(), tenantId, agentId, definition, now, now);
+        ObjectNode json = WRITER.toJson(definition, false);
+        String authSecret = authSecrets.seal(tool.id(), json);
         try {
-            jdbc.sql("insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition, created_at, updated_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition, auth_secret, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(tool.id(), tenantId, agentId, definition.name(), definition.type().wireName(),
-                            definition.enabled(), definition.priority(), serialize(definition),
+                            definition.enabled(), definition.priority(), JSON.writeValueAsString(json), authSecret,
                             Timestamp.from(now), Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw duplicate(definition.name());
         }
-        jdbc.sql("insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), tool.id(), secret.reveal(), Timestamp.from(now))
-                .update();
+        signingSecrets.addCurrent(tool.id(), secret);
         return tool;
     }
 
@@ -74,11 +84,14 @@ public class ToolStore {
     @Transactional
     public Tool update(Tool existing, ToolDefinition definition) {
         Instant now = Instant.now();
+        ObjectNode json = WRITER.toJson(definition, false);
+        String authSecret = authSecrets.seal(existing.id(), json);
         try {
-            jdbc.sql("update tools set name = ?, tool_type = ?, is_enabled = ?, priority = ?, definition = ?, updated_at = ?"
-                            + " where id = ? and tenant_id = ?")
+            jdbc.sql("update tools set name = ?, tool_type = ?, is_enabled = ?, priority = ?, definition = ?, auth_secret = ?,"
+                            + " updated_at = ? where id = ? and tenant_id = ?")
                     .params(definition.name(), definition.type().wireName(), definition.enabled(), definition.priority(),
-                            serialize(definition), Timestamp.from(now), existing.id(), existing.tenantId())
+                            JSON.writeValueAsString(json), authSecret, Timestamp.from(now), existing.id(),
+                            existing.tenantId())
                     .update();
         } catch (DuplicateKeyException e) {
             throw duplicate(definition.name());
@@ -96,31 +109,31 @@ public class ToolStore {
 
     /** Returns the tool with this id if it belongs to the tenant's agent. */
     public Optional<Tool> find(UUID tenantId, UUID agentId, UUID toolId) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where id = ? and agent_id = ? and tenant_id = ?")
                 .params(toolId, agentId, tenantId).query(this::row).optional();
     }
 
     /** Returns the agent's tool called {@code name}, if any. */
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where agent_id = ? and name = ? and tenant_id = ?")
                 .params(agentId, name, tenantId).query(this::row).optional();
     }
 
     /** Returns the agent's tools by priority, then name. */
     public List<Tool> list(UUID tenantId, UUID agentId) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, created_at, updated_at from tools"
+        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where agent_id = ? and tenant_id = ? order by priority, name")
                 .params(agentId, tenantId).query(this::row).list();
     }
 
-    /** Returns the secrets that currently sign requests of this tool, newest first (one, or two during a rotation). */
+    /**
+     * Returns the secrets that currently sign requests of this tool, current first (one, or more during a rotation;
+     * see {@link SigningSecretStore#active}).
+     */
     public List<SigningSecret> activeSigningSecrets(UUID toolId) {
-        return jdbc.sql("select secret from signing_secrets where tool_id = ? and (expires_at is null or expires_at > ?)"
-                        + " order by created_at desc")
-                .params(toolId, Timestamp.from(Instant.now()))
-                .query((rs, n) -> SigningSecret.of(rs.getString("secret"))).list();
+        return signingSecrets.active(toolId);
     }
 
     private Tool row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -130,18 +143,15 @@ public class ToolStore {
         if (cached != null && cached.updatedAt().equals(updatedAt)) {
             return cached;
         }
+        ObjectNode json = (ObjectNode) JSON.readTree(rs.getString("definition"));
+        authSecrets.unseal(id, json, rs.getString("auth_secret"));
         Tool tool = new Tool(id, rs.getObject("tenant_id", UUID.class), rs.getObject("agent_id", UUID.class),
-                deserialize(rs.getString("definition")), rs.getTimestamp("created_at").toInstant(), updatedAt);
+                deserialize(json), rs.getTimestamp("created_at").toInstant(), updatedAt);
         cache.put(id, tool);
         return tool;
     }
 
-    private static String serialize(ToolDefinition definition) {
-        return JSON.writeValueAsString(WRITER.toJson(definition, false));
-    }
-
-    private ToolDefinition deserialize(String json) {
-        JsonNode node = JSON.readTree(json);
+    private ToolDefinition deserialize(JsonNode node) {
         return switch (parser.parse(node)) {
             case ParseResult.Valid valid -> valid.definition();
             case ParseResult.Invalid invalid ->
