@@ -181,6 +181,7 @@ class OperationsIntegrationTest {
         String ownerTenantId = api.get(OPERATOR_KEY, "/v1/tenants").json().get("data").valueStream()
                 .filter(t -> !t.get("id").asString().equals(ApiKeyService.DEFAULT_TENANT_ID.toString()))
                 .map(t -> t.get("id").asString()).toList().getLast();
+        assertThat(api.put(owner, "/v1/secrets/CRM_KEY", "{\"value\": \"owner-secret-value\"}").status()).isIn(200, 201);
         String intruder = tenant(null);
         String a = "/v1/agents/" + agentId;
         String t = a + "/tools/" + toolId;
@@ -197,7 +198,9 @@ class OperationsIntegrationTest {
                 api.post(intruder, "/v1/invocations/" + invocationId + "/replay", "{}"),
                 api.delete(intruder, "/v1/api-keys/" + keyId), api.get(intruder, "/v1/tenants"),
                 api.get(intruder, "/v1/tenants/" + ownerTenantId + "/rate-limits"),
-                api.put(intruder, "/v1/tenants/" + ownerTenantId + "/rate-limits", "{\"tool_per_minute\": 1}"));
+                api.put(intruder, "/v1/tenants/" + ownerTenantId + "/rate-limits", "{\"tool_per_minute\": 1}"),
+                api.get(intruder, "/v1/secrets/CRM_KEY"), api.delete(intruder, "/v1/secrets/CRM_KEY"),
+                api.post(intruder, t + "/signing-secret/rotate", "{}"));
 
         for (ApiClient.Answer answer : answers) {
             assertThat(answer.status()).as(answer.text()).isIn(403, 404);
@@ -205,6 +208,8 @@ class OperationsIntegrationTest {
             assertThat(answer.text()).doesNotContain("private_lookup").doesNotContain("Checks a slot").doesNotContain("\"mon\"");
         }
         assertThat(api.get(intruder, "/v1/agents").json().get("data")).isEmpty();
+        assertThat(api.get(intruder, "/v1/secrets").text()).doesNotContain("CRM_KEY");
+        assertThat(api.get(owner, "/v1/secrets/CRM_KEY").status()).isEqualTo(200);
         assertThat(api.get(owner, t).status()).isEqualTo(200);
         assertThat(api.get(owner, "/v1/api-keys").json().get("data")).hasSize(1);
     }
