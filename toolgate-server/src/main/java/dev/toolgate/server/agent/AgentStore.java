@@ -3,6 +3,9 @@ package dev.toolgate.server.agent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +17,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AgentStore {
 
+    private record Key(UUID tenantId, UUID agentId) {
+    }
+
     private final JdbcClient jdbc;
+    /** Agents found recently (5 s): every invocation names its agent, and agents rarely change. */
+    private final Cache<Key, Agent> recent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     AgentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -32,8 +41,15 @@ public class AgentStore {
 
     /** Returns the tenant's agent with this id, or empty (also when it belongs to another tenant). */
     public Optional<Agent> find(UUID tenantId, UUID agentId) {
-        return jdbc.sql("select * from agents where id = ? and tenant_id = ?")
+        Key key = new Key(tenantId, agentId);
+        Agent cached = recent.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Agent> agent = jdbc.sql("select * from agents where id = ? and tenant_id = ?")
                 .params(agentId, tenantId).query(AgentStore::map).optional();
+        agent.ifPresent(a -> recent.put(key, a));
+        return agent;
     }
 
     /**
@@ -53,6 +69,7 @@ public class AgentStore {
 
     /** Deletes the agent and (by cascade) its tools; returns whether it existed. */
     public boolean delete(UUID tenantId, UUID agentId) {
+        recent.invalidate(new Key(tenantId, agentId));
         return jdbc.sql("delete from agents where id = ? and tenant_id = ?").params(agentId, tenantId).update() > 0;
     }
 

@@ -60,6 +60,7 @@ public class InvocationService {
     private final DuplicateCalls duplicates;
     private final PiiMasker piiMasker;
     private final MeterRegistry meters;
+    private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration defaultDuplicateWindow;
     private final int previewBytes;
 
@@ -256,12 +257,13 @@ public class InvocationService {
      * {@code kind} (invoke, test_fire), {@code status} (ok, error) and {@code code} (the error code, or none).
      */
     private void count(String kind, InvocationOutcome outcome) {
-        Timer.builder("toolgate.invocations")
-                .description("Tool invocations handled, by outcome; time spent inside Toolgate")
-                .tag("kind", kind)
-                .tag("status", outcome.ok() ? "ok" : "error")
-                .tag("code", outcome.ok() ? "none" : outcome.error().code().name())
-                .register(meters)
+        String code = outcome.ok() ? "none" : outcome.error().code().name();
+        timers.computeIfAbsent(kind + "|" + code, key -> Timer.builder("toolgate.invocations")
+                        .description("Tool invocations handled, by outcome; time spent inside Toolgate")
+                        .tag("kind", kind)
+                        .tag("status", outcome.ok() ? "ok" : "error")
+                        .tag("code", code)
+                        .register(meters))
                 .record(outcome.durationMicros(), java.util.concurrent.TimeUnit.MICROSECONDS);
     }
 

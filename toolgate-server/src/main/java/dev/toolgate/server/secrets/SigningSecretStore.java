@@ -6,7 +6,11 @@ import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.ToolDefinition;
 import java.sql.Timestamp;
 import java.time.Duration;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +41,13 @@ public class SigningSecretStore {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final InstantSource clock;
+    /**
+     * Decrypted secrets per tool, for 5 s: the invoke path reads them on every call. Each holds its own end, so
+     * a retiring secret stops signing on time even from the cache. A rotation through this instance applies once
+     * its transaction commits; through another instance, within 5 s.
+     */
+    private final Cache<UUID, List<Held>> recent = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     SigningSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock) {
         this.jdbc = jdbc;
@@ -63,6 +74,7 @@ public class SigningSecretStore {
      * @param secret a new secret
      */
     public void addCurrent(UUID toolId, SigningSecret secret) {
+        forgetAfterCommit(toolId);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)")
                 .params(id, toolId, cipher.encrypt(secret.reveal(), SecretCipher.signingSecret(toolId, id)),
@@ -77,11 +89,40 @@ public class SigningSecretStore {
      * @throws SecretCipherException if a secret cannot be decrypted with the master key
      */
     public List<SigningSecret> active(UUID toolId) {
-        return jdbc.sql("select id, secret from signing_secrets where tool_id = ? and (expires_at is null or expires_at > ?)"
-                        + " order by expires_at desc nulls first, created_at desc")
-                .params(toolId, Timestamp.from(clock.instant()))
-                .query((rs, n) -> SigningSecret.of(cipher.decrypt(rs.getString("secret"),
-                        SecretCipher.signingSecret(toolId, rs.getObject("id", UUID.class)))))
+        Instant now = clock.instant();
+        List<Held> held = recent.get(toolId, id -> load(id, now));
+        List<SigningSecret> active = new java.util.ArrayList<>(held.size());
+        for (Held secret : held) {
+            if (secret.expiresAt() == null || secret.expiresAt().isAfter(now)) {
+                active.add(secret.secret());
+            }
+        }
+        return active;
+    }
+
+    private void forgetAfterCommit(UUID toolId) {
+        recent.invalidate(toolId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent.invalidate(toolId);
+                }
+            });
+        }
+    }
+
+    /** A decrypted secret and the end of its signing life (null while current). */
+    private record Held(SigningSecret secret, Instant expiresAt) {
+    }
+
+    private List<Held> load(UUID toolId, Instant now) {
+        return jdbc.sql("select id, secret, expires_at from signing_secrets where tool_id = ?"
+                        + " and (expires_at is null or expires_at > ?) order by expires_at desc nulls first, created_at desc")
+                .params(toolId, Timestamp.from(now))
+                .query((rs, n) -> new Held(SigningSecret.of(cipher.decrypt(rs.getString("secret"),
+                        SecretCipher.signingSecret(toolId, rs.getObject("id", UUID.class)))),
+                        rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant()))
                 .list();
     }
 

@@ -5,6 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,7 +30,15 @@ public class ApiKeyService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * How long an authenticated key stays cached in this instance. A key deleted through another instance keeps
+     * working here for at most this long; deleted through this one, it stops at once.
+     */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
+    private final Cache<String, Principal> principals = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
 
     ApiKeyService(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -126,15 +137,24 @@ public class ApiKeyService {
         if (target.scopes().contains(Scope.ADMIN) && admins == 1) {
             throw new IllegalStateException("the tenant's last admin key cannot be deleted");
         }
-        return jdbc.sql("delete from api_keys where id = ? and tenant_id = ?").params(keyId, tenantId).update() > 0;
+        boolean deleted = jdbc.sql("delete from api_keys where id = ? and tenant_id = ?").params(keyId, tenantId).update() > 0;
+        principals.asMap().values().removeIf(principal -> principal.keyId().equals(keyId));
+        return deleted;
     }
 
     /** Returns the principal of the key with this plaintext value, or empty for an unknown key. */
     public Optional<Principal> authenticate(String key) {
-        return jdbc.sql("select id, tenant_id, scopes from api_keys where key_hash = ?")
-                .param(hash(key))
+        String hash = hash(key);
+        Principal cached = principals.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Principal> principal = jdbc.sql("select id, tenant_id, scopes from api_keys where key_hash = ?")
+                .param(hash)
                 .query((rs, n) -> new Principal(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
                         Scope.parseList(rs.getString("scopes"))))
                 .optional();
+        principal.ifPresent(p -> principals.put(hash, p));
+        return principal;
     }
 }

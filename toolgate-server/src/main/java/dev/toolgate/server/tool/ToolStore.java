@@ -10,6 +10,9 @@ import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.secrets.ToolAuthSecrets;
 import java.sql.Timestamp;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,19 @@ public class ToolStore {
     private final ToolAuthSecrets authSecrets;
     private final SigningSecretStore signingSecrets;
     private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
+
+    private record NameKey(UUID tenantId, UUID agentId, String name) {
+    }
+
+    /**
+     * Tools found by name recently (2 s): the invoke path's lookup. A change made through this instance applies at
+     * once; one made through another instance within {@link #NAME_CACHE_TTL}.
+     */
+    private final Cache<NameKey, Tool> byName = Caffeine.newBuilder()
+            .expireAfterWrite(NAME_CACHE_TTL).maximumSize(100_000).build();
+
+    /** How long a tool found by name is reused without asking the database. */
+    public static final Duration NAME_CACHE_TTL = Duration.ofSeconds(2);
 
     ToolStore(JdbcClient jdbc, ToolDefinitionParser parser, ToolAuthSecrets authSecrets,
             SigningSecretStore signingSecrets) {
@@ -96,13 +112,13 @@ public class ToolStore {
         } catch (DuplicateKeyException e) {
             throw duplicate(definition.name());
         }
-        cache.remove(existing.id());
+        forget(existing.id());
         return new Tool(existing.id(), existing.tenantId(), existing.agentId(), definition, existing.createdAt(), now);
     }
 
     /** Deletes a tool (its secrets cascade); returns whether it existed. */
     public boolean delete(UUID tenantId, UUID agentId, UUID toolId) {
-        cache.remove(toolId);
+        forget(toolId);
         return jdbc.sql("delete from tools where id = ? and agent_id = ? and tenant_id = ?")
                 .params(toolId, agentId, tenantId).update() > 0;
     }
@@ -116,9 +132,21 @@ public class ToolStore {
 
     /** Returns the agent's tool called {@code name}, if any. */
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
-                        + " where agent_id = ? and name = ? and tenant_id = ?")
+        NameKey key = new NameKey(tenantId, agentId, name);
+        Tool recent = byName.getIfPresent(key);
+        if (recent != null) {
+            return Optional.of(recent);
+        }
+        Optional<Tool> tool = jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
+                        + " from tools where agent_id = ? and name = ? and tenant_id = ?")
                 .params(agentId, name, tenantId).query(this::row).optional();
+        tool.ifPresent(t -> byName.put(key, t));
+        return tool;
+    }
+
+    private void forget(UUID toolId) {
+        cache.remove(toolId);
+        byName.asMap().values().removeIf(tool -> tool.id().equals(toolId));
     }
 
     /** Returns the agent's tools by priority, then name. */
