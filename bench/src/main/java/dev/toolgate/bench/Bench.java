@@ -318,12 +318,17 @@ public final class Bench {
     }
 
     private void jcmd(long pid, String... command) {
+        jcmd(pid, dir.resolve("jcmd-" + command[0] + ".log"), command);
+    }
+
+    /** Runs {@code jcmd <pid> command...} with its output in {@code output}; waits up to 60 s. */
+    private void jcmd(long pid, Path output, String... command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         List<String> args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         args.addAll(List.of(command));
         try {
             Process process = new ProcessBuilder(args).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("jcmd.log").toFile()).start();
+                    .redirectOutput(output.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 log.println("jcmd " + String.join(" ", command) + " did not finish");
@@ -376,6 +381,13 @@ public final class Bench {
             });
             Map<String, Long> before = env.cpu();
             long start = System.nanoTime();
+            // Half-way through the hold, what fills the heap (a class histogram; it runs a full GC first).
+            Path histogram = dir.resolve("toolgate-concurrency-histogram.txt");
+            long pid = gateway.process().pid();
+            Thread.ofPlatform().daemon().name("heap-histogram").start(() -> {
+                pause(options.hold().dividedBy(2));
+                jcmd(pid, histogram, "GC.class_histogram");
+            });
             Result result = generator.burst(env.held(gateway, agent), options.concurrency(),
                     options.hold().plus(Duration.ofSeconds(120)));
             Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
@@ -388,7 +400,7 @@ public final class Bench {
                     stats.get("connections").asLong() - connectionsBefore);
             Concurrency concurrency = new Concurrency(options.concurrency(), options.hold().toMillis(), run,
                     result.wallNanos() / 1e9, gateway.process().peakRssBytes(), peakHeap.get(), peakLive.get(),
-                    stats.get("peak_inflight").asLong(), samples.get());
+                    stats.get("peak_inflight").asLong(), samples.get(), topClasses(histogram, 15));
             log.printf("  %d ok, %d errors %s; drained in %.1f s; peak RSS %d MiB, peak heap used %d MiB (live %d MiB);"
                     + " endpoint held at most %d at once%n", run.ok(), run.errorCount(), run.errors(),
                     concurrency.drainSeconds(), concurrency.peakRssBytes() >> 20, concurrency.peakHeapUsedBytes() >> 20,
@@ -399,6 +411,26 @@ public final class Bench {
                 gateway.close();
             }
         }
+    }
+
+    /**
+     * Reads the largest classes of a {@code GC.class_histogram} output as "MiB  instances  class" lines; empty when
+     * there is none.
+     */
+    static List<String> topClasses(Path histogram, int n) {
+        List<String> top = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(histogram)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":") && top.size() < n) {
+                    top.add(String.format(java.util.Locale.ROOT, "%7.1f MiB %9s  %s", Long.parseLong(f[2]) / 1048576.0,
+                            f[1], f[3]));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return top;
+        }
+        return top;
     }
 
     private static void pause(Duration duration) {

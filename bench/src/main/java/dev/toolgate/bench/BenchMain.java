@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Measure what Toolgate costs a live call, side by side with a direct call and nginx.")
 public final class BenchMain implements Callable<Integer> {
 
-    @Option(names = "--mode", description = "full (default, ~8 min), quick (~4 min) or smoke (~30 s).")
+    @Option(names = "--mode", description = "full (default, ~11 min), quick (~6 min) or smoke (~30 s).")
     String mode = "full";
 
     @Option(names = "--items", split = ",", description = "Items to run, 1-5 (default: all).")

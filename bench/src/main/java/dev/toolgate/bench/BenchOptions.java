@@ -52,14 +52,14 @@ public record BenchOptions(String mode, Set<Integer> items, Path jar, Path bfcl,
                 Duration.ofMillis(500), false, 50, 0, 1, 1, Duration.ofMillis(200), "pipeline|invalidArgs", 100);
     }
 
-    /** A run of about four minutes. */
+    /** A run of about six minutes. */
     public static BenchOptions quick(Path jar, Path bfcl, Path out) {
         return new BenchOptions("quick", ALL_ITEMS, jar, bfcl, out, true, Duration.ofSeconds(5), List.of(500, 1000), 3,
                 Duration.ofSeconds(3), STEPS, Duration.ofSeconds(3), Duration.ofSeconds(8), false, 10_000,
                 Duration.ofSeconds(5), true, 500, 1, 2, 3, Duration.ofSeconds(1), ".*", 0);
     }
 
-    /** The default run, about eight minutes on two cores. */
+    /** The default run, about eleven minutes on two cores. */
     public static BenchOptions full(Path jar, Path bfcl, Path out) {
         return new BenchOptions("full", ALL_ITEMS, jar, bfcl, out, true, Duration.ofSeconds(10), List.of(500, 1000), 5,
                 Duration.ofSeconds(6), STEPS, Duration.ofSeconds(5), Duration.ofSeconds(15), true, 10_000,

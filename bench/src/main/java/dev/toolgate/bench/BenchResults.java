@@ -101,9 +101,12 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param peakLiveHeapBytes the largest live data after a collection sampled during the burst
      * @param endpointPeakInFlight the most requests the endpoint held at once
      * @param heapSamples how many heap samples were taken
+     * @param heapTopClasses the largest classes on Toolgate's heap half-way through the hold
+     *     ({@code jcmd GC.class_histogram}), as "MiB instances class"
      */
     public record Concurrency(int inFlight, long holdMillis, Run burst, double drainSeconds, long peakRssBytes,
-            long peakHeapUsedBytes, long peakLiveHeapBytes, long endpointPeakInFlight, int heapSamples) {
+            long peakHeapUsedBytes, long peakLiveHeapBytes, long endpointPeakInFlight, int heapSamples,
+            List<String> heapTopClasses) {
     }
 
     /**

@@ -156,7 +156,14 @@ public final class Report {
                 fmt(run.latency().max()), Long.toString(c.peakRssBytes() >> 20), Long.toString(c.peakHeapUsedBytes() >> 20),
                 Long.toString(c.peakLiveHeapBytes() >> 20), Long.toString(c.endpointPeakInFlight()),
                 Long.toString(run.endpointConnections())));
-        return "\n**3. Concurrency** (latency in µs from the burst's start)\n\n" + table;
+        StringBuilder out = new StringBuilder("\n**3. Concurrency** (latency in µs from the burst's start)\n\n")
+                .append(table);
+        if (!c.heapTopClasses().isEmpty()) {
+            out.append("\nLargest classes on Toolgate's heap half-way through the hold (after a full GC):\n\n```\n");
+            c.heapTopClasses().forEach(line -> out.append(line).append('\n'));
+            out.append("```\n");
+        }
+        return out.toString();
     }
 
     private static String hotPath(List<HotPathScore> scores) {
