@@ -19,6 +19,13 @@ import okhttp3.HttpUrl;
  */
 sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refused {
 
+    /** RFC 3986 §3.1 scheme syntax (compiled once: this runs on every call). */
+    java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+    /** A port is 1 to 5 decimal digits (its range is checked separately). */
+    java.util.regex.Pattern PORT = java.util.regex.Pattern.compile("[0-9]{1,5}");
+    /** The only characters a host may have here: letters, digits, dots, underscores and hyphens. */
+    java.util.regex.Pattern HOST_CHARACTERS = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
+
     /**
      * The destination a URL designates.
      *
@@ -41,7 +48,7 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         }
         int colon = rawUrl.indexOf(':');
         String scheme = colon > 0 ? rawUrl.substring(0, colon) : "";
-        if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        if (!SCHEME.matcher(scheme).matches()) {
             return new Refused(DenyReason.NOT_HTTPS, "the URL has no scheme; only https:// URLs are allowed");
         }
         if (!scheme.equalsIgnoreCase("https")) {
@@ -106,7 +113,7 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         }
         int port = 443;
         if (portText != null) {
-            if (!portText.matches("[0-9]{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
+            if (!PORT.matcher(portText).matches() || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
                 return new Refused(DenyReason.BAD_PORT, "port '" + portText + "' is not a number from 1 to 65535");
             }
             port = Integer.parseInt(portText);
@@ -127,7 +134,7 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         if (rawHost.isEmpty()) {
             return new Refused(DenyReason.MALFORMED_URL, "the URL has no host");
         }
-        if (!rawHost.matches("[A-Za-z0-9._-]+")) {
+        if (!HOST_CHARACTERS.matcher(rawHost).matches()) {
             return new Refused(DenyReason.ILLEGAL_AUTHORITY_CHARACTER,
                     "host '" + rawHost + "' contains a character that is not allowed in a host name");
         }

@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param userAgent the {@code User-Agent} sent when the rendered request sets none; visible ASCII and spaces
  *     only; default {@value #DEFAULT_USER_AGENT}
  * @param maxIdleConnections how many idle keep-alive connections the one shared pool keeps (all tools together);
- *     zero or more; default 64
+ *     zero or more; default 1,024 (a burst of calls to one endpoint opens one TLS connection per call in
+ *     flight; keeping them spares the next burst the handshakes)
  * @param keepAlive how long an idle pooled connection is kept before it is closed; positive; default 5 min
  */
 public record ExecutorConfig(
@@ -46,7 +47,7 @@ public record ExecutorConfig(
     /** The default {@code User-Agent}. */
     public static final String DEFAULT_USER_AGENT = "Toolgate/0.1.0";
     /** The default number of idle pooled connections. */
-    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 64;
+    public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 1024;
     /** The default idle keep-alive. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
 
@@ -80,7 +81,7 @@ public record ExecutorConfig(
         }
     }
 
-    /** Returns the defaults: 10 s, 64 KiB, no extra CAs, {@value #DEFAULT_USER_AGENT}, 64 idle connections, 5 min. */
+    /** Returns the defaults: 10 s, 64 KiB, no extra CAs, {@value #DEFAULT_USER_AGENT}, 1,024 idle connections, 5 min. */
     public static ExecutorConfig ofDefaults() {
         return builder().build();
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +41,8 @@ public class InvocationLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final BlockingQueue<InvocationRecord> queue;
-    private final Map<UUID, InvocationRecord> pending = new ConcurrentHashMap<>();
+    private final BlockingQueue<Pending> queue;
+    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Thread writer;
     private volatile boolean running = true;
@@ -53,25 +54,62 @@ public class InvocationLog {
         this.writer = Thread.ofPlatform().name("invocation-log-writer").daemon().start(this::drainLoop);
     }
 
+    /**
+     * A record not yet written. Its content is built at most once, on the writer thread (or by a reader that
+     * asks for it first), so the caller's thread pays no JSON serialisation or preview masking.
+     */
+    private static final class Pending {
+        final UUID id;
+        final UUID tenantId;
+        private Supplier<InvocationRecord> builder;
+        private InvocationRecord record;
+
+        Pending(UUID id, UUID tenantId, Supplier<InvocationRecord> builder) {
+            this.id = id;
+            this.tenantId = tenantId;
+            this.builder = builder;
+        }
+
+        synchronized InvocationRecord get() {
+            if (record == null) {
+                record = builder.get();
+                builder = null;
+            }
+            return record;
+        }
+    }
+
     /** Queues a record for writing; returns at once unless the queue is full. */
     public void record(InvocationRecord record) {
-        pending.put(record.id(), record);
-        if (!queue.offer(record)) {
+        record(record.id(), record.tenantId(), () -> record);
+    }
+
+    /**
+     * Queues a record whose content {@code builder} makes later, off the caller's thread; returns at once unless
+     * the queue is full. The builder must only read values that no longer change.
+     *
+     * @param id the record's invocation id
+     * @param tenantId the record's tenant
+     */
+    public void record(UUID id, UUID tenantId, Supplier<InvocationRecord> builder) {
+        Pending entry = new Pending(id, tenantId, builder);
+        pending.put(id, entry);
+        if (!queue.offer(entry)) {
             try {
-                queue.put(record);
+                queue.put(entry);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                pending.remove(record.id());
-                log.warn("Interrupted while queueing invocation {}; the record is lost", record.id());
+                pending.remove(id);
+                log.warn("Interrupted while queueing invocation {}; the record is lost", id);
             }
         }
     }
 
     /** Returns the tenant's invocation with this id, or empty. */
     public Optional<InvocationRecord> find(UUID tenantId, UUID id) {
-        InvocationRecord queued = pending.get(id);
+        Pending queued = pending.get(id);
         if (queued != null) {
-            return queued.tenantId().equals(tenantId) ? Optional.of(queued) : Optional.empty();
+            return queued.tenantId.equals(tenantId) ? Optional.of(queued.get()) : Optional.empty();
         }
         return jdbc.sql("select * from invocations where id = ? and tenant_id = ?").params(id, tenantId)
                 .query(InvocationLog::map).optional();
@@ -122,7 +160,7 @@ public class InvocationLog {
     public void flush() {
         writeLock.lock();
         try {
-            List<InvocationRecord> batch = new ArrayList<>();
+            List<Pending> batch = new ArrayList<>();
             while (queue.drainTo(batch, BATCH_SIZE) > 0) {
                 write(batch);
                 batch.clear();
@@ -133,10 +171,10 @@ public class InvocationLog {
     }
 
     private void drainLoop() {
-        List<InvocationRecord> batch = new ArrayList<>(BATCH_SIZE);
+        List<Pending> batch = new ArrayList<>(BATCH_SIZE);
         while (running || !queue.isEmpty()) {
             try {
-                InvocationRecord first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -154,25 +192,26 @@ public class InvocationLog {
                 return;
             } catch (RuntimeException e) {
                 log.error("Invocation log writer failed; {} record(s) dropped", batch.size(), e);
-                batch.forEach(r -> pending.remove(r.id()));
+                batch.forEach(r -> pending.remove(r.id));
                 batch.clear();
             }
         }
     }
 
-    private void write(List<InvocationRecord> batch) {
+    private void write(List<Pending> batch) {
         if (batch.isEmpty()) {
             return;
         }
         List<Object[]> rows = new ArrayList<>(batch.size());
-        for (InvocationRecord r : batch) {
+        for (Pending entry : batch) {
+            InvocationRecord r = entry.get();
             rows.add(new Object[] {r.id(), r.tenantId(), r.agentId(), r.toolId(), r.toolName(), r.kind(), r.toolCallId(),
                 r.callId(), r.status(), r.errorCode(), r.errorMessage(), r.httpStatus(), r.truncated(), r.durationMs(),
                 r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), Timestamp.from(r.createdAt()),
                 r.replayOf(), r.repeatOf(), r.callJson()});
         }
         template.batchUpdate(INSERT, rows);
-        batch.forEach(r -> pending.remove(r.id()));
+        batch.forEach(r -> pending.remove(r.id));
     }
 
     /** Stops the writer after writing what is queued. */

@@ -94,7 +94,8 @@ public class InvocationService {
             ToolError error = ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND, "This agent has no tool named '" + toolName + "'.");
             InvocationOutcome outcome = new InvocationOutcome(invocationId, toolCallId, error,
                     ToolEngine.errorContent(error), 0, false, 0, false, true, null, arguments, null, PhaseTimings.NONE, null);
-            invocationLog.record(record(call, agentId, null, toolName, "invoke", outcome, startedAt, null));
+            invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
+                    () -> record(call, agentId, null, toolName, "invoke", outcome, startedAt, null));
             count("invoke", outcome);
             return response(outcome, null, null);
         }
@@ -138,8 +139,8 @@ public class InvocationService {
         json.set("egress", result.egress() == null ? NODES.nullNode() : egressJson(result.egress()));
         if (result.outcome() != null) {
             json.set("result", response(result.outcome(), null, null));
-            invocationLog.record(record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt,
-                    null));
+            invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
+                    () -> record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt, null));
             count("test_fire", result.outcome());
         } else {
             json.set("result", NODES.nullNode());
@@ -156,8 +157,8 @@ public class InvocationService {
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
         InvocationOutcome outcome = decision.allowed() ? engine.invoke(invocation)
                 : engine.refuse(invocation, rateLimited(decision));
-        InvocationRecord record = record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, null);
-        invocationLog.record(withReplayOf(record, replayOf));
+        invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
+                () -> record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, replayOf));
         count("invoke", outcome);
         boolean reusable = outcome.ok() || !NOT_REUSABLE.contains(outcome.error().code());
         return new DuplicateCalls.Fresh(invocationId, response(outcome, replayOf, null), reusable);
@@ -173,18 +174,20 @@ public class InvocationService {
         response.put("repeat_of", reused.originalInvocationId());
         JsonNode error = response.get("error");
         boolean ok = "ok".equals(response.get("status").asString());
-        JsonNode parsedArguments = arguments;
-        if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
-            parsedArguments = parsed.arguments();
-        }
-        invocationLog.record(new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
-                tool.name(), "invoke", toolCallId, call.callId(), ok ? "ok" : "error",
-                ok ? null : error.get("code").asString(), ok ? null : error.get("message").asString(),
-                response.get("http_status").isNull() ? null : response.get("http_status").asInt(),
-                response.get("truncated").asBoolean(), response.get("duration_ms").asDouble(), null,
-                parsedArguments == null ? null : JSON.writeValueAsString(parsedArguments), null,
-                ok ? preview(response.get("content").asString()) : null, startedAt, null,
-                UUID.fromString(reused.originalInvocationId()), callJson(call)));
+        invocationLog.record(UUID.fromString(invocationId), call.tenantId(), () -> {
+            JsonNode parsedArguments = arguments;
+            if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
+                parsedArguments = parsed.arguments();
+            }
+            return new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
+                    tool.name(), "invoke", toolCallId, call.callId(), ok ? "ok" : "error",
+                    ok ? null : error.get("code").asString(), ok ? null : error.get("message").asString(),
+                    response.get("http_status").isNull() ? null : response.get("http_status").asInt(),
+                    response.get("truncated").asBoolean(), response.get("duration_ms").asDouble(), null,
+                    parsedArguments == null ? null : JSON.writeValueAsString(parsedArguments), null,
+                    ok ? preview(response.get("content").asString()) : null, startedAt, null,
+                    UUID.fromString(reused.originalInvocationId()), callJson(call));
+        });
         Timer.builder("toolgate.invocations.repeats").description("Duplicate tool calls served from an identical call")
                 .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return response;
@@ -242,15 +245,6 @@ public class InvocationService {
         return JSON.writeValueAsString(json);
     }
 
-    private static InvocationRecord withReplayOf(InvocationRecord r, UUID replayOf) {
-        if (replayOf == null) {
-            return r;
-        }
-        return new InvocationRecord(r.id(), r.tenantId(), r.agentId(), r.toolId(), r.toolName(), r.kind(), r.toolCallId(),
-                r.callId(), r.status(), r.errorCode(), r.errorMessage(), r.httpStatus(), r.truncated(), r.durationMs(),
-                r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), r.createdAt(), replayOf,
-                r.repeatOf(), r.callJson());
-    }
 
     /**
      * Records the metric {@code toolgate.invocations} (a timer of the time spent inside Toolgate), tagged by
