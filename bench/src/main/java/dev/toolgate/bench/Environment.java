@@ -181,7 +181,7 @@ final class Environment implements AutoCloseable {
             Predicate<String> check) {
         OkHttpClient client = LoadGenerator.client(null, null);
         closeables.add(() -> client.connectionPool().evictAll());
-        return new Target(name, client, gateway.invokeRequest(agent, tool, arguments), check);
+        return new Target(name, client, gateway.invokeRequests(agent, tool, arguments), check);
     }
 
     /** Returns the endpoint's counters ({@code /stats}); {@code reset} also resets its in-flight peak. */

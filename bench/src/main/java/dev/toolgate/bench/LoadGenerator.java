@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,10 +49,15 @@ public final class LoadGenerator {
      *
      * @param name the configuration's name in reports
      * @param client the client (its own connection pool)
-     * @param request the request sent every time (OkHttp requests and byte bodies are reusable)
+     * @param requests the request to send as the n-th request of a run (OkHttp requests and byte bodies are
+     *     reusable, so a target that sends the same request every time returns one instance)
      * @param check whether an HTTP 200 body is a success
      */
-    public record Target(String name, OkHttpClient client, Request request, Predicate<String> check) {
+    public record Target(String name, OkHttpClient client, LongFunction<Request> requests, Predicate<String> check) {
+        /** A target that sends the same request every time. */
+        public Target(String name, OkHttpClient client, Request request, Predicate<String> check) {
+            this(name, client, n -> request, check);
+        }
     }
 
     /**
@@ -157,11 +163,12 @@ public final class LoadGenerator {
                 done.countDown();
                 return;
             }
-            Thread.startVirtualThread(() -> call(intended));
+            long n = sent;
+            Thread.startVirtualThread(() -> call(intended, n));
         }
 
-        private void call(long intended) {
-            try (Response response = target.client().newCall(target.request()).execute()) {
+        private void call(long intended, long n) {
+            try (Response response = target.client().newCall(target.requests().apply(n)).execute()) {
                 String body = response.body().string();
                 long end = System.nanoTime();
                 lastEnd.accumulateAndGet(end, Math::max);

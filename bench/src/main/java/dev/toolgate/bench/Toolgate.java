@@ -1,6 +1,8 @@
 package dev.toolgate.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongFunction;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -138,15 +140,21 @@ public final class Toolgate implements AutoCloseable {
         return post("/v1/agents/" + agentId + "/tools", tool);
     }
 
-    /** Returns the invoke request: {@code POST /v1/agents/{agent}/invocations} calling {@code tool}. */
-    public Request invokeRequest(String agentId, String tool, JsonNode arguments) {
+    /**
+     * Returns the invoke requests: {@code POST /v1/agents/{agent}/invocations} calling {@code tool}, the n-th in a
+     * call of its own ({@code bench-call-<n>}). Every request must reach the endpoint: with one call id for all,
+     * Toolgate would rightly answer the identical repeats from its duplicate-call window and never send them.
+     */
+    public LongFunction<Request> invokeRequests(String agentId, String tool, JsonNode arguments) {
         ObjectNode body = Bfcl.JSON.createObjectNode();
         body.put("tool", tool);
         body.set("arguments", arguments);
-        body.putObject("call").put("id", "call-bench");
-        return new Request.Builder().url(baseUrl() + "/v1/agents/" + agentId + "/invocations")
-                .header("X-API-Key", API_KEY)
-                .post(RequestBody.create(Bfcl.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+        body.putObject("call").put("id", "bench-call-\u0000");
+        String[] around = Bfcl.JSON.writeValueAsString(body).split("\\\\u0000", 2);
+        String url = baseUrl() + "/v1/agents/" + agentId + "/invocations";
+        return n -> new Request.Builder().url(url).header("X-API-Key", API_KEY)
+                .post(RequestBody.create((around[0] + n + around[1]).getBytes(StandardCharsets.UTF_8), JSON_TYPE))
+                .build();
     }
 
     /**
