@@ -114,6 +114,7 @@ final class Environment implements AutoCloseable {
 
     /** Registers the three tools on a new agent of {@code toolgate} and returns the agent's id. */
     String setUpTools(Toolgate toolgate) {
+        toolgate.liftRateLimits();
         String agent = toolgate.createAgent("bench");
         JsonNode schema = bfcl.tool(Bfcl.LOAD_TOOL);
         toolgate.createTool(agent, schema, Bfcl.LOAD_TOOL, endpointUrl() + "/tools/" + Bfcl.LOAD_TOOL);

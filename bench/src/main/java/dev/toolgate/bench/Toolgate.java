@@ -181,13 +181,26 @@ public final class Toolgate implements AutoCloseable {
         }
     }
 
+    /**
+     * Lifts the rate limits of the benchmark's tenant (the default tenant, whose bootstrap key the benchmark holds
+     * as the operator): {@code PUT /v1/tenants/{id}/rate-limits} with 0 = unlimited, so every run goes through whole.
+     */
+    public void liftRateLimits() {
+        send("PUT", "/v1/tenants/00000000-0000-0000-0000-000000000001/rate-limits", Bfcl.JSON.createObjectNode()
+                .put("tenant_per_minute", 0).put("tool_per_minute", 0).put("test_fire_per_minute", 0));
+    }
+
     private JsonNode post(String path, JsonNode body) {
+        return send("POST", path, body);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body) {
         Request request = new Request.Builder().url(baseUrl() + path).header("X-API-Key", API_KEY)
-                .post(RequestBody.create(Bfcl.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+                .method(method, RequestBody.create(Bfcl.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
         try (Response response = admin.newCall(request).execute()) {
             String text = response.body().string();
             if (response.code() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " answered " + response.code() + ": " + text);
+                throw new IllegalStateException(method + " " + path + " answered " + response.code() + ": " + text);
             }
             return Bfcl.JSON.readTree(text);
         } catch (IOException e) {
