@@ -29,6 +29,9 @@ public final class PiiMasker {
     private static final Pattern EMAIL = Pattern.compile(
             "\\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})\\b");
 
+    /** Fewer digits than this in the whole text cannot form a card, an IBAN or a phone number (the shortest: 7). */
+    private static final int MIN_DIGITS = 7;
+
     private final String region;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
@@ -42,18 +45,33 @@ public final class PiiMasker {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = replace(CARD, text, m -> {
-            String digits = m.group().replaceAll("[ -]", "");
-            return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(digits) ? keepLastDigits(m.group(), 4) : m.group();
+        // Cheap pre-checks first: most previews hold no candidate at all, and the matchers (libphonenumber's above
+        // all) cost far more than one pass over the characters.
+        int digits = 0;
+        boolean at = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '@') {
+                at = true;
+            }
+        }
+        if (digits < MIN_DIGITS && !at) {
+            return text;
+        }
+        String masked = digits < MIN_DIGITS ? text : replace(CARD, text, m -> {
+            String number = m.group().replaceAll("[ -]", "");
+            return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(number) ? keepLastDigits(m.group(), 4) : m.group();
         });
-        masked = replace(IBAN, masked, m -> {
+        masked = digits < MIN_DIGITS ? masked : replace(IBAN, masked, m -> {
             String compact = m.group().replace(" ", "");
             return IBANValidator.getInstance().isValid(compact)
                     ? compact.substring(0, 2) + "*".repeat(compact.length() - 6) + compact.substring(compact.length() - 4)
                     : m.group();
         });
-        masked = replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2));
-        return maskPhones(masked);
+        masked = at ? replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2)) : masked;
+        return digits < MIN_DIGITS ? masked : maskPhones(masked);
     }
 
     private String maskPhones(String text) {
