@@ -3,44 +3,39 @@ package dev.toolgate.server.demo;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.toolgate.verify.HeaderSource;
+import dev.toolgate.verify.Scheme;
+import dev.toolgate.verify.SignatureVerificationException;
+import dev.toolgate.verify.SignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.InstantSource;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLContext;
 
 /**
  * The demo's tenant endpoint: a JDK HTTPS server on loopback that checks the bearer token and the
- * {@code X-Toolgate-Signature} of every request (Toolgate scheme: {@code t=<ts>,v1=<hex>} over
- * {@code <ts>.<rawBody>}, or {@code <ts>.<METHOD> <target>} without a body; ±300 s tolerance; constant-time
- * comparison), counts the outcomes, and answers a small JSON body with a {@code hint} as seed 002 recommends.
+ * {@code X-Toolgate-Signature} of every request with {@code toolgate-verify}, the library a tenant's Java endpoint
+ * uses (Toolgate scheme: {@code t=<ts>,v1=<hex>} over {@code <ts>.<rawBody>}, or {@code <ts>.<METHOD> <target>}
+ * without a body; ±300 s), counts the outcomes, and answers a small JSON body with a {@code hint} as seed 002 recommends.
  * Requests go to {@code /tools/<tool name>}; {@link #register} tells it each tool's secret and token.
  */
 public final class DemoEndpoint implements AutoCloseable {
 
-    private static final long TOLERANCE_SECONDS = 300;
-
     private final HttpsServer server;
-    private final InstantSource clock = InstantSource.system();
     private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong verified = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong unsigned = new AtomicLong();
 
-    private record Credentials(String signingSecret, String bearerToken) {
+    private record Credentials(SignatureVerifier verifier, String bearerToken) {
         @Override
         public String toString() {
             return "Credentials[***]";
@@ -72,7 +67,8 @@ public final class DemoEndpoint implements AutoCloseable {
 
     /** Tells the endpoint the signing secret and bearer token of {@code toolName}. */
     public void register(String toolName, String signingSecret, String bearerToken) {
-        credentials.put(toolName, new Credentials(signingSecret, bearerToken));
+        credentials.put(toolName, new Credentials(
+                SignatureVerifier.of(Scheme.TOOLGATE, List.of(signingSecret)), bearerToken));
     }
 
     /** Returns the counts so far. */
@@ -95,10 +91,8 @@ public final class DemoEndpoint implements AutoCloseable {
             }
             String target = exchange.getRequestURI().getRawQuery() == null ? path
                     : path + "?" + exchange.getRequestURI().getRawQuery();
-            byte[] signedBody = body.length > 0 ? body
-                    : (exchange.getRequestMethod() + " " + target).getBytes(StandardCharsets.UTF_8);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (creds == null || !verify(signature, signedBody, creds.signingSecret())
+            if (creds == null || !verified(creds.verifier(), exchange, body, target)
                     || !("Bearer " + creds.bearerToken()).equals(auth)) {
                 rejected.incrementAndGet();
                 respond(exchange, 401, "{\"error\":\"Signature verification failed\",\"hint\":\"Apologize and offer a callback.\"}");
@@ -111,52 +105,19 @@ public final class DemoEndpoint implements AutoCloseable {
         }
     }
 
-    private boolean verify(String header, byte[] body, String secret) {
-        long timestamp = -1;
-        java.util.List<String> signatures = new java.util.ArrayList<>();
-        for (String part : header.split(",")) {
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                return false;
-            }
-            String key = part.substring(0, eq).trim();
-            String value = part.substring(eq + 1).trim();
-            if (key.equals("t")) {
-                try {
-                    timestamp = Long.parseLong(value);
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-            } else if (key.equals("v1")) {
-                signatures.add(value);
-            }
-        }
-        if (timestamp < 0 || Math.abs(clock.instant().getEpochSecond() - timestamp) > TOLERANCE_SECONDS) {
-            return false;
-        }
-        byte[] expected = hmac(secret, timestamp, body);
-        for (String candidate : signatures) {
-            byte[] given;
-            try {
-                given = HexFormat.of().parseHex(candidate);
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (MessageDigest.isEqual(expected, given)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static byte[] hmac(String secret, long timestamp, byte[] body) {
+    /** Verifies with toolgate-verify, the library a tenant's Java endpoint uses (a bodyless request signs its target). */
+    private static boolean verified(SignatureVerifier verifier, HttpExchange exchange, byte[] body, String target) {
+        HeaderSource headers = exchange.getRequestHeaders()::getFirst;
+        String method = exchange.getRequestMethod();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
+            if (SignatureVerifier.signsTarget(method)) {
+                verifier.verify(method, target, headers);
+            } else {
+                verifier.verify(body, headers);
+            }
+            return true;
+        } catch (SignatureVerificationException e) {
+            return false;
         }
     }
 

@@ -61,6 +61,7 @@ public class InvocationService {
     private final PiiMasker piiMasker;
     private final MeterRegistry meters;
     private final Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Timer repeats;
     private final Duration defaultDuplicateWindow;
     private final int previewBytes;
 
@@ -73,6 +74,8 @@ public class InvocationService {
         this.duplicates = duplicates;
         this.piiMasker = new PiiMasker(properties.invocationLog().piiRegion());
         this.meters = meters;
+        this.repeats = Timer.builder("toolgate.invocations.repeats")
+                .description("Duplicate tool calls served from an identical call").register(meters);
         this.defaultDuplicateWindow = properties.duplicates().defaultWindow();
         this.previewBytes = properties.invocationLog().previewBytes();
     }
@@ -99,15 +102,19 @@ public class InvocationService {
             count("invoke", outcome);
             return response(outcome, null, null);
         }
-        String key = duplicateKey(tool, arguments, call);
+        // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
+        JsonNode parsedArguments = ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed
+                ? parsed.arguments() : arguments;
+        String key = duplicateKey(tool, parsedArguments, call);
         if (key == null) {
-            return fresh(tool, arguments, toolCallId, call, null).response();
+            return fresh(tool, parsedArguments, toolCallId, call, null).response();
         }
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        return switch (duplicates.serve(key, duplicateWindow(tool), () -> fresh(tool, arguments, toolCallId, call, null))) {
+        return switch (duplicates.serve(key, duplicateWindow(tool),
+                () -> fresh(tool, parsedArguments, toolCallId, call, null))) {
             case DuplicateCalls.Ran ran -> ran.fresh().response();
-            case DuplicateCalls.Reused reused -> repeat(tool, arguments, toolCallId, call, reused, startedAt, start);
+            case DuplicateCalls.Reused reused -> repeat(tool, parsedArguments, toolCallId, call, reused, startedAt, start);
         };
     }
 
@@ -174,22 +181,15 @@ public class InvocationService {
         response.put("repeat_of", reused.originalInvocationId());
         JsonNode error = response.get("error");
         boolean ok = "ok".equals(response.get("status").asString());
-        invocationLog.record(UUID.fromString(invocationId), call.tenantId(), () -> {
-            JsonNode parsedArguments = arguments;
-            if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
-                parsedArguments = parsed.arguments();
-            }
-            return new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
+        invocationLog.record(UUID.fromString(invocationId), call.tenantId(), () -> new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
                     tool.name(), "invoke", toolCallId, call.callId(), ok ? "ok" : "error",
                     ok ? null : error.get("code").asString(), ok ? null : error.get("message").asString(),
                     response.get("http_status").isNull() ? null : response.get("http_status").asInt(),
                     response.get("truncated").asBoolean(), response.get("duration_ms").asDouble(), null,
-                    parsedArguments == null ? null : JSON.writeValueAsString(parsedArguments), null,
+                    arguments == null ? null : JSON.writeValueAsString(arguments), null,
                     ok ? preview(response.get("content").asString()) : null, startedAt, null,
-                    UUID.fromString(reused.originalInvocationId()), callJson(call));
-        });
-        Timer.builder("toolgate.invocations.repeats").description("Duplicate tool calls served from an identical call")
-                .register(meters).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    UUID.fromString(reused.originalInvocationId()), callJson(call)));
+        repeats.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return response;
     }
 
@@ -199,10 +199,7 @@ public class InvocationService {
                 || !tool.definition().enabled()) {
             return null;
         }
-        if (ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed) {
-            return IdempotencyKey.of(call.callId(), tool.id(), parsed.arguments());
-        }
-        return null;
+        return arguments != null && arguments.isObject() ? IdempotencyKey.of(call.callId(), tool.id(), arguments) : null;
     }
 
     private Duration duplicateWindow(Tool tool) {
