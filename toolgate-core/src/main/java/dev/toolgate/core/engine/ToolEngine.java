@@ -60,12 +60,7 @@ public final class ToolEngine {
     private record CompiledSchema(Instant version, ArgumentValidator validator) {
     }
 
-    /**
-     * @param executor sends rendered requests (shared connection pool, budget and cap)
-     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
-     * @param renderer renders tool + arguments + call into a request
-     * @param clock the source of request timestamps
-     */
+    /** An engine whose endpoints never trip a circuit ({@link EndpointCircuits#NONE}); see the full constructor. */
     public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
         this(executor, egress, renderer, clock, EndpointCircuits.NONE);
     }

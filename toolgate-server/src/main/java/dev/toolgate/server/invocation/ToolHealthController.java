@@ -35,7 +35,7 @@ class ToolHealthController {
     Map<String, Object> health(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
             @RequestParam(defaultValue = "24h") String window) {
         agents.require(principal.tenantId(), agentId);
-        tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        tools.require(principal.tenantId(), agentId, toolId);
         Duration duration;
         try {
             duration = DurationStyle.detectAndParse(window);

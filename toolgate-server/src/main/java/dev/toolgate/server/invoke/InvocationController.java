@@ -116,7 +116,7 @@ class InvocationController {
     ObjectNode testFire(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body) {
         agents.require(principal.tenantId(), agentId);
-        Tool tool = tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        Tool tool = tools.require(principal.tenantId(), agentId, toolId);
         JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
         List<FieldError> errors = new ArrayList<>();
         JsonNode dryRun = request.get("dry_run");

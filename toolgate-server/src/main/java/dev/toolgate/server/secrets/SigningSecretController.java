@@ -48,7 +48,7 @@ class SigningSecretController {
     Map<String, Object> rotate(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body) {
         Duration overlap = overlap(body);
-        Tool tool = tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        Tool tool = tools.require(principal.tenantId(), agentId, toolId);
         SigningSecretStore.Rotation rotation = secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()),
                 overlap);
         Map<String, Object> json = new LinkedHashMap<>();

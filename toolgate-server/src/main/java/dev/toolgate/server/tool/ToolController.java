@@ -142,6 +142,6 @@ class ToolController {
 
     private Tool requireTool(Principal principal, UUID agentId, UUID toolId) {
         agents.require(principal.tenantId(), agentId);
-        return tools.find(principal.tenantId(), agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+        return tools.require(principal.tenantId(), agentId, toolId);
     }
 }

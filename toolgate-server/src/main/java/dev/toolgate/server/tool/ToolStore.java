@@ -130,6 +130,15 @@ public class ToolStore {
                 .params(toolId, agentId, tenantId).query(this::row).optional();
     }
 
+    /**
+     * Returns the tool with this id if it belongs to the tenant's agent.
+     *
+     * @throws ApiException 404 when there is none (also when it belongs to another tenant or agent)
+     */
+    public Tool require(UUID tenantId, UUID agentId, UUID toolId) {
+        return find(tenantId, agentId, toolId).orElseThrow(() -> ApiException.notFound("tool"));
+    }
+
     /** Returns the agent's tool called {@code name}, if any. */
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
         NameKey key = new NameKey(tenantId, agentId, name);
