@@ -59,7 +59,7 @@ class BenchSmokeTest {
             Run burst = results.concurrency().burst();
             assertThat(burst.ok()).as(burst.errors().toString()).isEqualTo(40);
             assertThat(results.concurrency().endpointPeakInFlight()).isEqualTo(40);
-            // Held 500 ms at once: the burst drains after the hold, not after 40 holds in a row.
+            // Held 3 s at once: the burst drains after the hold, not after 40 holds in a row.
             assertThat(results.concurrency().drainSeconds()).isBetween(0.5, 10.0);
             assertThat(results.concurrency().peakRssBytes()).isGreaterThan(results.concurrency().peakHeapUsedBytes());
 
