@@ -84,7 +84,9 @@ public final class Bench {
         FailFast failFast = null;
         if (options.items().stream().anyMatch(i -> i != 4)) {
             try (Environment env = Environment.start(options, dir, log)) {
-                if (options.items().contains(1) || options.items().contains(2) || options.items().contains(5)) {
+                if (options.items().contains(1)
+                        || options.items().contains(2)
+                        || options.items().contains(5)) {
                     warmUp(env);
                 }
                 if (options.items().contains(1)) {
@@ -102,8 +104,17 @@ public final class Bench {
             }
         }
         List<HotPathScore> hotPath = options.items().contains(4) ? hotPath() : null;
-        BenchResults results = new BenchResults(date, Machine.commit(), options.mode(), Machine.describe(), dir.toString(), added,
-                throughput, concurrency, hotPath, failFast);
+        BenchResults results = new BenchResults(
+                date,
+                Machine.commit(),
+                options.mode(),
+                Machine.describe(),
+                dir.toString(),
+                added,
+                throughput,
+                concurrency,
+                hotPath,
+                failFast);
         Report.writeJson(results, options.out());
         return results;
     }
@@ -123,9 +134,11 @@ public final class Bench {
         int rate = options.rates().contains(1000) ? 1000 : options.rates().get(0);
         for (Target target : loadTargets(env)) {
             for (int step : new int[] {rate / 4, rate / 2, rate}) {
-                Result result = generator.open(target, Math.max(1, step), options.warmup().dividedBy(3));
-                log.printf("warm-up %-9s %5d/s: %d ok, %d errors %s%n", target.name(), step, result.ok(),
-                        result.errors(), result.errorKinds());
+                Result result = generator.open(
+                        target, Math.max(1, step), options.warmup().dividedBy(3));
+                log.printf(
+                        "warm-up %-9s %5d/s: %d ok, %d errors %s%n",
+                        target.name(), step, result.ok(), result.errors(), result.errorKinds());
             }
         }
         for (Target target : List.of(env.invalidArgs(), env.blocked())) {
@@ -140,12 +153,28 @@ public final class Bench {
         long start = System.nanoTime();
         Result result = generator.open(target, rate, duration);
         Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
-        Run run = new Run(target.name(), rate, result.latency(), result.sent(), result.ok(), result.errorKinds(), cpu,
+        Run run = new Run(
+                target.name(),
+                rate,
+                result.latency(),
+                result.sent(),
+                result.ok(),
+                result.errorKinds(),
+                cpu,
                 env.endpointStats(false).get("connections").asLong() - connections);
-        log.printf("  %-20s %6.0f/s  p50 %8.0f  p99 %8.0f  p99.9 %8.0f  max %8.0f µs  errors %d %s  (endpoint"
-                + " connections %d; others used %.2f cores)%n", target.name(), rate, run.latency().p50(),
-                run.latency().p99(), run.latency().p999(), run.latency().max(), run.errorCount(),
-                run.errors().isEmpty() ? "" : run.errors(), run.endpointConnections(), cpu.get(OTHERS));
+        log.printf(
+                "  %-20s %6.0f/s  p50 %8.0f  p99 %8.0f  p99.9 %8.0f  max %8.0f µs  errors %d %s  (endpoint"
+                        + " connections %d; others used %.2f cores)%n",
+                target.name(),
+                rate,
+                run.latency().p50(),
+                run.latency().p99(),
+                run.latency().p999(),
+                run.latency().max(),
+                run.errorCount(),
+                run.errors().isEmpty() ? "" : run.errors(),
+                run.endpointConnections(),
+                cpu.get(OTHERS));
         return run;
     }
 
@@ -153,8 +182,8 @@ public final class Bench {
      * Turns two {@link Environment#cpu()} readings into CPU microseconds per request of each process, plus
      * {@value #OTHERS}: the cores (not per request) that other processes of a shared machine kept busy meanwhile.
      */
-    static Map<String, Double> cpuPerRequest(Map<String, Long> before, Map<String, Long> after, long requests,
-            long wallNanos) {
+    static Map<String, Double> cpuPerRequest(
+            Map<String, Long> before, Map<String, Long> after, long requests, long wallNanos) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         long ours = 0;
         for (Map.Entry<String, Long> entry : before.entrySet()) {
@@ -179,8 +208,9 @@ public final class Bench {
         List<Target> targets = loadTargets(env);
         List<AddedLatency> all = new ArrayList<>();
         for (int rate : options.rates()) {
-            log.printf("item 1: added latency at %d/s, %d round(s) of %s per configuration%n", rate, options.rounds(),
-                    options.duration());
+            log.printf(
+                    "item 1: added latency at %d/s, %d round(s) of %s per configuration%n",
+                    rate, options.rounds(), options.duration());
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
                 for (int i = 0; i < targets.size(); i++) {
@@ -202,8 +232,14 @@ public final class Bench {
         byConfig.forEach((config, list) -> {
             median.put(config, medianLatency(list.stream().map(Run::latency).toList()));
             Map<String, Double> perProcess = new LinkedHashMap<>();
-            list.get(0).cpuMicrosPerRequest().keySet().forEach(process -> perProcess.put(process,
-                    median(list.stream().mapToDouble(r -> r.cpuMicrosPerRequest().get(process)).toArray())));
+            list.get(0)
+                    .cpuMicrosPerRequest()
+                    .keySet()
+                    .forEach(process -> perProcess.put(
+                            process,
+                            median(list.stream()
+                                    .mapToDouble(r -> r.cpuMicrosPerRequest().get(process))
+                                    .toArray())));
             cpu.put(config, perProcess);
         });
         Map<String, Latency> added = new LinkedHashMap<>();
@@ -217,7 +253,8 @@ public final class Bench {
             for (int p = 0; p < values.length; p++) {
                 double[] diffs = new double[proxied.size()];
                 for (int round = 0; round < proxied.size(); round++) {
-                    diffs[round] = proxied.get(round).latency().values()[p] - direct.get(round).latency().values()[p];
+                    diffs[round] = proxied.get(round).latency().values()[p]
+                            - direct.get(round).latency().values()[p];
                 }
                 values[p] = median(diffs);
             }
@@ -227,7 +264,9 @@ public final class Bench {
         if (added.containsKey("nginx")) {
             for (int p = 0; p < Latency.NAMES.length; p++) {
                 double nginx = added.get("nginx").values()[p];
-                ratio.put(Latency.NAMES[p], nginx <= 0 ? Double.NaN : added.get("toolgate").values()[p] / nginx);
+                ratio.put(
+                        Latency.NAMES[p],
+                        nginx <= 0 ? Double.NaN : added.get("toolgate").values()[p] / nginx);
             }
         }
         long errors = runs.stream().mapToLong(Run::errorCount).sum();
@@ -238,7 +277,8 @@ public final class Bench {
         double[] values = new double[Latency.NAMES.length];
         for (int p = 0; p < values.length; p++) {
             int index = p;
-            values[p] = median(latencies.stream().mapToDouble(l -> l.values()[index]).toArray());
+            values[p] = median(
+                    latencies.stream().mapToDouble(l -> l.values()[index]).toArray());
         }
         return Latency.ofValues(latencies.stream().mapToLong(Latency::count).sum(), values);
     }
@@ -295,7 +335,11 @@ public final class Bench {
     }
 
     private static int passedRate(List<Run> steps) {
-        return steps.stream().filter(Bench::passes).mapToInt(run -> (int) run.rate()).max().orElse(0);
+        return steps.stream()
+                .filter(Bench::passes)
+                .mapToInt(run -> (int) run.rate())
+                .max()
+                .orElse(0);
     }
 
     private ProfiledRun profiledRun(Environment env, int rate) {
@@ -308,8 +352,8 @@ public final class Bench {
         jcmd(pid, "JFR.stop", "name=bench");
         Map<String, Double> threads = new LinkedHashMap<>();
         threadsAfter.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1e3
-                        / run.sent()))
+                .map(e -> Map.entry(
+                        e.getKey(), (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1e3 / run.sent()))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .forEach(e -> threads.put(e.getKey(), e.getValue()));
@@ -327,8 +371,10 @@ public final class Bench {
         List<String> args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         args.addAll(List.of(command));
         try {
-            Process process = new ProcessBuilder(args).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(args)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 log.println("jcmd " + String.join(" ", command) + " did not finish");
@@ -343,8 +389,9 @@ public final class Bench {
     // ---- item 3 ----
 
     private Concurrency concurrency(Environment env) {
-        log.printf("item 3: %d invocations at once, each held %s by the endpoint%n", options.concurrency(),
-                options.hold());
+        log.printf(
+                "item 3: %d invocations at once, each held %s by the endpoint%n",
+                options.concurrency(), options.hold());
         Toolgate gateway = env.toolgate;
         String agent = env.agentId;
         if (options.freshToolgateForConcurrency()) {
@@ -352,7 +399,8 @@ public final class Bench {
             agent = env.setUpTools(gateway);
             log.println("  fresh toolgate (pid " + gateway.process().pid() + ") for a peak RSS of its own");
             for (int rate : new int[] {100, 250, 500}) {
-                Result warm = generator.open(env.fast(gateway, agent), rate, options.warmup().dividedBy(3));
+                Result warm = generator.open(
+                        env.fast(gateway, agent), rate, options.warmup().dividedBy(3));
                 log.printf("  warm-up %d/s: %d ok, %d errors %s%n", rate, warm.ok(), warm.errors(), warm.errorKinds());
             }
             pause(Duration.ofSeconds(2));
@@ -388,7 +436,9 @@ public final class Bench {
                 pause(options.hold().dividedBy(2));
                 jcmd(pid, histogram, "GC.class_histogram");
             });
-            Result result = generator.burst(env.held(gateway, agent), options.concurrency(),
+            Result result = generator.burst(
+                    env.held(gateway, agent),
+                    options.concurrency(),
                     options.hold().plus(Duration.ofSeconds(120)));
             Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
             sampler.interrupt();
@@ -396,15 +446,37 @@ public final class Bench {
             if (gateway != env.toolgate) {
                 cpu.put("toolgate", (double) gateway.process().cpuNanos() / 1e3 / result.sent()); // whole life
             }
-            Run run = new Run("held", 0, result.latency(), result.sent(), result.ok(), result.errorKinds(), cpu,
+            Run run = new Run(
+                    "held",
+                    0,
+                    result.latency(),
+                    result.sent(),
+                    result.ok(),
+                    result.errorKinds(),
+                    cpu,
                     stats.get("connections").asLong() - connectionsBefore);
-            Concurrency concurrency = new Concurrency(options.concurrency(), options.hold().toMillis(), run,
-                    result.wallNanos() / 1e9, gateway.process().peakRssBytes(), peakHeap.get(), peakLive.get(),
-                    stats.get("peak_inflight").asLong(), samples.get(), topClasses(histogram, 15));
-            log.printf("  %d ok, %d errors %s; drained in %.1f s; peak RSS %d MiB, peak heap used %d MiB (live %d MiB);"
-                    + " endpoint held at most %d at once%n", run.ok(), run.errorCount(), run.errors(),
-                    concurrency.drainSeconds(), concurrency.peakRssBytes() >> 20, concurrency.peakHeapUsedBytes() >> 20,
-                    concurrency.peakLiveHeapBytes() >> 20, concurrency.endpointPeakInFlight());
+            Concurrency concurrency = new Concurrency(
+                    options.concurrency(),
+                    options.hold().toMillis(),
+                    run,
+                    result.wallNanos() / 1e9,
+                    gateway.process().peakRssBytes(),
+                    peakHeap.get(),
+                    peakLive.get(),
+                    stats.get("peak_inflight").asLong(),
+                    samples.get(),
+                    topClasses(histogram, 15));
+            log.printf(
+                    "  %d ok, %d errors %s; drained in %.1f s; peak RSS %d MiB, peak heap used %d MiB (live %d MiB);"
+                            + " endpoint held at most %d at once%n",
+                    run.ok(),
+                    run.errorCount(),
+                    run.errors(),
+                    concurrency.drainSeconds(),
+                    concurrency.peakRssBytes() >> 20,
+                    concurrency.peakHeapUsedBytes() >> 20,
+                    concurrency.peakLiveHeapBytes() >> 20,
+                    concurrency.endpointPeakInFlight());
             return concurrency;
         } finally {
             if (gateway != env.toolgate) {
@@ -423,8 +495,8 @@ public final class Bench {
             for (String line : Files.readAllLines(histogram)) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length >= 4 && f[0].endsWith(":") && top.size() < n) {
-                    top.add(String.format(java.util.Locale.ROOT, "%7.1f MiB %9s  %s", Long.parseLong(f[2]) / 1048576.0,
-                            f[1], f[3]));
+                    top.add(String.format(
+                            java.util.Locale.ROOT, "%7.1f MiB %9s  %s", Long.parseLong(f[2]) / 1048576.0, f[1], f[3]));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -444,29 +516,39 @@ public final class Bench {
     // ---- item 5 ----
 
     private FailFast failFast(Environment env) {
-        log.printf("item 5: fail fast at %d/s, %d round(s) of %s%n", options.failFastRate(), options.rounds(),
-                options.duration());
+        log.printf(
+                "item 5: fail fast at %d/s, %d round(s) of %s%n",
+                options.failFastRate(), options.rounds(), options.duration());
         List<Target> targets = List.of(env.invalidArgs(), env.blocked());
         List<Run> runs = new ArrayList<>();
         for (int round = 0; round < options.rounds(); round++) {
             for (int i = 0; i < targets.size(); i++) {
-                runs.add(measure(env, targets.get((i + round) % targets.size()), options.failFastRate(),
-                        options.duration()));
+                runs.add(measure(
+                        env, targets.get((i + round) % targets.size()), options.failFastRate(), options.duration()));
             }
         }
         Map<String, Latency> median = new LinkedHashMap<>();
         for (Target target : targets) {
-            median.put(target.name(), medianLatency(runs.stream().filter(r -> r.config().equals(target.name()))
-                    .map(Run::latency).toList()));
+            median.put(
+                    target.name(),
+                    medianLatency(runs.stream()
+                            .filter(r -> r.config().equals(target.name()))
+                            .map(Run::latency)
+                            .toList()));
         }
-        return new FailFast(options.failFastRate(), options.rounds(), median,
-                runs.stream().mapToLong(Run::errorCount).sum(), runs);
+        return new FailFast(
+                options.failFastRate(),
+                options.rounds(),
+                median,
+                runs.stream().mapToLong(Run::errorCount).sum(),
+                runs);
     }
 
     // ---- item 4 ----
 
     private List<HotPathScore> hotPath() {
-        log.printf("item 4: JMH hot path (%d fork(s), %d warm-up + %d measured iterations of %s)%n",
+        log.printf(
+                "item 4: JMH hot path (%d fork(s), %d warm-up + %d measured iterations of %s)%n",
                 options.jmhForks(), options.jmhWarmups(), options.jmhIterations(), options.jmhIterationTime());
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include(HotPathBenchmark.class.getName() + "\\.(" + options.jmhInclude() + ")$")
@@ -474,11 +556,15 @@ public final class Bench {
                 .warmupIterations(options.jmhWarmups())
                 .warmupTime(TimeValue.milliseconds(options.jmhIterationTime().toMillis()))
                 .measurementIterations(options.jmhIterations())
-                .measurementTime(TimeValue.milliseconds(options.jmhIterationTime().toMillis()))
+                .measurementTime(
+                        TimeValue.milliseconds(options.jmhIterationTime().toMillis()))
                 .threads(1)
                 .shouldFailOnError(true)
-                .jvmArgsAppend("-Dtoolgate.bfcl=" + options.bfcl().toAbsolutePath(),
-                        "-D" + HotPathBenchmark.LIMIT_PROPERTY + "=" + options.jmhCaseLimit(), "-Xms1g", "-Xmx1g");
+                .jvmArgsAppend(
+                        "-Dtoolgate.bfcl=" + options.bfcl().toAbsolutePath(),
+                        "-D" + HotPathBenchmark.LIMIT_PROPERTY + "=" + options.jmhCaseLimit(),
+                        "-Xms1g",
+                        "-Xmx1g");
         if (options.jmhForks() > 0) {
             builder.addProfiler(GCProfiler.class);
         } else {
@@ -500,9 +586,14 @@ public final class Bench {
             name = name.substring(name.lastIndexOf('.') + 1);
             double bytes = result.getSecondaryResults().entrySet().stream()
                     .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                    .mapToDouble(e -> e.getValue().getScore()).findFirst().orElse(-1);
-            HotPathScore score = new HotPathScore(name, result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError(), bytes);
+                    .mapToDouble(e -> e.getValue().getScore())
+                    .findFirst()
+                    .orElse(-1);
+            HotPathScore score = new HotPathScore(
+                    name,
+                    result.getPrimaryResult().getScore(),
+                    result.getPrimaryResult().getScoreError(),
+                    bytes);
             log.printf("  %-12s %8.2f µs/op  %8.0f B/op%n", name, score.microsPerOp(), score.bytesPerOp());
             scores.add(score);
         }

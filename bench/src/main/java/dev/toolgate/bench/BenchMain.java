@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * The benchmark's command line, run by {@code bench/run}: every item (or {@code --items}), then the results as
  * Markdown tables on standard output, as JSON in {@code --out}, and as Markdown next to it ({@code .md}).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Measure what Toolgate costs a live call, side by side with a direct call and nginx.")
 public final class BenchMain implements Callable<Integer> {
 

@@ -34,11 +34,31 @@ import java.util.Set;
  * @param jmhInclude a regular expression over {@link HotPathBenchmark}'s method names
  * @param jmhCaseLimit at most this many BFCL tools in the JMH mix (0: all)
  */
-public record BenchOptions(String mode, Set<Integer> items, Path jar, Path bfcl, Path out, boolean nginx,
-        Duration warmup, List<Integer> rates, int rounds, Duration duration, List<Integer> steps, Duration stepDuration,
-        Duration profileDuration, boolean harnessCeiling, int concurrency, Duration hold,
-        boolean freshToolgateForConcurrency, int failFastRate, int jmhForks, int jmhWarmups, int jmhIterations,
-        Duration jmhIterationTime, String jmhInclude, int jmhCaseLimit) {
+public record BenchOptions(
+        String mode,
+        Set<Integer> items,
+        Path jar,
+        Path bfcl,
+        Path out,
+        boolean nginx,
+        Duration warmup,
+        List<Integer> rates,
+        int rounds,
+        Duration duration,
+        List<Integer> steps,
+        Duration stepDuration,
+        Duration profileDuration,
+        boolean harnessCeiling,
+        int concurrency,
+        Duration hold,
+        boolean freshToolgateForConcurrency,
+        int failFastRate,
+        int jmhForks,
+        int jmhWarmups,
+        int jmhIterations,
+        Duration jmhIterationTime,
+        String jmhInclude,
+        int jmhCaseLimit) {
 
     /** Every item. */
     public static final Set<Integer> ALL_ITEMS = Set.of(1, 2, 3, 4, 5);
@@ -47,38 +67,148 @@ public record BenchOptions(String mode, Set<Integer> items, Path jar, Path bfcl,
 
     /** The tiny run of the smoke test: every item for about a second at a few requests per second. */
     public static BenchOptions smoke(Path jar, Path bfcl, Path out) {
-        return new BenchOptions("smoke", ALL_ITEMS, jar, bfcl, out, true, Duration.ofSeconds(1), List.of(50), 1,
-                Duration.ofSeconds(1), List.of(50, 100), Duration.ofSeconds(1), Duration.ofSeconds(1), false, 40,
+        return new BenchOptions(
+                "smoke",
+                ALL_ITEMS,
+                jar,
+                bfcl,
+                out,
+                true,
+                Duration.ofSeconds(1),
+                List.of(50),
+                1,
+                Duration.ofSeconds(1),
+                List.of(50, 100),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                false,
+                40,
                 // Held 3 s: long enough that all 40 arrive while the first are still held, even when 40 fresh TLS
                 // connections on a busy 2-core machine spread the arrivals over a second or more.
-                Duration.ofSeconds(3), false, 50, 0, 1, 1, Duration.ofMillis(200), "pipeline|invalidArgs", 100);
+                Duration.ofSeconds(3),
+                false,
+                50,
+                0,
+                1,
+                1,
+                Duration.ofMillis(200),
+                "pipeline|invalidArgs",
+                100);
     }
 
     /** A run of about six minutes. */
     public static BenchOptions quick(Path jar, Path bfcl, Path out) {
-        return new BenchOptions("quick", ALL_ITEMS, jar, bfcl, out, true, Duration.ofSeconds(5), List.of(500, 1000), 3,
-                Duration.ofSeconds(3), STEPS, Duration.ofSeconds(3), Duration.ofSeconds(8), false, 10_000,
-                Duration.ofSeconds(5), true, 500, 1, 2, 3, Duration.ofSeconds(1), ".*", 0);
+        return new BenchOptions(
+                "quick",
+                ALL_ITEMS,
+                jar,
+                bfcl,
+                out,
+                true,
+                Duration.ofSeconds(5),
+                List.of(500, 1000),
+                3,
+                Duration.ofSeconds(3),
+                STEPS,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(8),
+                false,
+                10_000,
+                Duration.ofSeconds(5),
+                true,
+                500,
+                1,
+                2,
+                3,
+                Duration.ofSeconds(1),
+                ".*",
+                0);
     }
 
     /** The default run, about eleven minutes on two cores. */
     public static BenchOptions full(Path jar, Path bfcl, Path out) {
-        return new BenchOptions("full", ALL_ITEMS, jar, bfcl, out, true, Duration.ofSeconds(10), List.of(500, 1000), 5,
-                Duration.ofSeconds(6), STEPS, Duration.ofSeconds(5), Duration.ofSeconds(15), true, 10_000,
-                Duration.ofSeconds(5), true, 500, 1, 3, 5, Duration.ofSeconds(1), ".*", 0);
+        return new BenchOptions(
+                "full",
+                ALL_ITEMS,
+                jar,
+                bfcl,
+                out,
+                true,
+                Duration.ofSeconds(10),
+                List.of(500, 1000),
+                5,
+                Duration.ofSeconds(6),
+                STEPS,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                true,
+                10_000,
+                Duration.ofSeconds(5),
+                true,
+                500,
+                1,
+                3,
+                5,
+                Duration.ofSeconds(1),
+                ".*",
+                0);
     }
 
     /** Returns these options restricted to {@code items}. */
     public BenchOptions withItems(Set<Integer> items) {
-        return new BenchOptions(mode, Set.copyOf(items), jar, bfcl, out, nginx, warmup, rates, rounds, duration, steps,
-                stepDuration, profileDuration, harnessCeiling, concurrency, hold, freshToolgateForConcurrency,
-                failFastRate, jmhForks, jmhWarmups, jmhIterations, jmhIterationTime, jmhInclude, jmhCaseLimit);
+        return new BenchOptions(
+                mode,
+                Set.copyOf(items),
+                jar,
+                bfcl,
+                out,
+                nginx,
+                warmup,
+                rates,
+                rounds,
+                duration,
+                steps,
+                stepDuration,
+                profileDuration,
+                harnessCeiling,
+                concurrency,
+                hold,
+                freshToolgateForConcurrency,
+                failFastRate,
+                jmhForks,
+                jmhWarmups,
+                jmhIterations,
+                jmhIterationTime,
+                jmhInclude,
+                jmhCaseLimit);
     }
 
     /** Returns these options with the nginx leg switched on or off. */
     public BenchOptions withNginx(boolean on) {
-        return new BenchOptions(mode, items, jar, bfcl, out, on, warmup, rates, rounds, duration, steps, stepDuration,
-                profileDuration, harnessCeiling, concurrency, hold, freshToolgateForConcurrency, failFastRate, jmhForks,
-                jmhWarmups, jmhIterations, jmhIterationTime, jmhInclude, jmhCaseLimit);
+        return new BenchOptions(
+                mode,
+                items,
+                jar,
+                bfcl,
+                out,
+                on,
+                warmup,
+                rates,
+                rounds,
+                duration,
+                steps,
+                stepDuration,
+                profileDuration,
+                harnessCeiling,
+                concurrency,
+                hold,
+                freshToolgateForConcurrency,
+                failFastRate,
+                jmhForks,
+                jmhWarmups,
+                jmhIterations,
+                jmhIterationTime,
+                jmhInclude,
+                jmhCaseLimit);
     }
 }

@@ -18,8 +18,16 @@ import java.util.Map;
  * @param hotPath item 4, one entry per JMH benchmark
  * @param failFast item 5
  */
-public record BenchResults(String date, String commit, String mode, Map<String, String> machine, String runFolder,
-        List<AddedLatency> addedLatency, Throughput throughput, Concurrency concurrency, List<HotPathScore> hotPath,
+public record BenchResults(
+        String date,
+        String commit,
+        String mode,
+        Map<String, String> machine,
+        String runFolder,
+        List<AddedLatency> addedLatency,
+        Throughput throughput,
+        Concurrency concurrency,
+        List<HotPathScore> hotPath,
         FailFast failFast) {
 
     /**
@@ -36,8 +44,15 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param endpointConnections connections (TLS handshakes) the endpoint accepted during the run: how well the
      *     configuration reuses its keep-alive connections
      */
-    public record Run(String config, double rate, Latency latency, long sent, long ok, Map<String, Long> errors,
-            Map<String, Double> cpuMicrosPerRequest, long endpointConnections) {
+    public record Run(
+            String config,
+            double rate,
+            Latency latency,
+            long sent,
+            long ok,
+            Map<String, Long> errors,
+            Map<String, Double> cpuMicrosPerRequest,
+            long endpointConnections) {
 
         /** Returns the number of failures. */
         public long errorCount() {
@@ -58,9 +73,15 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param errors failed requests over all rounds and configurations
      * @param runs every run, in the order they ran
      */
-    public record AddedLatency(int rate, int rounds, Map<String, Latency> median, Map<String, Latency> added,
-            Map<String, Double> ratio, Map<String, Map<String, Double>> cpuMicrosPerRequest, long errors, List<Run> runs) {
-    }
+    public record AddedLatency(
+            int rate,
+            int rounds,
+            Map<String, Latency> median,
+            Map<String, Latency> added,
+            Map<String, Double> ratio,
+            Map<String, Map<String, Double>> cpuMicrosPerRequest,
+            long errors,
+            List<Run> runs) {}
 
     /**
      * Item 2.
@@ -72,9 +93,8 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param harnessRate the highest rate the direct configuration passed, or 0
      * @param profile the JFR-profiled steady run
      */
-    public record Throughput(List<Run> steps, int sustainedRate, List<Run> harnessSteps, int harnessRate,
-            ProfiledRun profile) {
-    }
+    public record Throughput(
+            List<Run> steps, int sustainedRate, List<Run> harnessSteps, int harnessRate, ProfiledRun profile) {}
 
     /**
      * A steady run of Toolgate under JFR.
@@ -85,9 +105,12 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param jfr the summary of the recording
      * @param jfrFile where the recording was written
      */
-    public record ProfiledRun(Run run, double toolgateCpuMicrosPerInvocation,
-            Map<String, Double> threadCpuMicrosPerInvocation, Profile jfr, String jfrFile) {
-    }
+    public record ProfiledRun(
+            Run run,
+            double toolgateCpuMicrosPerInvocation,
+            Map<String, Double> threadCpuMicrosPerInvocation,
+            Profile jfr,
+            String jfrFile) {}
 
     /**
      * Item 3.
@@ -104,10 +127,17 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param heapTopClasses the largest classes on Toolgate's heap half-way through the hold
      *     ({@code jcmd GC.class_histogram}), as "MiB instances class"
      */
-    public record Concurrency(int inFlight, long holdMillis, Run burst, double drainSeconds, long peakRssBytes,
-            long peakHeapUsedBytes, long peakLiveHeapBytes, long endpointPeakInFlight, int heapSamples,
-            List<String> heapTopClasses) {
-    }
+    public record Concurrency(
+            int inFlight,
+            long holdMillis,
+            Run burst,
+            double drainSeconds,
+            long peakRssBytes,
+            long peakHeapUsedBytes,
+            long peakLiveHeapBytes,
+            long endpointPeakInFlight,
+            int heapSamples,
+            List<String> heapTopClasses) {}
 
     /**
      * One JMH benchmark of item 4.
@@ -117,8 +147,7 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param error the 99.9% confidence half-interval (NaN with one iteration)
      * @param bytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm}), or -1 without the GC profiler
      */
-    public record HotPathScore(String benchmark, double microsPerOp, double error, double bytesPerOp) {
-    }
+    public record HotPathScore(String benchmark, double microsPerOp, double error, double bytesPerOp) {}
 
     /**
      * Item 5.
@@ -129,6 +158,5 @@ public record BenchResults(String date, String commit, String mode, Map<String, 
      * @param errors calls that did not answer the expected error code
      * @param runs every run
      */
-    public record FailFast(int rate, int rounds, Map<String, Latency> median, long errors, List<Run> runs) {
-    }
+    public record FailFast(int rate, int rounds, Map<String, Latency> median, long errors, List<Run> runs) {}
 }

@@ -30,7 +30,9 @@ public record Bfcl(List<JsonNode> tools, List<JsonNode> calls, List<JsonNode> in
      * @throws UncheckedIOException if a file is missing or unreadable
      */
     public static Bfcl load(Path dir) {
-        return new Bfcl(read(dir.resolve("tools.jsonl")), read(dir.resolve("calls.jsonl")),
+        return new Bfcl(
+                read(dir.resolve("tools.jsonl")),
+                read(dir.resolve("calls.jsonl")),
                 read(dir.resolve("invalid-calls.jsonl")));
     }
 
@@ -50,7 +52,9 @@ public record Bfcl(List<JsonNode> tools, List<JsonNode> calls, List<JsonNode> in
     }
 
     private static JsonNode first(List<JsonNode> lines, String field, String value) {
-        return lines.stream().filter(line -> value.equals(line.path(field).asString(null))).findFirst()
+        return lines.stream()
+                .filter(line -> value.equals(line.path(field).asString(null)))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no BFCL line with " + field + " = " + value));
     }
 

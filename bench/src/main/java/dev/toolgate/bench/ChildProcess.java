@@ -27,7 +27,8 @@ public final class ChildProcess implements AutoCloseable {
     private static final java.util.Set<ChildProcess> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(ChildProcess::close)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> List.copyOf(RUNNING).forEach(ChildProcess::close)));
     }
 
     private final String name;
@@ -50,8 +51,8 @@ public final class ChildProcess implements AutoCloseable {
      * @param await a predicate for the output line {@link #awaitLine} waits for, or null
      * @throws UncheckedIOException if the process cannot be started
      */
-    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path dir,
-            Predicate<String> await) {
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path dir, Predicate<String> await) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
@@ -70,8 +71,9 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private void pump(Predicate<String> await) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 out.write(line);
                 out.newLine();
@@ -83,8 +85,8 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process went away; awaitLine reports it
         } finally {
-            awaited.completeExceptionally(new IllegalStateException(name + " exited (exit code "
-                    + (process.isAlive() ? "?" : process.exitValue()) + "); see " + log));
+            awaited.completeExceptionally(new IllegalStateException(
+                    name + " exited (exit code " + (process.isAlive() ? "?" : process.exitValue()) + "); see " + log));
         }
     }
 
@@ -125,19 +127,22 @@ public final class ChildProcess implements AutoCloseable {
     /** Returns the CPU time of the process and all its descendants (nginx workers), in nanoseconds. */
     public long cpuNanos() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(p -> ProcStat.cpuNanos(p.pid())).sum();
+                .mapToLong(p -> ProcStat.cpuNanos(p.pid()))
+                .sum();
     }
 
     /** Returns the peak resident set size ({@code VmHWM}) of the process and its descendants, in bytes. */
     public long peakRssBytes() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(p -> ProcStat.statusKb(p.pid(), "VmHWM") * 1024).sum();
+                .mapToLong(p -> ProcStat.statusKb(p.pid(), "VmHWM") * 1024)
+                .sum();
     }
 
     /** Returns the current resident set size ({@code VmRSS}) of the process and its descendants, in bytes. */
     public long rssBytes() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-                .mapToLong(p -> ProcStat.statusKb(p.pid(), "VmRSS") * 1024).sum();
+                .mapToLong(p -> ProcStat.statusKb(p.pid(), "VmRSS") * 1024)
+                .sum();
     }
 
     /** Returns the last {@code lines} lines of the log, for error messages. */

@@ -50,8 +50,15 @@ final class Environment implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final OkHttpClient statsClient;
 
-    private Environment(BenchOptions options, Path dir, Tls tls, ChildProcess endpoint, int endpointPort, Nginx nginx,
-            Toolgate toolgate, Bfcl bfcl) {
+    private Environment(
+            BenchOptions options,
+            Path dir,
+            Tls tls,
+            ChildProcess endpoint,
+            int endpointPort,
+            Nginx nginx,
+            Toolgate toolgate,
+            Bfcl bfcl) {
         this.options = options;
         this.dir = dir;
         this.tls = tls;
@@ -60,7 +67,8 @@ final class Environment implements AutoCloseable {
         this.nginx = nginx;
         this.toolgate = toolgate;
         this.trust = tls.clientTrust();
-        this.statsClient = new OkHttpClient.Builder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+        this.statsClient = new OkHttpClient.Builder()
+                .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
                 .build();
         closeables.add(() -> statsClient.connectionPool().evictAll());
         this.bfcl = bfcl;
@@ -75,7 +83,8 @@ final class Environment implements AutoCloseable {
         Bfcl bfcl = Bfcl.load(options.bfcl());
         log.println("run folder: " + dir);
         ChildProcess endpoint = startEndpoint(dir, tls);
-        int endpointPort = Integer.parseInt(endpoint.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
+        int endpointPort =
+                Integer.parseInt(endpoint.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
         log.println("endpoint: https://127.0.0.1:" + endpointPort + " (pid " + endpoint.pid() + ")");
         Nginx nginx = null;
         Toolgate toolgate = null;
@@ -83,12 +92,14 @@ final class Environment implements AutoCloseable {
             Optional<Path> binary = Nginx.binary();
             if (options.nginx() && binary.isPresent()) {
                 nginx = Nginx.start(binary.get(), dir, tls, endpointPort);
-                log.println("nginx: https://127.0.0.1:" + nginx.port() + " (pid " + nginx.process().pid() + ")");
+                log.println("nginx: https://127.0.0.1:" + nginx.port() + " (pid "
+                        + nginx.process().pid() + ")");
             } else {
                 log.println("nginx: " + (options.nginx() ? "not installed, leg skipped" : "off"));
             }
             toolgate = startToolgate(options, dir, tls, endpointPort, "toolgate");
-            log.println("toolgate: " + toolgate.baseUrl() + " (pid " + toolgate.process().pid() + ")");
+            log.println("toolgate: " + toolgate.baseUrl() + " (pid "
+                    + toolgate.process().pid() + ")");
             return new Environment(options, dir, tls, endpoint, endpointPort, nginx, toolgate, bfcl);
         } catch (RuntimeException e) {
             if (toolgate != null) {
@@ -103,9 +114,19 @@ final class Environment implements AutoCloseable {
     }
 
     private static ChildProcess startEndpoint(Path dir, Tls tls) {
-        return ChildProcess.start("endpoint", ChildProcess.java("-Xms256m", "-Xmx1g", "-XX:+UseG1GC",
-                "-cp", System.getProperty("java.class.path"), TenantEndpoint.class.getName(),
-                tls.serverPem().toString()), Map.of(), dir, line -> line.startsWith("PORT "));
+        return ChildProcess.start(
+                "endpoint",
+                ChildProcess.java(
+                        "-Xms256m",
+                        "-Xmx1g",
+                        "-XX:+UseG1GC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        TenantEndpoint.class.getName(),
+                        tls.serverPem().toString()),
+                Map.of(),
+                dir,
+                line -> line.startsWith("PORT "));
     }
 
     static Toolgate startToolgate(BenchOptions options, Path dir, Tls tls, int endpointPort, String name) {
@@ -120,7 +141,10 @@ final class Environment implements AutoCloseable {
         toolgate.createTool(agent, schema, Bfcl.LOAD_TOOL, endpointUrl() + "/tools/" + Bfcl.LOAD_TOOL);
         // A loopback port outside the allowlist: refused before any connection, and never anything but loopback.
         toolgate.createTool(agent, schema, BLOCKED_TOOL, "https://127.0.0.1:1/tools/" + BLOCKED_TOOL);
-        toolgate.createTool(agent, schema, HOLD_TOOL,
+        toolgate.createTool(
+                agent,
+                schema,
+                HOLD_TOOL,
                 endpointUrl() + "/hold/" + options.hold().toMillis() + "/tools/" + HOLD_TOOL);
         return agent;
     }
@@ -142,44 +166,61 @@ final class Environment implements AutoCloseable {
     private Target httpsTarget(String name, String base) {
         OkHttpClient client = LoadGenerator.client(trust.sslSocketFactory(), trust.trustManager());
         closeables.add(() -> client.connectionPool().evictAll());
-        Request request = new Request.Builder().url(base + "/tools/" + Bfcl.LOAD_TOOL)
+        Request request = new Request.Builder()
+                .url(base + "/tools/" + Bfcl.LOAD_TOOL)
                 .header("Authorization", "Bearer bench-endpoint-token")
-                .post(RequestBody.create(Bfcl.JSON.writeValueAsBytes(validArguments), JSON_TYPE)).build();
+                .post(RequestBody.create(Bfcl.JSON.writeValueAsBytes(validArguments), JSON_TYPE))
+                .build();
         return new Target(name, client, request, body -> body.contains("\"ok\":true"));
     }
 
     /** (c) The call through Toolgate's invoke API. */
     Target viaToolgate() {
-        return toolgateTarget("toolgate", toolgate, agentId, Bfcl.LOAD_TOOL, validArguments,
+        return toolgateTarget(
+                "toolgate",
+                toolgate,
+                agentId,
+                Bfcl.LOAD_TOOL,
+                validArguments,
                 body -> body.contains("\"status\":\"ok\""));
     }
 
     /** Item 5: a call whose arguments break the schema (a BFCL invalid call). */
     Target invalidArgs() {
-        return toolgateTarget("invalid_args", toolgate, agentId, Bfcl.LOAD_TOOL, invalidArguments,
+        return toolgateTarget(
+                "invalid_args",
+                toolgate,
+                agentId,
+                Bfcl.LOAD_TOOL,
+                invalidArguments,
                 body -> body.contains("\"code\":\"HTTP_TOOL_INVALID_ARGS\""));
     }
 
     /** Item 5: a call to a destination the egress policy refuses. */
     Target blocked() {
-        return toolgateTarget("blocked_destination", toolgate, agentId, BLOCKED_TOOL, validArguments,
+        return toolgateTarget(
+                "blocked_destination",
+                toolgate,
+                agentId,
+                BLOCKED_TOOL,
+                validArguments,
                 body -> body.contains("\"code\":\"HTTP_TOOL_BLOCKED_DESTINATION\""));
     }
 
     /** Item 3: the held call through {@code gateway}. */
     Target held(Toolgate gateway, String agent) {
-        return toolgateTarget("held", gateway, agent, HOLD_TOOL, validArguments,
-                body -> body.contains("\"status\":\"ok\""));
+        return toolgateTarget(
+                "held", gateway, agent, HOLD_TOOL, validArguments, body -> body.contains("\"status\":\"ok\""));
     }
 
     /** Item 3's warm-up: the fast call through {@code gateway}. */
     Target fast(Toolgate gateway, String agent) {
-        return toolgateTarget("toolgate", gateway, agent, Bfcl.LOAD_TOOL, validArguments,
-                body -> body.contains("\"status\":\"ok\""));
+        return toolgateTarget(
+                "toolgate", gateway, agent, Bfcl.LOAD_TOOL, validArguments, body -> body.contains("\"status\":\"ok\""));
     }
 
-    private Target toolgateTarget(String name, Toolgate gateway, String agent, String tool, JsonNode arguments,
-            Predicate<String> check) {
+    private Target toolgateTarget(
+            String name, Toolgate gateway, String agent, String tool, JsonNode arguments, Predicate<String> check) {
         OkHttpClient client = LoadGenerator.client(null, null);
         closeables.add(() -> client.connectionPool().evictAll());
         return new Target(name, client, gateway.invokeRequests(agent, tool, arguments), check);
@@ -187,7 +228,9 @@ final class Environment implements AutoCloseable {
 
     /** Returns the endpoint's counters ({@code /stats}); {@code reset} also resets its in-flight peak. */
     JsonNode endpointStats(boolean reset) {
-        Request request = new Request.Builder().url(endpointUrl() + "/stats" + (reset ? "?reset" : "")).build();
+        Request request = new Request.Builder()
+                .url(endpointUrl() + "/stats" + (reset ? "?reset" : ""))
+                .build();
         try (Response response = statsClient.newCall(request).execute()) {
             return Bfcl.JSON.readTree(response.body().string());
         } catch (IOException e) {

@@ -78,9 +78,13 @@ public class HotPathBenchmark {
     private static final UUID AGENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
     /** One BFCL call ready to run. */
-    record Case(Tool tool, ArgumentValidator validator, JsonNode raw, ObjectNode arguments, Invocation invocation,
-            RenderedRequest rendered) {
-    }
+    record Case(
+            Tool tool,
+            ArgumentValidator validator,
+            JsonNode raw,
+            ObjectNode arguments,
+            Invocation invocation,
+            RenderedRequest rendered) {}
 
     private final List<SigningSecret> secrets = List.of(SigningSecret.generate(SignatureScheme.TOOLGATE));
     private final CallContext call = new CallContext("call-bench", "+14155550123", TENANT, AGENT, Map.of());
@@ -98,7 +102,9 @@ public class HotPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Bfcl bfcl = Bfcl.load(Path.of(System.getProperty("toolgate.bfcl", "data/bfcl")));
-        egress = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("127.0.0.1:8443")).build();
+        egress = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("127.0.0.1:8443"))
+                .build();
         renderer = new RequestRenderer(SecretResolver.NONE, "Toolgate/bench");
         executor = new HttpExecutor(ExecutorConfig.ofDefaults(), egress);
         engine = new ToolEngine(executor, egress, renderer, InstantSource.fixed(now));
@@ -106,39 +112,68 @@ public class HotPathBenchmark {
         Map<String, Tool> tools = new HashMap<>();
         Map<String, ArgumentValidator> validators = new HashMap<>();
         int limit = Integer.getInteger(LIMIT_PROPERTY, 0);
-        for (JsonNode line : limit > 0 ? bfcl.tools().subList(0, Math.min(limit, bfcl.tools().size())) : bfcl.tools()) {
+        for (JsonNode line :
+                limit > 0 ? bfcl.tools().subList(0, Math.min(limit, bfcl.tools().size())) : bfcl.tools()) {
             ObjectNode definition = Bfcl.JSON.createObjectNode();
             definition.put("name", line.get("name").asString());
             definition.put("description", line.get("description").asString());
             definition.put("tool_type", "http_request");
             definition.set("parameters", line.get("parameters"));
-            definition.putObject("config").put("url", URL_PREFIX + line.get("name").asString()).put("method", "POST")
-                    .put("body_mode", "arguments").putObject("auth").put("type", "bearer").put("token", "t0ken");
+            definition
+                    .putObject("config")
+                    .put("url", URL_PREFIX + line.get("name").asString())
+                    .put("method", "POST")
+                    .put("body_mode", "arguments")
+                    .putObject("auth")
+                    .put("type", "bearer")
+                    .put("token", "t0ken");
             if (parser.parse(definition) instanceof ParseResult.Valid parsed) {
-                Tool tool = new Tool(UUID.nameUUIDFromBytes(line.get("name").asString().getBytes()), TENANT, AGENT,
-                        parsed.definition(), now, now);
+                Tool tool = new Tool(
+                        UUID.nameUUIDFromBytes(line.get("name").asString().getBytes()),
+                        TENANT,
+                        AGENT,
+                        parsed.definition(),
+                        now,
+                        now);
                 tools.put(tool.name(), tool);
-                validators.put(tool.name(), ArgumentValidator.compile(tool.definition().parameters()));
+                validators.put(
+                        tool.name(), ArgumentValidator.compile(tool.definition().parameters()));
             }
         }
         List<Case> cases = new ArrayList<>();
         for (JsonNode line : bfcl.calls()) {
             Tool tool = tools.get(line.get("tool").asString());
-            if (tool == null || !(ArgumentParser.parse(line.get("arguments")) instanceof ArgumentParseResult.Parsed parsed)
+            if (tool == null
+                    || !(ArgumentParser.parse(line.get("arguments")) instanceof ArgumentParseResult.Parsed parsed)
                     || !validators.get(tool.name()).validate(parsed.arguments()).isEmpty()) {
                 continue;
             }
             String id = UUID.randomUUID().toString();
             RenderedRequest rendered = renderer.render(tool, parsed.arguments(), call, id, now);
-            cases.add(new Case(tool, validators.get(tool.name()), line.get("arguments"), parsed.arguments(),
-                    new Invocation(id, tool, secrets, line.get("arguments"), "tc-1", call), rendered));
+            cases.add(new Case(
+                    tool,
+                    validators.get(tool.name()),
+                    line.get("arguments"),
+                    parsed.arguments(),
+                    new Invocation(id, tool, secrets, line.get("arguments"), "tc-1", call),
+                    rendered));
         }
         valid = cases.toArray(Case[]::new);
-        invalid = bfcl.invalidCalls().stream().filter(line -> tools.containsKey(line.get("tool").asString()))
-                .filter(line -> !(ArgumentParser.parse(line.get("arguments")) instanceof ArgumentParseResult.Parsed parsed)
-                        || !validators.get(line.get("tool").asString()).validate(parsed.arguments()).isEmpty())
-                .map(line -> new Invocation(UUID.randomUUID().toString(), tools.get(line.get("tool").asString()), secrets,
-                        line.get("arguments"), "tc-1", call))
+        invalid = bfcl.invalidCalls().stream()
+                .filter(line -> tools.containsKey(line.get("tool").asString()))
+                .filter(line ->
+                        !(ArgumentParser.parse(line.get("arguments")) instanceof ArgumentParseResult.Parsed parsed)
+                                || !validators
+                                        .get(line.get("tool").asString())
+                                        .validate(parsed.arguments())
+                                        .isEmpty())
+                .map(line -> new Invocation(
+                        UUID.randomUUID().toString(),
+                        tools.get(line.get("tool").asString()),
+                        secrets,
+                        line.get("arguments"),
+                        "tc-1",
+                        call))
                 .toArray(Invocation[]::new);
         if (valid.length == 0 || invalid.length == 0) {
             throw new IllegalStateException("no BFCL cases loaded");
@@ -181,7 +216,11 @@ public class HotPathBenchmark {
     @Benchmark
     public RenderedRequest sign() {
         Case c = nextCase();
-        return RequestSigner.sign(c.rendered(), SignatureScheme.TOOLGATE, secrets, now.getEpochSecond(),
+        return RequestSigner.sign(
+                c.rendered(),
+                SignatureScheme.TOOLGATE,
+                secrets,
+                now.getEpochSecond(),
                 c.invocation().invocationId());
     }
 

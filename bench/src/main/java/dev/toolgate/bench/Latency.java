@@ -22,9 +22,13 @@ public record Latency(long count, double p50, double p90, double p99, double p99
         if (histogram.getTotalCount() == 0) {
             return EMPTY;
         }
-        return new Latency(histogram.getTotalCount(), histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),
-                histogram.getValueAtPercentile(99.9), histogram.getMaxValue());
+        return new Latency(
+                histogram.getTotalCount(),
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(90),
+                histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9),
+                histogram.getMaxValue());
     }
 
     /** Returns the five percentiles in the order p50, p90, p99, p99.9, max. */

@@ -72,9 +72,15 @@ public final class LoadGenerator {
      * @param latency the successes' latency from intended send time
      * @param wallNanos from the first intended send time until the last answer
      */
-    public record Result(String target, double rate, long sent, long ok, long errors, Map<String, Long> errorKinds,
-            Latency latency, long wallNanos) {
-    }
+    public record Result(
+            String target,
+            double rate,
+            long sent,
+            long ok,
+            long errors,
+            Map<String, Long> errorKinds,
+            Latency latency,
+            long wallNanos) {}
 
     /**
      * Returns a client for load: HTTP/1.1 only (every configuration speaks it to the endpoint), a large idle pool,
@@ -168,7 +174,8 @@ public final class LoadGenerator {
         }
 
         private void call(long intended, long n) {
-            try (Response response = target.client().newCall(target.requests().apply(n)).execute()) {
+            try (Response response =
+                    target.client().newCall(target.requests().apply(n)).execute()) {
                 String body = response.body().string();
                 long end = System.nanoTime();
                 lastEnd.accumulateAndGet(end, Math::max);
@@ -183,7 +190,8 @@ public final class LoadGenerator {
                 }
             } catch (IOException | RuntimeException e) {
                 lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("[0-9]+", "#");
+                String message =
+                        e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("[0-9]+", "#");
                 error(e.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 50)));
             } finally {
                 inFlight.decrementAndGet();
@@ -208,8 +216,8 @@ public final class LoadGenerator {
             errors.forEach((kind, n) -> kinds.put(kind, n.sum()));
             long errorCount = kinds.values().stream().mapToLong(Long::longValue).sum();
             long end = lastEnd.get() == 0 ? System.nanoTime() : lastEnd.get();
-            return new Result(target.name(), rate, sent, ok.sum(), errorCount, kinds, Latency.of(histogram),
-                    end - start);
+            return new Result(
+                    target.name(), rate, sent, ok.sum(), errorCount, kinds, Latency.of(histogram), end - start);
         }
     }
 }

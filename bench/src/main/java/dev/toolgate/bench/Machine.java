@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Describes the machine a run measured, for the results table. */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     /** Returns cores, CPU model, memory, kernel, JDK and nginx version. */
     static Map<String, String> describe() {
@@ -23,7 +22,11 @@ final class Machine {
         machine.put("memory", firstLine(Path.of("/proc/meminfo"), "MemTotal"));
         machine.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("jdk", System.getProperty("java.vm.vendor") + " " + Runtime.version());
-        machine.put("nginx", Nginx.binary().map(binary -> output(List.of(binary.toString(), "-v"))).orElse("not installed"));
+        machine.put(
+                "nginx",
+                Nginx.binary()
+                        .map(binary -> output(List.of(binary.toString(), "-v")))
+                        .orElse("not installed"));
         return machine;
     }
 
@@ -39,8 +42,11 @@ final class Machine {
 
     private static String firstLine(Path file, String key) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> line.startsWith(key)).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown");
+            return Files.readAllLines(file).stream()
+                    .filter(line -> line.startsWith(key))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -48,7 +54,8 @@ final class Machine {
 
     private static String output(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             process.waitFor(10, TimeUnit.SECONDS);
             return process.exitValue() == 0 ? text.replace("nginx version: ", "") : "";

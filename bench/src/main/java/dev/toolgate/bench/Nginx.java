@@ -85,8 +85,17 @@ public final class Nginx implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChildProcess process = ChildProcess.start("nginx", List.of(binary.toString(), "-p", prefix.toString(), "-c",
-                prefix.resolve("nginx.conf").toString()), Map.of(), dir, null);
+        ChildProcess process = ChildProcess.start(
+                "nginx",
+                List.of(
+                        binary.toString(),
+                        "-p",
+                        prefix.toString(),
+                        "-c",
+                        prefix.resolve("nginx.conf").toString()),
+                Map.of(),
+                dir,
+                null);
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {

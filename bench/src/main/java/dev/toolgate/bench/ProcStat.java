@@ -16,8 +16,7 @@ final class ProcStat {
 
     static final long TICKS_PER_SECOND = 100;
 
-    private ProcStat() {
-    }
+    private ProcStat() {}
 
     /** Returns utime + stime of a process (all its threads), in nanoseconds; 0 when it is gone. */
     static long cpuNanos(long pid) {
@@ -29,7 +28,8 @@ final class ProcStat {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                    return Long.parseLong(
+                            line.substring(field.length() + 1).trim().split("\\s+")[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -73,8 +73,12 @@ final class ProcStat {
     static long machineBusyNanos() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                    + Long.parseLong(f[7]) + (f.length > 8 ? Long.parseLong(f[8]) : 0);
+            long busy = Long.parseLong(f[1])
+                    + Long.parseLong(f[2])
+                    + Long.parseLong(f[3])
+                    + Long.parseLong(f[6])
+                    + Long.parseLong(f[7])
+                    + (f.length > 8 ? Long.parseLong(f[8]) : 0);
             return ticksToNanos(busy);
         } catch (IOException | RuntimeException e) {
             return 0;

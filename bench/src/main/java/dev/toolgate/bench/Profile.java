@@ -31,8 +31,14 @@ import jdk.jfr.consumer.RecordingFile;
  * @param gcPauses the number of GC pauses
  * @param gcPauseMillis their total duration, in milliseconds
  */
-public record Profile(long executionSamples, Map<String, Double> cpuByStage, long allocationBytes,
-        Map<String, Double> allocationByStage, Map<String, Double> topMethods, long gcPauses, double gcPauseMillis) {
+public record Profile(
+        long executionSamples,
+        Map<String, Double> cpuByStage,
+        long allocationBytes,
+        Map<String, Double> allocationByStage,
+        Map<String, Double> topMethods,
+        long gcPauses,
+        double gcPauseMillis) {
 
     /** Toolgate stages by class (and for some classes method) name prefix; the first match wins. */
     private static final String[][] TOOLGATE_STAGES = {
@@ -108,8 +114,7 @@ public record Profile(long executionSamples, Map<String, Double> cpuByStage, lon
                         pauses++;
                         pauseMillis += event.getDuration().toNanos() / 1e6;
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (IOException e) {
@@ -118,8 +123,8 @@ public record Profile(long executionSamples, Map<String, Double> cpuByStage, lon
         Map<String, Double> top = shares(leaves, samples);
         Map<String, Double> topLimited = new LinkedHashMap<>();
         top.entrySet().stream().limit(topN).forEach(e -> topLimited.put(e.getKey(), e.getValue()));
-        return new Profile(samples, shares(cpu, samples), allocated, shares(alloc, allocated), topLimited, pauses,
-                pauseMillis);
+        return new Profile(
+                samples, shares(cpu, samples), allocated, shares(alloc, allocated), topLimited, pauses, pauseMillis);
     }
 
     static String stage(RecordedStackTrace trace) {
@@ -149,7 +154,9 @@ public record Profile(long executionSamples, Map<String, Double> cpuByStage, lon
     }
 
     private static String leaf(RecordedStackTrace trace) {
-        return trace == null || trace.getFrames().isEmpty() ? "(no stack)" : name(trace.getFrames().get(0));
+        return trace == null || trace.getFrames().isEmpty()
+                ? "(no stack)"
+                : name(trace.getFrames().get(0));
     }
 
     private static String name(RecordedFrame frame) {

@@ -25,10 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Report {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private Report() {
-    }
+    private Report() {}
 
     /** Writes the results as JSON to {@code file} (its folder is created). */
     public static void writeJson(BenchResults results, Path file) {
@@ -46,8 +46,16 @@ public final class Report {
     public static String markdown(BenchResults r) {
         StringBuilder out = new StringBuilder();
         Map<String, String> m = r.machine();
-        out.append(String.format(Locale.ROOT, "Run %s, commit %s, mode %s: %s cores (%s), %s, JDK %s, nginx %s.%n",
-                r.date(), r.commit(), r.mode(), m.get("cores"), m.get("cpu"), m.get("memory"), m.get("jdk"),
+        out.append(String.format(
+                Locale.ROOT,
+                "Run %s, commit %s, mode %s: %s cores (%s), %s, JDK %s, nginx %s.%n",
+                r.date(),
+                r.commit(),
+                r.mode(),
+                m.get("cores"),
+                m.get("cpu"),
+                m.get("memory"),
+                m.get("jdk"),
                 m.get("nginx")));
         if (r.addedLatency() != null) {
             out.append(addedLatency(r.addedLatency()));
@@ -68,16 +76,32 @@ public final class Report {
     }
 
     private static String addedLatency(List<AddedLatency> items) {
-        Table table = new Table("rate/s", "configuration", "p50", "p90", "p99", "p99.9", "max", "CPU µs/req",
-                "new endpoint conns/run", "others' load");
+        Table table = new Table(
+                "rate/s",
+                "configuration",
+                "p50",
+                "p90",
+                "p99",
+                "p99.9",
+                "max",
+                "CPU µs/req",
+                "new endpoint conns/run",
+                "others' load");
         for (AddedLatency item : items) {
             String rate = Integer.toString(item.rate());
-            item.median().forEach((config, latency) -> table.row(rate, config + " (median)", latency,
-                    cpu(config, item.cpuMicrosPerRequest().get(config)),
-                    fmt(Bench.median(item.runs().stream().filter(run -> run.config().equals(config))
-                            .mapToDouble(Run::endpointConnections).toArray())),
-                    cores(item.cpuMicrosPerRequest().get(config).get(Bench.OTHERS))));
-            item.added().forEach((proxy, latency) -> table.row(rate, "**added by " + proxy + "**", latency, "", "", ""));
+            item.median()
+                    .forEach((config, latency) -> table.row(
+                            rate,
+                            config + " (median)",
+                            latency,
+                            cpu(config, item.cpuMicrosPerRequest().get(config)),
+                            fmt(Bench.median(item.runs().stream()
+                                    .filter(run -> run.config().equals(config))
+                                    .mapToDouble(Run::endpointConnections)
+                                    .toArray())),
+                            cores(item.cpuMicrosPerRequest().get(config).get(Bench.OTHERS))));
+            item.added()
+                    .forEach((proxy, latency) -> table.row(rate, "**added by " + proxy + "**", latency, "", "", ""));
             if (!item.ratio().isEmpty()) {
                 List<String> cells = new ArrayList<>(List.of(rate, "**toolgate added / nginx added**"));
                 for (String name : Latency.NAMES) {
@@ -95,14 +119,30 @@ public final class Report {
     }
 
     private static String throughput(Throughput t) {
-        Table table = new Table("rate/s", "configuration", "p50", "p90", "p99", "p99.9", "max", "errors",
-                "Toolgate CPU µs/inv", "new endpoint conns", "others' load");
+        Table table = new Table(
+                "rate/s",
+                "configuration",
+                "p50",
+                "p90",
+                "p99",
+                "p99.9",
+                "max",
+                "errors",
+                "Toolgate CPU µs/inv",
+                "new endpoint conns",
+                "others' load");
         for (Run run : t.steps()) {
-            table.row(run, cpuOf(run, "toolgate"), Long.toString(run.endpointConnections()),
+            table.row(
+                    run,
+                    cpuOf(run, "toolgate"),
+                    Long.toString(run.endpointConnections()),
                     cores(run.cpuMicrosPerRequest().get(Bench.OTHERS)));
         }
         for (Run run : t.harnessSteps()) {
-            table.row(run, "", Long.toString(run.endpointConnections()),
+            table.row(
+                    run,
+                    "",
+                    Long.toString(run.endpointConnections()),
                     cores(run.cpuMicrosPerRequest().get(Bench.OTHERS)));
         }
         StringBuilder out = new StringBuilder("\n**2. Throughput**: Toolgate sustains **" + t.sustainedRate()
@@ -111,33 +151,55 @@ public final class Report {
                 + ".\n\n" + table);
         ProfiledRun p = t.profile();
         if (p != null) {
-            out.append(String.format(Locale.ROOT, "%nProfiled run at %.0f/s (p50 %s µs, p99 %s µs, %d new endpoint"
-                    + " connections, others' load %s): Toolgate CPU **%.0f µs per invocation** (all threads).%n%n",
-                    p.run().rate(), fmt(p.run().latency().p50()), fmt(p.run().latency().p99()),
-                    p.run().endpointConnections(), cores(p.run().cpuMicrosPerRequest().get(Bench.OTHERS)),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nProfiled run at %.0f/s (p50 %s µs, p99 %s µs, %d new endpoint"
+                            + " connections, others' load %s): Toolgate CPU **%.0f µs per invocation** (all threads).%n%n",
+                    p.run().rate(),
+                    fmt(p.run().latency().p50()),
+                    fmt(p.run().latency().p99()),
+                    p.run().endpointConnections(),
+                    cores(p.run().cpuMicrosPerRequest().get(Bench.OTHERS)),
                     p.toolgateCpuMicrosPerInvocation()));
             Table threads = new Table("Toolgate thread", "CPU µs/inv");
-            p.threadCpuMicrosPerInvocation().entrySet().stream().limit(10)
+            p.threadCpuMicrosPerInvocation().entrySet().stream()
+                    .limit(10)
                     .forEach(e -> threads.add(List.of(e.getKey(), fmt(e.getValue()))));
             out.append(threads);
             if (p.jfr() != null) {
                 Table stages = new Table("stage (JFR CPU samples)", "share", "≈ µs/inv");
                 double javaShare = p.threadCpuMicrosPerInvocation().entrySet().stream()
-                        .filter(e -> !e.getKey().startsWith("GC Thread") && !e.getKey().startsWith("C# CompilerThre")
-                                && !e.getKey().startsWith("G# ") && !e.getKey().startsWith("VM "))
-                        .mapToDouble(Map.Entry::getValue).sum();
-                p.jfr().cpuByStage().entrySet().stream().limit(16).forEach(e -> stages.add(List.of(e.getKey(),
-                        pct(e.getValue()), fmt(e.getValue() * javaShare))));
-                out.append(String.format(Locale.ROOT, "%n%d CPU samples; µs = share × the CPU of non-GC, non-JIT"
-                        + " threads (%.0f µs/inv).%n%n", p.jfr().executionSamples(), javaShare)).append(stages);
+                        .filter(e -> !e.getKey().startsWith("GC Thread")
+                                && !e.getKey().startsWith("C# CompilerThre")
+                                && !e.getKey().startsWith("G# ")
+                                && !e.getKey().startsWith("VM "))
+                        .mapToDouble(Map.Entry::getValue)
+                        .sum();
+                p.jfr().cpuByStage().entrySet().stream()
+                        .limit(16)
+                        .forEach(
+                                e -> stages.add(List.of(e.getKey(), pct(e.getValue()), fmt(e.getValue() * javaShare))));
+                out.append(String.format(
+                                Locale.ROOT,
+                                "%n%d CPU samples; µs = share × the CPU of non-GC, non-JIT"
+                                        + " threads (%.0f µs/inv).%n%n",
+                                p.jfr().executionSamples(),
+                                javaShare))
+                        .append(stages);
                 Table alloc = new Table("stage (JFR allocation samples)", "share");
-                p.jfr().allocationByStage().entrySet().stream().limit(10)
+                p.jfr().allocationByStage().entrySet().stream()
+                        .limit(10)
                         .forEach(e -> alloc.add(List.of(e.getKey(), pct(e.getValue()))));
-                out.append(String.format(Locale.ROOT, "%nAllocation ≈ %.0f KiB per invocation; %d GC pauses, %.0f ms"
-                        + " in total.%n%n", p.jfr().allocationBytes() / 1024.0 / p.run().sent(), p.jfr().gcPauses(),
-                        p.jfr().gcPauseMillis())).append(alloc);
+                out.append(String.format(
+                                Locale.ROOT,
+                                "%nAllocation ≈ %.0f KiB per invocation; %d GC pauses, %.0f ms" + " in total.%n%n",
+                                p.jfr().allocationBytes() / 1024.0 / p.run().sent(),
+                                p.jfr().gcPauses(),
+                                p.jfr().gcPauseMillis()))
+                        .append(alloc);
                 Table methods = new Table("hottest leaf methods", "share");
-                p.jfr().topMethods().entrySet().stream().limit(15)
+                p.jfr().topMethods().entrySet().stream()
+                        .limit(15)
                         .forEach(e -> methods.add(List.of("`" + e.getKey() + "`", pct(e.getValue()))));
                 out.append("\n").append(methods);
             }
@@ -147,17 +209,36 @@ public final class Report {
 
     private static String concurrency(Concurrency c) {
         Run run = c.burst();
-        Table table = new Table("in flight", "held", "ok", "errors", "drain s", "p50", "p99", "max",
-                "peak RSS MiB", "peak heap used MiB", "peak live heap MiB", "endpoint peak in flight",
+        Table table = new Table(
+                "in flight",
+                "held",
+                "ok",
+                "errors",
+                "drain s",
+                "p50",
+                "p99",
+                "max",
+                "peak RSS MiB",
+                "peak heap used MiB",
+                "peak live heap MiB",
+                "endpoint peak in flight",
                 "new endpoint conns");
-        table.add(List.of(Integer.toString(c.inFlight()), c.holdMillis() + " ms", Long.toString(run.ok()),
+        table.add(List.of(
+                Integer.toString(c.inFlight()),
+                c.holdMillis() + " ms",
+                Long.toString(run.ok()),
                 run.errorCount() + (run.errors().isEmpty() ? "" : " " + run.errors()),
-                String.format(Locale.ROOT, "%.1f", c.drainSeconds()), fmt(run.latency().p50()), fmt(run.latency().p99()),
-                fmt(run.latency().max()), Long.toString(c.peakRssBytes() >> 20), Long.toString(c.peakHeapUsedBytes() >> 20),
-                Long.toString(c.peakLiveHeapBytes() >> 20), Long.toString(c.endpointPeakInFlight()),
+                String.format(Locale.ROOT, "%.1f", c.drainSeconds()),
+                fmt(run.latency().p50()),
+                fmt(run.latency().p99()),
+                fmt(run.latency().max()),
+                Long.toString(c.peakRssBytes() >> 20),
+                Long.toString(c.peakHeapUsedBytes() >> 20),
+                Long.toString(c.peakLiveHeapBytes() >> 20),
+                Long.toString(c.endpointPeakInFlight()),
                 Long.toString(run.endpointConnections())));
-        StringBuilder out = new StringBuilder("\n**3. Concurrency** (latency in µs from the burst's start)\n\n")
-                .append(table);
+        StringBuilder out =
+                new StringBuilder("\n**3. Concurrency** (latency in µs from the burst's start)\n\n").append(table);
         if (!c.heapTopClasses().isEmpty()) {
             out.append("\nLargest classes on Toolgate's heap half-way through the hold (after a full GC):\n\n```\n");
             c.heapTopClasses().forEach(line -> out.append(line).append('\n'));
@@ -169,7 +250,9 @@ public final class Report {
     private static String hotPath(List<HotPathScore> scores) {
         Table table = new Table("JMH benchmark", "µs/op", "± (99.9%)", "B/op");
         for (HotPathScore s : scores) {
-            table.add(List.of(s.benchmark(), String.format(Locale.ROOT, "%.2f", s.microsPerOp()),
+            table.add(List.of(
+                    s.benchmark(),
+                    String.format(Locale.ROOT, "%.2f", s.microsPerOp()),
                     Double.isNaN(s.error()) ? "" : String.format(Locale.ROOT, "%.2f", s.error()),
                     s.bytesPerOp() < 0 ? "" : String.format(Locale.ROOT, "%.0f", s.bytesPerOp())));
         }
@@ -191,9 +274,12 @@ public final class Report {
 
     /** The endpoint's and the configuration's own process's CPU per request. */
     private static String cpu(String config, Map<String, Double> perProcess) {
-        return perProcess == null ? "" : perProcess.entrySet().stream()
-                .filter(e -> e.getKey().equals("endpoint") || e.getKey().equals(config))
-                .map(e -> e.getKey() + " " + fmt(e.getValue())).collect(Collectors.joining(", "));
+        return perProcess == null
+                ? ""
+                : perProcess.entrySet().stream()
+                        .filter(e -> e.getKey().equals("endpoint") || e.getKey().equals(config))
+                        .map(e -> e.getKey() + " " + fmt(e.getValue()))
+                        .collect(Collectors.joining(", "));
     }
 
     private static String cpuOf(Run run, String process) {
@@ -209,7 +295,8 @@ public final class Report {
         if (Double.isNaN(value)) {
             return "–";
         }
-        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value)
+        return Math.abs(value) >= 100
+                ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
     }
 
@@ -262,13 +349,18 @@ public final class Report {
                 out.append('|');
                 for (int i = 0; i < columns; i++) {
                     String cell = i < rows.get(r).size() ? rows.get(r).get(i) : "";
-                    out.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length())).append(" |");
+                    out.append(' ')
+                            .append(cell)
+                            .append(" ".repeat(widths[i] - cell.length()))
+                            .append(" |");
                 }
                 out.append('\n');
                 if (r == 0) {
                     out.append('|');
                     for (int i = 0; i < columns; i++) {
-                        out.append(i < 2 ? ":" : "-").append("-".repeat(widths[i])).append(i < 2 ? "-|" : ":|");
+                        out.append(i < 2 ? ":" : "-")
+                                .append("-".repeat(widths[i]))
+                                .append(i < 2 ? "-|" : ":|");
                     }
                     out.append('\n');
                 }

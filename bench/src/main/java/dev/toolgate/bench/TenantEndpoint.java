@@ -50,9 +50,11 @@ import okhttp3.tls.HeldCertificate;
 public final class TenantEndpoint implements AutoCloseable {
 
     /** The answer to every tool call: 185 bytes of JSON. */
-    static final byte[] BODY = ("{\"ok\":true,\"customer\":{\"id\":\"cus_8f14e45f\",\"name\":\"Ada Lovelace\",\"tier\":\"gold\"},"
-            + "\"next_slot\":\"2025-06-03T10:30:00Z\",\"hint\":\"Tell the caller the next free slot and ask if it suits"
-            + " them.\"}").getBytes(StandardCharsets.UTF_8);
+    static final byte[] BODY =
+            ("{\"ok\":true,\"customer\":{\"id\":\"cus_8f14e45f\",\"name\":\"Ada Lovelace\",\"tier\":\"gold\"},"
+                            + "\"next_slot\":\"2025-06-03T10:30:00Z\",\"hint\":\"Tell the caller the next free slot and ask if it suits"
+                            + " them.\"}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -72,20 +74,29 @@ public final class TenantEndpoint implements AutoCloseable {
      */
     public TenantEndpoint(HeldCertificate identity, int port) throws IOException, InterruptedException {
         SslContext tls = SslContextBuilder.forServer(identity.keyPair().getPrivate(), identity.certificate())
-                .sslProvider(SslProvider.JDK).build();
+                .sslProvider(SslProvider.JDK)
+                .build();
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-        channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        channel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 16_384)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
-                        ch.pipeline().addLast(tls.newHandler(ch.alloc()), new HttpServerCodec(),
-                                new HttpObjectAggregator(1 << 16), new Handler());
+                        ch.pipeline()
+                                .addLast(
+                                        tls.newHandler(ch.alloc()),
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(1 << 16),
+                                        new Handler());
                     }
                 })
-                .bind("127.0.0.1", port).sync().channel();
+                .bind("127.0.0.1", port)
+                .sync()
+                .channel();
     }
 
     /** Returns the bound port. */
@@ -99,8 +110,9 @@ public final class TenantEndpoint implements AutoCloseable {
             String uri = request.uri();
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             if (uri.startsWith("/stats")) {
-                String json = "{\"connections\":" + connections.get() + ",\"requests\":" + requests.get() + ",\"signed\":" + signed.get() + ",\"inflight\":"
-                        + inflight.get() + ",\"peak_inflight\":" + peakInflight.get() + "}";
+                String json = "{\"connections\":" + connections.get() + ",\"requests\":" + requests.get()
+                        + ",\"signed\":" + signed.get() + ",\"inflight\":" + inflight.get() + ",\"peak_inflight\":"
+                        + peakInflight.get() + "}";
                 if (uri.contains("?")) {
                     peakInflight.set(inflight.get());
                 }
@@ -114,7 +126,11 @@ public final class TenantEndpoint implements AutoCloseable {
                 int end = uri.indexOf('/', "/hold/".length());
                 hold = Long.parseLong(uri.substring("/hold/".length(), end < 0 ? uri.length() : end));
             } else {
-                respond(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
+                respond(
+                        ctx,
+                        keepAlive,
+                        HttpResponseStatus.NOT_FOUND,
+                        "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             requests.incrementAndGet();
@@ -140,9 +156,10 @@ public final class TenantEndpoint implements AutoCloseable {
     }
 
     private static void respond(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, byte[] body) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-                Unpooled.wrappedBuffer(body));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (keepAlive) {
             ctx.writeAndFlush(response);

@@ -20,8 +20,8 @@ import okhttp3.tls.HeldCertificate;
  * @param serverCertPem the server certificate alone, as PEM (nginx {@code ssl_certificate})
  * @param serverKeyPem the server's private key alone, as PKCS#8 PEM (nginx {@code ssl_certificate_key})
  */
-public record Tls(HeldCertificate ca, HeldCertificate server, Path caPem, Path serverPem, Path serverCertPem,
-        Path serverKeyPem) {
+public record Tls(
+        HeldCertificate ca, HeldCertificate server, Path caPem, Path serverPem, Path serverCertPem, Path serverKeyPem) {
 
     /**
      * Generates the CA and the server certificate (valid one day) and writes the PEM files into {@code dir}.
@@ -29,15 +29,22 @@ public record Tls(HeldCertificate ca, HeldCertificate server, Path caPem, Path s
      * @throws UncheckedIOException if a file cannot be written
      */
     public static Tls generate(Path dir) {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("toolgate bench CA")
-                .duration(1, TimeUnit.DAYS).build();
-        HeldCertificate server = new HeldCertificate.Builder().signedBy(ca).commonName("localhost")
-                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
-                .duration(1, TimeUnit.DAYS).build();
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("toolgate bench CA")
+                .duration(1, TimeUnit.DAYS)
+                .build();
+        HeldCertificate server = new HeldCertificate.Builder()
+                .signedBy(ca)
+                .commonName("localhost")
+                .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost")
+                .duration(1, TimeUnit.DAYS)
+                .build();
         try {
             Path caPem = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
-            Path serverPem = Files.writeString(dir.resolve("server.pem"),
-                    server.certificatePem() + server.privateKeyPkcs8Pem());
+            Path serverPem =
+                    Files.writeString(dir.resolve("server.pem"), server.certificatePem() + server.privateKeyPkcs8Pem());
             Path certPem = Files.writeString(dir.resolve("server-cert.pem"), server.certificatePem());
             Path keyPem = Files.writeString(dir.resolve("server-key.pem"), server.privateKeyPkcs8Pem());
             return new Tls(ca, server, caPem, serverPem, certPem, keyPem);
@@ -48,6 +55,8 @@ public record Tls(HeldCertificate ca, HeldCertificate server, Path caPem, Path s
 
     /** Returns client-side trust: the platform CAs are not needed, only the bench CA. */
     public HandshakeCertificates clientTrust() {
-        return new HandshakeCertificates.Builder().addTrustedCertificate(ca.certificate()).build();
+        return new HandshakeCertificates.Builder()
+                .addTrustedCertificate(ca.certificate())
+                .build();
     }
 }

@@ -1,15 +1,15 @@
 package dev.toolgate.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.function.LongFunction;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,7 +33,8 @@ public final class Toolgate implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
-    private final OkHttpClient admin = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    private final OkHttpClient admin =
+            new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
     private Toolgate(ChildProcess process, int port) {
         this.process = process;
@@ -51,16 +52,25 @@ public final class Toolgate implements AutoCloseable {
      * @param jvmOptions extra JVM options (e.g. a JFR recording), may be empty
      * @throws IllegalStateException if it does not start within 90 s
      */
-    public static Toolgate start(Path jar, Path dir, String name, String allowlist, Path caPem, List<String> jvmOptions) {
+    public static Toolgate start(
+            Path jar, Path dir, String name, String allowlist, Path caPem, List<String> jvmOptions) {
         int port = freePort();
         List<String> args = new ArrayList<>(jvmOptions);
         args.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port)));
         Map<String, String> env = Map.of(
-                "TOOLGATE_DATA_DIR", dir.resolve(name + "-data").toString(),
-                "TOOLGATE_BOOTSTRAP_API_KEY", API_KEY,
-                "TOOLGATE_EGRESS_ALLOWLIST", allowlist,
-                "TOOLGATE_EGRESS_EXTRA_CA", caPem.toString());
-        ChildProcess process = ChildProcess.start(name, ChildProcess.java(args.toArray(String[]::new)), env, dir,
+                "TOOLGATE_DATA_DIR",
+                dir.resolve(name + "-data").toString(),
+                "TOOLGATE_BOOTSTRAP_API_KEY",
+                API_KEY,
+                "TOOLGATE_EGRESS_ALLOWLIST",
+                allowlist,
+                "TOOLGATE_EGRESS_EXTRA_CA",
+                caPem.toString());
+        ChildProcess process = ChildProcess.start(
+                name,
+                ChildProcess.java(args.toArray(String[]::new)),
+                env,
+                dir,
                 line -> line.contains("Started ToolgateMain in"));
         Toolgate toolgate = new Toolgate(process, port);
         try {
@@ -77,7 +87,10 @@ public final class Toolgate implements AutoCloseable {
     /** Waits until the bootstrap API key works (it is created just after Spring reports the start). */
     private void awaitApiKey(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Request request = new Request.Builder().url(baseUrl() + "/v1/agents").header("X-API-Key", API_KEY).build();
+        Request request = new Request.Builder()
+                .url(baseUrl() + "/v1/agents")
+                .header("X-API-Key", API_KEY)
+                .build();
         while (System.nanoTime() < deadline) {
             try (Response response = admin.newCall(request).execute()) {
                 if (response.code() == 200) {
@@ -117,7 +130,9 @@ public final class Toolgate implements AutoCloseable {
 
     /** Creates an agent and returns its id. */
     public String createAgent(String name) {
-        return post("/v1/agents", Bfcl.JSON.createObjectNode().put("name", name)).get("id").asString();
+        return post("/v1/agents", Bfcl.JSON.createObjectNode().put("name", name))
+                .get("id")
+                .asString();
     }
 
     /**
@@ -152,7 +167,9 @@ public final class Toolgate implements AutoCloseable {
         body.putObject("call").put("id", "bench-call-\u0000");
         String[] around = Bfcl.JSON.writeValueAsString(body).split("\\\\u0000", 2);
         String url = baseUrl() + "/v1/agents/" + agentId + "/invocations";
-        return n -> new Request.Builder().url(url).header("X-API-Key", API_KEY)
+        return n -> new Request.Builder()
+                .url(url)
+                .header("X-API-Key", API_KEY)
                 .post(RequestBody.create((around[0] + n + around[1]).getBytes(StandardCharsets.UTF_8), JSON_TYPE))
                 .build();
     }
@@ -164,7 +181,8 @@ public final class Toolgate implements AutoCloseable {
      * @return {used, liveAfterGc}; zeros when the endpoint does not answer
      */
     public long[] heap() {
-        Request request = new Request.Builder().url(baseUrl() + "/actuator/prometheus").build();
+        Request request =
+                new Request.Builder().url(baseUrl() + "/actuator/prometheus").build();
         try (Response response = admin.newCall(request).execute()) {
             long used = 0;
             long live = 0;
@@ -186,8 +204,14 @@ public final class Toolgate implements AutoCloseable {
      * as the operator): {@code PUT /v1/tenants/{id}/rate-limits} with 0 = unlimited, so every run goes through whole.
      */
     public void liftRateLimits() {
-        send("PUT", "/v1/tenants/00000000-0000-0000-0000-000000000001/rate-limits", Bfcl.JSON.createObjectNode()
-                .put("tenant_per_minute", 0).put("tool_per_minute", 0).put("test_fire_per_minute", 0));
+        send(
+                "PUT",
+                "/v1/tenants/00000000-0000-0000-0000-000000000001/rate-limits",
+                Bfcl.JSON
+                        .createObjectNode()
+                        .put("tenant_per_minute", 0)
+                        .put("tool_per_minute", 0)
+                        .put("test_fire_per_minute", 0));
     }
 
     private JsonNode post(String path, JsonNode body) {
@@ -195,8 +219,11 @@ public final class Toolgate implements AutoCloseable {
     }
 
     private JsonNode send(String method, String path, JsonNode body) {
-        Request request = new Request.Builder().url(baseUrl() + path).header("X-API-Key", API_KEY)
-                .method(method, RequestBody.create(Bfcl.JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+        Request request = new Request.Builder()
+                .url(baseUrl() + path)
+                .header("X-API-Key", API_KEY)
+                .method(method, RequestBody.create(Bfcl.JSON.writeValueAsBytes(body), JSON_TYPE))
+                .build();
         try (Response response = admin.newCall(request).execute()) {
             String text = response.body().string();
             if (response.code() / 100 != 2) {

@@ -24,27 +24,37 @@ import tools.jackson.databind.JsonNode;
  */
 class BenchSmokeTest {
 
-    private static final Path JAR = Path.of(System.getProperty("toolgate.jar", "../toolgate-server/target/toolgate.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("toolgate.jar", "../toolgate-server/target/toolgate.jar"));
     private static final Path BFCL = Path.of("../data/bfcl");
 
     @Test
     void everyItemRunsAndMeasuresWhatItClaims(@TempDir Path out) throws IOException {
-        assertThat(JAR).as("the packaged gateway; run ./mvnw verify (or package) from the root").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged gateway; run ./mvnw verify (or package) from the root")
+                .isRegularFile();
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        BenchResults results = Bench.run(BenchOptions.smoke(JAR, BFCL, out.resolve("latest.json")),
+        BenchResults results = Bench.run(
+                BenchOptions.smoke(JAR, BFCL, out.resolve("latest.json")),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
         try {
             boolean nginx = Nginx.binary().isPresent();
 
             AddedLatency added = results.addedLatency().get(0);
-            assertThat(added.errors()).as(progress.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(added.median().keySet()).containsExactlyElementsOf(
-                    nginx ? List.of("direct", "nginx", "toolgate") : List.of("direct", "toolgate"));
+            assertThat(added.errors())
+                    .as(progress.toString(StandardCharsets.UTF_8))
+                    .isZero();
+            assertThat(added.median().keySet())
+                    .containsExactlyElementsOf(
+                            nginx ? List.of("direct", "nginx", "toolgate") : List.of("direct", "toolgate"));
             for (Run run : added.runs()) {
                 assertThat(run.ok()).as(run.config()).isEqualTo(run.sent()).isEqualTo(50);
                 assertThat(run.latency().count()).isEqualTo(run.ok());
-                assertThat(run.latency().p50()).isPositive().isLessThanOrEqualTo(run.latency().p99());
-                assertThat(run.latency().p99()).isLessThanOrEqualTo(run.latency().max());
+                assertThat(run.latency().p50())
+                        .isPositive()
+                        .isLessThanOrEqualTo(run.latency().p99());
+                assertThat(run.latency().p99())
+                        .isLessThanOrEqualTo(run.latency().max());
             }
             assertThat(added.added()).containsKey("toolgate");
             assertThat(added.ratio()).hasSize(nginx ? 5 : 0);
@@ -61,17 +71,27 @@ class BenchSmokeTest {
             assertThat(results.concurrency().endpointPeakInFlight()).isEqualTo(40);
             // Held 3 s at once: the burst drains after the hold, not after 40 holds in a row.
             assertThat(results.concurrency().drainSeconds()).isBetween(0.5, 10.0);
-            assertThat(results.concurrency().peakRssBytes()).isGreaterThan(results.concurrency().peakHeapUsedBytes());
+            assertThat(results.concurrency().peakRssBytes())
+                    .isGreaterThan(results.concurrency().peakHeapUsedBytes());
 
-            assertThat(results.failFast().errors()).as("every call answered its expected error code").isZero();
+            assertThat(results.failFast().errors())
+                    .as("every call answered its expected error code")
+                    .isZero();
             assertThat(results.failFast().median()).containsOnlyKeys("invalid_args", "blocked_destination");
 
-            assertThat(results.hotPath()).extracting(BenchResults.HotPathScore::benchmark)
+            assertThat(results.hotPath())
+                    .extracting(BenchResults.HotPathScore::benchmark)
                     .containsExactlyInAnyOrder("invalidArgs", "pipeline");
-            assertThat(results.hotPath()).allSatisfy(score -> assertThat(score.microsPerOp()).isPositive());
+            assertThat(results.hotPath())
+                    .allSatisfy(score -> assertThat(score.microsPerOp()).isPositive());
 
             JsonNode json = Bfcl.JSON.readTree(Files.readString(out.resolve("latest.json")));
-            assertThat(json.get("addedLatency").get(0).get("median").get("toolgate").get("p50").asDouble())
+            assertThat(json.get("addedLatency")
+                            .get(0)
+                            .get("median")
+                            .get("toolgate")
+                            .get("p50")
+                            .asDouble())
                     .isEqualTo(added.median().get("toolgate").p50());
             assertThat(Report.markdown(results)).contains("**1. Added latency**", "**5. Fail fast**");
         } finally {

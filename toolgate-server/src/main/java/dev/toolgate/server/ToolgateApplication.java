@@ -6,5 +6,4 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /** The Spring Boot application: REST API, persistence, invocation log, wired around the core engine. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class ToolgateApplication {
-}
+public class ToolgateApplication {}

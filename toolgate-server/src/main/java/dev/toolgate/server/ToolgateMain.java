@@ -17,7 +17,10 @@ import picocli.CommandLine.Unmatched;
  * main job end to end on the BFCL data; {@code toolgate keygen} prints a new master key. Further
  * {@code --spring.property=value} arguments pass through to Spring.
  */
-@Command(name = "toolgate", mixinStandardHelpOptions = true, versionProvider = ToolgateMain.Version.class,
+@Command(
+        name = "toolgate",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolgateMain.Version.class,
         description = "The HTTP tool gateway for voice AI agents.",
         subcommands = {ToolgateMain.Serve.class, ToolgateMain.Demo.class, KeygenCommand.class})
 public final class ToolgateMain implements Runnable {
@@ -29,8 +32,15 @@ public final class ToolgateMain implements Runnable {
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new ToolgateMain());
         int code = commandLine.execute(args);
-        if (code != 0 || !(commandLine.getParseResult() != null && commandLine.getParseResult().subcommand() != null
-                && commandLine.getParseResult().subcommand().commandSpec().userObject() instanceof Serve)) {
+        if (code != 0
+                || !(commandLine.getParseResult() != null
+                        && commandLine.getParseResult().subcommand() != null
+                        && commandLine
+                                        .getParseResult()
+                                        .subcommand()
+                                        .commandSpec()
+                                        .userObject()
+                                instanceof Serve)) {
             System.exit(code);
         }
     }
@@ -61,7 +71,9 @@ public final class ToolgateMain implements Runnable {
     }
 
     /** {@code toolgate demo}: the main job end to end on the BFCL data. */
-    @Command(name = "demo", mixinStandardHelpOptions = true,
+    @Command(
+            name = "demo",
+            mixinStandardHelpOptions = true,
             description = "Start the gateway and a local HTTPS tenant endpoint, register every BFCL tool, replay every"
                     + " valid and invalid BFCL call through the REST API, and print a summary.")
     static final class Demo implements Callable<Integer> {
@@ -79,14 +91,17 @@ public final class ToolgateMain implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            DemoRunner.Running running = new DemoRunner(port, concurrency, System.out).run(springArgs.toArray(String[]::new));
+            DemoRunner.Running running =
+                    new DemoRunner(port, concurrency, System.out).run(springArgs.toArray(String[]::new));
             if (exit) {
                 running.close();
                 return running.summary().passed() ? 0 : 1;
             }
             System.out.println();
-            System.out.println("The gateway keeps running at " + running.summary().baseUrl() + " (Ctrl-C to stop).");
-            System.out.println("Admin API key of the demo tenant: " + running.summary().adminKey());
+            System.out.println(
+                    "The gateway keeps running at " + running.summary().baseUrl() + " (Ctrl-C to stop).");
+            System.out.println(
+                    "Admin API key of the demo tenant: " + running.summary().adminKey());
             System.out.println("Try: curl -H 'X-API-Key: " + running.summary().adminKey() + "' "
                     + running.summary().baseUrl() + "/v1/agents");
             new CountDownLatch(1).await();

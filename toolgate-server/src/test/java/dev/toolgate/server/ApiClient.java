@@ -21,8 +21,7 @@ record ApiClient(OkHttpClient client, String baseUrl) {
     }
 
     /** One answer: status, content type, raw text and parsed JSON (null when not JSON). */
-    record Answer(int status, String contentType, String text, JsonNode json) {
-    }
+    record Answer(int status, String contentType, String text, JsonNode json) {}
 
     Answer get(String key, String path) {
         return send(key, new Request.Builder().url(baseUrl + path).get());

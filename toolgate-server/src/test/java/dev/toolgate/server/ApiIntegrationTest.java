@@ -63,7 +63,10 @@ class ApiIntegrationTest {
         while (TestEndpoint.SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
             // drop requests left over by other tests
         }
-        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"front desk\"}").json().get("id").asString();
+        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"front desk\"}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     private String toolJson(String name, String url, String extraConfig) {
@@ -77,7 +80,9 @@ class ApiIntegrationTest {
     }
 
     private JsonNode createTool(String name, String extraConfig) {
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools",
                 toolJson(name, TestEndpoint.url("/crm/customers?source=toolgate"), extraConfig));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json();
@@ -85,8 +90,12 @@ class ApiIntegrationTest {
 
     @Test
     void rejectsMissingAndUnknownKeysWith401AndMissingScopeWith403() {
-        String readOnly = keys.createKey(ApiKeyService.DEFAULT_TENANT_ID, "ro", EnumSet.of(Scope.TOOLS_READ),
-                ApiKeyService.generateKey()).key();
+        String readOnly = keys.createKey(
+                        ApiKeyService.DEFAULT_TENANT_ID,
+                        "ro",
+                        EnumSet.of(Scope.TOOLS_READ),
+                        ApiKeyService.generateKey())
+                .key();
 
         assertThat(api.get(null, "/v1/agents").status()).isEqualTo(401);
         assertThat(api.get("tg_nope", "/v1/agents").status()).isEqualTo(401);
@@ -99,13 +108,16 @@ class ApiIntegrationTest {
 
     @Test
     void anotherTenantsAgentIsNotFound() {
-        String otherKey = keys.createKey(tenants.create("other").id(), "admin", EnumSet.of(Scope.ADMIN),
-                ApiKeyService.generateKey()).key();
+        String otherKey = keys.createKey(
+                        tenants.create("other").id(), "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey())
+                .key();
         createTool("lookup_customer", "");
 
         assertThat(api.get(otherKey, "/v1/agents/" + agentId).status()).isEqualTo(404);
-        assertThat(api.get(otherKey, "/v1/agents/" + agentId + "/tools").status()).isEqualTo(404);
-        assertThat(api.post(otherKey, "/v1/agents/" + agentId + "/invocations", "{\"tool\":\"lookup_customer\"}").status())
+        assertThat(api.get(otherKey, "/v1/agents/" + agentId + "/tools").status())
+                .isEqualTo(404);
+        assertThat(api.post(otherKey, "/v1/agents/" + agentId + "/invocations", "{\"tool\":\"lookup_customer\"}")
+                        .status())
                 .isEqualTo(404);
         assertThat(api.get(otherKey, "/v1/agents").json().get("data")).isEmpty();
     }
@@ -116,19 +128,24 @@ class ApiIntegrationTest {
 
         assertThat(created.get("signing_secret").asString()).isNotBlank();
         assertThat(created.get("config").get("auth").get("token").asString()).isEqualTo("***");
-        ApiClient.Answer read = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + created.get("id").asString());
+        ApiClient.Answer read = api.get(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + created.get("id").asString());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().has("signing_secret")).isFalse();
-        assertThat(read.text()).doesNotContain(BEARER).doesNotContain(created.get("signing_secret").asString());
-        assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/tools").text()).doesNotContain(BEARER);
+        assertThat(read.text())
+                .doesNotContain(BEARER)
+                .doesNotContain(created.get("signing_secret").asString());
+        assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/tools").text())
+                .doesNotContain(BEARER);
     }
 
     @Test
     void duplicateNameIs409AndInvalidToolIs422WithEveryFieldError() {
         createTool("lookup_customer", "");
 
-        ApiClient.Answer duplicate = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools",
-                toolJson("lookup_customer", TestEndpoint.url("/x"), ""));
+        ApiClient.Answer duplicate = api.post(
+                ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("lookup_customer", TestEndpoint.url("/x"), ""));
         ApiClient.Answer invalid = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
                 {"name": "bad name!", "description": "", "tool_type": "http_request",
                  "config": {"url": "http://example.com/x", "timeout": 99}}
@@ -137,7 +154,11 @@ class ApiIntegrationTest {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.contentType()).startsWith("application/problem+json");
-        assertThat(invalid.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
+        assertThat(invalid.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString())
+                        .toList())
                 .contains("name", "description", "config.url", "config.timeout");
     }
 
@@ -146,7 +167,8 @@ class ApiIntegrationTest {
         String toolId = createTool("lookup_customer", "").get("id").asString();
         String path = "/v1/agents/" + agentId + "/tools/" + toolId;
 
-        ApiClient.Answer patched = api.patch(ADMIN_KEY, path, "{\"description\": \"Finds a customer\", \"priority\": 5}");
+        ApiClient.Answer patched =
+                api.patch(ADMIN_KEY, path, "{\"description\": \"Finds a customer\", \"priority\": 5}");
         ApiClient.Answer deleted = api.delete(ADMIN_KEY, path);
 
         assertThat(patched.status()).as(patched.text()).isEqualTo(200);
@@ -158,29 +180,53 @@ class ApiIntegrationTest {
 
     @Test
     void exportsEnabledToolsAsFunctionDescriptorsByPriority() {
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("second", TestEndpoint.url("/a"), "")
-                .replace("\"tool_type\"", "\"priority\": 2, \"tool_type\""));
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("first", TestEndpoint.url("/a"), "")
-                .replace("\"tool_type\"", "\"priority\": 1, \"tool_type\""));
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("off", TestEndpoint.url("/a"), "")
-                .replace("\"tool_type\"", "\"is_enabled\": false, \"tool_type\""));
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools",
+                toolJson("second", TestEndpoint.url("/a"), "")
+                        .replace("\"tool_type\"", "\"priority\": 2, \"tool_type\""));
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools",
+                toolJson("first", TestEndpoint.url("/a"), "")
+                        .replace("\"tool_type\"", "\"priority\": 1, \"tool_type\""));
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools",
+                toolJson("off", TestEndpoint.url("/a"), "")
+                        .replace("\"tool_type\"", "\"is_enabled\": false, \"tool_type\""));
 
-        JsonNode openai = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=openai").json().get("tools");
-        JsonNode anthropic = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=anthropic").json().get("tools");
-        JsonNode gemini = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=gemini").json().get("tools");
+        JsonNode openai = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=openai")
+                .json()
+                .get("tools");
+        JsonNode anthropic = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=anthropic")
+                .json()
+                .get("tools");
+        JsonNode gemini = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=gemini")
+                .json()
+                .get("tools");
 
-        assertThat(openai.valueStream().map(t -> t.get("function").get("name").asString()).toList())
+        assertThat(openai.valueStream()
+                        .map(t -> t.get("function").get("name").asString())
+                        .toList())
                 .containsExactly("first", "second");
         assertThat(anthropic.get(0).get("input_schema").get("type").asString()).isEqualTo("object");
         assertThat(gemini.get(0).get("name").asString()).isEqualTo("first");
-        assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=cohere").status()).isEqualTo(400);
+        assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=cohere")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void invokesToolWithSignedRequestAndReturnsBodyVerbatim() throws Exception {
-        String secret = createTool("lookup_customer", ", \"body_mode\": \"envelope\"").get("signing_secret").asString();
-        TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(200)
-                .addHeader("Content-Type", "application/json").body("{\"name\":\"Ada\",\"hint\":\"Greet Ada\"}").build());
+        String secret = createTool("lookup_customer", ", \"body_mode\": \"envelope\"")
+                .get("signing_secret")
+                .asString();
+        TestEndpoint.SERVER.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"name\":\"Ada\",\"hint\":\"Greet Ada\"}")
+                .build());
 
         ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", """
                 {"tool": "lookup_customer", "arguments": "{\\"phone\\": \\"+14155550123\\"}", "tool_call_id": "call_1",
@@ -202,7 +248,8 @@ class ApiIntegrationTest {
         assertThat(envelope.get("arguments").get("phone").asString()).isEqualTo("+14155550123");
         assertThat(envelope.get("call_id").asString()).isEqualTo("call-42");
         assertThat(envelope.get("caller_number").asString()).isEqualTo("+14155550100");
-        assertThat(envelope.get("invocation_id").asString()).isEqualTo(json.get("invocation_id").asString());
+        assertThat(envelope.get("invocation_id").asString())
+                .isEqualTo(json.get("invocation_id").asString());
         String signature = request.getHeaders().get("X-Toolgate-Signature");
         String timestamp = request.getHeaders().get("X-Toolgate-Timestamp");
         assertThat(signature).isEqualTo("t=" + timestamp + ",v1=" + hmacHex(secret, timestamp + "." + body));
@@ -214,13 +261,17 @@ class ApiIntegrationTest {
     void invalidArgumentsSendNothingAndReturnEveryViolation() throws Exception {
         createTool("lookup_customer", "");
 
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"lookup_customer\", \"arguments\": {\"limit\": \"ten\"}}");
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().get("status").asString()).isEqualTo("error");
         assertThat(answer.json().get("error").get("code").asString()).isEqualTo("HTTP_TOOL_INVALID_ARGS");
-        assertThat(answer.json().get("error").get("message").asString()).contains("/phone").contains("/limit");
+        assertThat(answer.json().get("error").get("message").asString())
+                .contains("/phone")
+                .contains("/limit");
         JsonNode content = ApiClient.JSON.readTree(answer.json().get("content").asString());
         assertThat(content.get("error").asString()).isEqualTo("HTTP_TOOL_INVALID_ARGS");
         assertThat(content.get("hint").asString()).isNotBlank();
@@ -229,17 +280,24 @@ class ApiIntegrationTest {
 
     @Test
     void unknownAndDisabledToolsAreToolErrorsNotApiErrors() {
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("off", TestEndpoint.url("/a"), "")
-                .replace("\"tool_type\"", "\"is_enabled\": false, \"tool_type\""));
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools",
+                toolJson("off", TestEndpoint.url("/a"), "")
+                        .replace("\"tool_type\"", "\"is_enabled\": false, \"tool_type\""));
 
-        ApiClient.Answer unknown = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"tool\": \"nope\"}");
-        ApiClient.Answer disabled = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
+        ApiClient.Answer unknown =
+                api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"tool\": \"nope\"}");
+        ApiClient.Answer disabled = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"off\", \"arguments\": {\"phone\": \"1\"}}");
 
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.json().get("error").get("code").asString()).isEqualTo("HTTP_TOOL_NOT_FOUND");
         assertThat(disabled.json().get("error").get("code").asString()).isEqualTo("HTTP_TOOL_DISABLED");
-        assertThat(api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"arguments\": {}}").status())
+        assertThat(api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"arguments\": {}}")
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -247,7 +305,9 @@ class ApiIntegrationTest {
     void privateDestinationIsBlockedWithoutSending() {
         api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", toolJson("internal", "https://10.1.2.3/api", ""));
 
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"internal\", \"arguments\": {\"phone\": \"1\"}}");
 
         assertThat(answer.json().get("error").get("code").asString()).isEqualTo("HTTP_TOOL_BLOCKED_DESTINATION");
@@ -258,8 +318,11 @@ class ApiIntegrationTest {
     void runsOpenAiToolCallsConcurrentlyAndAnswersInOrder() {
         createTool("lookup_customer", "");
         for (int i = 0; i < 2; i++) {
-            TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain")
-                    .body("found").build());
+            TestEndpoint.SERVER.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .addHeader("Content-Type", "text/plain")
+                    .body("found")
+                    .build());
         }
 
         ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tool-calls", """
@@ -272,7 +335,9 @@ class ApiIntegrationTest {
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode messages = answer.json().get("messages");
-        assertThat(messages.valueStream().map(m -> m.get("tool_call_id").asString()).toList())
+        assertThat(messages.valueStream()
+                        .map(m -> m.get("tool_call_id").asString())
+                        .toList())
                 .containsExactly("call_a", "call_b", "call_c");
         assertThat(messages.get(0).get("role").asString()).isEqualTo("tool");
         assertThat(messages.get(0).get("content").asString()).isEqualTo("found");
@@ -283,10 +348,13 @@ class ApiIntegrationTest {
     @Test
     void dryRunTestFireShowsMaskedRequestAndEgressAndSendsNothing() throws Exception {
         String toolId = createTool("lookup_customer", ", \"method\": \"GET\", \"body_mode\": \"arguments\"")
-                .get("id").asString();
+                .get("id")
+                .asString();
         api.patch(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + toolId, "{\"is_enabled\": false}");
 
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
                 "{\"arguments\": {\"phone\": \"+1 415\"}, \"dry_run\": true}");
 
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -295,7 +363,13 @@ class ApiIntegrationTest {
         assertThat(request.get("url").asString()).contains("source=toolgate").contains("phone=%2B1%20415");
         assertThat(request.get("headers").get("Authorization").asString()).isEqualTo("***");
         assertThat(answer.json().get("egress").get("allowed").asBoolean()).isTrue();
-        assertThat(answer.json().get("egress").get("addresses").get(0).get("address").asString()).isEqualTo("127.0.0.1");
+        assertThat(answer.json()
+                        .get("egress")
+                        .get("addresses")
+                        .get(0)
+                        .get("address")
+                        .asString())
+                .isEqualTo("127.0.0.1");
         assertThat(answer.json().get("result").isNull()).isTrue();
         assertThat(answer.text()).doesNotContain(BEARER);
         assertThat(TestEndpoint.SERVER.takeRequest(200, TimeUnit.MILLISECONDS)).isNull();
@@ -304,15 +378,21 @@ class ApiIntegrationTest {
     @Test
     void testFireSendsAndIsLogged() {
         String toolId = createTool("lookup_customer", "").get("id").asString();
-        TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(503).body("down").build());
+        TestEndpoint.SERVER.enqueue(
+                new MockResponse.Builder().code(503).body("down").build());
 
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
                 "{\"arguments\": {\"phone\": \"1\"}}");
 
         JsonNode result = answer.json().get("result");
         assertThat(result.get("error").get("code").asString()).isEqualTo("HTTP_TOOL_CUSTOMER_ERROR");
         assertThat(result.get("http_status").asInt()).isEqualTo(503);
-        JsonNode logged = api.get(ADMIN_KEY, "/v1/invocations/" + result.get("invocation_id").asString()).json();
+        JsonNode logged = api.get(
+                        ADMIN_KEY,
+                        "/v1/invocations/" + result.get("invocation_id").asString())
+                .json();
         assertThat(logged.get("kind").asString()).isEqualTo("test_fire");
         assertThat(logged.get("response_preview").asString()).isEqualTo("down");
     }
@@ -321,26 +401,40 @@ class ApiIntegrationTest {
     void recordsEveryInvocationWithoutSecretsAndListsWithFiltersAndPages() {
         createTool("lookup_customer", "");
         for (int i = 0; i < 3; i++) {
-            TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(200).body("ok " + i).build());
-            api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
-                    "{\"tool\": \"lookup_customer\", \"arguments\": {\"phone\": \"" + i + "\"}, \"call\": {\"id\": \"c\"}}");
+            TestEndpoint.SERVER.enqueue(
+                    new MockResponse.Builder().code(200).body("ok " + i).build());
+            api.post(
+                    ADMIN_KEY,
+                    "/v1/agents/" + agentId + "/invocations",
+                    "{\"tool\": \"lookup_customer\", \"arguments\": {\"phone\": \"" + i
+                            + "\"}, \"call\": {\"id\": \"c\"}}");
         }
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
+                "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
 
         String base = "/v1/agents/" + agentId + "/invocations";
         JsonNode all = api.get(ADMIN_KEY, base).json().get("data");
         JsonNode errors = api.get(ADMIN_KEY, base + "?status=error").json().get("data");
         JsonNode page1 = api.get(ADMIN_KEY, base + "?limit=2").json();
-        JsonNode page2 = api.get(ADMIN_KEY, base + "?limit=2&cursor=" + page1.get("next_cursor").asString()).json();
-        JsonNode one = api.get(ADMIN_KEY, "/v1/invocations/" + all.get(1).get("id").asString()).json();
+        JsonNode page2 = api.get(
+                        ADMIN_KEY,
+                        base + "?limit=2&cursor=" + page1.get("next_cursor").asString())
+                .json();
+        JsonNode one = api.get(
+                        ADMIN_KEY, "/v1/invocations/" + all.get(1).get("id").asString())
+                .json();
 
         assertThat(all).hasSize(4);
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).get("error").get("code").asString()).isEqualTo("HTTP_TOOL_INVALID_ARGS");
         assertThat(page1.get("data")).hasSize(2);
         assertThat(page2.get("data")).hasSize(2);
-        assertThat(page2.get("data").get(0).get("id").asString()).isNotEqualTo(page1.get("data").get(1).get("id").asString());
-        assertThat(one.get("request").get("headers").get("Authorization").asString()).isEqualTo("***");
+        assertThat(page2.get("data").get(0).get("id").asString())
+                .isNotEqualTo(page1.get("data").get(1).get("id").asString());
+        assertThat(one.get("request").get("headers").get("Authorization").asString())
+                .isEqualTo("***");
         assertThat(one.get("timings").get("total_ms").asDouble()).isPositive();
         assertThat(one.get("response_preview").asString()).startsWith("ok ");
         assertThat(api.get(ADMIN_KEY, base).text()).doesNotContain(BEARER);
@@ -348,7 +442,8 @@ class ApiIntegrationTest {
 
     @Test
     void acceptsAssemblyAiStyleDefinitions() {
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
                 {"name": "get_weather", "description": "Get current weather for a location.",
                  "parameters": {"type": "object", "properties": {"latitude": {"type": "number"}}, "required": ["latitude"]},
                  "timeout_seconds": 2,
@@ -366,18 +461,24 @@ class ApiIntegrationTest {
         ApiClient.Answer answer = api.get(null, "/v3/api-docs");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.json().get("paths").has("/v1/agents/{agentId}/invocations")).isTrue();
+        assertThat(answer.json().get("paths").has("/v1/agents/{agentId}/invocations"))
+                .isTrue();
     }
 
     @Test
     void countsInvocationsByOutcomeInPrometheusMetrics() {
         createTool("lookup_customer", "");
-        api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations", "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
+        api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
+                "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
 
         ApiClient.Answer metrics = api.get(null, "/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).contains("toolgate_invocations_seconds_count{code=\"HTTP_TOOL_INVALID_ARGS\",kind=\"invoke\",status=\"error\"}");
+        assertThat(metrics.text())
+                .contains(
+                        "toolgate_invocations_seconds_count{code=\"HTTP_TOOL_INVALID_ARGS\",kind=\"invoke\",status=\"error\"}");
     }
 
     private static String hmacHex(String secret, String content) throws Exception {
@@ -385,5 +486,4 @@ class ApiIntegrationTest {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
     }
-
 }

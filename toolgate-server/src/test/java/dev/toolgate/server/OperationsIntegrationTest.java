@@ -86,14 +86,28 @@ class OperationsIntegrationTest {
                 String path = request.getUrl().encodedPath();
                 hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
                 return switch (path) {
-                    case "/fail" -> new MockResponse.Builder().code(503).body("down").build();
-                    case "/slow" -> new MockResponse.Builder().body("late").headersDelay(2, TimeUnit.SECONDS).build();
-                    case "/held" -> new MockResponse.Builder().body("{\"slot\":\"free\"}")
-                            .headersDelay(500, TimeUnit.MILLISECONDS).build();
-                    case "/pii" -> new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                            .body("{\"card\":\"4111 1111 1111 1111\",\"email\":\"ada@example.com\"}").build();
-                    default -> new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                            .body("{\"ok\":true,\"path\":\"" + path + "\"}").build();
+                    case "/fail" ->
+                        new MockResponse.Builder().code(503).body("down").build();
+                    case "/slow" ->
+                        new MockResponse.Builder()
+                                .body("late")
+                                .headersDelay(2, TimeUnit.SECONDS)
+                                .build();
+                    case "/held" ->
+                        new MockResponse.Builder()
+                                .body("{\"slot\":\"free\"}")
+                                .headersDelay(500, TimeUnit.MILLISECONDS)
+                                .build();
+                    case "/pii" ->
+                        new MockResponse.Builder()
+                                .addHeader("Content-Type", "application/json")
+                                .body("{\"card\":\"4111 1111 1111 1111\",\"email\":\"ada@example.com\"}")
+                                .build();
+                    default ->
+                        new MockResponse.Builder()
+                                .addHeader("Content-Type", "application/json")
+                                .body("{\"ok\":true,\"path\":\"" + path + "\"}")
+                                .build();
                 };
             }
         });
@@ -106,21 +120,26 @@ class OperationsIntegrationTest {
 
     /** A new tenant made by the operator, with the given rate limits (null = defaults); returns its admin key. */
     private String tenant(String limitsJson) {
-        JsonNode created = api.post(OPERATOR_KEY, "/v1/tenants", "{\"name\":\"t-" + System.nanoTime() + "\"}").json();
+        JsonNode created = api.post(OPERATOR_KEY, "/v1/tenants", "{\"name\":\"t-" + System.nanoTime() + "\"}")
+                .json();
         if (limitsJson != null) {
-            ApiClient.Answer set = api.put(OPERATOR_KEY, "/v1/tenants/" + created.get("id").asString() + "/rate-limits",
-                    limitsJson);
+            ApiClient.Answer set =
+                    api.put(OPERATOR_KEY, "/v1/tenants/" + created.get("id").asString() + "/rate-limits", limitsJson);
             assertThat(set.status()).as(set.text()).isEqualTo(200);
         }
         return created.get("api_key").asString();
     }
 
     private String agent(String key) {
-        return api.post(key, "/v1/agents", "{\"name\":\"desk\"}").json().get("id").asString();
+        return api.post(key, "/v1/agents", "{\"name\":\"desk\"}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     private JsonNode tool(String key, String agentId, String name, String path, String extraConfig) {
-        ApiClient.Answer answer = api.post(key, "/v1/agents/" + agentId + "/tools", """
+        ApiClient.Answer answer = api.post(
+                key, "/v1/agents/" + agentId + "/tools", """
                 {"name": "%s", "description": "Checks a slot", "tool_type": "http_request",
                  "parameters": {"type": "object", "properties": {"day": {"type": "string"}}},
                  "config": {"url": "%s", "auth": {"type": "bearer", "token": "tok-secret-1"} %s}}
@@ -130,8 +149,11 @@ class OperationsIntegrationTest {
     }
 
     private JsonNode invoke(String key, String agentId, String tool, String day, String callId) {
-        String call = callId == null ? "" : ", \"call\": {\"id\": \"" + callId + "\", \"caller_number\": \"+14155550100\"}";
-        ApiClient.Answer answer = api.post(key, "/v1/agents/" + agentId + "/invocations",
+        String call =
+                callId == null ? "" : ", \"call\": {\"id\": \"" + callId + "\", \"caller_number\": \"+14155550100\"}";
+        ApiClient.Answer answer = api.post(
+                key,
+                "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"" + tool + "\", \"arguments\": {\"day\": \"" + day + "\"}" + call + "}");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json();
@@ -146,19 +168,28 @@ class OperationsIntegrationTest {
         String admin = tenant(null);
 
         ApiClient.Answer tenantsAsTenant = api.get(admin, "/v1/tenants");
-        ApiClient.Answer created = api.post(admin, "/v1/api-keys", "{\"name\": \"reader\", \"scopes\": [\"tools:read\"]}");
+        ApiClient.Answer created =
+                api.post(admin, "/v1/api-keys", "{\"name\": \"reader\", \"scopes\": [\"tools:read\"]}");
         String reader = created.json().get("key").asString();
         ApiClient.Answer listed = api.get(admin, "/v1/api-keys");
         ApiClient.Answer readerReads = api.get(reader, "/v1/agents");
         ApiClient.Answer readerWrites = api.post(reader, "/v1/agents", "{\"name\":\"x\"}");
-        ApiClient.Answer deleted = api.delete(admin, "/v1/api-keys/" + created.json().get("id").asString());
+        ApiClient.Answer deleted =
+                api.delete(admin, "/v1/api-keys/" + created.json().get("id").asString());
         ApiClient.Answer afterDelete = api.get(reader, "/v1/agents");
-        String adminKeyId = listed.json().get("data").valueStream()
-                .filter(k -> k.get("name").asString().equals("admin")).findFirst().orElseThrow().get("id").asString();
+        String adminKeyId = listed.json()
+                .get("data")
+                .valueStream()
+                .filter(k -> k.get("name").asString().equals("admin"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
         ApiClient.Answer lastAdmin = api.delete(admin, "/v1/api-keys/" + adminKeyId);
         ApiClient.Answer badScope = api.post(admin, "/v1/api-keys", "{\"name\": \"x\", \"scopes\": [\"root\"]}");
 
-        assertThat(api.get(OPERATOR_KEY, "/v1/tenants").json().get("data").size()).isGreaterThanOrEqualTo(2);
+        assertThat(api.get(OPERATOR_KEY, "/v1/tenants").json().get("data").size())
+                .isGreaterThanOrEqualTo(2);
         assertThat(tenantsAsTenant.status()).isEqualTo(403);
         assertThat(created.status()).isEqualTo(201);
         assertThat(listed.text()).doesNotContain(reader).contains(reader.substring(0, 8));
@@ -176,36 +207,63 @@ class OperationsIntegrationTest {
         String agentId = agent(owner);
         JsonNode tool = tool(owner, agentId, "private_lookup", "/ok", "");
         String toolId = tool.get("id").asString();
-        String invocationId = invoke(owner, agentId, "private_lookup", "mon", "c1").get("invocation_id").asString();
-        String keyId = api.get(owner, "/v1/api-keys").json().get("data").get(0).get("id").asString();
-        String ownerTenantId = api.get(OPERATOR_KEY, "/v1/tenants").json().get("data").valueStream()
+        String invocationId = invoke(owner, agentId, "private_lookup", "mon", "c1")
+                .get("invocation_id")
+                .asString();
+        String keyId = api.get(owner, "/v1/api-keys")
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asString();
+        String ownerTenantId = api.get(OPERATOR_KEY, "/v1/tenants")
+                .json()
+                .get("data")
+                .valueStream()
                 .filter(t -> !t.get("id").asString().equals(ApiKeyService.DEFAULT_TENANT_ID.toString()))
-                .map(t -> t.get("id").asString()).toList().getLast();
-        assertThat(api.put(owner, "/v1/secrets/CRM_KEY", "{\"value\": \"owner-secret-value\"}").status()).isIn(200, 201);
+                .map(t -> t.get("id").asString())
+                .toList()
+                .getLast();
+        assertThat(api.put(owner, "/v1/secrets/CRM_KEY", "{\"value\": \"owner-secret-value\"}")
+                        .status())
+                .isIn(200, 201);
         String intruder = tenant(null);
         String a = "/v1/agents/" + agentId;
         String t = a + "/tools/" + toolId;
 
         List<ApiClient.Answer> answers = List.of(
-                api.get(intruder, a), api.delete(intruder, a), api.get(intruder, a + "/tools"),
+                api.get(intruder, a),
+                api.delete(intruder, a),
+                api.get(intruder, a + "/tools"),
                 api.post(intruder, a + "/tools", "{\"name\":\"x\",\"description\":\"x\",\"tool_type\":\"end_call\"}"),
-                api.get(intruder, t), api.patch(intruder, t, "{\"description\":\"mine\"}"), api.delete(intruder, t),
-                api.get(intruder, a + "/functions"), api.post(intruder, t + "/test", "{\"dry_run\": true}"),
-                api.get(intruder, t + "/health"), api.post(intruder, a + "/invocations", "{\"tool\":\"private_lookup\"}"),
-                api.post(intruder, a + "/tool-calls", "{\"tool_calls\": []}"), api.get(intruder, a + "/invocations"),
+                api.get(intruder, t),
+                api.patch(intruder, t, "{\"description\":\"mine\"}"),
+                api.delete(intruder, t),
+                api.get(intruder, a + "/functions"),
+                api.post(intruder, t + "/test", "{\"dry_run\": true}"),
+                api.get(intruder, t + "/health"),
+                api.post(intruder, a + "/invocations", "{\"tool\":\"private_lookup\"}"),
+                api.post(intruder, a + "/tool-calls", "{\"tool_calls\": []}"),
+                api.get(intruder, a + "/invocations"),
                 api.get(intruder, "/v1/invocations/" + invocationId),
                 api.get(intruder, "/v1/invocations/" + invocationId + "/curl"),
                 api.post(intruder, "/v1/invocations/" + invocationId + "/replay", "{}"),
-                api.delete(intruder, "/v1/api-keys/" + keyId), api.get(intruder, "/v1/tenants"),
+                api.delete(intruder, "/v1/api-keys/" + keyId),
+                api.get(intruder, "/v1/tenants"),
                 api.get(intruder, "/v1/tenants/" + ownerTenantId + "/rate-limits"),
                 api.put(intruder, "/v1/tenants/" + ownerTenantId + "/rate-limits", "{\"tool_per_minute\": 1}"),
-                api.get(intruder, "/v1/secrets/CRM_KEY"), api.delete(intruder, "/v1/secrets/CRM_KEY"),
+                api.get(intruder, "/v1/secrets/CRM_KEY"),
+                api.delete(intruder, "/v1/secrets/CRM_KEY"),
                 api.post(intruder, t + "/signing-secret/rotate", "{}"));
 
         for (ApiClient.Answer answer : answers) {
             assertThat(answer.status()).as(answer.text()).isIn(403, 404);
-            // The problem's "instance" echoes the request path (the intruder's own input); no data of the owner appears.
-            assertThat(answer.text()).doesNotContain("private_lookup").doesNotContain("Checks a slot").doesNotContain("\"mon\"");
+            // The problem's "instance" echoes the request path (the intruder's own input); no data of the owner
+            // appears.
+            assertThat(answer.text())
+                    .doesNotContain("private_lookup")
+                    .doesNotContain("Checks a slot")
+                    .doesNotContain("\"mon\"");
         }
         assertThat(api.get(intruder, "/v1/agents").json().get("data")).isEmpty();
         assertThat(api.get(intruder, "/v1/secrets").text()).doesNotContain("CRM_KEY");
@@ -223,10 +281,16 @@ class OperationsIntegrationTest {
         JsonNode first = invoke(key, agentId, "limited", "mon", null);
         JsonNode second = invoke(key, agentId, "limited", "tue", null);
         JsonNode third = invoke(key, agentId, "limited", "wed", null);
-        JsonNode testFire = api.post(key, "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
-                "{\"arguments\": {}, \"dry_run\": true}").json();
-        JsonNode secondTestFire = api.post(key, "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
-                "{\"arguments\": {}, \"dry_run\": true}").json();
+        JsonNode testFire = api.post(
+                        key,
+                        "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
+                        "{\"arguments\": {}, \"dry_run\": true}")
+                .json();
+        JsonNode secondTestFire = api.post(
+                        key,
+                        "/v1/agents/" + agentId + "/tools/" + toolId + "/test",
+                        "{\"arguments\": {}, \"dry_run\": true}")
+                .json();
 
         assertThat(first.get("status").asString()).isEqualTo("ok");
         assertThat(second.get("status").asString()).isEqualTo("ok");
@@ -235,11 +299,17 @@ class OperationsIntegrationTest {
         assertThat(third.get("error").get("hint").asString()).startsWith("Wait about");
         assertThat(hits("/limited")).isEqualTo(2);
         assertThat(testFire.get("request").isObject()).isTrue();
-        assertThat(secondTestFire.get("result").get("error").get("code").asString()).isEqualTo("HTTP_TOOL_RATE_LIMITED");
-        assertThat(api.put(key, "/v1/tenants/" + ApiKeyService.DEFAULT_TENANT_ID + "/rate-limits", "{}").status())
+        assertThat(secondTestFire.get("result").get("error").get("code").asString())
+                .isEqualTo("HTTP_TOOL_RATE_LIMITED");
+        assertThat(api.put(key, "/v1/tenants/" + ApiKeyService.DEFAULT_TENANT_ID + "/rate-limits", "{}")
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.put(OPERATOR_KEY, "/v1/tenants/" + ApiKeyService.DEFAULT_TENANT_ID + "/rate-limits",
-                "{\"tool_per_minute\": -1}").status()).isEqualTo(422);
+        assertThat(api.put(
+                                OPERATOR_KEY,
+                                "/v1/tenants/" + ApiKeyService.DEFAULT_TENANT_ID + "/rate-limits",
+                                "{\"tool_per_minute\": -1}")
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -257,15 +327,21 @@ class OperationsIntegrationTest {
         invoke(key, agentId, "no_dedupe", "mon", "call-1");
         invoke(key, agentId, "no_dedupe", "mon", "call-1");
 
-        assertThat(repeat.get("repeat_of").asString()).isEqualTo(first.get("invocation_id").asString());
-        assertThat(repeat.get("content").asString()).isEqualTo(first.get("content").asString());
-        assertThat(repeat.get("invocation_id").asString()).isNotEqualTo(first.get("invocation_id").asString());
+        assertThat(repeat.get("repeat_of").asString())
+                .isEqualTo(first.get("invocation_id").asString());
+        assertThat(repeat.get("content").asString())
+                .isEqualTo(first.get("content").asString());
+        assertThat(repeat.get("invocation_id").asString())
+                .isNotEqualTo(first.get("invocation_id").asString());
         assertThat(otherCall.get("repeat_of").isNull()).isTrue();
         assertThat(afterWindow.get("repeat_of").isNull()).isTrue();
         assertThat(hits("/dedupe")).isEqualTo(3);
         assertThat(hits("/no-dedupe")).isEqualTo(2);
-        JsonNode logged = api.get(key, "/v1/invocations/" + repeat.get("invocation_id").asString()).json();
-        assertThat(logged.get("repeat_of").asString()).isEqualTo(first.get("invocation_id").asString());
+        JsonNode logged = api.get(
+                        key, "/v1/invocations/" + repeat.get("invocation_id").asString())
+                .json();
+        assertThat(logged.get("repeat_of").asString())
+                .isEqualTo(first.get("invocation_id").asString());
     }
 
     @Test
@@ -282,7 +358,8 @@ class OperationsIntegrationTest {
         }
 
         assertThat(hits("/held")).isEqualTo(1);
-        assertThat(results).allSatisfy(r -> assertThat(r.get("content").asString()).isEqualTo("{\"slot\":\"free\"}"));
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.get("content").asString()).isEqualTo("{\"slot\":\"free\"}"));
         assertThat(results.stream().filter(r -> !r.get("repeat_of").isNull())).hasSize(1);
     }
 
@@ -294,13 +371,18 @@ class OperationsIntegrationTest {
         tool(key, agentId, "healthy", "/ok", "");
 
         for (int i = 0; i < 4; i++) {
-            assertThat(invoke(key, agentId, "flaky", "d" + i, null).get("error").get("code").asString())
+            assertThat(invoke(key, agentId, "flaky", "d" + i, null)
+                            .get("error")
+                            .get("code")
+                            .asString())
                     .isEqualTo("HTTP_TOOL_CUSTOMER_ERROR");
         }
         JsonNode open = invoke(key, agentId, "flaky", "d5", null);
         JsonNode openForSameEndpoint = invoke(key, agentId, "healthy", "d6", null);
         int hitsWhileOpen = hits("/fail") + hits("/ok");
-        api.patch(key, "/v1/agents/" + agentId + "/tools/" + toolId,
+        api.patch(
+                key,
+                "/v1/agents/" + agentId + "/tools/" + toolId,
                 "{\"config\": {\"url\": \"" + TestEndpoint.url("/ok") + "\"}}");
         CLOCK.advance(Duration.ofSeconds(31));
         JsonNode trial = invoke(key, agentId, "flaky", "d7", null);
@@ -320,9 +402,13 @@ class OperationsIntegrationTest {
         tool(key, agentId, "pii", "/pii", "");
 
         JsonNode result = invoke(key, agentId, "pii", "mon", null);
-        JsonNode logged = api.get(key, "/v1/invocations/" + result.get("invocation_id").asString()).json();
+        JsonNode logged = api.get(
+                        key, "/v1/invocations/" + result.get("invocation_id").asString())
+                .json();
 
-        assertThat(result.get("content").asString()).contains("4111 1111 1111 1111").contains("ada@example.com");
+        assertThat(result.get("content").asString())
+                .contains("4111 1111 1111 1111")
+                .contains("ada@example.com");
         assertThat(logged.get("response_preview").asString())
                 .isEqualTo("{\"card\":\"**** **** **** 1111\",\"email\":\"a***@example.com\"}");
     }
@@ -342,7 +428,10 @@ class OperationsIntegrationTest {
 
         assertThat(curl.status()).isEqualTo(200);
         assertThat(curl.contentType()).startsWith("text/plain");
-        assertThat(curl.text()).startsWith("curl -sS").contains("-H 'Authorization: ***'").doesNotContain("tok-secret-1")
+        assertThat(curl.text())
+                .startsWith("curl -sS")
+                .contains("-H 'Authorization: ***'")
+                .doesNotContain("tok-secret-1")
                 .contains("\"day\":\"fri\"");
         assertThat(replay.status()).as(replay.text()).isEqualTo(200);
         assertThat(replay.json().get("replay_of").asString()).isEqualTo(id);
@@ -353,21 +442,33 @@ class OperationsIntegrationTest {
         assertThat(replayedBody.get("call_id").asString()).isEqualTo("call-77");
         assertThat(replayedBody.get("caller_number").asString()).isEqualTo("+14155550100");
         assertThat(replayedBody.get("invocation_id").asString()).isNotEqualTo(id);
-        assertThat(api.get(key, "/v1/invocations/" + replay.json().get("invocation_id").asString()).json()
-                .get("replay_of").asString()).isEqualTo(id);
+        assertThat(api.get(
+                                key,
+                                "/v1/invocations/"
+                                        + replay.json().get("invocation_id").asString())
+                        .json()
+                        .get("replay_of")
+                        .asString())
+                .isEqualTo(id);
     }
 
     @Test
     void healthFlagsWhatSeed002SaysToWatchAndRetentionDeletesOldRecords() {
         String key = tenant(null);
         String agentId = agent(key);
-        String flakyId = tool(key, agentId, "flaky_health", "/fail", ", \"duplicate_window\": 0").get("id").asString();
-        String slowId = tool(key, agentId, "slow_health", "/slow", ", \"timeout\": 0.3").get("id").asString();
+        String flakyId = tool(key, agentId, "flaky_health", "/fail", ", \"duplicate_window\": 0")
+                .get("id")
+                .asString();
+        String slowId = tool(key, agentId, "slow_health", "/slow", ", \"timeout\": 0.3")
+                .get("id")
+                .asString();
         String idleId = tool(key, agentId, "idle_health", "/ok", "").get("id").asString();
         invoke(key, agentId, "flaky_health", "a", null);
         invoke(key, agentId, "slow_health", "a", null);
         for (int i = 0; i < 3; i++) {
-            api.post(key, "/v1/agents/" + agentId + "/invocations",
+            api.post(
+                    key,
+                    "/v1/agents/" + agentId + "/invocations",
                     "{\"tool\": \"flaky_health\", \"arguments\": {\"day\": " + i + "}}");
         }
         String base = "/v1/agents/" + agentId + "/tools/";
@@ -377,7 +478,8 @@ class OperationsIntegrationTest {
         JsonNode idle = api.get(key, base + idleId + "/health").json();
         CLOCK.advance(Duration.ofDays(31));
         int purged = retention.purge();
-        JsonNode afterRetention = api.get(key, "/v1/agents/" + agentId + "/invocations").json();
+        JsonNode afterRetention =
+                api.get(key, "/v1/agents/" + agentId + "/invocations").json();
 
         assertThat(flaky.get("calls").asInt()).isEqualTo(4);
         assertThat(flaky.get("invalid_args").asInt()).isEqualTo(3);
@@ -385,9 +487,11 @@ class OperationsIntegrationTest {
         assertThat(flaky.get("flags").valueStream().map(JsonNode::asString).toList())
                 .containsExactlyInAnyOrder("error_rate_over_5pct", "invalid_args_repeating");
         assertThat(slow.get("timeouts").asInt()).isEqualTo(1);
-        assertThat(slow.get("flags").valueStream().map(JsonNode::asString).toList()).contains("timeouts_seen");
+        assertThat(slow.get("flags").valueStream().map(JsonNode::asString).toList())
+                .contains("timeouts_seen");
         assertThat(slow.get("p50_ms").asDouble()).isPositive();
-        assertThat(idle.get("flags").valueStream().map(JsonNode::asString).toList()).containsExactly("never_called");
+        assertThat(idle.get("flags").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("never_called");
         assertThat(idle.get("last_called_at").isNull()).isTrue();
         assertThat(purged).isGreaterThanOrEqualTo(5);
         assertThat(afterRetention.get("data")).isEmpty();
@@ -402,5 +506,4 @@ class OperationsIntegrationTest {
         }
         return null;
     }
-
 }

@@ -25,9 +25,11 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresIntegrationTest {
 
-    static final String BASE_URL = System.getenv().getOrDefault("TOOLGATE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String BASE_URL =
+            System.getenv().getOrDefault("TOOLGATE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("TOOLGATE_TEST_PG_USER", "postgres");
-    static final String SCHEMA = "toolgate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA =
+            "toolgate_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     static final String ADMIN_KEY = "tg_test_pg_admin_key_0123456789";
 
     @DynamicPropertySource
@@ -64,7 +66,10 @@ class PostgresIntegrationTest {
     void migratesAndServesTheApiOnPostgres() {
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
 
-        String agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"pg\"}").json().get("id").asString();
+        String agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"pg\"}")
+                .json()
+                .get("id")
+                .asString();
         ApiClient.Answer tool = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
                 {"name": "lookup", "description": "Looks things up", "tool_type": "http_request",
                  "parameters": {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]},
@@ -73,9 +78,13 @@ class PostgresIntegrationTest {
         ApiClient.Answer duplicate = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
                 {"name": "lookup", "description": "again", "tool_type": "end_call", "config": {}}
                 """);
-        JsonNode invoked = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
-                "{\"tool\": \"lookup\", \"arguments\": {}}").json();
-        JsonNode log = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations?status=error").json();
+        JsonNode invoked = api.post(
+                        ADMIN_KEY,
+                        "/v1/agents/" + agentId + "/invocations",
+                        "{\"tool\": \"lookup\", \"arguments\": {}}")
+                .json();
+        JsonNode log = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations?status=error")
+                .json();
 
         assertThat(tool.status()).as(tool.text()).isEqualTo(201);
         assertThat(duplicate.status()).isEqualTo(409);

@@ -50,7 +50,9 @@ import tools.jackson.databind.JsonNode;
  * database file, the log and every API response are searched for each plaintext), and signing-secret rotation
  * under a test clock, verified with javax.crypto rather than the gateway's signer.
  */
-@SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ToolgateApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.dev.toolgate=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 @Import(SecretsIntegrationTest.Clocks.class)
@@ -107,16 +109,21 @@ class SecretsIntegrationTest {
 
     @BeforeEach
     void setUp() throws InterruptedException {
-        OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
-            okhttp3.Response response = chain.proceed(chain.request());
-            responses.add(response.peekBody(Long.MAX_VALUE).string());
-            return response;
-        }).build();
+        OkHttpClient recording = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    responses.add(response.peekBody(Long.MAX_VALUE).string());
+                    return response;
+                })
+                .build();
         api = new ApiClient(recording, "http://127.0.0.1:" + port);
         while (TestEndpoint.SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
             // drop requests left over by other tests
         }
-        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"secrets\"}").json().get("id").asString();
+        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"secrets\"}")
+                .json()
+                .get("id")
+                .asString();
     }
 
     private JsonNode createTool(String name, String config) {
@@ -124,13 +131,16 @@ class SecretsIntegrationTest {
                 {"name": "%s", "description": "Looks up a customer", "tool_type": "http_request",
                  "parameters": {"type": "object", "properties": {"phone": {"type": "string"}}},
                  "config": {"url": "%s", %s}}
-                """.formatted(name, TestEndpoint.url("/crm/" + name), config));
+                """.formatted(
+                        name, TestEndpoint.url("/crm/" + name), config));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json();
     }
 
     private JsonNode invoke(String tool) {
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations",
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"" + tool + "\", \"arguments\": {\"phone\": \"+14155550123\"}, \"call\": {\"id\": \""
                         + UUID.randomUUID() + "\"}}"); // a call of its own: a repeat inside one call reuses the result
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -138,7 +148,8 @@ class SecretsIntegrationTest {
     }
 
     private RecordedRequest invokeOk(String tool) throws InterruptedException {
-        TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(200).body("{\"found\": true}").build());
+        TestEndpoint.SERVER.enqueue(
+                new MockResponse.Builder().code(200).body("{\"found\": true}").build());
         JsonNode answer = invoke(tool);
         assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("ok");
         RecordedRequest request = TestEndpoint.SERVER.takeRequest(5, TimeUnit.SECONDS);
@@ -147,8 +158,8 @@ class SecretsIntegrationTest {
     }
 
     private String rotate(String toolId, String body) {
-        ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + toolId
-                + "/signing-secret/rotate", body);
+        ApiClient.Answer answer =
+                api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + toolId + "/signing-secret/rotate", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json().get("signing_secret").asString();
     }
@@ -161,15 +172,19 @@ class SecretsIntegrationTest {
         String badSecret = "leak-line-" + UUID.randomUUID();
         String marker = "control-marker-" + UUID.randomUUID();
 
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/crm_key", "{\"value\": \"" + tenantSecret + "\"}").status()).isEqualTo(201);
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/bad.header", "{\"value\": \"x\\n" + badSecret + "\"}").status())
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/crm_key", "{\"value\": \"" + tenantSecret + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/bad.header", "{\"value\": \"x\\n" + badSecret + "\"}")
+                        .status())
                 .isEqualTo(201);
         JsonNode lookup = createTool("lookup", """
                 "body_mode": "envelope", "auth": {"type": "bearer", "token": "%s"},
                 "headers": [{"key": "X-Crm-Key", "value": "{{secrets.crm_key}}"}, {"key": "X-Marker", "value": "%s"}]
                 """.formatted(bearer, marker));
-        JsonNode keyed = createTool("keyed", "\"auth\": {\"type\": \"header\", \"header_name\": \"X-Api-Key\", \"value\": \""
-                + headerValue + "\"}");
+        JsonNode keyed = createTool(
+                "keyed",
+                "\"auth\": {\"type\": \"header\", \"header_name\": \"X-Api-Key\", \"value\": \"" + headerValue + "\"}");
         createTool("broken", "\"headers\": [{\"key\": \"X-Bad\", \"value\": \"{{secrets.bad.header}}\"}]");
         String lookupId = lookup.get("id").asString();
         String firstSigning = lookup.get("signing_secret").asString();
@@ -177,17 +192,24 @@ class SecretsIntegrationTest {
         String rotatedSigning = rotate(lookupId, "{}");
 
         RecordedRequest first = invokeOk("lookup");
-        assertThat(api.patch(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + lookupId,
-                "{\"description\": \"Finds a customer\", \"config\": {\"auth\": {\"type\": \"bearer\", \"token\": \"***\"}}}")
-                .status()).isEqualTo(200);
+        assertThat(api.patch(
+                                ADMIN_KEY,
+                                "/v1/agents/" + agentId + "/tools/" + lookupId,
+                                "{\"description\": \"Finds a customer\", \"config\": {\"auth\": {\"type\": \"bearer\", \"token\": \"***\"}}}")
+                        .status())
+                .isEqualTo(200);
         RecordedRequest afterPatch = invokeOk("lookup");
         RecordedRequest keyedRequest = invokeOk("keyed");
         JsonNode broken = invoke("broken");
-        JsonNode dryRun = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + lookupId + "/test",
-                "{\"arguments\": {\"phone\": \"1\"}, \"dry_run\": true}").json();
-        TestEndpoint.SERVER.enqueue(new MockResponse.Builder().code(200).body("{\"found\": true}").build());
-        ApiClient.Answer replay = api.post(ADMIN_KEY, "/v1/invocations/"
-                + first.getHeaders().get("X-Toolgate-Invocation-Id") + "/replay", "{}");
+        JsonNode dryRun = api.post(
+                        ADMIN_KEY,
+                        "/v1/agents/" + agentId + "/tools/" + lookupId + "/test",
+                        "{\"arguments\": {\"phone\": \"1\"}, \"dry_run\": true}")
+                .json();
+        TestEndpoint.SERVER.enqueue(
+                new MockResponse.Builder().code(200).body("{\"found\": true}").build());
+        ApiClient.Answer replay = api.post(
+                ADMIN_KEY, "/v1/invocations/" + first.getHeaders().get("X-Toolgate-Invocation-Id") + "/replay", "{}");
         RecordedRequest replayed = TestEndpoint.SERVER.takeRequest(5, TimeUnit.SECONDS);
 
         // on the wire: the real values, and one signature per active secret
@@ -197,22 +219,30 @@ class SecretsIntegrationTest {
             assertThat(request.getHeaders().get("X-Crm-Key")).isEqualTo(tenantSecret);
             String timestamp = request.getHeaders().get("X-Toolgate-Timestamp");
             String content = timestamp + "." + request.getBody().utf8();
-            assertThat(request.getHeaders().get("X-Toolgate-Signature")).isEqualTo("t=" + timestamp
-                    + ",v1=" + hmacHex(rotatedSigning, content) + ",v1=" + hmacHex(firstSigning, content));
+            assertThat(request.getHeaders().get("X-Toolgate-Signature"))
+                    .isEqualTo("t=" + timestamp + ",v1=" + hmacHex(rotatedSigning, content) + ",v1="
+                            + hmacHex(firstSigning, content));
         }
         assertThat(keyedRequest.getHeaders().get("X-Api-Key")).isEqualTo(headerValue);
         assertThat(broken.get("error").get("code").asString()).isEqualTo("HTTP_TOOL_INTERNAL");
         assertThat(broken.get("error").get("message").asString()).contains("X-Bad");
 
         // everywhere else: "***"
-        assertThat(dryRun.get("request").get("headers").get("Authorization").asString()).isEqualTo("***");
-        assertThat(dryRun.get("request").get("headers").get("X-Crm-Key").asString()).isEqualTo("***");
+        assertThat(dryRun.get("request").get("headers").get("Authorization").asString())
+                .isEqualTo("***");
+        assertThat(dryRun.get("request").get("headers").get("X-Crm-Key").asString())
+                .isEqualTo("***");
         JsonNode log = waitForInvocations(5);
         for (JsonNode entry : log) {
-            JsonNode record = api.get(ADMIN_KEY, "/v1/invocations/" + entry.get("id").asString()).json();
+            JsonNode record = api.get(
+                            ADMIN_KEY, "/v1/invocations/" + entry.get("id").asString())
+                    .json();
             JsonNode headers = record.get("request").get("headers");
             if (headers != null) {
-                assertThat(api.get(ADMIN_KEY, "/v1/invocations/" + entry.get("id").asString() + "/curl").status())
+                assertThat(api.get(
+                                        ADMIN_KEY,
+                                        "/v1/invocations/" + entry.get("id").asString() + "/curl")
+                                .status())
                         .isEqualTo(200);
             }
             if (headers != null && headers.has("Authorization")) {
@@ -227,16 +257,30 @@ class SecretsIntegrationTest {
         api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + lookupId);
         api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + lookupId + "/health");
         api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions?format=openai");
-        assertThat(api.get(ADMIN_KEY, "/v1/secrets/crm_key").json().get("value").asString()).isEqualTo("***");
-        assertThat(api.get(ADMIN_KEY, "/v1/secrets").json().get("data").valueStream()
-                .map(s -> s.get("value").asString()).distinct().toList()).containsExactly("***");
+        assertThat(api.get(ADMIN_KEY, "/v1/secrets/crm_key").json().get("value").asString())
+                .isEqualTo("***");
+        assertThat(api.get(ADMIN_KEY, "/v1/secrets")
+                        .json()
+                        .get("data")
+                        .valueStream()
+                        .map(s -> s.get("value").asString())
+                        .distinct()
+                        .toList())
+                .containsExactly("***");
 
         // the database file, after H2 has written everything to disk
         jdbc.sql("checkpoint sync").update();
         String files = readAll(DATA_DIR);
-        assertThat(files.contains(marker)).as("the search sees plain column text in the database file").isTrue();
-        String keyMaterial = ApiClient.JSON.readTree(Files.readString(DATA_DIR.resolve(MasterKeyLoader.KEYSET_FILE)))
-                .get("key").get(0).get("keyData").get("value").asString();
+        assertThat(files.contains(marker))
+                .as("the search sees plain column text in the database file")
+                .isTrue();
+        String keyMaterial = ApiClient.JSON
+                .readTree(Files.readString(DATA_DIR.resolve(MasterKeyLoader.KEYSET_FILE)))
+                .get("key")
+                .get(0)
+                .get("keyData")
+                .get("value")
+                .asString();
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("bearer token", bearer);
         secrets.put("header auth value", headerValue);
@@ -245,20 +289,30 @@ class SecretsIntegrationTest {
         secrets.put("first signing secret", firstSigning);
         secrets.put("other tool's signing secret", keyedSigning);
         secrets.put("rotated signing secret", rotatedSigning);
-        secrets.forEach((what, secret) -> assertThat(files.contains(secret)).as("database files hold the " + what).isFalse());
+        secrets.forEach((what, secret) -> assertThat(files.contains(secret))
+                .as("database files hold the " + what)
+                .isFalse());
 
         // the application log (our own code at DEBUG), which must not hold the master key either
         String logged = output.getAll();
         assertThat(logged).contains("Created a new master key");
-        secrets.forEach((what, secret) -> assertThat(logged.contains(secret)).as("the log holds the " + what).isFalse());
-        assertThat(logged.contains(keyMaterial)).as("the log holds the master key").isFalse();
+        secrets.forEach((what, secret) -> assertThat(logged.contains(secret))
+                .as("the log holds the " + what)
+                .isFalse());
+        assertThat(logged.contains(keyMaterial))
+                .as("the log holds the master key")
+                .isFalse();
 
         // every API response: auth values and tenant secrets never; a signing secret only in the answer that issued it
         List<String> bodies = List.copyOf(responses);
         assertThat(bodies).hasSizeGreaterThan(15);
-        secrets.forEach((what, secret) -> assertThat(bodies.stream().filter(body -> body.contains(secret)).count())
-                .as("API responses holding the " + what).isEqualTo(what.contains("signing") ? 1 : 0));
-        assertThat(bodies.stream().filter(body -> body.contains(keyMaterial))).as("responses with the master key").isEmpty();
+        secrets.forEach((what, secret) -> assertThat(
+                        bodies.stream().filter(body -> body.contains(secret)).count())
+                .as("API responses holding the " + what)
+                .isEqualTo(what.contains("signing") ? 1 : 0));
+        assertThat(bodies.stream().filter(body -> body.contains(keyMaterial)))
+                .as("responses with the master key")
+                .isEmpty();
     }
 
     @Test
@@ -268,8 +322,10 @@ class SecretsIntegrationTest {
         String original = tool.get("signing_secret").asString();
         RecordedRequest before = invokeOk("hooks");
 
-        ApiClient.Answer rotation = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString()
-                + "/signing-secret/rotate", "{}");
+        ApiClient.Answer rotation = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString() + "/signing-secret/rotate",
+                "{}");
         String rotated = rotation.json().get("signing_secret").asString();
         CLOCK.advance(Duration.ofHours(24).minusSeconds(1));
         RecordedRequest insideWindow = invokeOk("hooks");
@@ -278,13 +334,15 @@ class SecretsIntegrationTest {
 
         assertThat(original).startsWith("whsec_");
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(original);
-        assertThat(rotation.json().get("previous_expires_at").asString()).isEqualTo(start.plus(Duration.ofHours(24)).toString());
+        assertThat(rotation.json().get("previous_expires_at").asString())
+                .isEqualTo(start.plus(Duration.ofHours(24)).toString());
         assertThat(rotation.json().get("overlap_seconds").asLong()).isEqualTo(86_400);
         assertThat(rotation.json().get("active_signing_secrets").asInt()).isEqualTo(2);
         assertThat(standardSignatures(before)).containsExactly(standardSignature(original, before));
         assertThat(insideWindow.getHeaders().get("webhook-signature")).matches("v1,\\S+ v1,\\S+");
-        assertThat(standardSignatures(insideWindow)).containsExactlyInAnyOrder(
-                standardSignature(rotated, insideWindow), standardSignature(original, insideWindow));
+        assertThat(standardSignatures(insideWindow))
+                .containsExactlyInAnyOrder(
+                        standardSignature(rotated, insideWindow), standardSignature(original, insideWindow));
         assertThat(standardSignatures(afterWindow)).containsExactly(standardSignature(rotated, afterWindow));
     }
 
@@ -304,11 +362,15 @@ class SecretsIntegrationTest {
         String s4 = rotate(toolId, "{\"overlap_seconds\": 0}");
         RecordedRequest alone = invokeOk("rotating");
 
-        assertThat(toolgateSignatures(three)).containsExactlyInAnyOrder(
-                toolgateSignature(s2, three), toolgateSignature(s1, three), toolgateSignature(s0, three));
-        assertThat(toolgateSignatures(three).get(0)).as("the current secret signs first").isEqualTo(toolgateSignature(s2, three));
-        assertThat(toolgateSignatures(capped)).containsExactlyInAnyOrder(
-                toolgateSignature(s3, capped), toolgateSignature(s2, capped), toolgateSignature(s1, capped));
+        assertThat(toolgateSignatures(three))
+                .containsExactlyInAnyOrder(
+                        toolgateSignature(s2, three), toolgateSignature(s1, three), toolgateSignature(s0, three));
+        assertThat(toolgateSignatures(three).get(0))
+                .as("the current secret signs first")
+                .isEqualTo(toolgateSignature(s2, three));
+        assertThat(toolgateSignatures(capped))
+                .containsExactlyInAnyOrder(
+                        toolgateSignature(s3, capped), toolgateSignature(s2, capped), toolgateSignature(s1, capped));
         assertThat(toolgateSignatures(alone)).containsExactly(toolgateSignature(s4, alone));
         String path = "/v1/agents/" + agentId + "/tools/" + toolId + "/signing-secret/rotate";
         ApiClient.Answer tooLong = api.post(ADMIN_KEY, path, "{\"overlap_seconds\": 86401}");
@@ -316,17 +378,25 @@ class SecretsIntegrationTest {
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("overlap_seconds");
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + UUID.randomUUID()
-                + "/signing-secret/rotate", "{}").status()).isEqualTo(404);
+        assertThat(api.post(
+                                ADMIN_KEY,
+                                "/v1/agents/" + agentId + "/tools/" + UUID.randomUUID() + "/signing-secret/rotate",
+                                "{}")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void changingTheSignatureSchemeIssuesASecretOfTheNewForm() throws Exception {
         JsonNode tool = createTool("switching", "\"body_mode\": \"envelope\"");
 
-        ApiClient.Answer patched = api.patch(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString(),
+        ApiClient.Answer patched = api.patch(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString(),
                 "{\"config\": {\"signature_scheme\": \"standard_webhooks\"}}");
-        ApiClient.Answer unchanged = api.patch(ADMIN_KEY, "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString(),
+        ApiClient.Answer unchanged = api.patch(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tools/" + tool.get("id").asString(),
                 "{\"description\": \"Still standard webhooks\"}");
         String secret = patched.json().get("signing_secret").asString();
         RecordedRequest request = invokeOk("switching");
@@ -339,10 +409,15 @@ class SecretsIntegrationTest {
 
     @Test
     void tenantSecretsApiIsWriteOnlyValidatedScopedAndConfinedToItsTenant() throws Exception {
-        String readOnly = keys.createKey(ApiKeyService.DEFAULT_TENANT_ID, "ro", EnumSet.of(Scope.TOOLS_READ),
-                ApiKeyService.generateKey()).key();
+        String readOnly = keys.createKey(
+                        ApiKeyService.DEFAULT_TENANT_ID,
+                        "ro",
+                        EnumSet.of(Scope.TOOLS_READ),
+                        ApiKeyService.generateKey())
+                .key();
         UUID otherTenant = tenants.create("other").id();
-        String otherKey = keys.createKey(otherTenant, "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey()).key();
+        String otherKey = keys.createKey(otherTenant, "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey())
+                .key();
         String name = "crm.token-" + UUID.randomUUID().toString().substring(0, 8);
 
         ApiClient.Answer created = api.put(ADMIN_KEY, "/v1/secrets/" + name, "{\"value\": \"first-value\"}");
@@ -354,25 +429,48 @@ class SecretsIntegrationTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("value").asString()).isEqualTo("***");
         assertThat(replaced.status()).isEqualTo(200);
-        assertThat(replaced.json().get("created_at").asString()).isEqualTo(created.json().get("created_at").asString());
-        assertThat(replaced.json().get("updated_at").asString()).isNotEqualTo(created.json().get("updated_at").asString());
+        assertThat(replaced.json().get("created_at").asString())
+                .isEqualTo(created.json().get("created_at").asString());
+        assertThat(replaced.json().get("updated_at").asString())
+                .isNotEqualTo(created.json().get("updated_at").asString());
         assertThat(request.getHeaders().get("X-Token")).isEqualTo("second-value");
-        assertThat(api.get(ADMIN_KEY, "/v1/secrets/" + name).json().get("value").asString()).isEqualTo("***");
-        assertThat(api.get(readOnly, "/v1/secrets").json().get("data").valueStream()
-                .map(s -> s.get("name").asString()).toList()).contains(name);
+        assertThat(api.get(ADMIN_KEY, "/v1/secrets/" + name).json().get("value").asString())
+                .isEqualTo("***");
+        assertThat(api.get(readOnly, "/v1/secrets")
+                        .json()
+                        .get("data")
+                        .valueStream()
+                        .map(s -> s.get("name").asString())
+                        .toList())
+                .contains(name);
 
         // validation
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/bad%20name", "{\"value\": \"v\"}").status()).isEqualTo(422);
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/" + "n".repeat(129), "{\"value\": \"v\"}").status()).isEqualTo(422);
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"***\"}").json().get("errors").get(0)
-                .get("field").asString()).isEqualTo("value");
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"\"}").status()).isEqualTo(422);
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": 42}").status()).isEqualTo(422);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/bad%20name", "{\"value\": \"v\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/" + "n".repeat(129), "{\"value\": \"v\"}")
+                        .status())
+                .isEqualTo(422);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"***\"}")
+                        .json()
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
+                .isEqualTo("value");
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"\"}").status())
+                .isEqualTo(422);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": 42}").status())
+                .isEqualTo(422);
         assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{}").status()).isEqualTo(422);
-        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"" + "v".repeat(8193) + "\"}").status()).isEqualTo(422);
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/x", "{\"value\": \"" + "v".repeat(8193) + "\"}")
+                        .status())
+                .isEqualTo(422);
 
         // scopes
-        assertThat(api.put(readOnly, "/v1/secrets/" + name, "{\"value\": \"v\"}").status()).isEqualTo(403);
+        assertThat(api.put(readOnly, "/v1/secrets/" + name, "{\"value\": \"v\"}")
+                        .status())
+                .isEqualTo(403);
         assertThat(api.delete(readOnly, "/v1/secrets/" + name).status()).isEqualTo(403);
         assertThat(api.get(null, "/v1/secrets").status()).isEqualTo(401);
 
@@ -380,14 +478,20 @@ class SecretsIntegrationTest {
         assertThat(api.get(otherKey, "/v1/secrets/" + name).status()).isEqualTo(404);
         assertThat(api.get(otherKey, "/v1/secrets").json().get("data")).isEmpty();
         assertThat(api.delete(otherKey, "/v1/secrets/" + name).status()).isEqualTo(404);
-        String otherAgent = api.post(otherKey, "/v1/agents", "{\"name\": \"other\"}").json().get("id").asString();
+        String otherAgent = api.post(otherKey, "/v1/agents", "{\"name\": \"other\"}")
+                .json()
+                .get("id")
+                .asString();
         api.post(otherKey, "/v1/agents/" + otherAgent + "/tools", """
                 {"name": "borrow", "description": "d", "tool_type": "http_request",
                  "config": {"url": "%s", "headers": [{"key": "X-Token", "value": "{{secrets.%s}}"}]}}
                 """.formatted(TestEndpoint.url("/borrow"), name));
-        JsonNode borrowed = api.post(otherKey, "/v1/agents/" + otherAgent + "/invocations", "{\"tool\": \"borrow\"}").json();
+        JsonNode borrowed = api.post(otherKey, "/v1/agents/" + otherAgent + "/invocations", "{\"tool\": \"borrow\"}")
+                .json();
         assertThat(borrowed.get("error").get("code").asString()).isEqualTo("HTTP_TOOL_INTERNAL");
-        assertThat(borrowed.get("error").get("message").asString()).contains("'" + name + "'").contains("not set");
+        assertThat(borrowed.get("error").get("message").asString())
+                .contains("'" + name + "'")
+                .contains("not set");
 
         // deletion: gone for reads and for templates
         assertThat(api.delete(ADMIN_KEY, "/v1/secrets/" + name).status()).isEqualTo(204);
@@ -404,12 +508,15 @@ class SecretsIntegrationTest {
         JsonNode paths = api.get(null, "/v3/api-docs").json().get("paths");
 
         assertThat(paths.has("/v1/secrets/{name}")).isTrue();
-        assertThat(paths.has("/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate")).isTrue();
+        assertThat(paths.has("/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate"))
+                .isTrue();
     }
 
     private JsonNode waitForInvocations(int atLeast) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
-            JsonNode data = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations").json().get("data");
+            JsonNode data = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations")
+                    .json()
+                    .get("data");
             if (data.size() >= atLeast) {
                 return data;
             }
@@ -422,7 +529,8 @@ class SecretsIntegrationTest {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+                all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .append('\n');
             }
         }
         return all.toString();
@@ -430,11 +538,16 @@ class SecretsIntegrationTest {
 
     private static List<String> toolgateSignatures(RecordedRequest request) {
         return Stream.of(request.getHeaders().get("X-Toolgate-Signature").split(","))
-                .filter(part -> part.startsWith("v1=")).map(part -> part.substring(3)).toList();
+                .filter(part -> part.startsWith("v1="))
+                .map(part -> part.substring(3))
+                .toList();
     }
 
     private static String toolgateSignature(String secret, RecordedRequest request) throws Exception {
-        return hmacHex(secret, request.getHeaders().get("X-Toolgate-Timestamp") + "." + request.getBody().utf8());
+        return hmacHex(
+                secret,
+                request.getHeaders().get("X-Toolgate-Timestamp") + "."
+                        + request.getBody().utf8());
     }
 
     private static List<String> standardSignatures(RecordedRequest request) {
@@ -444,7 +557,8 @@ class SecretsIntegrationTest {
     /** Standard Webhooks 1.0: {@code v1,} + base64 HMAC-SHA256 over {@code id.timestamp.body}, keyed by the decoded secret. */
     private static String standardSignature(String secret, RecordedRequest request) throws Exception {
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-        String content = request.getHeaders().get("webhook-id") + "." + request.getHeaders().get("webhook-timestamp") + "."
+        String content = request.getHeaders().get("webhook-id") + "."
+                + request.getHeaders().get("webhook-timestamp") + "."
                 + request.getBody().utf8();
         return "v1," + Base64.getEncoder().encodeToString(hmac(key, content));
     }

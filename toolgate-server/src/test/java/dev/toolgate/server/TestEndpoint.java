@@ -20,13 +20,22 @@ final class TestEndpoint {
 
     static {
         try {
-            HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("test CA")
-                    .duration(1, TimeUnit.DAYS).build();
-            HeldCertificate cert = new HeldCertificate.Builder().signedBy(ca).addSubjectAlternativeName("127.0.0.1")
-                    .addSubjectAlternativeName("localhost").duration(1, TimeUnit.DAYS).build();
+            HeldCertificate ca = new HeldCertificate.Builder()
+                    .certificateAuthority(0)
+                    .commonName("test CA")
+                    .duration(1, TimeUnit.DAYS)
+                    .build();
+            HeldCertificate cert = new HeldCertificate.Builder()
+                    .signedBy(ca)
+                    .addSubjectAlternativeName("127.0.0.1")
+                    .addSubjectAlternativeName("localhost")
+                    .duration(1, TimeUnit.DAYS)
+                    .build();
             CA_PEM = Files.createTempFile("toolgate-test-ca", ".pem");
             Files.writeString(CA_PEM, ca.certificatePem());
-            SERVER.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, ca.certificate()).build()
+            SERVER.useHttps(new HandshakeCertificates.Builder()
+                    .heldCertificate(cert, ca.certificate())
+                    .build()
                     .sslSocketFactory());
             SERVER.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
@@ -34,8 +43,7 @@ final class TestEndpoint {
         }
     }
 
-    private TestEndpoint() {
-    }
+    private TestEndpoint() {}
 
     /** Returns {@code https://127.0.0.1:<port><path>}. */
     static String url(String path) {

@@ -35,7 +35,9 @@ public interface HeaderSource {
                 if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name)) {
                     Object value = entry.getValue();
                     if (value instanceof Collection<?> values) {
-                        return values.isEmpty() ? null : String.valueOf(values.iterator().next());
+                        return values.isEmpty()
+                                ? null
+                                : String.valueOf(values.iterator().next());
                     }
                     return value == null ? null : value.toString();
                 }

@@ -193,15 +193,16 @@ public final class SignatureVerifier {
             String entry = trimSpaces(item);
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
+                throw new SignatureVerificationException(
+                        Reason.MALFORMED_HEADER,
                         TOOLGATE_SIGNATURE_HEADER + " has an entry without '=': expected t=<unix seconds>,v1=<hex>");
             }
             String key = entry.substring(0, equals);
             String value = entry.substring(equals + 1);
             if (key.equals("t")) {
                 if (timestamp != null) {
-                    throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
-                            TOOLGATE_SIGNATURE_HEADER + " has more than one t= entry");
+                    throw new SignatureVerificationException(
+                            Reason.MALFORMED_HEADER, TOOLGATE_SIGNATURE_HEADER + " has more than one t= entry");
                 }
                 timestamp = parseTimestamp(value, TOOLGATE_SIGNATURE_HEADER + " t=");
             } else if (key.equals(SIGNATURE_VERSION)) {
@@ -209,12 +210,12 @@ public final class SignatureVerifier {
             }
         }
         if (timestamp == null) {
-            throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
-                    TOOLGATE_SIGNATURE_HEADER + " has no t= entry");
+            throw new SignatureVerificationException(
+                    Reason.MALFORMED_HEADER, TOOLGATE_SIGNATURE_HEADER + " has no t= entry");
         }
         if (signatures.isEmpty()) {
-            throw new SignatureVerificationException(Reason.NO_SUPPORTED_SIGNATURE,
-                    TOOLGATE_SIGNATURE_HEADER + " has no v1= signature");
+            throw new SignatureVerificationException(
+                    Reason.NO_SUPPORTED_SIGNATURE, TOOLGATE_SIGNATURE_HEADER + " has no v1= signature");
         }
         byte[] content = concat((timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
         return finish(matchingSecret(content, signatures, HexFormat.of()::formatHex), timestamp);
@@ -233,7 +234,8 @@ public final class SignatureVerifier {
             }
             int comma = entry.indexOf(',');
             if (comma < 0) {
-                throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
+                throw new SignatureVerificationException(
+                        Reason.MALFORMED_HEADER,
                         WEBHOOK_SIGNATURE_HEADER + " has an entry without ',': expected v1,<base64>");
             }
             if (entry.substring(0, comma).equals(SIGNATURE_VERSION)) {
@@ -241,8 +243,8 @@ public final class SignatureVerifier {
             }
         }
         if (signatures.isEmpty()) {
-            throw new SignatureVerificationException(Reason.NO_SUPPORTED_SIGNATURE,
-                    WEBHOOK_SIGNATURE_HEADER + " has no v1 signature");
+            throw new SignatureVerificationException(
+                    Reason.NO_SUPPORTED_SIGNATURE, WEBHOOK_SIGNATURE_HEADER + " has no v1 signature");
         }
         byte[] content = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
         return finish(matchingSecret(content, signatures, Base64.getEncoder()::encodeToString), timestamp);
@@ -264,18 +266,21 @@ public final class SignatureVerifier {
     /** Checks the signature match, then the timestamp against the tolerance. */
     private VerifiedRequest finish(int match, long timestamp) throws SignatureVerificationException {
         if (match < 0) {
-            throw new SignatureVerificationException(Reason.NO_MATCHING_SIGNATURE,
+            throw new SignatureVerificationException(
+                    Reason.NO_MATCHING_SIGNATURE,
                     "no signature matches a signing secret: wrong secret, or the request was altered"
                             + " (verify the raw body bytes, before any parsing)");
         }
         long now = clock.instant().getEpochSecond();
         long limit = tolerance.toSeconds();
         if (now - timestamp > limit) {
-            throw new SignatureVerificationException(Reason.TIMESTAMP_TOO_OLD,
+            throw new SignatureVerificationException(
+                    Reason.TIMESTAMP_TOO_OLD,
                     "the signed timestamp is " + (now - timestamp) + " s old; at most " + limit + " s is accepted");
         }
         if (timestamp - now > limit) {
-            throw new SignatureVerificationException(Reason.TIMESTAMP_IN_FUTURE,
+            throw new SignatureVerificationException(
+                    Reason.TIMESTAMP_IN_FUTURE,
                     "the signed timestamp is " + (timestamp - now) + " s in the future; at most " + limit
                             + " s is accepted (check the server's clock)");
         }
@@ -291,8 +296,11 @@ public final class SignatureVerifier {
     }
 
     private static long parseTimestamp(String text, String what) throws SignatureVerificationException {
-        if (text.isEmpty() || text.length() > MAX_TIMESTAMP_DIGITS || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
+        if (text.isEmpty()
+                || text.length() > MAX_TIMESTAMP_DIGITS
+                || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new SignatureVerificationException(
+                    Reason.MALFORMED_HEADER,
                     what + " is not a unix timestamp in seconds (1 to " + MAX_TIMESTAMP_DIGITS + " digits)");
         }
         return Long.parseLong(text);
@@ -329,7 +337,8 @@ public final class SignatureVerifier {
             return secret.getBytes(StandardCharsets.UTF_8);
         }
         String encoded = secret.startsWith(STANDARD_WEBHOOKS_PREFIX)
-                ? secret.substring(STANDARD_WEBHOOKS_PREFIX.length()) : secret;
+                ? secret.substring(STANDARD_WEBHOOKS_PREFIX.length())
+                : secret;
         byte[] key;
         try {
             key = Base64.getDecoder().decode(encoded);
@@ -337,7 +346,8 @@ public final class SignatureVerifier {
             throw new IllegalArgumentException("signing secret #" + index + " is not whsec_<base64>");
         }
         if (key.length == 0) {
-            throw new IllegalArgumentException("signing secret #" + index + " is empty after " + STANDARD_WEBHOOKS_PREFIX);
+            throw new IllegalArgumentException(
+                    "signing secret #" + index + " is empty after " + STANDARD_WEBHOOKS_PREFIX);
         }
         return key;
     }

@@ -40,9 +40,12 @@ class SignatureVectorsTest {
         try {
             VerifiedRequest verified = verify(vector);
             assertThat("valid").as(vector.get("name").asString()).isEqualTo(expected);
-            assertThat(verified.scheme().wireName()).isEqualTo(vector.get("scheme").asString());
+            assertThat(verified.scheme().wireName())
+                    .isEqualTo(vector.get("scheme").asString());
         } catch (SignatureVerificationException e) {
-            assertThat(e.reason().name()).as(vector.get("name").asString() + ": " + e.getMessage()).isEqualTo(expected);
+            assertThat(e.reason().name())
+                    .as(vector.get("name").asString() + ": " + e.getMessage())
+                    .isEqualTo(expected);
         }
     }
 
@@ -59,17 +62,22 @@ class SignatureVectorsTest {
         List<String> secrets = new ArrayList<>();
         vector.get("secrets").forEach(s -> secrets.add(s.asString()));
         Map<String, String> headers = new LinkedHashMap<>();
-        vector.get("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
-        SignatureVerifier verifier = SignatureVerifier.of(Scheme.fromWireName(vector.get("scheme").asString()), secrets)
-                .withTolerance(Duration.ofSeconds(vector.get("tolerance_seconds").asLong()))
-                .withClock(InstantSource.fixed(Instant.ofEpochSecond(vector.get("now").asLong())));
+        vector.get("headers")
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        SignatureVerifier verifier = SignatureVerifier.of(
+                        Scheme.fromWireName(vector.get("scheme").asString()), secrets)
+                .withTolerance(
+                        Duration.ofSeconds(vector.get("tolerance_seconds").asLong()))
+                .withClock(InstantSource.fixed(
+                        Instant.ofEpochSecond(vector.get("now").asLong())));
         JsonNode body = vector.get("body_base64");
         if (body.isNull()) {
             if (!SignatureVerifier.signsTarget(vector.get("method").asString())) {
                 fail("a bodyless vector with a method that carries a body: " + vector.get("name"));
             }
-            return verifier.verify(vector.get("method").asString(), vector.get("target").asString(),
-                    HeaderSource.of(headers));
+            return verifier.verify(
+                    vector.get("method").asString(), vector.get("target").asString(), HeaderSource.of(headers));
         }
         return verifier.verify(Base64.getDecoder().decode(body.asString()), HeaderSource.of(headers));
     }

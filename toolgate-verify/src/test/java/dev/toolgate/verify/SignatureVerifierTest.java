@@ -48,24 +48,33 @@ class SignatureVerifierTest {
         SignatureVerifier verifier = verifierAt(TS, SECRET);
 
         assertThat(verifier.tolerance()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(verifier.verify(BODY, signedBy(SECRET, TS - 300)).signedAt()).isEqualTo(Instant.ofEpochSecond(TS - 300));
-        assertThat(verifier.verify(BODY, signedBy(SECRET, TS + 300)).signedAt()).isEqualTo(Instant.ofEpochSecond(TS + 300));
+        assertThat(verifier.verify(BODY, signedBy(SECRET, TS - 300)).signedAt())
+                .isEqualTo(Instant.ofEpochSecond(TS - 300));
+        assertThat(verifier.verify(BODY, signedBy(SECRET, TS + 300)).signedAt())
+                .isEqualTo(Instant.ofEpochSecond(TS + 300));
         assertThatThrownBy(() -> verifier.verify(BODY, signedBy(SECRET, TS - 301)))
-                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                .isInstanceOfSatisfying(
+                        SignatureVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_TOO_OLD));
         assertThatThrownBy(() -> verifier.verify(BODY, signedBy(SECRET, TS + 301)))
-                .isInstanceOfSatisfying(SignatureVerificationException.class,
+                .isInstanceOfSatisfying(
+                        SignatureVerificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.TIMESTAMP_IN_FUTURE));
     }
 
     @Test
     void aFailureMessageNamesTheProblemButNeverASecretOrTheExpectedSignature() throws Exception {
-        String expectedHex = signedBy(SECRET, TS).first("x-toolgate-signature").substring(("t=" + TS + ",v1=").length());
+        String expectedHex =
+                signedBy(SECRET, TS).first("x-toolgate-signature").substring(("t=" + TS + ",v1=").length());
 
-        assertThatThrownBy(() -> verifierAt(TS, SECRET).verify("tampered".getBytes(StandardCharsets.UTF_8), signedBy(SECRET, TS)))
+        assertThatThrownBy(() -> verifierAt(TS, SECRET)
+                        .verify("tampered".getBytes(StandardCharsets.UTF_8), signedBy(SECRET, TS)))
                 .isInstanceOfSatisfying(SignatureVerificationException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NO_MATCHING_SIGNATURE);
-                    assertThat(e.getMessage()).contains("raw body").doesNotContain(SECRET).doesNotContain(expectedHex);
+                    assertThat(e.getMessage())
+                            .contains("raw body")
+                            .doesNotContain(SECRET)
+                            .doesNotContain(expectedHex);
                 });
     }
 
@@ -74,9 +83,12 @@ class SignatureVerifierTest {
         assertThatThrownBy(() -> SignatureVerifier.of(Scheme.TOOLGATE, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SignatureVerifier.of(Scheme.TOOLGATE, List.of(SECRET, " ")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("#1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("#1");
         assertThatThrownBy(() -> SignatureVerifier.of(Scheme.STANDARD_WEBHOOKS, List.of("whsec_not*base64!")))
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("not*base64");
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("not*base64");
         assertThatThrownBy(() -> verifierAt(TS, SECRET).withTolerance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -85,12 +97,18 @@ class SignatureVerifierTest {
     void standardWebhooksSecretsWorkWithOrWithoutTheirPrefix() throws Exception {
         // The published Standard Webhooks example (also in testdata/signature-vectors.json).
         byte[] body = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
-        HeaderSource headers = HeaderSource.of(Map.of("webhook-id", "msg_p5jXN8AQM9LWM0D4loKWxJek",
-                "webhook-timestamp", "1614265330", "webhook-signature", "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
+        HeaderSource headers = HeaderSource.of(Map.of(
+                "webhook-id",
+                "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                "webhook-timestamp",
+                "1614265330",
+                "webhook-signature",
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="));
         InstantSource then = InstantSource.fixed(Instant.ofEpochSecond(1_614_265_330L));
 
         for (String secret : List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")) {
-            VerifiedRequest verified = SignatureVerifier.of(Scheme.STANDARD_WEBHOOKS, List.of(secret)).withClock(then)
+            VerifiedRequest verified = SignatureVerifier.of(Scheme.STANDARD_WEBHOOKS, List.of(secret))
+                    .withClock(then)
                     .verify(body, headers);
             assertThat(verified.scheme()).isEqualTo(Scheme.STANDARD_WEBHOOKS);
         }
@@ -110,7 +128,8 @@ class SignatureVerifierTest {
 
     @Test
     void headerSourceOfAMapIgnoresCaseAndTakesTheFirstOfSeveralValues() {
-        HeaderSource headers = HeaderSource.of(Map.of("X-Toolgate-Signature", List.of("first", "second"), "Other", "x"));
+        HeaderSource headers =
+                HeaderSource.of(Map.of("X-Toolgate-Signature", List.of("first", "second"), "Other", "x"));
 
         assertThat(headers.first("x-toolgate-signature")).isEqualTo("first");
         assertThat(headers.first("OTHER")).isEqualTo("x");

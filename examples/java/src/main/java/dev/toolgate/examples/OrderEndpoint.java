@@ -47,10 +47,10 @@ public final class OrderEndpoint implements HttpHandler {
     private static final Map<String, String[]> ORDERS = Map.of(
             "A-1001", new String[] {"shipped", "Friday"},
             "A-1002", new String[] {"being packed", "next Tuesday"});
-    private static final Map<String, String> UNAUTHORIZED = Map.of("error", "Unauthorized",
-            "hint", "Apologize and say you cannot look that up right now; offer a callback.");
-    private static final Map<String, String> FAILED = Map.of("error", "Lookup failed",
-            "hint", "Apologize and offer a callback.");
+    private static final Map<String, String> UNAUTHORIZED = Map.of(
+            "error", "Unauthorized", "hint", "Apologize and say you cannot look that up right now; offer a callback.");
+    private static final Map<String, String> FAILED =
+            Map.of("error", "Lookup failed", "hint", "Apologize and offer a callback.");
 
     /**
      * An answer.
@@ -58,8 +58,7 @@ public final class OrderEndpoint implements HttpHandler {
      * @param status the HTTP status
      * @param body the JSON object sent back, always with a {@code hint}
      */
-    public record Reply(int status, Map<String, String> body) {
-    }
+    public record Reply(int status, Map<String, String> body) {}
 
     private final SignatureVerifier verifier;
     private final byte[] expectedAuthorization;
@@ -113,7 +112,8 @@ public final class OrderEndpoint implements HttpHandler {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             URI uri = exchange.getRequestURI();
             String target = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
-            reply = body.length > MAX_BODY_BYTES ? new Reply(413, FAILED)
+            reply = body.length > MAX_BODY_BYTES
+                    ? new Reply(413, FAILED)
                     : handle(exchange.getRequestMethod(), target, exchange.getRequestHeaders()::getFirst, body);
         } catch (RuntimeException e) {
             LOG.severe("handler failed: " + e);
@@ -138,7 +138,8 @@ public final class OrderEndpoint implements HttpHandler {
         if (parsed == null || !parsed.isObject()) {
             return null;
         }
-        boolean envelope = parsed.path("tool").isString() && parsed.path("invocation_id").isString()
+        boolean envelope = parsed.path("tool").isString()
+                && parsed.path("invocation_id").isString()
                 && parsed.path("arguments").isObject();
         Map<String, String> arguments = new LinkedHashMap<>();
         (envelope ? parsed.get("arguments") : parsed).properties().forEach(e -> {
@@ -155,7 +156,8 @@ public final class OrderEndpoint implements HttpHandler {
         if (question >= 0) {
             for (String pair : target.substring(question + 1).split("&")) {
                 String[] parts = pair.split("=", 2);
-                arguments.putIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                arguments.putIfAbsent(
+                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                         parts.length < 2 ? "" : URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
             }
         }
@@ -165,12 +167,19 @@ public final class OrderEndpoint implements HttpHandler {
     private static Map<String, String> lookupOrder(String orderId) {
         String id = orderId == null ? "" : orderId.strip().toUpperCase(Locale.ROOT);
         if (id.isEmpty()) {
-            return Map.of("error", "Missing order number", "hint", "Ask the caller for their order number; it starts with A.");
+            return Map.of(
+                    "error",
+                    "Missing order number",
+                    "hint",
+                    "Ask the caller for their order number; it starts with A.");
         }
         String[] order = ORDERS.get(id);
         if (order == null) {
-            return Map.of("error", "Order not found",
-                    "hint", "Ask the caller to read the order number again, one character at a time.");
+            return Map.of(
+                    "error",
+                    "Order not found",
+                    "hint",
+                    "Ask the caller to read the order number again, one character at a time.");
         }
         Map<String, String> reply = new LinkedHashMap<>();
         reply.put("order_id", id);
@@ -212,8 +221,10 @@ public final class OrderEndpoint implements HttpHandler {
      */
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
-        List<String> secrets = Arrays.stream(env.getOrDefault("TOOLGATE_SIGNING_SECRETS", "").split("[\\s,]+"))
-                .filter(s -> !s.isEmpty()).toList();
+        List<String> secrets = Arrays.stream(
+                        env.getOrDefault("TOOLGATE_SIGNING_SECRETS", "").split("[\\s,]+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
         String token = env.getOrDefault("TOOLGATE_BEARER_TOKEN", "");
         if (secrets.isEmpty() || token.isEmpty()) {
             System.err.println("set TOOLGATE_SIGNING_SECRETS and TOOLGATE_BEARER_TOKEN");

@@ -32,7 +32,8 @@ class OrderEndpointTest {
 
     private static final String TOKEN = "tok_example_123";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNode VECTORS = JSON.readTree(Path.of("..", "..", "testdata", "signature-vectors.json").toFile())
+    private static final JsonNode VECTORS = JSON.readTree(
+                    Path.of("..", "..", "testdata", "signature-vectors.json").toFile())
             .get("vectors");
 
     @BeforeAll
@@ -50,12 +51,16 @@ class OrderEndpointTest {
     }
 
     private static byte[] body(JsonNode vector) {
-        return vector.get("body_base64").isNull() ? new byte[0] : Base64.getDecoder().decode(vector.get("body_base64").asString());
+        return vector.get("body_base64").isNull()
+                ? new byte[0]
+                : Base64.getDecoder().decode(vector.get("body_base64").asString());
     }
 
     private static Map<String, String> headers(JsonNode vector, String authorization) {
         Map<String, String> headers = new LinkedHashMap<>();
-        vector.get("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        vector.get("headers")
+                .properties()
+                .forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
         if (authorization != null) {
             headers.put("Authorization", authorization);
         }
@@ -65,13 +70,20 @@ class OrderEndpointTest {
     private static OrderEndpoint endpointFor(JsonNode vector) {
         List<String> secrets = new ArrayList<>();
         vector.get("secrets").forEach(s -> secrets.add(s.asString()));
-        return new OrderEndpoint(SignatureVerifier.of(Scheme.fromWireName(vector.get("scheme").asString()), secrets)
-                .withClock(InstantSource.fixed(Instant.ofEpochSecond(vector.get("now").asLong()))), TOKEN);
+        return new OrderEndpoint(
+                SignatureVerifier.of(Scheme.fromWireName(vector.get("scheme").asString()), secrets)
+                        .withClock(InstantSource.fixed(
+                                Instant.ofEpochSecond(vector.get("now").asLong()))),
+                TOKEN);
     }
 
     private static OrderEndpoint.Reply call(JsonNode vector, String authorization) {
-        return endpointFor(vector).handle(vector.get("method").asString(), vector.get("target").asString(),
-                HeaderSource.of(headers(vector, authorization)), body(vector));
+        return endpointFor(vector)
+                .handle(
+                        vector.get("method").asString(),
+                        vector.get("target").asString(),
+                        HeaderSource.of(headers(vector, authorization)),
+                        body(vector));
     }
 
     @Test
@@ -79,21 +91,25 @@ class OrderEndpointTest {
         OrderEndpoint.Reply reply = call(vector("toolgate/envelope"), "Bearer " + TOKEN);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body()).containsEntry("status", "shipped")
+        assertThat(reply.body())
+                .containsEntry("status", "shipped")
                 .containsEntry("hint", "Tell the caller order A-1001 is shipped and should arrive Friday.");
     }
 
     @Test
     void argumentsModeReadsTheQueryOfAGetAndTheBodyOfAPut() {
-        for (String name : List.of("toolgate/bodyless-get", "toolgate/trailing-newline", "standard-webhooks/envelope")) {
+        for (String name :
+                List.of("toolgate/bodyless-get", "toolgate/trailing-newline", "standard-webhooks/envelope")) {
             assertThat(call(vector(name), "Bearer " + TOKEN).body()).as(name).containsEntry("order_id", "A-1001");
         }
     }
 
     @Test
     void aTamperedBodyAWrongTokenOrNoTokenGet401WithAnErrorAndAHint() {
-        for (OrderEndpoint.Reply reply : List.of(call(vector("toolgate/tampered-body"), "Bearer " + TOKEN),
-                call(vector("toolgate/envelope"), "Bearer wrong"), call(vector("toolgate/envelope"), null))) {
+        for (OrderEndpoint.Reply reply : List.of(
+                call(vector("toolgate/tampered-body"), "Bearer " + TOKEN),
+                call(vector("toolgate/envelope"), "Bearer wrong"),
+                call(vector("toolgate/envelope"), null))) {
             assertThat(reply.status()).isEqualTo(401);
             assertThat(reply.body()).containsOnlyKeys("error", "hint");
         }
@@ -110,14 +126,18 @@ class OrderEndpointTest {
     @Test
     void theHttpServerAnswersARealRequestAndRefusesATamperedCopy() throws Exception {
         JsonNode vector = vector("toolgate/envelope");
-        HttpServer server = OrderEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), endpointFor(vector));
+        HttpServer server =
+                OrderEndpoint.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), endpointFor(vector));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + vector.get("target").asString());
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+                    + vector.get("target").asString());
             byte[] tampered = body(vector).clone();
             tampered[tampered.length - 3] ^= 1;
 
-            HttpResponse<String> ok = client.send(post(uri, vector, body(vector)), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> refused = client.send(post(uri, vector, tampered), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ok =
+                    client.send(post(uri, vector, body(vector)), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused =
+                    client.send(post(uri, vector, tampered), HttpResponse.BodyHandlers.ofString());
 
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(ok.body()).get("hint").asString()).contains("shipped");

@@ -31,8 +31,7 @@ public final class ArgumentParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ArgumentParser() {
-    }
+    private ArgumentParser() {}
 
     /**
      * Parses the model's raw arguments.

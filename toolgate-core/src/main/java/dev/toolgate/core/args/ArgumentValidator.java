@@ -82,11 +82,16 @@ public final class ArgumentValidator {
     public static ArgumentValidator compile(JsonNode parametersSchema) {
         Objects.requireNonNull(parametersSchema, "parametersSchema");
         // One registry per schema: its cache is keyed by $id, and tenants must not see each other's $ids.
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
-                .schemaRegistryConfig(CONFIG)
-                .dialectRegistry(new BasicDialectRegistry(List.of(Dialects.getDraft4(), Dialects.getDraft6(),
-                        Dialects.getDraft7(), Dialects.getDraft201909(), Dialects.getDraft202012())))
-                .schemaLoader(loader -> loader.allow(BUNDLED_META_SCHEMAS)));
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(CONFIG)
+                        .dialectRegistry(new BasicDialectRegistry(List.of(
+                                Dialects.getDraft4(),
+                                Dialects.getDraft6(),
+                                Dialects.getDraft7(),
+                                Dialects.getDraft201909(),
+                                Dialects.getDraft202012())))
+                        .schemaLoader(loader -> loader.allow(BUNDLED_META_SCHEMAS)));
         try {
             Schema schema = registry.getSchema(parametersSchema);
             schema.initializeValidators();
@@ -141,10 +146,13 @@ public final class ArgumentValidator {
         String keyword = error.getKeyword() == null ? "schema" : error.getKeyword();
         NodePath location = error.getInstanceLocation();
         return switch (keyword) {
-            case "required" -> new ArgumentViolation(child(location, error.getProperty()), keyword,
-                    "required property is missing");
-            case "additionalProperties", "unevaluatedProperties" -> new ArgumentViolation(
-                    child(location, error.getProperty()), keyword, "property is not allowed by the tool's parameters");
+            case "required" ->
+                new ArgumentViolation(child(location, error.getProperty()), keyword, "required property is missing");
+            case "additionalProperties", "unevaluatedProperties" ->
+                new ArgumentViolation(
+                        child(location, error.getProperty()),
+                        keyword,
+                        "property is not allowed by the tool's parameters");
             case "enum" -> new ArgumentViolation(location.toString(), keyword, "must be one of " + enumValues(error));
             case "type" -> new ArgumentViolation(location.toString(), keyword, typeMessage(error));
             default -> new ArgumentViolation(location.toString(), keyword, error.getMessage());

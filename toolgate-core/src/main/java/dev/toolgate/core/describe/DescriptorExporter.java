@@ -27,8 +27,7 @@ public final class DescriptorExporter {
     private static final Comparator<ToolDefinition> ORDER =
             Comparator.comparingInt(ToolDefinition::priority).thenComparing(ToolDefinition::name);
 
-    private DescriptorExporter() {
-    }
+    private DescriptorExporter() {}
 
     /**
      * Returns the descriptors of the enabled tools, sorted by priority then name.
@@ -40,7 +39,10 @@ public final class DescriptorExporter {
     public static ArrayNode export(List<ToolDefinition> tools, DescriptorFormat format) {
         Objects.requireNonNull(format, "format");
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        tools.stream().filter(ToolDefinition::enabled).sorted(ORDER).forEach(tool -> result.add(describe(tool, format)));
+        tools.stream()
+                .filter(ToolDefinition::enabled)
+                .sorted(ORDER)
+                .forEach(tool -> result.add(describe(tool, format)));
         return result;
     }
 
@@ -57,14 +59,17 @@ public final class DescriptorExporter {
         switch (format) {
             case OPENAI -> {
                 descriptor.put("type", "function");
-                descriptor.putObject("function")
+                descriptor
+                        .putObject("function")
                         .put("name", tool.name())
                         .put("description", tool.description())
                         .set("parameters", parameters.deepCopy());
             }
-            case ANTHROPIC -> descriptor.put("name", tool.name())
-                    .put("description", tool.description())
-                    .set("input_schema", parameters.deepCopy());
+            case ANTHROPIC ->
+                descriptor
+                        .put("name", tool.name())
+                        .put("description", tool.description())
+                        .set("input_schema", parameters.deepCopy());
             case GEMINI -> {
                 descriptor.put("name", tool.name()).put("description", tool.description());
                 ObjectNode converted = GeminiSchemaConverter.convert(parameters);

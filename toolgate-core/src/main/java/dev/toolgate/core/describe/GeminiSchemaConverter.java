@@ -44,8 +44,21 @@ public final class GeminiSchemaConverter {
 
     /** The keywords a converted schema may contain; everything else is dropped. */
     public static final Set<String> KEYWORDS = Set.of(
-            "type", "format", "description", "nullable", "enum", "properties", "required", "items",
-            "minItems", "maxItems", "minimum", "maximum", "minLength", "maxLength", "pattern");
+            "type",
+            "format",
+            "description",
+            "nullable",
+            "enum",
+            "properties",
+            "required",
+            "items",
+            "minItems",
+            "maxItems",
+            "minimum",
+            "maximum",
+            "minLength",
+            "maxLength",
+            "pattern");
 
     /** The sentence appended to the description of an untyped schema. */
     public static final String ANY_VALUE_NOTE = "Any JSON value, given as text.";
@@ -57,8 +70,7 @@ public final class GeminiSchemaConverter {
 
     private static final Set<String> TYPES = Set.of("string", "number", "integer", "boolean", "array", "object");
 
-    private GeminiSchemaConverter() {
-    }
+    private GeminiSchemaConverter() {}
 
     /**
      * Returns the Gemini form of {@code schema}.
@@ -72,8 +84,10 @@ public final class GeminiSchemaConverter {
         }
         JsonNode union = schema.has("type") ? null : firstArray(schema, "anyOf", "oneOf");
         if (union != null) {
-            List<JsonNode> branches = StreamSupport.stream(union.spliterator(), false).toList();
-            List<JsonNode> nonNull = branches.stream().filter(branch -> !isNullType(branch)).toList();
+            List<JsonNode> branches =
+                    StreamSupport.stream(union.spliterator(), false).toList();
+            List<JsonNode> nonNull =
+                    branches.stream().filter(branch -> !isNullType(branch)).toList();
             if (nonNull.size() == 1) {
                 ObjectNode converted = convert(nonNull.get(0));
                 String outer = text(schema, "description");
@@ -96,8 +110,11 @@ public final class GeminiSchemaConverter {
         if (declared != null && declared.isString()) {
             type = declared.stringValue();
         } else if (declared != null && declared.isArray()) {
-            List<String> names = StreamSupport.stream(declared.spliterator(), false).map(JsonNode::asString).toList();
-            List<String> nonNull = names.stream().filter(name -> !name.equals("null")).toList();
+            List<String> names = StreamSupport.stream(declared.spliterator(), false)
+                    .map(JsonNode::asString)
+                    .toList();
+            List<String> nonNull =
+                    names.stream().filter(name -> !name.equals("null")).toList();
             nullable |= nonNull.size() < names.size();
             type = nonNull.size() == 1 ? nonNull.get(0) : null;
         } else if (declared == null) {
@@ -125,7 +142,8 @@ public final class GeminiSchemaConverter {
         }
         List<JsonNode> values = enumValues(schema);
         nullable |= values.stream().anyMatch(JsonNode::isNull);
-        List<JsonNode> nonNullValues = values.stream().filter(value -> !value.isNull()).toList();
+        List<JsonNode> nonNullValues =
+                values.stream().filter(value -> !value.isNull()).toList();
         ArrayNode enumNode = null;
         if (!nonNullValues.isEmpty() && type.equals("STRING")) {
             enumNode = JsonNodeFactory.instance.arrayNode();
@@ -133,7 +151,8 @@ public final class GeminiSchemaConverter {
                 enumNode.add(value.isString() ? value.stringValue() : value.toString());
             }
         } else if (!nonNullValues.isEmpty()) {
-            notes.add("One of: " + nonNullValues.stream().map(JsonNode::toString).collect(Collectors.joining(", ")) + ".");
+            notes.add("One of: "
+                    + nonNullValues.stream().map(JsonNode::toString).collect(Collectors.joining(", ")) + ".");
         }
         numberNotes(schema, type, notes);
         defaultNote(schema, notes);
@@ -149,8 +168,7 @@ public final class GeminiSchemaConverter {
             case "ARRAY" -> arrayKeywords(schema, out);
             case "STRING" -> copyKeywords(schema, out, "minLength", "maxLength", "pattern");
             case "INTEGER", "NUMBER" -> copyKeywords(schema, out, "minimum", "maximum");
-            default -> {
-            }
+            default -> {}
         }
         return out;
     }
@@ -203,11 +221,12 @@ public final class GeminiSchemaConverter {
     private static void copyKeywords(JsonNode schema, ObjectNode out, String... keywords) {
         for (String keyword : keywords) {
             JsonNode value = schema.get(keyword);
-            boolean usable = value != null && switch (keyword) {
-                case "pattern" -> value.isString();
-                case "minimum", "maximum" -> value.isNumber();
-                default -> value.isNumber() && value.canConvertToExactIntegral();
-            };
+            boolean usable = value != null
+                    && switch (keyword) {
+                        case "pattern" -> value.isString();
+                        case "minimum", "maximum" -> value.isNumber();
+                        default -> value.isNumber() && value.canConvertToExactIntegral();
+                    };
             if (usable) {
                 out.set(keyword, value.deepCopy());
             }
@@ -236,7 +255,8 @@ public final class GeminiSchemaConverter {
     private static void defaultNote(JsonNode schema, List<String> notes) {
         JsonNode value = schema.get("default");
         String description = text(schema, "description");
-        boolean mentioned = description != null && description.toLowerCase(Locale.ROOT).contains("default");
+        boolean mentioned =
+                description != null && description.toLowerCase(Locale.ROOT).contains("default");
         if (value != null && !mentioned) {
             notes.add("Default: " + value + ".");
         }
@@ -264,7 +284,8 @@ public final class GeminiSchemaConverter {
         if (schema.has("items")) {
             return "array";
         }
-        List<JsonNode> values = enumValues(schema).stream().filter(value -> !value.isNull()).toList();
+        List<JsonNode> values =
+                enumValues(schema).stream().filter(value -> !value.isNull()).toList();
         if (values.isEmpty()) {
             return null;
         }

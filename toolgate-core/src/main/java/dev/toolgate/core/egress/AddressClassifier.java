@@ -35,8 +35,7 @@ import java.util.Optional;
  */
 public final class AddressClassifier {
 
-    private record Block(Cidr cidr, AddressClass addressClass) {
-    }
+    private record Block(Cidr cidr, AddressClass addressClass) {}
 
     /** Most specific first where blocks nest (255.255.255.255 before 240/4). */
     private static final List<Block> IPV4_BLOCKS = List.of(
@@ -90,8 +89,7 @@ public final class AddressClassifier {
             "192.0.0.192", "Oracle Cloud metadata service",
             "fd00:ec2::254", "AWS metadata service (IPv6)");
 
-    private AddressClassifier() {
-    }
+    private AddressClassifier() {}
 
     private static Block block(String cidr, AddressClass addressClass) {
         return new Block(Cidr.parseTrusted(cidr), addressClass);

@@ -8,5 +8,4 @@ package dev.toolgate.core.egress;
  * @param reason how it was admitted ({@code "public unicast"}, {@code "operator allowlist 127.0.0.1:8443
  *     (loopback 127.0.0.0/8 (RFC 1122))"}) or why it was blocked ({@code "loopback 127.0.0.0/8 (RFC 1122)"})
  */
-public record AddressVerdict(String address, boolean allowed, String reason) {
-}
+public record AddressVerdict(String address, boolean allowed, String reason) {}

@@ -62,12 +62,14 @@ public sealed interface AllowlistEntry permits AllowlistEntry.HostPort, Allowlis
         List<AllowlistEntry> entries = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].isBlank()) {
-                throw new IllegalArgumentException("egress allowlist entry " + (i + 1) + " of " + parts.length + " is empty");
+                throw new IllegalArgumentException(
+                        "egress allowlist entry " + (i + 1) + " of " + parts.length + " is empty");
             }
             try {
                 entries.add(parse(parts[i]));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("egress allowlist entry " + (i + 1) + " of " + parts.length + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "egress allowlist entry " + (i + 1) + " of " + parts.length + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(entries);
@@ -85,7 +87,8 @@ public sealed interface AllowlistEntry permits AllowlistEntry.HostPort, Allowlis
             Objects.requireNonNull(host, "host");
             host = SpecialNames.normalise(host);
             if (!host.matches("[a-z0-9-]{1,63}(\\.[a-z0-9-]{1,63})*") || host.length() > 253) {
-                throw new IllegalArgumentException("'" + host + "' is not a host name (ASCII letters, digits, hyphens and dots; punycode for IDN)");
+                throw new IllegalArgumentException("'" + host
+                        + "' is not a host name (ASCII letters, digits, hyphens and dots; punycode for IDN)");
             }
             if (IpLiterals.looksNumeric(host)) {
                 throw new IllegalArgumentException("'" + host + "' is numeric but not a canonical IPv4 address");
@@ -159,17 +162,22 @@ public sealed interface AllowlistEntry permits AllowlistEntry.HostPort, Allowlis
             if (!rest.isEmpty() && !rest.startsWith(":")) {
                 throw new IllegalArgumentException("unexpected text after ']'");
             }
-            return network(text.substring(1, close), true, rest.isEmpty() ? OptionalInt.empty() : OptionalInt.of(parsePort(rest.substring(1))));
+            return network(
+                    text.substring(1, close),
+                    true,
+                    rest.isEmpty() ? OptionalInt.empty() : OptionalInt.of(parsePort(rest.substring(1))));
         }
         int colons = (int) text.chars().filter(c -> c == ':').count();
         if (colons > 1) { // bare IPv6: only a block; a bare address like ::1:443 would be ambiguous
             if (!text.contains("/")) {
-                throw new IllegalArgumentException("write an IPv6 address in brackets, e.g. [" + text + "] or [" + text + "]:443");
+                throw new IllegalArgumentException(
+                        "write an IPv6 address in brackets, e.g. [" + text + "] or [" + text + "]:443");
             }
             return network(text, true, OptionalInt.empty());
         }
         String host = colons == 1 ? text.substring(0, text.indexOf(':')) : text;
-        OptionalInt port = colons == 1 ? OptionalInt.of(parsePort(text.substring(text.indexOf(':') + 1))) : OptionalInt.empty();
+        OptionalInt port =
+                colons == 1 ? OptionalInt.of(parsePort(text.substring(text.indexOf(':') + 1))) : OptionalInt.empty();
         if (host.contains("/") || IpLiterals.looksNumeric(host)) {
             return network(host, false, port);
         }
@@ -187,9 +195,11 @@ public sealed interface AllowlistEntry permits AllowlistEntry.HostPort, Allowlis
         String address = slash < 0 ? text : text.substring(0, slash);
         byte[] bytes = ipv6 ? IpLiterals.parseIpv6(address) : IpLiterals.parseCanonicalIpv4(address);
         if (bytes == null) {
-            throw new IllegalArgumentException(ipv6
-                    ? "'" + address + "' is not a valid IPv6 address"
-                    : "'" + address + "' is not a canonical IPv4 address (four decimal numbers 0-255, no leading zeros)");
+            throw new IllegalArgumentException(
+                    ipv6
+                            ? "'" + address + "' is not a valid IPv6 address"
+                            : "'" + address
+                                    + "' is not a canonical IPv4 address (four decimal numbers 0-255, no leading zeros)");
         }
         if (IpLiterals.isIpv4Mapped(bytes)) {
             throw new IllegalArgumentException("write IPv4-mapped addresses in IPv4 form");
@@ -206,8 +216,10 @@ public sealed interface AllowlistEntry permits AllowlistEntry.HostPort, Allowlis
         try {
             return new Network(IpLiterals.toAddress(bytes), prefix, port);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; did you mean "
-                    + IpLiterals.toText(maskedNetwork(bytes, prefix)) + "/" + prefix + "?", e);
+            throw new IllegalArgumentException(
+                    e.getMessage() + "; did you mean " + IpLiterals.toText(maskedNetwork(bytes, prefix)) + "/" + prefix
+                            + "?",
+                    e);
         }
     }
 

@@ -39,7 +39,8 @@ final class Cidr {
     static Cidr parseTrusted(String text) {
         int slash = text.indexOf('/');
         String address = text.substring(0, slash);
-        byte[] bytes = address.indexOf(':') >= 0 ? IpLiterals.parseIpv6(address) : IpLiterals.parseCanonicalIpv4(address);
+        byte[] bytes =
+                address.indexOf(':') >= 0 ? IpLiterals.parseIpv6(address) : IpLiterals.parseCanonicalIpv4(address);
         if (bytes == null) {
             throw new IllegalArgumentException("bad table entry " + text);
         }

@@ -18,11 +18,13 @@ public enum DenyReason {
     /** The authority holds userinfo ({@code user:pass@host}), a classic host-confusion vector. */
     USERINFO("userinfo", "user names or passwords in the URL are not allowed"),
     /** The authority holds a backslash, {@code %}, whitespace, a control or non-ASCII character, or similar. */
-    ILLEGAL_AUTHORITY_CHARACTER("illegal_authority_character", "the host part contains a character that is not allowed"),
+    ILLEGAL_AUTHORITY_CHARACTER(
+            "illegal_authority_character", "the host part contains a character that is not allowed"),
     /** The port is empty, not a number, or outside 1-65535. */
     BAD_PORT("bad_port", "the port must be a number from 1 to 65535"),
     /** A numeric host that is not a canonical dotted quad ({@code 2130706433}, {@code 0177.0.0.1}, {@code 127.1}, ...). */
-    NON_CANONICAL_IP_LITERAL("non_canonical_ip_literal", "IPv4 addresses must be written as four decimal numbers (a.b.c.d)"),
+    NON_CANONICAL_IP_LITERAL(
+            "non_canonical_ip_literal", "IPv4 addresses must be written as four decimal numbers (a.b.c.d)"),
     /** An IPv6 literal with a zone identifier ({@code [fe80::1%25eth0]}). */
     ZONE_ID("zone_id", "IPv6 zone identifiers are not allowed"),
     /** localhost, *.localhost or a special-use domain (.local, .internal, .test, ...). */

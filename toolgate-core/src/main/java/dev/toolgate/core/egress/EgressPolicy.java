@@ -132,12 +132,16 @@ public final class EgressPolicy {
         try {
             answers = resolver.lookup(target.host());
         } catch (UnknownHostException e) {
-            return EgressDecision.deny(DenyReason.RESOLUTION_FAILED, "host '" + target.host() + "' could not be resolved", List.of());
+            return EgressDecision.deny(
+                    DenyReason.RESOLUTION_FAILED, "host '" + target.host() + "' could not be resolved", List.of());
         }
         if (answers == null || answers.isEmpty()) {
-            return EgressDecision.deny(DenyReason.NO_ADDRESSES, "host '" + target.host() + "' resolved to no addresses", List.of());
+            return EgressDecision.deny(
+                    DenyReason.NO_ADDRESSES, "host '" + target.host() + "' resolved to no addresses", List.of());
         }
-        List<AddressVerdict> verdicts = answers.stream().map(address -> judge(address, target.port(), target.host())).toList();
+        List<AddressVerdict> verdicts = answers.stream()
+                .map(address -> judge(address, target.port(), target.host()))
+                .toList();
         return resolvedDecision(target.host(), verdicts);
     }
 
@@ -160,8 +164,7 @@ public final class EgressPolicy {
 
     /** As {@link #applyTo(OkHttpClient.Builder)}, with an observer told of every checked connect (tests). */
     OkHttpClient.Builder applyTo(OkHttpClient.Builder builder, GuardedSocketFactory.ConnectObserver observer) {
-        return builder
-                .dns(new GuardedDns(this, resolver))
+        return builder.dns(new GuardedDns(this, resolver))
                 .socketFactory(new GuardedSocketFactory(this, observer))
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
@@ -174,8 +177,10 @@ public final class EgressPolicy {
             AddressVerdict verdict = judge(target.literal(), target.port(), null);
             return verdict.allowed()
                     ? EgressDecision.allow(List.of(verdict))
-                    : EgressDecision.deny(DenyReason.BLOCKED_ADDRESS,
-                            "address " + verdict.address() + " is blocked: " + verdict.reason(), List.of(verdict));
+                    : EgressDecision.deny(
+                            DenyReason.BLOCKED_ADDRESS,
+                            "address " + verdict.address() + " is blocked: " + verdict.reason(),
+                            List.of(verdict));
         }
         return nameRefusal(target.host(), target.port())
                 .map(refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of()))
@@ -219,14 +224,18 @@ public final class EgressPolicy {
 
     /** Returns the decision on a name's resolved addresses: denied if any one is blocked. */
     static EgressDecision resolvedDecision(String host, List<AddressVerdict> verdicts) {
-        List<AddressVerdict> blocked = verdicts.stream().filter(verdict -> !verdict.allowed()).toList();
+        List<AddressVerdict> blocked =
+                verdicts.stream().filter(verdict -> !verdict.allowed()).toList();
         if (blocked.isEmpty()) {
             return EgressDecision.allow(verdicts);
         }
         AddressVerdict first = blocked.get(0);
         String more = blocked.size() > 1 ? " and " + (blocked.size() - 1) + " more blocked address(es)" : "";
-        return EgressDecision.deny(DenyReason.BLOCKED_ADDRESS, "host '" + host + "' resolved to blocked address "
-                + first.address() + " (" + first.reason() + ")" + more, verdicts);
+        return EgressDecision.deny(
+                DenyReason.BLOCKED_ADDRESS,
+                "host '" + host + "' resolved to blocked address " + first.address() + " (" + first.reason() + ")"
+                        + more,
+                verdicts);
     }
 
     /**
@@ -237,15 +246,18 @@ public final class EgressPolicy {
      */
     InetSocketAddress checkConnect(SocketAddress endpoint) throws EgressDeniedException {
         if (!(endpoint instanceof InetSocketAddress socketAddress) || socketAddress.isUnresolved()) {
-            throw new EgressDeniedException(DenyReason.UNRESOLVED_ADDRESS,
+            throw new EgressDeniedException(
+                    DenyReason.UNRESOLVED_ADDRESS,
                     "connection refused: the target was not a resolved, checked address");
         }
         String carried = socketAddress.getHostString(); // never a reverse lookup
         String hostName = carried.indexOf(':') >= 0 || IpLiterals.looksNumeric(carried) ? null : carried;
         AddressVerdict verdict = judge(socketAddress.getAddress(), socketAddress.getPort(), hostName);
         if (!verdict.allowed()) {
-            throw new EgressDeniedException(DenyReason.BLOCKED_ADDRESS, "connection to " + verdict.address()
-                    + " port " + socketAddress.getPort() + " refused: " + verdict.reason());
+            throw new EgressDeniedException(
+                    DenyReason.BLOCKED_ADDRESS,
+                    "connection to " + verdict.address() + " port " + socketAddress.getPort() + " refused: "
+                            + verdict.reason());
         }
         return socketAddress;
     }
@@ -255,8 +267,7 @@ public final class EgressPolicy {
         private List<AllowlistEntry> allowlist = List.of();
         private Dns resolver = Dns.SYSTEM;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the operator allowlist (default empty), e.g. from {@link AllowlistEntry#parseList(String)}.

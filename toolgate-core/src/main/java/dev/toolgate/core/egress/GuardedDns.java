@@ -58,13 +58,15 @@ final class GuardedDns implements Dns {
         }
         var refusal = policy.nameRefusal(host, -1);
         if (refusal.isPresent()) {
-            throw new EgressDeniedException(refusal.get().reason(), refusal.get().message());
+            throw new EgressDeniedException(
+                    refusal.get().reason(), refusal.get().message());
         }
         List<InetAddress> answers = resolver.lookup(hostname);
         if (answers == null || answers.isEmpty()) {
             throw new UnknownHostException(hostname + ": the resolver returned no addresses");
         }
-        List<AddressVerdict> verdicts = answers.stream().map(address -> policy.judge(address, -1, host)).toList();
+        List<AddressVerdict> verdicts =
+                answers.stream().map(address -> policy.judge(address, -1, host)).toList();
         EgressDecision decision = EgressPolicy.resolvedDecision(host, verdicts);
         if (!decision.allowed()) {
             throw decision.toException();
@@ -80,13 +82,15 @@ final class GuardedDns implements Dns {
     private InetAddress literal(String host) throws EgressDeniedException {
         byte[] bytes = host.indexOf(':') >= 0 ? IpLiterals.parseIpv6(host) : IpLiterals.parseCanonicalIpv4(host);
         if (bytes == null) {
-            throw new EgressDeniedException(DenyReason.NON_CANONICAL_IP_LITERAL,
+            throw new EgressDeniedException(
+                    DenyReason.NON_CANONICAL_IP_LITERAL,
                     "host '" + host + "' is numeric but not a canonical IP address");
         }
         InetAddress address = IpLiterals.toAddress(bytes);
         AddressVerdict verdict = policy.judge(address, -1, null);
         if (!verdict.allowed()) {
-            throw new EgressDeniedException(DenyReason.BLOCKED_ADDRESS, "address " + verdict.address() + " is blocked: " + verdict.reason());
+            throw new EgressDeniedException(
+                    DenyReason.BLOCKED_ADDRESS, "address " + verdict.address() + " is blocked: " + verdict.reason());
         }
         return address;
     }

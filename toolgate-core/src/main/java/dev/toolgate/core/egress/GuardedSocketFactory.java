@@ -22,7 +22,7 @@ final class GuardedSocketFactory extends SocketFactory {
     @FunctionalInterface
     interface ConnectObserver {
         /** A no-op observer. */
-        ConnectObserver NONE = endpoint -> { };
+        ConnectObserver NONE = endpoint -> {};
 
         /**
          * Called with the checked endpoint before the socket connects to it.
@@ -61,7 +61,8 @@ final class GuardedSocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
     }
 

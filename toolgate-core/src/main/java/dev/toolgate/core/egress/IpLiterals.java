@@ -17,11 +17,11 @@ final class IpLiterals {
             "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
     /** A label some parser reads as a number: decimal, octal (leading 0) or hex (0x prefix, even bare "0x"). */
     private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+
     private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** Returns the 4 bytes of a canonical dotted quad, or null if {@code text} is anything else. */
     static byte[] parseCanonicalIpv4(String text) {

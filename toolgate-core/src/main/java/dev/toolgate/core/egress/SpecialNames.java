@@ -29,11 +29,21 @@ import java.util.Optional;
  */
 final class SpecialNames {
     static final List<String> SPECIAL_USE_DOMAINS = List.of(
-            "localhost", "local", "internal", "arpa", "test", "invalid", "example", "onion", "alt",
-            "localdomain", "home", "corp", "mail");
+            "localhost",
+            "local",
+            "internal",
+            "arpa",
+            "test",
+            "invalid",
+            "example",
+            "onion",
+            "alt",
+            "localdomain",
+            "home",
+            "corp",
+            "mail");
 
-    private SpecialNames() {
-    }
+    private SpecialNames() {}
 
     /**
      * Returns why {@code host} must not be resolved, or empty if it may be.
@@ -44,12 +54,14 @@ final class SpecialNames {
         String name = normalise(host);
         for (String domain : SPECIAL_USE_DOMAINS) {
             if (name.equals(domain) || name.endsWith("." + domain)) {
-                return Optional.of(new UrlInspection.Refused(DenyReason.SPECIAL_USE_NAME,
+                return Optional.of(new UrlInspection.Refused(
+                        DenyReason.SPECIAL_USE_NAME,
                         "host '" + name + "' is under the special-use domain ." + domain + " and is never resolved"));
             }
         }
         if (name.indexOf('.') < 0) {
-            return Optional.of(new UrlInspection.Refused(DenyReason.SINGLE_LABEL_NAME,
+            return Optional.of(new UrlInspection.Refused(
+                    DenyReason.SINGLE_LABEL_NAME,
                     "host '" + name + "' is a single-label name; use a fully qualified name"));
         }
         return Optional.empty();

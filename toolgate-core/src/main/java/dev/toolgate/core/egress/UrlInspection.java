@@ -34,12 +34,10 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
      * @param literal the address when the host is an IP literal, else null
      * @param port the port, 1-65535 (443 when absent)
      */
-    record Target(String host, InetAddress literal, int port) implements UrlInspection {
-    }
+    record Target(String host, InetAddress literal, int port) implements UrlInspection {}
 
     /** A refusal: the reason and an operator-facing sentence (never holding the path or query, which may hold secrets). */
-    record Refused(DenyReason reason, String message) implements UrlInspection {
-    }
+    record Refused(DenyReason reason, String message) implements UrlInspection {}
 
     /** Inspects {@code rawUrl}; see the type's Javadoc. */
     static UrlInspection of(String rawUrl) {
@@ -52,7 +50,8 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
             return new Refused(DenyReason.NOT_HTTPS, "the URL has no scheme; only https:// URLs are allowed");
         }
         if (!scheme.equalsIgnoreCase("https")) {
-            return new Refused(DenyReason.NOT_HTTPS,
+            return new Refused(
+                    DenyReason.NOT_HTTPS,
                     "scheme '" + scheme.toLowerCase(Locale.ROOT) + "' is not allowed; only https:// URLs are allowed");
         }
         if (!rawUrl.startsWith("//", colon + 1)) {
@@ -81,11 +80,15 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
             if (c == '%' && bracketed) {
                 return new Refused(DenyReason.ZONE_ID, "IPv6 zone identifiers ('%') are not allowed");
             }
-            String problem = c == '%' ? "percent-encoding ('%')"
-                    : c == '\\' ? "a backslash"
-                    : c <= 0x20 || c == 0x7f ? "whitespace or a control character"
-                    : c > 0x7e ? "a non-ASCII character (write internationalised names in punycode, xn--)"
-                    : null;
+            String problem = c == '%'
+                    ? "percent-encoding ('%')"
+                    : c == '\\'
+                            ? "a backslash"
+                            : c <= 0x20 || c == 0x7f
+                                    ? "whitespace or a control character"
+                                    : c > 0x7e
+                                            ? "a non-ASCII character (write internationalised names in punycode, xn--)"
+                                            : null;
             if (problem != null) {
                 return new Refused(DenyReason.ILLEGAL_AUTHORITY_CHARACTER, "the host part contains " + problem);
             }
@@ -106,14 +109,18 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         } else {
             int firstColon = authority.indexOf(':');
             if (firstColon != authority.lastIndexOf(':')) {
-                return new Refused(DenyReason.MALFORMED_URL, "an IPv6 literal must be written in brackets, e.g. https://[2001:db8::1]/");
+                return new Refused(
+                        DenyReason.MALFORMED_URL,
+                        "an IPv6 literal must be written in brackets, e.g. https://[2001:db8::1]/");
             }
             host = firstColon < 0 ? authority : authority.substring(0, firstColon);
             portText = firstColon < 0 ? null : authority.substring(firstColon + 1);
         }
         int port = 443;
         if (portText != null) {
-            if (!PORT.matcher(portText).matches() || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
+            if (!PORT.matcher(portText).matches()
+                    || Integer.parseInt(portText) < 1
+                    || Integer.parseInt(portText) > 65535) {
                 return new Refused(DenyReason.BAD_PORT, "port '" + portText + "' is not a number from 1 to 65535");
             }
             port = Integer.parseInt(portText);
@@ -135,15 +142,18 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
             return new Refused(DenyReason.MALFORMED_URL, "the URL has no host");
         }
         if (!HOST_CHARACTERS.matcher(rawHost).matches()) {
-            return new Refused(DenyReason.ILLEGAL_AUTHORITY_CHARACTER,
+            return new Refused(
+                    DenyReason.ILLEGAL_AUTHORITY_CHARACTER,
                     "host '" + rawHost + "' contains a character that is not allowed in a host name");
         }
         String host = rawHost.toLowerCase(Locale.ROOT);
         if (IpLiterals.looksNumeric(host)) {
             byte[] bytes = IpLiterals.parseCanonicalIpv4(host);
             if (bytes == null) {
-                return new Refused(DenyReason.NON_CANONICAL_IP_LITERAL, "host '" + rawHost
-                        + "' is a numeric host but not a canonical IPv4 address (four decimal numbers 0-255, no leading zeros)");
+                return new Refused(
+                        DenyReason.NON_CANONICAL_IP_LITERAL,
+                        "host '" + rawHost
+                                + "' is a numeric host but not a canonical IPv4 address (four decimal numbers 0-255, no leading zeros)");
             }
             return new Target(host, IpLiterals.toAddress(bytes), port);
         }
@@ -156,7 +166,8 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         }
         for (String label : name.split("\\.")) {
             if (label.length() > 63) {
-                return new Refused(DenyReason.MALFORMED_URL, "host '" + rawHost + "' has a label longer than 63 characters");
+                return new Refused(
+                        DenyReason.MALFORMED_URL, "host '" + rawHost + "' has a label longer than 63 characters");
             }
         }
         return new Target(host, null, port);
@@ -178,10 +189,14 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
             return new Refused(DenyReason.MALFORMED_URL, "the host part is not valid RFC 3986 syntax");
         }
         if (uri.getHost() == null) {
-            return new Refused(DenyReason.MALFORMED_URL,
-                    "'" + authority + "' is not a valid RFC 3986 host (underscores, leading hyphens and numeric top-level labels are refused)");
+            return new Refused(
+                    DenyReason.MALFORMED_URL,
+                    "'" + authority
+                            + "' is not a valid RFC 3986 host (underscores, leading hyphens and numeric top-level labels are refused)");
         }
-        String uriHost = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        String uriHost = uri.getHost().startsWith("[")
+                ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
         int uriPort = uri.getPort() == -1 ? 443 : uri.getPort();
         if (!sameHost(uriHost, target) || uriPort != target.port()) {
             return new Refused(DenyReason.MALFORMED_URL, "URL parsers disagree on the host of this URL");
@@ -193,7 +208,9 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         if (target.literal() == null) {
             return parsedHost.toLowerCase(Locale.ROOT).equals(target.host());
         }
-        byte[] parsed = parsedHost.indexOf(':') >= 0 ? IpLiterals.parseIpv6(parsedHost) : IpLiterals.parseCanonicalIpv4(parsedHost);
+        byte[] parsed = parsedHost.indexOf(':') >= 0
+                ? IpLiterals.parseIpv6(parsedHost)
+                : IpLiterals.parseCanonicalIpv4(parsedHost);
         return parsed != null && IpLiterals.toAddress(parsed).equals(target.literal());
     }
 }

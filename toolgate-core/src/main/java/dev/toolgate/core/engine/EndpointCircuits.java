@@ -12,7 +12,7 @@ import java.util.UUID;
 public interface EndpointCircuits {
 
     /** Circuits that are always closed. */
-    EndpointCircuits NONE = (tenantId, endpoint) -> (result, durationNanos) -> { };
+    EndpointCircuits NONE = (tenantId, endpoint) -> (result, durationNanos) -> {};
 
     /**
      * Asks to send one request.

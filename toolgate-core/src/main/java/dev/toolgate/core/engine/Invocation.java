@@ -20,7 +20,11 @@ import tools.jackson.databind.JsonNode;
  * @param call the live call
  */
 public record Invocation(
-        String invocationId, Tool tool, List<SigningSecret> signingSecrets, JsonNode rawArguments, String toolCallId,
+        String invocationId,
+        Tool tool,
+        List<SigningSecret> signingSecrets,
+        JsonNode rawArguments,
+        String toolCallId,
         CallContext call) {
     public Invocation {
         Objects.requireNonNull(invocationId, "invocationId");

@@ -12,5 +12,4 @@ import dev.toolgate.core.render.RenderedRequest;
  * @param outcome the outcome of the call; for a dry run null when the request rendered, else the failure that
  *     stopped it (e.g. invalid arguments)
  */
-public record TestFireResult(RenderedRequest request, EgressDecision egress, InvocationOutcome outcome) {
-}
+public record TestFireResult(RenderedRequest request, EgressDecision egress, InvocationOutcome outcome) {}

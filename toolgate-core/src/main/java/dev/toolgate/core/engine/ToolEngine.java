@@ -55,10 +55,13 @@ public final class ToolEngine {
     private final EndpointCircuits circuits;
     private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
-    private enum Mode { INVOKE, TEST_FIRE, DRY_RUN }
-
-    private record CompiledSchema(Instant version, ArgumentValidator validator) {
+    private enum Mode {
+        INVOKE,
+        TEST_FIRE,
+        DRY_RUN
     }
+
+    private record CompiledSchema(Instant version, ArgumentValidator validator) {}
 
     /** An engine whose endpoints never trip a circuit ({@link EndpointCircuits#NONE}); see the full constructor. */
     public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock) {
@@ -72,7 +75,11 @@ public final class ToolEngine {
      * @param clock the source of request timestamps
      * @param circuits the per-endpoint circuit breakers consulted before each send
      */
-    public ToolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, InstantSource clock,
+    public ToolEngine(
+            HttpExecutor executor,
+            EgressPolicy egress,
+            RequestRenderer renderer,
+            InstantSource clock,
             EndpointCircuits circuits) {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.egress = Objects.requireNonNull(egress, "egress");
@@ -88,9 +95,18 @@ public final class ToolEngine {
     public InvocationOutcome invoke(Invocation invocation) {
         long start = System.nanoTime();
         if (!invocation.tool().definition().enabled()) {
-            return failure(invocation, start, ToolError.of(ErrorCode.HTTP_TOOL_DISABLED,
-                    "The tool '" + invocation.tool().name() + "' is disabled."), invocation.rawArguments(), null,
-                    PhaseTimings.NONE, 0, null, false);
+            return failure(
+                    invocation,
+                    start,
+                    ToolError.of(
+                            ErrorCode.HTTP_TOOL_DISABLED,
+                            "The tool '" + invocation.tool().name() + "' is disabled."),
+                    invocation.rawArguments(),
+                    null,
+                    PhaseTimings.NONE,
+                    0,
+                    null,
+                    false);
         }
         return run(invocation, start, Mode.INVOKE).outcome();
     }
@@ -108,7 +124,15 @@ public final class ToolEngine {
      * sent; the tool's {@code error_hint} replaces the error's hint as for any other failure.
      */
     public InvocationOutcome refuse(Invocation invocation, ToolError error) {
-        return failure(invocation, System.nanoTime(), error, invocation.rawArguments(), null, PhaseTimings.NONE, 0, null,
+        return failure(
+                invocation,
+                System.nanoTime(),
+                error,
+                invocation.rawArguments(),
+                null,
+                PhaseTimings.NONE,
+                0,
+                null,
                 false);
     }
 
@@ -128,15 +152,28 @@ public final class ToolEngine {
         switch (ArgumentParser.parse(raw)) {
             case ArgumentParseResult.Parsed parsed -> arguments = parsed.arguments();
             case ArgumentParseResult.Invalid invalid -> {
-                return new TestFireResult(null, null,
+                return new TestFireResult(
+                        null,
+                        null,
                         failure(invocation, start, invalid.error(), raw, null, PhaseTimings.NONE, 0, null, false));
             }
         }
         ArgumentValidator validator = validator(tool);
         List<ArgumentViolation> violations = validator.validate(arguments);
         if (!violations.isEmpty()) {
-            return new TestFireResult(null, null, failure(invocation, start, validator.toError(violations),
-                    arguments, null, PhaseTimings.NONE, 0, null, false));
+            return new TestFireResult(
+                    null,
+                    null,
+                    failure(
+                            invocation,
+                            start,
+                            validator.toError(violations),
+                            arguments,
+                            null,
+                            PhaseTimings.NONE,
+                            0,
+                            null,
+                            false));
         }
         if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
             return new TestFireResult(null, null, action(invocation, start, arguments));
@@ -144,43 +181,92 @@ public final class ToolEngine {
 
         EgressDecision preflight = egress.checkUrl(config.url());
         if (!preflight.allowed()) {
-            return new TestFireResult(null, preflight, failure(invocation, start,
-                    ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, preflight.reason()), arguments, null,
-                    PhaseTimings.NONE, 0, null, false));
+            return new TestFireResult(
+                    null,
+                    preflight,
+                    failure(
+                            invocation,
+                            start,
+                            ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, preflight.reason()),
+                            arguments,
+                            null,
+                            PhaseTimings.NONE,
+                            0,
+                            null,
+                            false));
         }
         Instant now = clock.instant();
         RenderedRequest request;
         try {
             request = renderer.render(tool, arguments, invocation.call(), invocation.invocationId(), now);
-            request = RequestSigner.sign(request, config.signatureScheme(), invocation.signingSecrets(),
-                    now.getEpochSecond(), invocation.invocationId());
+            request = RequestSigner.sign(
+                    request,
+                    config.signatureScheme(),
+                    invocation.signingSecrets(),
+                    now.getEpochSecond(),
+                    invocation.invocationId());
         } catch (RenderException e) {
-            return new TestFireResult(null, preflight,
+            return new TestFireResult(
+                    null,
+                    preflight,
                     failure(invocation, start, e.error(), arguments, null, PhaseTimings.NONE, 0, null, false));
         }
         if (mode == Mode.DRY_RUN) {
             return new TestFireResult(request, egress.decide(request.url().toString()), null);
         }
-        EgressDecision decision = mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
+        EgressDecision decision =
+                mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
         String endpoint = request.url().host() + ":" + request.url().port();
         EndpointCircuits.Permit permit = circuits.tryAcquire(tool.tenantId(), endpoint);
         if (permit == null) {
-            return new TestFireResult(request, decision, failure(invocation, start, ToolError.of(
-                    ErrorCode.HTTP_TOOL_CIRCUIT_OPEN, "Calls to " + endpoint + " are paused for a short while after"
-                            + " repeated failures; nothing was sent."), arguments, request, PhaseTimings.NONE, 0, null,
-                    false));
+            return new TestFireResult(
+                    request,
+                    decision,
+                    failure(
+                            invocation,
+                            start,
+                            ToolError.of(
+                                    ErrorCode.HTTP_TOOL_CIRCUIT_OPEN,
+                                    "Calls to " + endpoint + " are paused for a short while after"
+                                            + " repeated failures; nothing was sent."),
+                            arguments,
+                            request,
+                            PhaseTimings.NONE,
+                            0,
+                            null,
+                            false));
         }
         long sendStart = System.nanoTime();
         ExecutionResult result = executor.execute(request, config.timeout(), config.maxResponseBytes());
         permit.complete(circuitResult(result), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
-            case ExecutionResult.Success success -> new InvocationOutcome(
-                    invocation.invocationId(), invocation.toolCallId(), null,
-                    success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body(),
-                    success.httpStatus(), success.truncated(), micros(start), config.speakDuringExecution(),
-                    config.speakAfterExecution(), null, arguments, request, success.timings(), success.body());
-            case ExecutionResult.Failure failure -> failure(invocation, start, failure.error(), arguments, request,
-                    failure.timings(), failure.httpStatus(), failure.body(), failure.truncated());
+            case ExecutionResult.Success success ->
+                new InvocationOutcome(
+                        invocation.invocationId(),
+                        invocation.toolCallId(),
+                        null,
+                        success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body(),
+                        success.httpStatus(),
+                        success.truncated(),
+                        micros(start),
+                        config.speakDuringExecution(),
+                        config.speakAfterExecution(),
+                        null,
+                        arguments,
+                        request,
+                        success.timings(),
+                        success.body());
+            case ExecutionResult.Failure failure ->
+                failure(
+                        invocation,
+                        start,
+                        failure.error(),
+                        arguments,
+                        request,
+                        failure.timings(),
+                        failure.httpStatus(),
+                        failure.body(),
+                        failure.truncated());
         };
         return new TestFireResult(request, decision, outcome);
     }
@@ -189,14 +275,17 @@ public final class ToolEngine {
     static EndpointCircuits.CallResult circuitResult(ExecutionResult result) {
         return switch (result) {
             case ExecutionResult.Success success -> EndpointCircuits.CallResult.SUCCESS;
-            case ExecutionResult.Failure failure -> switch (failure.error().code()) {
-                case HTTP_TOOL_TIMEOUT, HTTP_TOOL_CONNECT_ERROR, HTTP_TOOL_TLS_ERROR, HTTP_TOOL_DNS_ERROR ->
+            case ExecutionResult.Failure failure ->
+                switch (failure.error().code()) {
+                    case HTTP_TOOL_TIMEOUT, HTTP_TOOL_CONNECT_ERROR, HTTP_TOOL_TLS_ERROR, HTTP_TOOL_DNS_ERROR ->
                         EndpointCircuits.CallResult.FAILURE;
-                case HTTP_TOOL_CUSTOMER_ERROR -> failure.httpStatus() >= 500
-                        ? EndpointCircuits.CallResult.FAILURE : EndpointCircuits.CallResult.SUCCESS;
-                case HTTP_TOOL_REDIRECT, HTTP_TOOL_BINARY_RESPONSE -> EndpointCircuits.CallResult.SUCCESS;
-                default -> EndpointCircuits.CallResult.IGNORED;
-            };
+                    case HTTP_TOOL_CUSTOMER_ERROR ->
+                        failure.httpStatus() >= 500
+                                ? EndpointCircuits.CallResult.FAILURE
+                                : EndpointCircuits.CallResult.SUCCESS;
+                    case HTTP_TOOL_REDIRECT, HTTP_TOOL_BINARY_RESPONSE -> EndpointCircuits.CallResult.SUCCESS;
+                    default -> EndpointCircuits.CallResult.IGNORED;
+                };
         };
     }
 
@@ -212,14 +301,35 @@ public final class ToolEngine {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("status", "ok");
         content.put("action", tool.definition().type().wireName());
-        return new InvocationOutcome(invocation.invocationId(), invocation.toolCallId(), null,
-                JSON.writeValueAsString(content), 0, false, micros(start), false, false, action, arguments, null,
-                PhaseTimings.NONE, null);
+        return new InvocationOutcome(
+                invocation.invocationId(),
+                invocation.toolCallId(),
+                null,
+                JSON.writeValueAsString(content),
+                0,
+                false,
+                micros(start),
+                false,
+                false,
+                action,
+                arguments,
+                null,
+                PhaseTimings.NONE,
+                null);
     }
 
-    private InvocationOutcome failure(Invocation invocation, long start, ToolError error, JsonNode arguments,
-            RenderedRequest request, PhaseTimings timings, int httpStatus, String body, boolean truncated) {
-        String hint = invocation.tool().definition().config() instanceof HttpRequestConfig config ? config.errorHint() : null;
+    private InvocationOutcome failure(
+            Invocation invocation,
+            long start,
+            ToolError error,
+            JsonNode arguments,
+            RenderedRequest request,
+            PhaseTimings timings,
+            int httpStatus,
+            String body,
+            boolean truncated) {
+        String hint =
+                invocation.tool().definition().config() instanceof HttpRequestConfig config ? config.errorHint() : null;
         ToolError shown = error.withHint(hint);
         boolean speakDuring = false;
         boolean speakAfter = true;
@@ -227,8 +337,21 @@ public final class ToolEngine {
             speakDuring = config.speakDuringExecution();
             speakAfter = config.speakAfterExecution();
         }
-        return new InvocationOutcome(invocation.invocationId(), invocation.toolCallId(), shown, errorContent(shown),
-                httpStatus, truncated, micros(start), speakDuring, speakAfter, null, arguments, request, timings, body);
+        return new InvocationOutcome(
+                invocation.invocationId(),
+                invocation.toolCallId(),
+                shown,
+                errorContent(shown),
+                httpStatus,
+                truncated,
+                micros(start),
+                speakDuring,
+                speakAfter,
+                null,
+                arguments,
+                request,
+                timings,
+                body);
     }
 
     private ArgumentValidator validator(Tool tool) {
@@ -236,7 +359,8 @@ public final class ToolEngine {
         if (cached != null && Objects.equals(cached.version(), tool.updatedAt())) {
             return cached.validator();
         }
-        ArgumentValidator validator = ArgumentValidator.compile(tool.definition().parameters());
+        ArgumentValidator validator =
+                ArgumentValidator.compile(tool.definition().parameters());
         schemas.put(tool.id(), new CompiledSchema(tool.updatedAt(), validator));
         return validator;
     }

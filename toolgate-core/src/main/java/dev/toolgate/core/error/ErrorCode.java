@@ -19,8 +19,7 @@ public enum ErrorCode {
             "Do not call this tool again; continue the conversation without it."),
     /** The tool exists but is disabled. */
     HTTP_TOOL_DISABLED(
-            "The tool is disabled.",
-            "Do not call this tool again; tell the caller you cannot do that right now."),
+            "The tool is disabled.", "Do not call this tool again; tell the caller you cannot do that right now."),
     /** A rate limit (tenant, tool or test-fire bucket) refused the call. Nothing was sent. */
     HTTP_TOOL_RATE_LIMITED(
             "Too many calls to this tool right now.",

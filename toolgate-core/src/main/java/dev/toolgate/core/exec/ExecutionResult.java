@@ -21,8 +21,7 @@ public sealed interface ExecutionResult permits ExecutionResult.Success, Executi
      * @param timings per-phase timings
      */
     record Success(int httpStatus, String contentType, String body, boolean truncated, PhaseTimings timings)
-            implements ExecutionResult {
-    }
+            implements ExecutionResult {}
 
     /**
      * The call failed: blocked, unreachable, timed out, redirected, non-2xx, or binary.
@@ -34,6 +33,5 @@ public sealed interface ExecutionResult permits ExecutionResult.Success, Executi
      * @param timings per-phase timings (as far as the call got)
      */
     record Failure(ToolError error, int httpStatus, String body, boolean truncated, PhaseTimings timings)
-            implements ExecutionResult {
-    }
+            implements ExecutionResult {}
 }

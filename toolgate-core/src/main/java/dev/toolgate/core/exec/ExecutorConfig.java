@@ -106,11 +106,14 @@ public record ExecutorConfig(
         try (InputStream in = Files.newInputStream(pemFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Extra CA file " + pemFile + " cannot be read ("
-                    + e.getClass().getSimpleName() + ").", e);
+            throw new IllegalArgumentException(
+                    "Extra CA file " + pemFile + " cannot be read ("
+                            + e.getClass().getSimpleName() + ").",
+                    e);
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("Extra CA file " + pemFile
-                    + " is not a valid PEM file of X.509 certificates: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Extra CA file " + pemFile + " is not a valid PEM file of X.509 certificates: " + e.getMessage(),
+                    e);
         }
         List<X509Certificate> out = new ArrayList<>();
         for (Certificate certificate : certificates) {
@@ -146,8 +149,7 @@ public record ExecutorConfig(
         private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the total budget ceiling; see {@link ExecutorConfig#maxBudget()}. */
         public Builder maxBudget(Duration maxBudget) {
@@ -191,8 +193,8 @@ public record ExecutorConfig(
          * @throws IllegalArgumentException when a value is out of range
          */
         public ExecutorConfig build() {
-            return new ExecutorConfig(maxBudget, maxResponseBytes, extraTrustedCertificates, userAgent,
-                    maxIdleConnections, keepAlive);
+            return new ExecutorConfig(
+                    maxBudget, maxResponseBytes, extraTrustedCertificates, userAgent, maxIdleConnections, keepAlive);
         }
     }
 }

@@ -35,8 +35,7 @@ final class FailureMapper {
     /** How deep the cause/suppressed graph is searched; OkHttp nests a few levels at most. */
     private static final int MAX_THROWABLES = 32;
 
-    private FailureMapper() {
-    }
+    private FailureMapper() {}
 
     /**
      * Returns the error for a call that threw.
@@ -62,8 +61,8 @@ final class FailureMapper {
      * @param deadlinePassed whether the budget had run out when the failure was seen
      * @param connectionAcquired whether a connection was ready before the failure
      */
-    static ToolError map(Throwable failure, HttpUrl url, Duration budget, boolean deadlinePassed,
-            boolean connectionAcquired) {
+    static ToolError map(
+            Throwable failure, HttpUrl url, Duration budget, boolean deadlinePassed, boolean connectionAcquired) {
         List<Throwable> all = flatten(failure);
         EgressDeniedException denied = find(all, EgressDeniedException.class);
         if (denied != null) {
@@ -73,28 +72,33 @@ final class FailureMapper {
             return timeout(budget);
         }
         if (find(all, UnknownHostException.class) != null) {
-            return ToolError.of(ErrorCode.HTTP_TOOL_DNS_ERROR,
+            return ToolError.of(
+                    ErrorCode.HTTP_TOOL_DNS_ERROR,
                     "The endpoint's host name " + url.host() + " could not be resolved.");
         }
         if (!connectionAcquired && find(all, SSLException.class) != null) {
-            return ToolError.of(ErrorCode.HTTP_TOOL_TLS_ERROR, "A secure connection to " + url.host()
-                    + " could not be established: " + tlsProblem(all) + ".");
+            return ToolError.of(
+                    ErrorCode.HTTP_TOOL_TLS_ERROR,
+                    "A secure connection to " + url.host() + " could not be established: " + tlsProblem(all) + ".");
         }
         if (!connectionAcquired && find(all, SocketException.class) != null) {
-            return ToolError.of(ErrorCode.HTTP_TOOL_CONNECT_ERROR,
-                    "The endpoint at " + hostPort(url) + " could not be reached.");
+            return ToolError.of(
+                    ErrorCode.HTTP_TOOL_CONNECT_ERROR, "The endpoint at " + hostPort(url) + " could not be reached.");
         }
         if (find(all, IOException.class) != null) {
-            return ToolError.of(ErrorCode.HTTP_TOOL_CONNECT_ERROR, connectionAcquired
-                    ? "The connection to " + hostPort(url) + " failed before the answer was complete."
-                    : "The endpoint at " + hostPort(url) + " could not be reached.");
+            return ToolError.of(
+                    ErrorCode.HTTP_TOOL_CONNECT_ERROR,
+                    connectionAcquired
+                            ? "The connection to " + hostPort(url) + " failed before the answer was complete."
+                            : "The endpoint at " + hostPort(url) + " could not be reached.");
         }
         return ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL);
     }
 
     /** Returns the timeout error quoting {@code budget} in seconds with one decimal ("No answer within 10.0 s."). */
     static ToolError timeout(Duration budget) {
-        return ToolError.of(ErrorCode.HTTP_TOOL_TIMEOUT,
+        return ToolError.of(
+                ErrorCode.HTTP_TOOL_TIMEOUT,
                 String.format(Locale.ROOT, "No answer within %.1f s.", budget.toMillis() / 1000.0));
     }
 

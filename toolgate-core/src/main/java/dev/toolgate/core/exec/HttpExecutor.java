@@ -86,8 +86,8 @@ public final class HttpExecutor implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(egress, "egress");
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(config.maxIdleConnections(), config.keepAlive().toMillis(),
-                        TimeUnit.MILLISECONDS))
+                .connectionPool(new ConnectionPool(
+                        config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS))
                 // The per-call deadline governs; these only stop a phase from outliving the largest budget.
                 .connectTimeout(config.maxBudget())
@@ -148,8 +148,12 @@ public final class HttpExecutor implements AutoCloseable {
             throw new IllegalStateException("the executor is closed");
         }
         if (!request.url().isHttps()) {
-            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION,
-                    "The endpoint must use https."), 0, null, false, PhaseTimings.NONE);
+            return new ExecutionResult.Failure(
+                    ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "The endpoint must use https."),
+                    0,
+                    null,
+                    false,
+                    PhaseTimings.NONE);
         }
         Duration effectiveBudget = budget.compareTo(config.maxBudget()) > 0 ? config.maxBudget() : budget;
         int cap = Math.min(maxResponseBytes, config.maxResponseBytes());
@@ -172,18 +176,18 @@ public final class HttpExecutor implements AutoCloseable {
             // Only reached when OkHttp's own deadline could not fire (a resolver blocked in the JDK).
             call.cancel();
             future.cancel(true);
-            return new ExecutionResult.Failure(FailureMapper.timeout(effectiveBudget), 0, null, false,
-                    phases.timings(System.nanoTime()));
+            return new ExecutionResult.Failure(
+                    FailureMapper.timeout(effectiveBudget), 0, null, false, phases.timings(System.nanoTime()));
         } catch (InterruptedException e) {
             call.cancel();
             future.cancel(true);
             Thread.currentThread().interrupt();
-            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false,
-                    phases.timings(System.nanoTime()));
+            return new ExecutionResult.Failure(
+                    ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false, phases.timings(System.nanoTime()));
         } catch (ExecutionException e) {
             // Exchange.run maps every Throwable itself; this is only reachable through an Error.
-            return new ExecutionResult.Failure(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false,
-                    phases.timings(System.nanoTime()));
+            return new ExecutionResult.Failure(
+                    ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false, phases.timings(System.nanoTime()));
         }
     }
 
@@ -220,16 +224,16 @@ public final class HttpExecutor implements AutoCloseable {
     }
 
     /** One call, run on its own virtual thread: send, read the capped body, classify. Never throws. */
-    private record Exchange(Call call, PhaseListener phases, RenderedRequest request, Duration budget, int cap,
-            long start) {
+    private record Exchange(
+            Call call, PhaseListener phases, RenderedRequest request, Duration budget, int cap, long start) {
 
         ExecutionResult run() {
             try (Response response = call.execute()) {
                 return classify(response);
             } catch (IOException | RuntimeException e) {
                 boolean deadlinePassed = System.nanoTime() - start >= budget.toNanos();
-                ToolError error = FailureMapper.map(e, request.url(), budget, deadlinePassed,
-                        phases.connectionAcquired());
+                ToolError error =
+                        FailureMapper.map(e, request.url(), budget, deadlinePassed, phases.connectionAcquired());
                 return new ExecutionResult.Failure(error, 0, null, false, phases.timings(System.nanoTime()));
             }
         }
@@ -239,8 +243,13 @@ public final class HttpExecutor implements AutoCloseable {
             String contentType = response.header("Content-Type");
             ResponseText.Kind kind = ResponseText.classify(contentType, response.header("Content-Encoding"));
             if (status >= 300 && status < 400) {
-                return failure(ToolError.of(ErrorCode.HTTP_TOOL_REDIRECT, "The endpoint answered HTTP " + status
-                        + ", a redirect, which is not followed."), status, null, false);
+                return failure(
+                        ToolError.of(
+                                ErrorCode.HTTP_TOOL_REDIRECT,
+                                "The endpoint answered HTTP " + status + ", a redirect, which is not followed."),
+                        status,
+                        null,
+                        false);
             }
             boolean success = status >= 200 && status < 300;
             if (success && kind == ResponseText.Kind.BINARY) {
@@ -257,17 +266,29 @@ public final class HttpExecutor implements AutoCloseable {
             if (success) {
                 return body == null
                         ? binary(status, contentType)
-                        : new ExecutionResult.Success(status, contentType, ResponseText.decode(contentType, body),
-                                body.truncated(), timings());
+                        : new ExecutionResult.Success(
+                                status,
+                                contentType,
+                                ResponseText.decode(contentType, body),
+                                body.truncated(),
+                                timings());
             }
-            return failure(ToolError.of(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, "The endpoint answered HTTP " + status + "."),
-                    status, body == null ? null : ResponseText.decode(contentType, body),
+            return failure(
+                    ToolError.of(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, "The endpoint answered HTTP " + status + "."),
+                    status,
+                    body == null ? null : ResponseText.decode(contentType, body),
                     body != null && body.truncated());
         }
 
         private ExecutionResult binary(int status, String contentType) {
-            return failure(ToolError.of(ErrorCode.HTTP_TOOL_BINARY_RESPONSE, "The endpoint answered with binary content ("
-                    + ResponseText.describe(contentType) + "), which the assistant cannot read."), status, null, false);
+            return failure(
+                    ToolError.of(
+                            ErrorCode.HTTP_TOOL_BINARY_RESPONSE,
+                            "The endpoint answered with binary content (" + ResponseText.describe(contentType)
+                                    + "), which the assistant cannot read."),
+                    status,
+                    null,
+                    false);
         }
 
         private ExecutionResult failure(ToolError error, int status, String body, boolean truncated) {

@@ -38,14 +38,17 @@ import okio.BufferedSource;
  */
 final class ResponseText {
 
-    private static final Set<String> TEXT_APPLICATION_SUBTYPES = Set.of(
-            "json", "xml", "javascript", "x-www-form-urlencoded", "yaml", "x-ndjson");
+    private static final Set<String> TEXT_APPLICATION_SUBTYPES =
+            Set.of("json", "xml", "javascript", "x-www-form-urlencoded", "yaml", "x-ndjson");
 
-    private ResponseText() {
-    }
+    private ResponseText() {}
 
     /** The verdict on a declared content type. */
-    enum Kind { TEXT, BINARY, SNIFF }
+    enum Kind {
+        TEXT,
+        BINARY,
+        SNIFF
+    }
 
     /**
      * Classifies a response by its headers.
@@ -55,7 +58,8 @@ final class ResponseText {
      *     or null
      */
     static Kind classify(String contentType, String contentEncoding) {
-        if (contentEncoding != null && !contentEncoding.isBlank()
+        if (contentEncoding != null
+                && !contentEncoding.isBlank()
                 && !contentEncoding.strip().equalsIgnoreCase("identity")) {
             return Kind.BINARY;
         }
@@ -68,8 +72,10 @@ final class ResponseText {
         if (type.equals("text")) {
             return Kind.TEXT;
         }
-        if (type.equals("application") && (TEXT_APPLICATION_SUBTYPES.contains(subtype)
-                || subtype.endsWith("+json") || subtype.endsWith("+xml"))) {
+        if (type.equals("application")
+                && (TEXT_APPLICATION_SUBTYPES.contains(subtype)
+                        || subtype.endsWith("+json")
+                        || subtype.endsWith("+xml"))) {
             return Kind.TEXT;
         }
         return Kind.BINARY;
@@ -114,7 +120,8 @@ final class ResponseText {
                 return false;
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -141,7 +148,8 @@ final class ResponseText {
 
     private static String decode(CharsetDecoder decoder, Capped body) throws CharacterCodingException {
         ByteBuffer in = ByteBuffer.wrap(body.bytes());
-        CharBuffer out = CharBuffer.allocate((int) Math.ceil(body.bytes().length * (double) decoder.maxCharsPerByte()) + 4);
+        CharBuffer out =
+                CharBuffer.allocate((int) Math.ceil(body.bytes().length * (double) decoder.maxCharsPerByte()) + 4);
         // A truncated body is not the end of the input: a character cut by the cap stays unconsumed and is dropped.
         boolean endOfInput = !body.truncated();
         CoderResult result = decoder.decode(in, out, endOfInput);
@@ -163,6 +171,5 @@ final class ResponseText {
      * @param bytes at most the cap
      * @param truncated whether the body went on past the cap
      */
-    record Capped(byte[] bytes, boolean truncated) {
-    }
+    record Capped(byte[] bytes, boolean truncated) {}
 }

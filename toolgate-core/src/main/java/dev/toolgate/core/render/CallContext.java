@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param agentId the agent on the call
  * @param variables call variables set by {@code extract_variable} tools; never null
  */
-public record CallContext(String callId, String callerNumber, UUID tenantId, UUID agentId, Map<String, String> variables) {
+public record CallContext(
+        String callId, String callerNumber, UUID tenantId, UUID agentId, Map<String, String> variables) {
     public CallContext {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(tenantId, "tenantId");

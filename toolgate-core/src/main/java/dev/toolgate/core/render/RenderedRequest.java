@@ -40,8 +40,11 @@ public record RenderedRequest(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(headers, "headers");
-        sensitiveHeaders = sensitiveHeaders == null ? Set.of()
-                : sensitiveHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        sensitiveHeaders = sensitiveHeaders == null
+                ? Set.of()
+                : sensitiveHeaders.stream()
+                        .map(h -> h.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
         sensitiveQueryParams = Set.copyOf(sensitiveQueryParams == null ? Set.of() : sensitiveQueryParams);
     }
 
@@ -58,8 +61,14 @@ public record RenderedRequest(
     public RenderedRequest withAddedHeaders(Headers extra, Set<String> extraSensitive) {
         Set<String> sensitive = new java.util.HashSet<>(sensitiveHeaders);
         sensitive.addAll(extraSensitive);
-        return new RenderedRequest(method, url, headers.newBuilder().addAll(extra).build(), body, contentType,
-                sensitive, sensitiveQueryParams);
+        return new RenderedRequest(
+                method,
+                url,
+                headers.newBuilder().addAll(extra).build(),
+                body,
+                contentType,
+                sensitive,
+                sensitiveQueryParams);
     }
 
     /** Returns the URL with every sensitive query value replaced by {@value #MASK}. */

@@ -91,15 +91,16 @@ public final class RequestRenderer {
      * @throws IllegalArgumentException if the tool is not an {@code http_request} tool, or the call belongs
      *     to another tenant or agent (a caller bug)
      */
-    public RenderedRequest render(Tool tool, ObjectNode arguments, CallContext call, String invocationId,
-            Instant timestamp) {
+    public RenderedRequest render(
+            Tool tool, ObjectNode arguments, CallContext call, String invocationId, Instant timestamp) {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(arguments, "arguments");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(invocationId, "invocationId");
         Objects.requireNonNull(timestamp, "timestamp");
         if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
-            throw new IllegalArgumentException("only http_request tools are rendered, not " + tool.definition().type());
+            throw new IllegalArgumentException("only http_request tools are rendered, not "
+                    + tool.definition().type());
         }
         if (!tool.tenantId().equals(call.tenantId()) || !tool.agentId().equals(call.agentId())) {
             throw new IllegalArgumentException("the call belongs to another tenant or agent than tool " + tool.id());
@@ -109,8 +110,8 @@ public final class RequestRenderer {
 
         HttpUrl base = HttpUrl.parse(config.url());
         if (base == null) {
-            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION,
-                    "the tool's URL is not a valid http or https URL"));
+            throw new RenderException(ToolError.of(
+                    ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "the tool's URL is not a valid http or https URL"));
         }
         HttpUrl.Builder url = base.newBuilder().fragment(null);
         Set<String> sensitiveQuery = new HashSet<>();
@@ -136,13 +137,24 @@ public final class RequestRenderer {
         headers.add("Idempotency-Key", IdempotencyKey.of(call.callId(), tool.id(), arguments));
         headers.add("User-Agent", userAgent);
 
-        return new RenderedRequest(method, url.build(), headers.build(), body, body == null ? null : JSON_CONTENT_TYPE,
-                sensitiveHeaders, sensitiveQuery);
+        return new RenderedRequest(
+                method,
+                url.build(),
+                headers.build(),
+                body,
+                body == null ? null : JSON_CONTENT_TYPE,
+                sensitiveHeaders,
+                sensitiveQuery);
     }
 
     /** Adds the tool's templated query params; returns every pinned name (URL's and tool's). */
-    private Set<String> addToolQueryParams(HttpUrl.Builder url, HttpUrl base, HttpRequestConfig config,
-            CallContext call, JsonNode arguments, Set<String> sensitiveQuery) {
+    private Set<String> addToolQueryParams(
+            HttpUrl.Builder url,
+            HttpUrl base,
+            HttpRequestConfig config,
+            CallContext call,
+            JsonNode arguments,
+            Set<String> sensitiveQuery) {
         Set<String> pinned = new HashSet<>(base.queryParameterNames());
         for (KeyValue param : config.queryParams()) {
             url.addQueryParameter(param.key(), templates.render(param.value(), call, arguments));
@@ -166,8 +178,12 @@ public final class RequestRenderer {
     }
 
     /** Adds the tool's headers (minus reserved ones and the auth header's name), then the auth header. */
-    private void addToolAndAuthHeaders(Headers.Builder headers, HttpRequestConfig config, CallContext call,
-            JsonNode arguments, Set<String> sensitiveHeaders) {
+    private void addToolAndAuthHeaders(
+            Headers.Builder headers,
+            HttpRequestConfig config,
+            CallContext call,
+            JsonNode arguments,
+            Set<String> sensitiveHeaders) {
         String authHeader = authHeaderName(config.auth());
         for (KeyValue header : config.headers()) {
             if (ReservedHeaders.isReserved(header.key()) || header.key().equalsIgnoreCase(authHeader)) {
@@ -179,7 +195,7 @@ public final class RequestRenderer {
             }
         }
         switch (config.auth()) {
-            case Auth.None none -> { }
+            case Auth.None none -> {}
             case Auth.Bearer bearer -> addTemplated(headers, authHeader, "Bearer " + bearer.token(), call, arguments);
             case Auth.Header header -> {
                 if (!ReservedHeaders.isReserved(header.headerName())) {
@@ -192,8 +208,8 @@ public final class RequestRenderer {
         }
     }
 
-    private static ObjectNode envelope(Tool tool, ObjectNode arguments, CallContext call, String invocationId,
-            Instant second) {
+    private static ObjectNode envelope(
+            Tool tool, ObjectNode arguments, CallContext call, String invocationId, Instant second) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("tool", tool.name());
         envelope.set("arguments", arguments);
@@ -223,8 +239,8 @@ public final class RequestRenderer {
      * smuggling), NUL and other controls are invalid (RFC 9110 §5.5). Non-ASCII text is allowed and sent as
      * UTF-8 (obs-text), which is why the value goes through addUnsafeNonAscii after this check.
      */
-    private void addTemplated(Headers.Builder headers, String name, String template, CallContext call,
-            JsonNode arguments) {
+    private void addTemplated(
+            Headers.Builder headers, String name, String template, CallContext call, JsonNode arguments) {
         String value = templates.render(template, call, arguments).strip();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -238,7 +254,8 @@ public final class RequestRenderer {
         try {
             headers.addUnsafeNonAscii(name, value);
         } catch (IllegalArgumentException e) {
-            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL,
+            throw new RenderException(ToolError.of(
+                    ErrorCode.HTTP_TOOL_INTERNAL,
                     "the tool's header name '" + name + "' is not a valid HTTP field name"));
         }
     }

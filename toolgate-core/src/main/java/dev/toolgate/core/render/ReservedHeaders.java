@@ -17,13 +17,22 @@ import java.util.Set;
 public final class ReservedHeaders {
 
     private static final Set<String> NAMES = Set.of(
-            "host", "content-length", "content-type", "transfer-encoding", "connection", "keep-alive",
-            "proxy-connection", "te", "trailer", "upgrade", "user-agent", "idempotency-key");
+            "host",
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "upgrade",
+            "user-agent",
+            "idempotency-key");
 
     private static final Set<String> PREFIXES = Set.of("x-toolgate-", "webhook-");
 
-    private ReservedHeaders() {
-    }
+    private ReservedHeaders() {}
 
     /** Returns whether a tool must not set the header {@code name}. */
     public static boolean isReserved(String name) {

@@ -59,7 +59,8 @@ public final class TemplateRenderer {
 
     private String valueOf(String expression, CallContext call, JsonNode arguments) {
         if (!TemplateSyntax.EXPRESSION.matcher(expression).matches()) {
-            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL,
+            throw new RenderException(ToolError.of(
+                    ErrorCode.HTTP_TOOL_INTERNAL,
                     "the tool's template {{" + expression + "}} is not valid; fix the tool's configuration"));
         }
         return switch (expression) {
@@ -78,9 +79,12 @@ public final class TemplateRenderer {
         return switch (namespace) {
             case "args" -> argumentText(arguments.get(name));
             case "vars" -> call.variables().getOrDefault(name, "");
-            case "secrets" -> secrets.resolve(call.tenantId(), name).orElseThrow(() -> new RenderException(
-                    ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL, "the tool uses the secret '" + name
-                            + "', which is not set for this tenant; add it to the tenant's secrets")));
+            case "secrets" ->
+                secrets.resolve(call.tenantId(), name)
+                        .orElseThrow(() -> new RenderException(ToolError.of(
+                                ErrorCode.HTTP_TOOL_INTERNAL,
+                                "the tool uses the secret '" + name
+                                        + "', which is not set for this tenant; add it to the tenant's secrets")));
             default -> throw new IllegalStateException("TemplateSyntax.EXPRESSION allows no namespace " + namespace);
         };
     }

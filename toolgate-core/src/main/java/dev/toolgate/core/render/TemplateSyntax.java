@@ -20,8 +20,7 @@ public final class TemplateSyntax {
     public static final Pattern EXPRESSION = Pattern.compile(
             "caller_number|call_id|agent_id|tenant_id|args\\.[A-Za-z0-9_-]{1,64}|secrets\\.[A-Za-z0-9_.-]{1,128}|vars\\.[A-Za-z0-9_]{1,64}");
 
-    private TemplateSyntax() {
-    }
+    private TemplateSyntax() {}
 
     /**
      * Returns what is wrong with {@code template}, one sentence per problem; empty when it is valid.

@@ -20,12 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IdempotencyKey {
 
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .build();
+    private static final JsonMapper CANONICAL =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
-    private IdempotencyKey() {
-    }
+    private IdempotencyKey() {}
 
     /**
      * Computes the key.

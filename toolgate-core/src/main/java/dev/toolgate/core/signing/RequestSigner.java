@@ -49,8 +49,7 @@ public final class RequestSigner {
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final String TIMESTAMP_HEADER = "X-Toolgate-Timestamp";
 
-    private RequestSigner() {
-    }
+    private RequestSigner() {}
 
     /**
      * Returns a copy of {@code request} with the scheme's signature headers added after the existing ones.
@@ -66,24 +65,32 @@ public final class RequestSigner {
      *     {@code whsec_<base64>}, the message id is blank or holds {@code '.'}, or the timestamp disagrees
      *     with {@code X-Toolgate-Timestamp}; messages never contain secret values
      */
-    public static RenderedRequest sign(RenderedRequest request, SignatureScheme scheme, List<SigningSecret> activeSecrets,
-            long timestampSeconds, String messageId) {
+    public static RenderedRequest sign(
+            RenderedRequest request,
+            SignatureScheme scheme,
+            List<SigningSecret> activeSecrets,
+            long timestampSeconds,
+            String messageId) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(scheme, "scheme");
         String stamped = request.headers().get(TIMESTAMP_HEADER);
         if (stamped != null && !stamped.equals(Long.toString(timestampSeconds))) {
-            throw new IllegalArgumentException("timestamp " + timestampSeconds + " disagrees with " + TIMESTAMP_HEADER
-                    + ": " + stamped);
+            throw new IllegalArgumentException(
+                    "timestamp " + timestampSeconds + " disagrees with " + TIMESTAMP_HEADER + ": " + stamped);
         }
         byte[] payload = payload(request);
         Headers signatureHeaders = switch (scheme) {
-            case TOOLGATE -> Headers.of(TOOLGATE_SIGNATURE_HEADER,
-                    toolgateSignatureHeader(timestampSeconds, payload, activeSecrets));
-            case STANDARD_WEBHOOKS -> Headers.of(
-                    WEBHOOK_ID_HEADER, messageId,
-                    WEBHOOK_TIMESTAMP_HEADER, Long.toString(timestampSeconds),
-                    WEBHOOK_SIGNATURE_HEADER,
-                    standardWebhooksSignatureHeader(messageId, timestampSeconds, payload, activeSecrets));
+            case TOOLGATE ->
+                Headers.of(
+                        TOOLGATE_SIGNATURE_HEADER, toolgateSignatureHeader(timestampSeconds, payload, activeSecrets));
+            case STANDARD_WEBHOOKS ->
+                Headers.of(
+                        WEBHOOK_ID_HEADER,
+                        messageId,
+                        WEBHOOK_TIMESTAMP_HEADER,
+                        Long.toString(timestampSeconds),
+                        WEBHOOK_SIGNATURE_HEADER,
+                        standardWebhooksSignatureHeader(messageId, timestampSeconds, payload, activeSecrets));
         };
         return request.withAddedHeaders(signatureHeaders, Set.of());
     }
@@ -154,8 +161,8 @@ public final class RequestSigner {
      * @param secrets the active {@code whsec_} secrets; non-empty
      * @throws IllegalArgumentException if an argument breaks the rules above
      */
-    public static String standardWebhooksSignatureHeader(String messageId, long timestampSeconds, byte[] payload,
-            List<SigningSecret> secrets) {
+    public static String standardWebhooksSignatureHeader(
+            String messageId, long timestampSeconds, byte[] payload, List<SigningSecret> secrets) {
         checkSecrets(secrets);
         byte[] content = standardWebhooksSignedContent(messageId, timestampSeconds, payload);
         StringJoiner header = new StringJoiner(" ");

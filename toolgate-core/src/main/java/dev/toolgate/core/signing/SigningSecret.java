@@ -44,10 +44,12 @@ public final class SigningSecret {
     public static SigningSecret generate(SignatureScheme scheme) {
         Objects.requireNonNull(scheme, "scheme");
         return switch (scheme) {
-            case TOOLGATE -> new SigningSecret(TOOLGATE_PREFIX
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(TOOLGATE_KEY_BYTES)));
-            case STANDARD_WEBHOOKS -> new SigningSecret(STANDARD_WEBHOOKS_PREFIX
-                    + Base64.getEncoder().encodeToString(randomBytes(STANDARD_WEBHOOKS_KEY_BYTES)));
+            case TOOLGATE ->
+                new SigningSecret(TOOLGATE_PREFIX
+                        + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(TOOLGATE_KEY_BYTES)));
+            case STANDARD_WEBHOOKS ->
+                new SigningSecret(STANDARD_WEBHOOKS_PREFIX
+                        + Base64.getEncoder().encodeToString(randomBytes(STANDARD_WEBHOOKS_KEY_BYTES)));
         };
     }
 
@@ -82,12 +84,14 @@ public final class SigningSecret {
      */
     byte[] standardWebhooksKey() {
         if (!value.startsWith(STANDARD_WEBHOOKS_PREFIX)) {
-            throw new IllegalArgumentException("a Standard Webhooks secret must start with " + STANDARD_WEBHOOKS_PREFIX);
+            throw new IllegalArgumentException(
+                    "a Standard Webhooks secret must start with " + STANDARD_WEBHOOKS_PREFIX);
         }
         try {
             return Base64.getDecoder().decode(value.substring(STANDARD_WEBHOOKS_PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a Standard Webhooks secret must be base64 after " + STANDARD_WEBHOOKS_PREFIX);
+            throw new IllegalArgumentException(
+                    "a Standard Webhooks secret must be base64 after " + STANDARD_WEBHOOKS_PREFIX);
         }
     }
 
@@ -95,7 +99,8 @@ public final class SigningSecret {
     @Override
     public boolean equals(Object other) {
         return other instanceof SigningSecret that
-                && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(
+                        value.getBytes(StandardCharsets.UTF_8), that.value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns a hash of a SHA-256 digest of the value, so the hash code says nothing usable about the secret. */
@@ -112,7 +117,8 @@ public final class SigningSecret {
     /** Returns {@code SigningSecret[tgsec_***]}: the known prefix, if any, and never the value. */
     @Override
     public String toString() {
-        String prefix = value.startsWith(TOOLGATE_PREFIX) ? TOOLGATE_PREFIX
+        String prefix = value.startsWith(TOOLGATE_PREFIX)
+                ? TOOLGATE_PREFIX
                 : value.startsWith(STANDARD_WEBHOOKS_PREFIX) ? STANDARD_WEBHOOKS_PREFIX : "";
         return "SigningSecret[" + prefix + "***]";
     }

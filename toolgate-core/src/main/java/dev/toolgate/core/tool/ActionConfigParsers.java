@@ -34,13 +34,13 @@ final class ActionConfigParsers {
 
     private static final String PHONE_EXAMPLE = "+4930999888";
 
-    private ActionConfigParsers() {
-    }
+    private ActionConfigParsers() {}
 
     /** {@code {phone_number, transfer_mode: cold|warm (default cold), play_hold_music (default false)}}. */
     static TransferCallConfig transferCall(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = reader(config, prefix, errors, "a transfer_call config", "phone_number", "transfer_mode", "play_hold_music");
+        FieldReader r = reader(
+                config, prefix, errors, "a transfer_call config", "phone_number", "transfer_mode", "play_hold_music");
         String phone = r.checkPattern("phone_number", r.requiredString("phone_number"), PHONE, PHONE_EXAMPLE);
         String mode = r.checkOneOf("transfer_mode", r.optionalString("transfer_mode"), TRANSFER_MODES);
         Boolean holdMusic = r.optionalBoolean("play_hold_music");
@@ -51,12 +51,15 @@ final class ActionConfigParsers {
     /** {@code {phone_number, timeout_seconds: 1..300 (default 20)}}. */
     static MonitoredTransferConfig monitoredTransfer(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = reader(config, prefix, errors, "a monitored_transfer config", "phone_number", "timeout_seconds");
+        FieldReader r =
+                reader(config, prefix, errors, "a monitored_transfer config", "phone_number", "timeout_seconds");
         String phone = r.checkPattern("phone_number", r.requiredString("phone_number"), PHONE, PHONE_EXAMPLE);
         Long timeout = r.optionalInteger("timeout_seconds", 1, 300);
         r.rejectUnknown();
-        return errors.size() > before ? null
-                : new MonitoredTransferConfig(phone, timeout == null ? DEFAULT_MONITOR_TIMEOUT_SECONDS : timeout.intValue());
+        return errors.size() > before
+                ? null
+                : new MonitoredTransferConfig(
+                        phone, timeout == null ? DEFAULT_MONITOR_TIMEOUT_SECONDS : timeout.intValue());
     }
 
     /** {@code {goodbye_message: at most 1,000 characters, optional}}. */
@@ -74,15 +77,25 @@ final class ActionConfigParsers {
      */
     static ExtractVariableConfig extractVariable(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = reader(config, prefix, errors, "an extract_variable config",
-                "variable_name", "variable_type", "prompt_text", "example_format", "confirmation_enabled");
-        String name = r.checkPattern("variable_name", r.requiredString("variable_name"), VARIABLE_NAME, "customer_email");
+        FieldReader r = reader(
+                config,
+                prefix,
+                errors,
+                "an extract_variable config",
+                "variable_name",
+                "variable_type",
+                "prompt_text",
+                "example_format",
+                "confirmation_enabled");
+        String name =
+                r.checkPattern("variable_name", r.requiredString("variable_name"), VARIABLE_NAME, "customer_email");
         String type = r.checkOneOf("variable_type", r.requiredString("variable_type"), VARIABLE_TYPES);
         String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), 1000);
         String example = r.checkMaxLength("example_format", r.optionalString("example_format"), 255);
         Boolean confirm = r.optionalBoolean("confirmation_enabled");
         r.rejectUnknown();
-        return errors.size() > before ? null
+        return errors.size() > before
+                ? null
                 : new ExtractVariableConfig(name, type, prompt, example, confirm != null && confirm);
     }
 
@@ -92,31 +105,51 @@ final class ActionConfigParsers {
      */
     static PlayToneConfig playTone(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = reader(config, prefix, errors, "a play_tone config", "tone_type", "dtmf_digit", "digits", "duration", "volume");
+        FieldReader r = reader(
+                config,
+                prefix,
+                errors,
+                "a play_tone config",
+                "tone_type",
+                "dtmf_digit",
+                "digits",
+                "duration",
+                "volume");
         String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), List.of("dtmf"));
         String digits = digits(r);
         Long duration = r.optionalInteger("duration", 40, 5000);
         Double volume = r.optionalNumber("volume", 0, 1);
         r.rejectUnknown();
-        return errors.size() > before ? null : new PlayToneConfig(
-                toneType == null ? "dtmf" : toneType,
-                digits,
-                duration == null ? DEFAULT_TONE_DURATION_MS : duration.intValue(),
-                volume == null ? DEFAULT_TONE_VOLUME : volume);
+        return errors.size() > before
+                ? null
+                : new PlayToneConfig(
+                        toneType == null ? "dtmf" : toneType,
+                        digits,
+                        duration == null ? DEFAULT_TONE_DURATION_MS : duration.intValue(),
+                        volume == null ? DEFAULT_TONE_VOLUME : volume);
     }
 
     /** {@code {top_k: 1..50 (default 5), similarity_threshold: 0..1 (default 0.7), bridging_sentence (≤ 500)}}. */
     static KnowledgeBaseConfig knowledgeBase(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r = reader(config, prefix, errors, "a knowledge_base config", "top_k", "similarity_threshold", "bridging_sentence");
+        FieldReader r = reader(
+                config,
+                prefix,
+                errors,
+                "a knowledge_base config",
+                "top_k",
+                "similarity_threshold",
+                "bridging_sentence");
         Long topK = r.optionalInteger("top_k", 1, 50);
         Double threshold = r.optionalNumber("similarity_threshold", 0, 1);
         String bridging = r.checkMaxLength("bridging_sentence", r.optionalString("bridging_sentence"), 500);
         r.rejectUnknown();
-        return errors.size() > before ? null : new KnowledgeBaseConfig(
-                topK == null ? DEFAULT_TOP_K : topK.intValue(),
-                threshold == null ? DEFAULT_SIMILARITY_THRESHOLD : threshold,
-                bridging);
+        return errors.size() > before
+                ? null
+                : new KnowledgeBaseConfig(
+                        topK == null ? DEFAULT_TOP_K : topK.intValue(),
+                        threshold == null ? DEFAULT_SIMILARITY_THRESHOLD : threshold,
+                        bridging);
     }
 
     private static String digits(FieldReader r) {
@@ -130,7 +163,8 @@ final class ActionConfigParsers {
         return r.checkPattern(field, r.requiredString(field), DTMF, "1 or 0#");
     }
 
-    private static FieldReader reader(JsonNode config, String prefix, List<FieldError> errors, String what, String... fields) {
+    private static FieldReader reader(
+            JsonNode config, String prefix, List<FieldError> errors, String what, String... fields) {
         return new FieldReader(config, prefix, errors, List.of(fields), what);
     }
 }

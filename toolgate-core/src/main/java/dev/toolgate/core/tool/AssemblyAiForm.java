@@ -29,8 +29,7 @@ final class AssemblyAiForm {
 
     private static final List<String> HTTP_FIELDS = List.of("url", "http_method", "headers");
 
-    private AssemblyAiForm() {
-    }
+    private AssemblyAiForm() {}
 
     /** Returns the config of the body read by {@code top}, or null after recording every problem. */
     static HttpRequestConfig parse(FieldReader top, HttpConfigParser parser) {
@@ -67,7 +66,9 @@ final class AssemblyAiForm {
             return;
         }
         if (!headers.isObject()) {
-            http.error("headers", "must be an object of header names to values, e.g. {\"Authorization\": \"Bearer {{secrets.KEY}}\"}");
+            http.error(
+                    "headers",
+                    "must be an object of header names to values, e.g. {\"Authorization\": \"Bearer {{secrets.KEY}}\"}");
             return;
         }
         ArrayNode list = config.putArray("headers");
@@ -78,7 +79,9 @@ final class AssemblyAiForm {
                 continue;
             }
             renames.put("config.headers[" + list.size() + "]", path);
-            list.addObject().put("key", header.getKey()).put("value", header.getValue().stringValue());
+            list.addObject()
+                    .put("key", header.getKey())
+                    .put("value", header.getValue().stringValue());
         }
     }
 

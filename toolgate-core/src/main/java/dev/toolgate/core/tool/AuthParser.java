@@ -14,8 +14,7 @@ final class AuthParser {
     static final List<String> TYPES = List.of("none", "bearer", "header");
     private static final List<String> FIELDS = List.of("type", "token", "header_name", "value");
 
-    private AuthParser() {
-    }
+    private AuthParser() {}
 
     /**
      * Returns the auth of the config read by {@code config}: {@link Auth.None} when {@code auth} is absent,

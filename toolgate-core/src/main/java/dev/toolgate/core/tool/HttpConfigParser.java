@@ -20,8 +20,19 @@ import tools.jackson.databind.JsonNode;
 final class HttpConfigParser {
 
     static final List<String> FIELDS = List.of(
-            "url", "method", "headers", "query_params", "body_mode", "auth", "timeout", "max_response_bytes",
-            "speak_during_execution", "speak_after_execution", "error_hint", "signature_scheme", "duplicate_window");
+            "url",
+            "method",
+            "headers",
+            "query_params",
+            "body_mode",
+            "auth",
+            "timeout",
+            "max_response_bytes",
+            "speak_during_execution",
+            "speak_after_execution",
+            "error_hint",
+            "signature_scheme",
+            "duplicate_window");
 
     /** The most headers or query parameters one tool may define. */
     static final int MAX_PAIRS = 50;
@@ -58,8 +69,8 @@ final class HttpConfigParser {
         Boolean speakAfter = r.optionalBoolean("speak_after_execution");
         String errorHint = r.checkMaxLength("error_hint", r.optionalString("error_hint"), MAX_ERROR_HINT);
         String scheme = r.checkOneOf("signature_scheme", r.optionalString("signature_scheme"), SCHEMES);
-        Double duplicateWindow = r.optionalNumber("duplicate_window", 0,
-                HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds());
+        Double duplicateWindow =
+                r.optionalNumber("duplicate_window", 0, HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds());
         r.rejectUnknown();
         if (errors.size() > before) {
             return null;
@@ -94,8 +105,7 @@ final class HttpConfigParser {
     }
 
     /** The headers of a config and its auth, after an {@code Authorization} header has moved into the auth. */
-    private record HeadersAndAuth(List<KeyValue> headers, Auth auth) {
-    }
+    private record HeadersAndAuth(List<KeyValue> headers, Auth auth) {}
 
     /**
      * Parses {@code headers}. When the config has no auth, an {@code Authorization} header becomes the auth
@@ -153,9 +163,11 @@ final class HttpConfigParser {
             key = headers ? headerKey(pair, key, auth, seen) : queryKey(pair, key);
             if (value != null) {
                 boolean credential = headers && key != null && key.equalsIgnoreCase("authorization");
-                List<String> problems = !headers ? TemplateSyntax.problems(value)
-                        : credential ? HttpFieldRules.authorizationProblems(value)
-                        : HttpFieldRules.headerValueProblems(value);
+                List<String> problems = !headers
+                        ? TemplateSyntax.problems(value)
+                        : credential
+                                ? HttpFieldRules.authorizationProblems(value)
+                                : HttpFieldRules.headerValueProblems(value);
                 problems.forEach(problem -> pair.error("value", problem));
                 value = problems.isEmpty() ? value : null;
             }
@@ -179,7 +191,9 @@ final class HttpConfigParser {
         if (problem == null && auth instanceof Auth.Bearer && lower.equals("authorization")) {
             problem = "conflicts with auth: bearer auth already sends Authorization";
         }
-        if (problem == null && auth instanceof Auth.Header header && header.headerName().equalsIgnoreCase(key)) {
+        if (problem == null
+                && auth instanceof Auth.Header header
+                && header.headerName().equalsIgnoreCase(key)) {
             problem = "conflicts with auth: header auth already sends " + header.headerName();
         }
         seen.add(lower);
@@ -231,9 +245,14 @@ final class HttpConfigParser {
             return null;
         }
         int cap = limits.maxResponseBytes();
-        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()
-                || value.longValue() < 1 || value.longValue() > cap) {
-            r.error("max_response_bytes", "must be a whole number between 1 and " + cap + " (the deployment cap, in bytes)");
+        if (!value.isNumber()
+                || !value.canConvertToExactIntegral()
+                || !value.canConvertToLong()
+                || value.longValue() < 1
+                || value.longValue() > cap) {
+            r.error(
+                    "max_response_bytes",
+                    "must be a whole number between 1 and " + cap + " (the deployment cap, in bytes)");
             return null;
         }
         return value.longValue();

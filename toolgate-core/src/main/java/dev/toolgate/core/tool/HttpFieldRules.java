@@ -30,18 +30,23 @@ final class HttpFieldRules {
     private static final Pattern TOKEN = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
 
     /** {@code Bearer <token>}: group 1 is the token without surrounding white space. */
-    private static final Pattern BEARER = Pattern.compile("^Bearer[ \\t]+(\\S(?:.*\\S)?)[ \\t]*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BEARER =
+            Pattern.compile("^Bearer[ \\t]+(\\S(?:.*\\S)?)[ \\t]*$", Pattern.CASE_INSENSITIVE);
 
     /** Header names Toolgate sets itself or that frame the message; compared case-insensitively. */
     private static final Set<String> RESERVED = Set.of(
-            "host", "content-length", "content-type", "transfer-encoding", "connection", "user-agent",
+            "host",
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "connection",
+            "user-agent",
             "idempotency-key");
 
     /** Header-name prefixes of Toolgate's own signing and tracing headers; compared case-insensitively. */
     private static final List<String> RESERVED_PREFIXES = List.of("x-toolgate-", "webhook-");
 
-    private HttpFieldRules() {
-    }
+    private HttpFieldRules() {}
 
     /**
      * Returns what is wrong with a tool URL: it must be an absolute {@code https://} URL that
@@ -114,7 +119,8 @@ final class HttpFieldRules {
             new Headers.Builder().add("X-Check", value);
         } catch (IllegalArgumentException e) {
             // OkHttp's message would echo the value, which may be a secret: use our own.
-            return concat(problems, "must contain only visible ASCII characters, spaces and tabs (RFC 9110 field value)");
+            return concat(
+                    problems, "must contain only visible ASCII characters, spaces and tabs (RFC 9110 field value)");
         }
         return problems;
     }

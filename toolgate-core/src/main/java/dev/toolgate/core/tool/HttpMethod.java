@@ -2,7 +2,11 @@ package dev.toolgate.core.tool;
 
 /** The HTTP methods an {@code http_request} tool may use (DESIGN.md, tool model). */
 public enum HttpMethod {
-    GET, POST, PUT, PATCH, DELETE;
+    GET,
+    POST,
+    PUT,
+    PATCH,
+    DELETE;
 
     /**
      * Returns whether arguments travel in a JSON body ({@code POST}, {@code PUT}, {@code PATCH}) rather

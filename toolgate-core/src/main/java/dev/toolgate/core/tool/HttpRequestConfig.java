@@ -35,21 +35,45 @@ public record HttpRequestConfig(
         boolean speakAfterExecution,
         String errorHint,
         SignatureScheme signatureScheme,
-        Duration duplicateWindow) implements ToolConfig {
+        Duration duplicateWindow)
+        implements ToolConfig {
 
     /** The longest {@code duplicate_window}: 5 minutes. */
     public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofMinutes(5);
 
     /** A config with the deployment's default duplicate window. */
-    public HttpRequestConfig(String url, HttpMethod method, List<KeyValue> headers, List<KeyValue> queryParams,
-            BodyMode bodyMode, Auth auth, Duration timeout, int maxResponseBytes, boolean speakDuringExecution,
-            boolean speakAfterExecution, String errorHint, SignatureScheme signatureScheme) {
-        this(url, method, headers, queryParams, bodyMode, auth, timeout, maxResponseBytes, speakDuringExecution,
-                speakAfterExecution, errorHint, signatureScheme, null);
+    public HttpRequestConfig(
+            String url,
+            HttpMethod method,
+            List<KeyValue> headers,
+            List<KeyValue> queryParams,
+            BodyMode bodyMode,
+            Auth auth,
+            Duration timeout,
+            int maxResponseBytes,
+            boolean speakDuringExecution,
+            boolean speakAfterExecution,
+            String errorHint,
+            SignatureScheme signatureScheme) {
+        this(
+                url,
+                method,
+                headers,
+                queryParams,
+                bodyMode,
+                auth,
+                timeout,
+                maxResponseBytes,
+                speakDuringExecution,
+                speakAfterExecution,
+                errorHint,
+                signatureScheme,
+                null);
     }
 
     public HttpRequestConfig {
-        if (duplicateWindow != null && (duplicateWindow.isNegative() || duplicateWindow.compareTo(MAX_DUPLICATE_WINDOW) > 0)) {
+        if (duplicateWindow != null
+                && (duplicateWindow.isNegative() || duplicateWindow.compareTo(MAX_DUPLICATE_WINDOW) > 0)) {
             throw new IllegalArgumentException("duplicateWindow must be between 0 and 5 minutes: " + duplicateWindow);
         }
         Objects.requireNonNull(url, "url");

@@ -11,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class JsonMergePatch {
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     /**
      * Returns {@code target} with {@code patch} applied.

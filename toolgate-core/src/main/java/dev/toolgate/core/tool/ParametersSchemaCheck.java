@@ -41,7 +41,8 @@ public final class ParametersSchemaCheck {
 
     /** Loads the bundled draft 2020-12 and draft-07 meta-schemas (from networknt's jar, never the network). */
     public ParametersSchemaCheck() {
-        this.draft2020MetaSchema = registry(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(DRAFT_2020_12_ID));
+        this.draft2020MetaSchema =
+                registry(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(DRAFT_2020_12_ID));
         this.draft7MetaSchema = registry(SpecificationVersion.DRAFT_7).getSchema(SchemaLocation.of(DRAFT_7_ID + "#"));
         this.draft2020MetaSchema.initializeValidators();
         this.draft7MetaSchema.initializeValidators();
@@ -56,7 +57,8 @@ public final class ParametersSchemaCheck {
      */
     public List<FieldError> check(JsonNode parameters, String path) {
         if (!parameters.isObject()) {
-            return List.of(new FieldError(path, "must be a JSON Schema object, e.g. {\"type\": \"object\", \"properties\": {}}"));
+            return List.of(new FieldError(
+                    path, "must be a JSON Schema object, e.g. {\"type\": \"object\", \"properties\": {}}"));
         }
         List<FieldError> errors = new ArrayList<>();
         JsonNode type = parameters.get("type");
@@ -76,8 +78,8 @@ public final class ParametersSchemaCheck {
             metaSchema = draft7MetaSchema;
             draftName = "draft-07";
         } else {
-            errors.add(new FieldError(path + ".$schema",
-                    "must be " + DRAFT_2020_12_ID + " (the default) or " + DRAFT_7_ID + "#"));
+            errors.add(new FieldError(
+                    path + ".$schema", "must be " + DRAFT_2020_12_ID + " (the default) or " + DRAFT_7_ID + "#"));
             return errors;
         }
         Set<String> reported = new LinkedHashSet<>();
@@ -103,7 +105,8 @@ public final class ParametersSchemaCheck {
         for (Error error : metaSchema.validate(parameters)) {
             String location = path + pathOf(error.getInstanceLocation());
             if (locations.add(location)) {
-                errors.add(new FieldError(location, "is not valid JSON Schema (" + draftName + "): " + error.getMessage()));
+                errors.add(new FieldError(
+                        location, "is not valid JSON Schema (" + draftName + "): " + error.getMessage()));
             }
         }
         return errors;
@@ -123,8 +126,11 @@ public final class ParametersSchemaCheck {
             String key = entry.getKey();
             JsonNode value = entry.getValue();
             String childPath = path + "." + key;
-            if (isReferenceKeyword(key) && value.isString() && !value.stringValue().startsWith("#")) {
-                errors.add(new FieldError(childPath, "must be a local reference (#/...): remote schemas are never fetched"));
+            if (isReferenceKeyword(key)
+                    && value.isString()
+                    && !value.stringValue().startsWith("#")) {
+                errors.add(new FieldError(
+                        childPath, "must be a local reference (#/...): remote schemas are never fetched"));
             } else if (!DATA_KEYWORDS.contains(key)) {
                 remoteReferences(value, childPath, errors);
             }
@@ -154,7 +160,9 @@ public final class ParametersSchemaCheck {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        return message == null ? cause.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? cause.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 
     private static boolean isDialect(JsonNode dialect, String id) {
@@ -183,9 +191,11 @@ public final class ParametersSchemaCheck {
     }
 
     private static SchemaRegistry registry(SpecificationVersion version) {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
-        return SchemaRegistry.withDefaultDialect(version, builder -> builder
-                .schemaRegistryConfig(config)
-                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        SchemaRegistryConfig config =
+                SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
+        return SchemaRegistry.withDefaultDialect(
+                version,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false)));
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
  */
-public record Tool(UUID id, UUID tenantId, UUID agentId, ToolDefinition definition, Instant createdAt, Instant updatedAt) {
+public record Tool(
+        UUID id, UUID tenantId, UUID agentId, ToolDefinition definition, Instant createdAt, Instant updatedAt) {
     public Tool {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenantId, "tenantId");

@@ -5,8 +5,13 @@ package dev.toolgate.core.tool;
  * {@link #type()} ties each record to its type.
  */
 public sealed interface ToolConfig
-        permits HttpRequestConfig, TransferCallConfig, MonitoredTransferConfig, EndCallConfig,
-                ExtractVariableConfig, PlayToneConfig, KnowledgeBaseConfig {
+        permits HttpRequestConfig,
+                TransferCallConfig,
+                MonitoredTransferConfig,
+                EndCallConfig,
+                ExtractVariableConfig,
+                PlayToneConfig,
+                KnowledgeBaseConfig {
 
     /** Returns the tool type this configuration belongs to. */
     ToolType type();

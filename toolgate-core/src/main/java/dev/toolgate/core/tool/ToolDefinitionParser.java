@@ -76,10 +76,12 @@ public final class ToolDefinitionParser {
         List<FieldError> errors = new ArrayList<>();
         boolean assemblyAi = body.has("http");
         List<String> known = assemblyAi
-                ? Stream.concat(FIELDS.stream(), AssemblyAiForm.TOP_LEVEL_FIELDS.stream()).toList()
+                ? Stream.concat(FIELDS.stream(), AssemblyAiForm.TOP_LEVEL_FIELDS.stream())
+                        .toList()
                 : FIELDS;
         FieldReader top = new FieldReader(body, "", errors, known, "a tool");
-        String name = top.checkPattern("name", top.requiredString("name"), ToolDefinition.NAME_PATTERN, "lookup_customer");
+        String name =
+                top.checkPattern("name", top.requiredString("name"), ToolDefinition.NAME_PATTERN, "lookup_customer");
         String displayName = top.checkMaxLength("display_name", top.optionalString("display_name"), MAX_DISPLAY_NAME);
         String description = description(top);
         JsonNode parameters = parameters(top);
@@ -92,8 +94,13 @@ public final class ToolDefinitionParser {
             return new ParseResult.Invalid(errors);
         }
         return new ParseResult.Valid(new ToolDefinition(
-                name, displayName, description, parameters, config,
-                enabled == null || enabled, priority == null ? 0 : priority.intValue()));
+                name,
+                displayName,
+                description,
+                parameters,
+                config,
+                enabled == null || enabled,
+                priority == null ? 0 : priority.intValue()));
     }
 
     /**
@@ -145,10 +152,19 @@ public final class ToolDefinitionParser {
         String typeName = top.requiredString("tool_type");
         ToolType type = null;
         if (typeName != null) {
-            type = Arrays.stream(ToolType.values()).filter(t -> t.wireName().equals(typeName)).findFirst().orElse(null);
+            type = Arrays.stream(ToolType.values())
+                    .filter(t -> t.wireName().equals(typeName))
+                    .findFirst()
+                    .orElse(null);
             if (type == null) {
-                top.error("tool_type", "must be one of "
-                        + String.join(", ", Arrays.stream(ToolType.values()).map(ToolType::wireName).toList()));
+                top.error(
+                        "tool_type",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(ToolType.values())
+                                                .map(ToolType::wireName)
+                                                .toList()));
             }
         }
         JsonNode config = top.node("config");
@@ -188,12 +204,16 @@ public final class ToolDefinitionParser {
     private ToolConfig assemblyAiConfig(FieldReader top) {
         String typeName = top.optionalString("tool_type");
         if (typeName != null && !typeName.equals(ToolType.HTTP_REQUEST.wireName())) {
-            top.error("tool_type", "must be http_request or left out: an http block (AssemblyAI form) always makes an"
-                    + " http_request tool");
+            top.error(
+                    "tool_type",
+                    "must be http_request or left out: an http block (AssemblyAI form) always makes an"
+                            + " http_request tool");
         }
         if (top.has("config")) {
-            top.error("config", "cannot be combined with an http block: use either the AssemblyAI form (http) or"
-                    + " tool_type + config");
+            top.error(
+                    "config",
+                    "cannot be combined with an http block: use either the AssemblyAI form (http) or"
+                            + " tool_type + config");
         }
         return AssemblyAiForm.parse(top, httpParser);
     }
@@ -208,8 +228,10 @@ public final class ToolDefinitionParser {
             return;
         }
         if (top.has("timeout_seconds")) {
-            top.error("timeout_seconds", "belongs to the AssemblyAI form and needs an http block; with tool_type and"
-                    + " config, use config.timeout");
+            top.error(
+                    "timeout_seconds",
+                    "belongs to the AssemblyAI form and needs an http block; with tool_type and"
+                            + " config, use config.timeout");
         }
         if (top.has("execution_mode")) {
             top.error("execution_mode", "belongs to the AssemblyAI form and needs an http block");

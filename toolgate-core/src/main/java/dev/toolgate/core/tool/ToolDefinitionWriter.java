@@ -26,8 +26,7 @@ public final class ToolDefinitionWriter {
     public static final String MASK = HttpFieldRules.MASK;
 
     /** Creates a writer; it holds no state. */
-    public ToolDefinitionWriter() {
-    }
+    public ToolDefinitionWriter() {}
 
     /**
      * Returns the definition as a new JSON object.
@@ -52,24 +51,28 @@ public final class ToolDefinitionWriter {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         switch (config) {
             case HttpRequestConfig http -> http(json, http, maskSecrets);
-            case TransferCallConfig transfer -> json.put("phone_number", transfer.phoneNumber())
-                    .put("transfer_mode", transfer.transferMode())
-                    .put("play_hold_music", transfer.playHoldMusic());
-            case MonitoredTransferConfig monitored -> json.put("phone_number", monitored.phoneNumber())
-                    .put("timeout_seconds", monitored.timeoutSeconds());
+            case TransferCallConfig transfer ->
+                json.put("phone_number", transfer.phoneNumber())
+                        .put("transfer_mode", transfer.transferMode())
+                        .put("play_hold_music", transfer.playHoldMusic());
+            case MonitoredTransferConfig monitored ->
+                json.put("phone_number", monitored.phoneNumber()).put("timeout_seconds", monitored.timeoutSeconds());
             case EndCallConfig endCall -> json.put("goodbye_message", endCall.goodbyeMessage());
-            case ExtractVariableConfig extract -> json.put("variable_name", extract.variableName())
-                    .put("variable_type", extract.variableType())
-                    .put("prompt_text", extract.promptText())
-                    .put("example_format", extract.exampleFormat())
-                    .put("confirmation_enabled", extract.confirmationEnabled());
-            case PlayToneConfig tone -> json.put("tone_type", tone.toneType())
-                    .put("dtmf_digit", tone.dtmfDigits())
-                    .put("duration", tone.durationMs())
-                    .put("volume", tone.volume());
-            case KnowledgeBaseConfig knowledge -> json.put("top_k", knowledge.topK())
-                    .put("similarity_threshold", knowledge.similarityThreshold())
-                    .put("bridging_sentence", knowledge.bridgingSentence());
+            case ExtractVariableConfig extract ->
+                json.put("variable_name", extract.variableName())
+                        .put("variable_type", extract.variableType())
+                        .put("prompt_text", extract.promptText())
+                        .put("example_format", extract.exampleFormat())
+                        .put("confirmation_enabled", extract.confirmationEnabled());
+            case PlayToneConfig tone ->
+                json.put("tone_type", tone.toneType())
+                        .put("dtmf_digit", tone.dtmfDigits())
+                        .put("duration", tone.durationMs())
+                        .put("volume", tone.volume());
+            case KnowledgeBaseConfig knowledge ->
+                json.put("top_k", knowledge.topK())
+                        .put("similarity_threshold", knowledge.similarityThreshold())
+                        .put("bridging_sentence", knowledge.bridgingSentence());
         }
         return json;
     }
@@ -82,11 +85,10 @@ public final class ToolDefinitionWriter {
         json.put("body_mode", http.bodyMode().wireName());
         ObjectNode auth = json.putObject("auth").put("type", http.auth().type());
         switch (http.auth()) {
-            case Auth.None none -> {
-            }
+            case Auth.None none -> {}
             case Auth.Bearer bearer -> auth.put("token", maskSecrets ? MASK : bearer.token());
-            case Auth.Header header -> auth.put("header_name", header.headerName())
-                    .put("value", maskSecrets ? MASK : header.value());
+            case Auth.Header header ->
+                auth.put("header_name", header.headerName()).put("value", maskSecrets ? MASK : header.value());
         }
         writeSeconds(json, "timeout", http.timeout());
         json.put("max_response_bytes", http.maxResponseBytes());

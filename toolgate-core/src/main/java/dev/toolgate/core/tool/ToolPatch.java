@@ -13,8 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ToolPatch {
 
-    private ToolPatch() {
-    }
+    private ToolPatch() {}
 
     /**
      * Returns the patched body.
@@ -71,8 +70,11 @@ final class ToolPatch {
         for (String name : List.copyOf(headers.propertyNames())) {
             JsonNode value = headers.get(name);
             boolean mask = isMask(value);
-            boolean bearerMask = value.isString() && value.stringValue().equalsIgnoreCase("Bearer " + HttpFieldRules.MASK);
-            if (stored instanceof Auth.Bearer bearer && name.equalsIgnoreCase("Authorization") && (mask || bearerMask)) {
+            boolean bearerMask =
+                    value.isString() && value.stringValue().equalsIgnoreCase("Bearer " + HttpFieldRules.MASK);
+            if (stored instanceof Auth.Bearer bearer
+                    && name.equalsIgnoreCase("Authorization")
+                    && (mask || bearerMask)) {
                 headers.put(name, "Bearer " + bearer.token());
             } else if (stored instanceof Auth.Header header && name.equalsIgnoreCase(header.headerName()) && mask) {
                 headers.put(name, header.value());

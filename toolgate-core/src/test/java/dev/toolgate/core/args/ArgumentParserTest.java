@@ -67,11 +67,13 @@ class ArgumentParserTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "[1, 2]        | arguments must be a JSON object; got an array",
-        "42            | arguments must be a JSON object; got a number",
-        "true          | arguments must be a JSON object; got a boolean",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[1, 2]        | arguments must be a JSON object; got an array",
+                "42            | arguments must be a JSON object; got a number",
+                "true          | arguments must be a JSON object; got a boolean",
+            })
     void rejectsJsonThatIsNotAnObject(String json, String message) {
         JsonNode raw = MAPPER.readTree(json);
 
@@ -82,11 +84,13 @@ class ArgumentParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "[\"a\"]     | arguments must be a JSON object; the arguments string holds JSON that is an array",
-        "\"hello\"   | arguments must be a JSON object; the arguments string holds JSON that is a string",
-        "3.5         | arguments must be a JSON object; the arguments string holds JSON that is a number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[\"a\"]     | arguments must be a JSON object; the arguments string holds JSON that is an array",
+                "\"hello\"   | arguments must be a JSON object; the arguments string holds JSON that is a string",
+                "3.5         | arguments must be a JSON object; the arguments string holds JSON that is a number",
+            })
     void rejectsAStringHoldingJsonThatIsNotAnObject(String json, String message) {
         ToolError error = invalid(ArgumentParser.parse(NODES.stringNode(json)));
 

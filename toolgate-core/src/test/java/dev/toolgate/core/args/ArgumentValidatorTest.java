@@ -48,15 +48,17 @@ class ArgumentValidatorTest {
     void reportsAMissingRequiredPropertyAtThePropertyItself() {
         List<ArgumentViolation> violations = ROUTE.validate(json("{\"destination\": \"Köln\"}"));
 
-        assertThat(violations).containsExactly(new ArgumentViolation("/origin", "required", "required property is missing"));
+        assertThat(violations)
+                .containsExactly(new ArgumentViolation("/origin", "required", "required property is missing"));
     }
 
     @Test
     void reportsAMissingNestedRequiredPropertyWithItsFullPath() {
-        List<ArgumentViolation> violations = ROUTE.validate(json(
-                "{\"origin\": \"a\", \"destination\": \"b\", \"options\": {}}"));
+        List<ArgumentViolation> violations =
+                ROUTE.validate(json("{\"origin\": \"a\", \"destination\": \"b\", \"options\": {}}"));
 
-        assertThat(violations).extracting(ArgumentViolation::path, ArgumentViolation::keyword)
+        assertThat(violations)
+                .extracting(ArgumentViolation::path, ArgumentViolation::keyword)
                 .containsExactly(tuple("/options/avoid_tolls", "required"));
     }
 
@@ -65,23 +67,25 @@ class ArgumentValidatorTest {
         List<ArgumentViolation> violations = ROUTE.validate(json("""
                 {"destination": 7, "method": "SLOWEST", "stops": [1, "two"]}"""));
 
-        assertThat(violations).extracting(ArgumentViolation::path)
+        assertThat(violations)
+                .extracting(ArgumentViolation::path)
                 .containsExactlyInAnyOrder("/destination", "/method", "/stops/1", "/origin");
     }
 
     @Test
     void rejectsAnImpossibleDateBecauseFormatAsserts() {
-        List<ArgumentViolation> violations = ROUTE.validate(json(
-                "{\"origin\": \"a\", \"destination\": \"b\", \"date\": \"2026-13-45\"}"));
+        List<ArgumentViolation> violations =
+                ROUTE.validate(json("{\"origin\": \"a\", \"destination\": \"b\", \"date\": \"2026-13-45\"}"));
 
-        assertThat(violations).extracting(ArgumentViolation::path, ArgumentViolation::keyword)
+        assertThat(violations)
+                .extracting(ArgumentViolation::path, ArgumentViolation::keyword)
                 .containsExactly(tuple("/date", "format"));
     }
 
     @Test
     void rejectsADateInTheWrongFormat() {
-        List<ArgumentViolation> violations = ROUTE.validate(json(
-                "{\"origin\": \"a\", \"destination\": \"b\", \"date\": \"21/11/2026\"}"));
+        List<ArgumentViolation> violations =
+                ROUTE.validate(json("{\"origin\": \"a\", \"destination\": \"b\", \"date\": \"21/11/2026\"}"));
 
         assertThat(violations).extracting(ArgumentViolation::keyword).containsExactly("format");
     }
@@ -94,7 +98,8 @@ class ArgumentValidatorTest {
                                 "tuple": {"type": "array", "items": [{"type": "string"}, {"type": "integer"}]}}}
                 """));
 
-        List<ArgumentViolation> violations = validator.validate(json("{\"when\": \"yesterday\", \"tuple\": [\"a\", \"b\"]}"));
+        List<ArgumentViolation> violations =
+                validator.validate(json("{\"when\": \"yesterday\", \"tuple\": [\"a\", \"b\"]}"));
 
         // Draft-07 array-form "items" is tuple validation; in 2020-12 it would be a schema error.
         assertThat(violations).extracting(ArgumentViolation::path).containsExactlyInAnyOrder("/when", "/tuple/1");
@@ -102,26 +107,29 @@ class ArgumentValidatorTest {
 
     @Test
     void errorMessageListsEveryViolationWithItsPath() {
-        List<ArgumentViolation> violations = ROUTE.validate(json(
-                "{\"origin\": \"a\", \"method\": \"SLOWEST\", \"date\": 5}"));
+        List<ArgumentViolation> violations =
+                ROUTE.validate(json("{\"origin\": \"a\", \"method\": \"SLOWEST\", \"date\": 5}"));
 
         ToolError error = ROUTE.toError(violations);
 
         assertThat(error.code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
-        assertThat(error.message()).isEqualTo("arguments do not match the tool's parameters: "
-                + "/method: must be one of [\"FASTEST\", \"SHORTEST\", \"SCENIC\"]; "
-                + "/date: expected type string, got integer; "
-                + "/destination: required property is missing");
+        assertThat(error.message())
+                .isEqualTo("arguments do not match the tool's parameters: "
+                        + "/method: must be one of [\"FASTEST\", \"SHORTEST\", \"SCENIC\"]; "
+                        + "/date: expected type string, got integer; "
+                        + "/destination: required property is missing");
     }
 
     @Test
     void countsRatherThanListsViolationsPastFifty() {
-        ArgumentValidator closed = ArgumentValidator.compile(json("{\"type\": \"object\", \"additionalProperties\": false}"));
+        ArgumentValidator closed =
+                ArgumentValidator.compile(json("{\"type\": \"object\", \"additionalProperties\": false}"));
         StringBuilder arguments = new StringBuilder("{");
         for (int i = 0; i < 60; i++) {
             arguments.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": 1");
         }
-        List<ArgumentViolation> violations = closed.validate(json(arguments.append("}").toString()));
+        List<ArgumentViolation> violations =
+                closed.validate(json(arguments.append("}").toString()));
 
         ToolError error = closed.toError(violations);
 
@@ -146,19 +154,24 @@ class ArgumentValidatorTest {
 
         List<ArgumentViolation> violations = validator.validate(json("{\"a\": 1, \"admin\": true}"));
 
-        assertThat(violations).containsExactly(new ArgumentViolation("/admin", "additionalProperties",
-                "property is not allowed by the tool's parameters"));
+        assertThat(violations)
+                .containsExactly(new ArgumentViolation(
+                        "/admin", "additionalProperties", "property is not allowed by the tool's parameters"));
     }
 
     @Test
     void shortensAVeryLongEnumList() {
-        String values = String.join(",", IntStream.range(0, 40).mapToObj(i -> "\"v" + i + "\"").toList());
-        ArgumentValidator validator = ArgumentValidator.compile(json(
-                "{\"type\": \"object\", \"properties\": {\"x\": {\"enum\": [" + values + "]}}}"));
+        String values = String.join(
+                ",", IntStream.range(0, 40).mapToObj(i -> "\"v" + i + "\"").toList());
+        ArgumentValidator validator = ArgumentValidator.compile(
+                json("{\"type\": \"object\", \"properties\": {\"x\": {\"enum\": [" + values + "]}}}"));
 
         List<ArgumentViolation> violations = validator.validate(json("{\"x\": \"nope\"}"));
 
-        assertThat(violations.getFirst().message()).contains("\"v24\"").doesNotContain("\"v25\"").endsWith("… (15 more)]");
+        assertThat(violations.getFirst().message())
+                .contains("\"v24\"")
+                .doesNotContain("\"v25\"")
+                .endsWith("… (15 more)]");
     }
 
     @Test
@@ -216,7 +229,8 @@ class ArgumentValidatorTest {
 
         List<ArgumentViolation> violations = validator.validate(json("{\"n\": 0}"));
 
-        assertThat(violations).extracting(ArgumentViolation::path, ArgumentViolation::keyword)
+        assertThat(violations)
+                .extracting(ArgumentViolation::path, ArgumentViolation::keyword)
                 .containsExactly(tuple("/n", "minimum"));
     }
 
@@ -248,7 +262,8 @@ class ArgumentValidatorTest {
         JsonNode bad = json("{\"origin\": \"a\", \"date\": \"2026-02-31\"}");
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<Integer>> results = IntStream.range(0, 400)
-                    .mapToObj(i -> pool.submit(() -> ROUTE.validate(i % 2 == 0 ? good : bad).size()))
+                    .mapToObj(i -> pool.submit(
+                            () -> ROUTE.validate(i % 2 == 0 ? good : bad).size()))
                     .toList();
 
             for (int i = 0; i < results.size(); i++) {

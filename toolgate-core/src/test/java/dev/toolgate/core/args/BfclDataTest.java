@@ -64,7 +64,8 @@ class BfclDataTest {
             String path = call.get("path").stringValue();
             String keyword = call.get("keyword").stringValue();
             List<ArgumentViolation> violations = validatorFor(call).validate(call.get("arguments"));
-            boolean found = violations.stream().anyMatch(v -> v.path().equals(path) && v.keyword().equals(keyword));
+            boolean found = violations.stream()
+                    .anyMatch(v -> v.path().equals(path) && v.keyword().equals(keyword));
             if (!found) {
                 failures.add(call.get("source").stringValue() + " expected " + keyword + " at " + path + ", got "
                         + violations);

@@ -45,7 +45,8 @@ class BfclToolsTest {
             lines.add(tool);
             switch (parser.parse(body(tool))) {
                 case ParseResult.Valid valid -> definitions.add(valid.definition());
-                case ParseResult.Invalid invalid -> failures.add(tool.get("source").stringValue() + ": " + invalid.errors());
+                case ParseResult.Invalid invalid ->
+                    failures.add(tool.get("source").stringValue() + ": " + invalid.errors());
             }
         }
         assertThat(failures).as("BFCL tools that failed to parse").isEmpty();
@@ -57,7 +58,8 @@ class BfclToolsTest {
         body.set("description", tool.get("description"));
         body.set("parameters", tool.get("parameters"));
         body.put("tool_type", "http_request");
-        body.putObject("config").put("url", "https://tools.example.com/" + tool.get("name").stringValue());
+        body.putObject("config")
+                .put("url", "https://tools.example.com/" + tool.get("name").stringValue());
         return body;
     }
 
@@ -65,7 +67,8 @@ class BfclToolsTest {
     void parsesEveryToolOfTheDataSet() {
         assertThat(definitions).hasSize(lines.size()).hasSizeGreaterThan(2000);
         for (int i = 0; i < lines.size(); i++) {
-            assertThat(definitions.get(i).name()).isEqualTo(lines.get(i).get("name").stringValue());
+            assertThat(definitions.get(i).name())
+                    .isEqualTo(lines.get(i).get("name").stringValue());
             assertThat(definitions.get(i).parameters()).isEqualTo(lines.get(i).get("parameters"));
         }
     }
@@ -105,9 +108,12 @@ class BfclToolsTest {
             String name = declaration.get("name").stringValue();
             assertThat(name).isNotEmpty();
             if (declaration.has("parameters")) {
-                assertThat(declaration.get("parameters").get("type").stringValue()).isEqualTo("OBJECT");
+                assertThat(declaration.get("parameters").get("type").stringValue())
+                        .isEqualTo("OBJECT");
             } else {
-                assertThat(byName.get(name).parameters().path("properties").isEmpty()).as(name).isTrue();
+                assertThat(byName.get(name).parameters().path("properties").isEmpty())
+                        .as(name)
+                        .isTrue();
             }
         }
     }

@@ -27,12 +27,14 @@ class DescriptorExporterTest {
              'required': ['city'], 'additionalProperties': false}""");
 
     private static ToolDefinition tool(String name, int priority, boolean enabled, JsonNode parameters) {
-        return new ToolDefinition(name, null, "Tool " + name + ".", parameters, new EndCallConfig(null), enabled, priority);
+        return new ToolDefinition(
+                name, null, "Tool " + name + ".", parameters, new EndCallConfig(null), enabled, priority);
     }
 
     @Test
     void exportsOpenAiChatCompletionsTools() {
-        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.OPENAI);
+        ArrayNode tools =
+                DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.OPENAI);
 
         assertThat(tools).hasSize(1);
         JsonNode descriptor = tools.get(0);
@@ -46,7 +48,8 @@ class DescriptorExporterTest {
 
     @Test
     void exportsAnthropicMessagesTools() {
-        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.ANTHROPIC);
+        ArrayNode tools =
+                DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.ANTHROPIC);
 
         assertThat(tools.get(0).propertyNames()).containsExactly("name", "description", "input_schema");
         assertThat(tools.get(0).get("input_schema")).isEqualTo(WEATHER);
@@ -54,7 +57,8 @@ class DescriptorExporterTest {
 
     @Test
     void exportsGeminiFunctionDeclarationsWithConvertedSchema() {
-        ArrayNode tools = DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.GEMINI);
+        ArrayNode tools =
+                DescriptorExporter.export(List.of(tool("weather", 0, true, WEATHER)), DescriptorFormat.GEMINI);
 
         assertThat(tools.get(0)).isEqualTo(json("""
                 {'name': 'weather', 'description': 'Tool weather.',
@@ -67,7 +71,8 @@ class DescriptorExporterTest {
     @Test
     void leavesOutGeminiParametersOfAToolWithoutArguments() {
         ArrayNode tools = DescriptorExporter.export(
-                List.of(tool("hang_up", 0, true, json("{'type': 'object', 'properties': {}}"))), DescriptorFormat.GEMINI);
+                List.of(tool("hang_up", 0, true, json("{'type': 'object', 'properties': {}}"))),
+                DescriptorFormat.GEMINI);
 
         assertThat(tools.get(0)).isEqualTo(json("{'name': 'hang_up', 'description': 'Tool hang_up.'}"));
     }
@@ -76,7 +81,9 @@ class DescriptorExporterTest {
     void exportsOnlyEnabledToolsByPriorityThenName() {
         JsonNode schema = json("{'type': 'object', 'properties': {}}");
         List<ToolDefinition> tools = List.of(
-                tool("zeta", 1, true, schema), tool("alpha", 1, true, schema), tool("off", 0, false, schema),
+                tool("zeta", 1, true, schema),
+                tool("alpha", 1, true, schema),
+                tool("off", 0, false, schema),
                 tool("first", 0, true, schema));
 
         ArrayNode exported = DescriptorExporter.export(tools, DescriptorFormat.ANTHROPIC);
@@ -87,11 +94,17 @@ class DescriptorExporterTest {
 
     @Test
     void exportsActionToolsLikeAnyOtherFunction() {
-        ToolDefinition transfer = new ToolDefinition("transfer_to_sales", null, "Transfers the caller to sales.",
+        ToolDefinition transfer = new ToolDefinition(
+                "transfer_to_sales",
+                null,
+                "Transfers the caller to sales.",
                 json("{'type': 'object', 'properties': {'reason': {'type': 'string'}}}"),
-                new TransferCallConfig("+4930999888", "warm", false), true, 0);
+                new TransferCallConfig("+4930999888", "warm", false),
+                true,
+                0);
 
-        JsonNode openAi = DescriptorExporter.export(List.of(transfer), DescriptorFormat.OPENAI).get(0);
+        JsonNode openAi = DescriptorExporter.export(List.of(transfer), DescriptorFormat.OPENAI)
+                .get(0);
 
         assertThat(openAi.get("function").get("name").stringValue()).isEqualTo("transfer_to_sales");
         assertThat(openAi.get("function").get("parameters")).isEqualTo(transfer.parameters());
@@ -101,7 +114,8 @@ class DescriptorExporterTest {
     void returnsCopiesThatDoNotAliasTheStoredSchema() {
         ToolDefinition weather = tool("weather", 0, true, WEATHER.deepCopy());
 
-        JsonNode exported = DescriptorExporter.export(List.of(weather), DescriptorFormat.OPENAI).get(0);
+        JsonNode exported = DescriptorExporter.export(List.of(weather), DescriptorFormat.OPENAI)
+                .get(0);
         ((ObjectNode) exported.get("function").get("parameters")).removeAll();
 
         assertThat(weather.parameters()).isEqualTo(WEATHER);

@@ -58,20 +58,27 @@ class GeminiSchemaConverterTest {
 
     @Test
     void unwrapsAnyOfWithNull() {
-        assertThat(convert("{'description': 'Optional day.', 'anyOf': [{'type': 'string', 'format': 'date-time'}, {'type': 'null'}]}"))
-                .isEqualTo(json("{'type': 'STRING', 'format': 'date-time', 'description': 'Optional day.', 'nullable': true}"));
+        assertThat(
+                        convert(
+                                "{'description': 'Optional day.', 'anyOf': [{'type': 'string', 'format': 'date-time'}, {'type': 'null'}]}"))
+                .isEqualTo(json(
+                        "{'type': 'STRING', 'format': 'date-time', 'description': 'Optional day.', 'nullable': true}"));
     }
 
     @Test
     void givesUntypedSchemasStringTypeWithANote() {
         assertThat(convert("{'description': 'The training data for the model.'}"))
-                .isEqualTo(json("{'type': 'STRING', 'description': 'The training data for the model. Any JSON value, given as text.'}"));
-        assertThat(convert("{}")).isEqualTo(json("{'type': 'STRING', 'description': 'Any JSON value, given as text.'}"));
+                .isEqualTo(
+                        json(
+                                "{'type': 'STRING', 'description': 'The training data for the model. Any JSON value, given as text.'}"));
+        assertThat(convert("{}"))
+                .isEqualTo(json("{'type': 'STRING', 'description': 'Any JSON value, given as text.'}"));
     }
 
     @Test
     void treatsSeveralTypesAsUntyped() {
-        assertThat(convert("{'type': ['string', 'integer']}").get("type").stringValue()).isEqualTo("STRING");
+        assertThat(convert("{'type': ['string', 'integer']}").get("type").stringValue())
+                .isEqualTo("STRING");
     }
 
     @Test
@@ -121,25 +128,30 @@ class GeminiSchemaConverterTest {
 
     @Test
     void filtersRequiredToDeclaredProperties() {
-        assertThat(convert("{'type': 'object', 'properties': {'a': {'type': 'string'}}, 'required': ['a', 'ghost']}").get("required"))
+        assertThat(convert("{'type': 'object', 'properties': {'a': {'type': 'string'}}, 'required': ['a', 'ghost']}")
+                        .get("required"))
                 .isEqualTo(json("['a']"));
     }
 
     @Test
     void givesArraysWithoutItemsUntypedItems() {
-        assertThat(convert("{'type': 'array'}").get("items").get("type").stringValue()).isEqualTo("STRING");
+        assertThat(convert("{'type': 'array'}").get("items").get("type").stringValue())
+                .isEqualTo("STRING");
     }
 
     @Test
     void keepsFreeFormObjectAsObjectWithoutProperties() {
-        assertThat(convert("{'type': 'object', 'description': 'Player to cards.', 'additionalProperties': {'type': 'array'}}"))
+        assertThat(
+                        convert(
+                                "{'type': 'object', 'description': 'Player to cards.', 'additionalProperties': {'type': 'array'}}"))
                 .isEqualTo(json("{'type': 'OBJECT', 'description': 'Player to cards.'}"));
     }
 
     @Test
     void describesExclusiveBoundsAndMultiples() {
         assertThat(convert("{'type': 'number', 'exclusiveMinimum': 0, 'multipleOf': 0.5}"))
-                .isEqualTo(json("{'type': 'NUMBER', 'description': 'Must be greater than 0. Must be a multiple of 0.5.'}"));
+                .isEqualTo(json(
+                        "{'type': 'NUMBER', 'description': 'Must be greater than 0. Must be a multiple of 0.5.'}"));
     }
 
     @Test

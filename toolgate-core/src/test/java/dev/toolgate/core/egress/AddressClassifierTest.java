@@ -197,7 +197,9 @@ class AddressClassifierTest {
 
     @Test
     void judgesMappedAddressHeldInInet6AddressAsIpv4() throws Exception {
-        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 169, (byte) 254, (byte) 169, (byte) 254};
+        byte[] mapped = {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 169, (byte) 254, (byte) 169, (byte) 254
+        };
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1); // a resolver can hand this out
 
         AddressClass actual = AddressClassifier.classify(address);
@@ -231,15 +233,17 @@ class AddressClassifierTest {
     void deniesNat64EncodedMetadataAddressNamingWhatItEmbeds() {
         String description = AddressClassifier.describe(ip("64:ff9b::a9fe:a9fe"));
 
-        assertThat(description).isEqualTo("NAT64 64:ff9b::/96 (RFC 6052), embeds 169.254.169.254: "
-                + "link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
+        assertThat(description)
+                .isEqualTo("NAT64 64:ff9b::/96 (RFC 6052), embeds 169.254.169.254: "
+                        + "link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
     }
 
     @Test
     void describesPublicEmbeddedAddressAsBlockedWhole() {
         String description = AddressClassifier.describe(ip("2002:808:808::1"));
 
-        assertThat(description).isEqualTo("6to4 2002::/16 (RFC 3056), embeds 8.8.8.8 (public; the prefix is blocked whole)");
+        assertThat(description)
+                .isEqualTo("6to4 2002::/16 (RFC 3056), embeds 8.8.8.8 (public; the prefix is blocked whole)");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -261,7 +265,10 @@ class AddressClassifierTest {
     void everyBlockedClassLabelNamesItsPrefixAndSource() {
         for (AddressClass addressClass : AddressClass.values()) {
             if (addressClass.blocked()) {
-                assertThat(addressClass.label()).as(addressClass.name()).containsPattern("/\\d+").contains("RFC");
+                assertThat(addressClass.label())
+                        .as(addressClass.name())
+                        .containsPattern("/\\d+")
+                        .contains("RFC");
             }
         }
     }

@@ -18,21 +18,45 @@ class AllowlistEntryTest {
 
     static Stream<Arguments> goodEntries() {
         return Stream.of(
-                argumentSet("host name on a port", "api.corp.example:8443", AllowlistEntry.HostPort.class, "api.corp.example:8443"),
-                argumentSet("host name, case and trailing dot normalised", "API.Corp.Example.:8443", AllowlistEntry.HostPort.class, "api.corp.example:8443"),
-                argumentSet("single-label name on a port", "instance-data:80", AllowlistEntry.HostPort.class, "instance-data:80"),
+                argumentSet(
+                        "host name on a port",
+                        "api.corp.example:8443",
+                        AllowlistEntry.HostPort.class,
+                        "api.corp.example:8443"),
+                argumentSet(
+                        "host name, case and trailing dot normalised",
+                        "API.Corp.Example.:8443",
+                        AllowlistEntry.HostPort.class,
+                        "api.corp.example:8443"),
+                argumentSet(
+                        "single-label name on a port",
+                        "instance-data:80",
+                        AllowlistEntry.HostPort.class,
+                        "instance-data:80"),
                 argumentSet("IPv4 address on a port", "127.0.0.1:8443", AllowlistEntry.Network.class, "127.0.0.1:8443"),
                 argumentSet("IPv4 address, any port", "127.0.0.1", AllowlistEntry.Network.class, "127.0.0.1"),
                 argumentSet("IPv4 block", "10.0.0.0/8", AllowlistEntry.Network.class, "10.0.0.0/8"),
                 argumentSet("IPv4 block on a port", "10.1.0.0/16:443", AllowlistEntry.Network.class, "10.1.0.0/16:443"),
                 argumentSet("surrounding whitespace", "  10.0.0.0/8 ", AllowlistEntry.Network.class, "10.0.0.0/8"),
-                argumentSet("everything (dangerous, but expressible)", "0.0.0.0/0", AllowlistEntry.Network.class, "0.0.0.0/0"),
+                argumentSet(
+                        "everything (dangerous, but expressible)",
+                        "0.0.0.0/0",
+                        AllowlistEntry.Network.class,
+                        "0.0.0.0/0"),
                 argumentSet("IPv6 address on a port", "[::1]:8443", AllowlistEntry.Network.class, "[::1]:8443"),
                 argumentSet("IPv6 address, any port", "[::1]", AllowlistEntry.Network.class, "[::1]"),
-                argumentSet("IPv6 address, long form", "[FD00:0EC2:0:0:0:0:0:0254]:80", AllowlistEntry.Network.class, "[fd00:ec2::254]:80"),
+                argumentSet(
+                        "IPv6 address, long form",
+                        "[FD00:0EC2:0:0:0:0:0:0254]:80",
+                        AllowlistEntry.Network.class,
+                        "[fd00:ec2::254]:80"),
                 argumentSet("bare IPv6 block", "fd00::/8", AllowlistEntry.Network.class, "[fd00::/8]"),
                 argumentSet("bracketed IPv6 block", "[fd00::/8]", AllowlistEntry.Network.class, "[fd00::/8]"),
-                argumentSet("IPv6 block on a port", "[2001:db8::/32]:443", AllowlistEntry.Network.class, "[2001:db8::/32]:443"));
+                argumentSet(
+                        "IPv6 block on a port",
+                        "[2001:db8::/32]:443",
+                        AllowlistEntry.Network.class,
+                        "[2001:db8::/32]:443"));
     }
 
     @ParameterizedTest
@@ -89,7 +113,9 @@ class AllowlistEntryTest {
     void parsesCommaSeparatedList() {
         List<AllowlistEntry> entries = AllowlistEntry.parseList(" 10.0.0.0/8 , api.corp.example:8443,[::1]:443 ");
 
-        assertThat(entries).extracting(Object::toString).containsExactly("10.0.0.0/8", "api.corp.example:8443", "[::1]:443");
+        assertThat(entries)
+                .extracting(Object::toString)
+                .containsExactly("10.0.0.0/8", "api.corp.example:8443", "[::1]:443");
     }
 
     @Test
@@ -116,7 +142,9 @@ class AllowlistEntryTest {
         assertThat(entry.admits(ip("127.0.0.1"), 8443)).isTrue();
         assertThat(entry.admits(ip("127.0.0.1"), 22)).isFalse();
         assertThat(entry.admits(ip("127.0.0.2"), 8443)).isFalse();
-        assertThat(entry.admits(ip("127.0.0.1"), -1)).as("on some port, for the port-blind resolver").isTrue();
+        assertThat(entry.admits(ip("127.0.0.1"), -1))
+                .as("on some port, for the port-blind resolver")
+                .isTrue();
     }
 
     @Test
@@ -128,7 +156,9 @@ class AllowlistEntryTest {
         assertThat(v4.admits(ip("10.0.0.0"), 1)).isTrue();
         assertThat(v4.admits(ip("10.255.255.255"), 65535)).isTrue();
         assertThat(v4.admits(ip("11.0.0.0"), 443)).isFalse();
-        assertThat(v4.admits(Inet6Address.getByAddress(null, mapped, -1), 443)).as("mapped form of 10.1.2.3").isTrue();
+        assertThat(v4.admits(Inet6Address.getByAddress(null, mapped, -1), 443))
+                .as("mapped form of 10.1.2.3")
+                .isTrue();
         assertThat(v4.admits(ip("fd00::1"), 443)).as("other family").isFalse();
         assertThat(v6.admits(ip("fd00:ec2::254"), 443)).isTrue();
         assertThat(v6.admits(ip("fd00:ec2::254"), 80)).isFalse();
@@ -158,15 +188,18 @@ class AllowlistEntryTest {
 
     @Test
     void addressEntryAdmitsLiteralOnItsPortOnly() {
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("127.0.0.1:8443")).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("127.0.0.1:8443"))
+                .build();
 
         EgressDecision onPort = policy.checkUrl("https://127.0.0.1:8443/");
         EgressDecision otherPort = policy.checkUrl("https://127.0.0.1:22/");
         EgressDecision otherAddress = policy.checkUrl("https://127.0.0.2:8443/");
 
         assertThat(onPort.allowed()).isTrue();
-        assertThat(onPort.addresses()).containsExactly(new AddressVerdict("127.0.0.1", true,
-                "operator allowlist 127.0.0.1:8443 (loopback 127.0.0.0/8 (RFC 1122))"));
+        assertThat(onPort.addresses())
+                .containsExactly(new AddressVerdict(
+                        "127.0.0.1", true, "operator allowlist 127.0.0.1:8443 (loopback 127.0.0.0/8 (RFC 1122))"));
         assertThat(otherPort.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
         assertThat(otherAddress.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
     }
@@ -174,7 +207,10 @@ class AllowlistEntryTest {
     @Test
     void blockEntryAdmitsResolvedAddresses() {
         FakeDns dns = new FakeDns().answer("db.corp.example.com", "10.20.30.40");
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("10.0.0.0/8:443")).resolver(dns).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("10.0.0.0/8:443"))
+                .resolver(dns)
+                .build();
 
         EgressDecision onPort = policy.decide("https://db.corp.example.com/");
         EgressDecision otherPort = policy.decide("https://db.corp.example.com:8080/");
@@ -186,7 +222,10 @@ class AllowlistEntryTest {
     @Test
     void hostEntryLetsSpecialNameThroughOnItsPortOnly() {
         FakeDns dns = new FakeDns().answer("backend.internal", "10.0.0.7").answer("other.example.com", "10.0.0.7");
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("backend.internal:8443")).resolver(dns).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("backend.internal:8443"))
+                .resolver(dns)
+                .build();
 
         EgressDecision checked = policy.checkUrl("https://backend.internal:8443/");
         EgressDecision decided = policy.decide("https://backend.internal:8443/");
@@ -195,15 +234,22 @@ class AllowlistEntryTest {
 
         assertThat(checked.allowed()).isTrue();
         assertThat(decided.allowed()).isTrue();
-        assertThat(decided.addresses()).containsExactly(new AddressVerdict("10.0.0.7", true,
-                "operator allowlist backend.internal:8443 (private-use 10.0.0.0/8 (RFC 1918))"));
+        assertThat(decided.addresses())
+                .containsExactly(new AddressVerdict(
+                        "10.0.0.7",
+                        true,
+                        "operator allowlist backend.internal:8443 (private-use 10.0.0.0/8 (RFC 1918))"));
         assertThat(otherPort.denyReason()).isEqualTo(DenyReason.SPECIAL_USE_NAME);
-        assertThat(sameAddressOtherName.denyReason()).as("the entry is bound to its name").isEqualTo(DenyReason.BLOCKED_ADDRESS);
+        assertThat(sameAddressOtherName.denyReason())
+                .as("the entry is bound to its name")
+                .isEqualTo(DenyReason.BLOCKED_ADDRESS);
     }
 
     @Test
     void hostEntryLetsSingleLabelNameThrough() {
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("intranet:443")).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("intranet:443"))
+                .build();
 
         assertThat(policy.checkUrl("https://intranet/").allowed()).isTrue();
         assertThat(policy.checkUrl("https://intranet:8443/").denyReason()).isEqualTo(DenyReason.SINGLE_LABEL_NAME);
@@ -211,7 +257,9 @@ class AllowlistEntryTest {
 
     @Test
     void hostEntryNeverAdmitsALiteral() throws Exception {
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("backend.internal:8443")).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("backend.internal:8443"))
+                .build();
 
         assertThatThrownBy(() -> policy.checkConnect(new java.net.InetSocketAddress(ip("10.0.0.7"), 8443)))
                 .isInstanceOf(EgressDeniedException.class);
@@ -219,7 +267,9 @@ class AllowlistEntryTest {
 
     @Test
     void allowlistDoesNotLoosenUrlFormRules() {
-        EgressPolicy policy = EgressPolicy.builder().allowlist(AllowlistEntry.parseList("127.0.0.0/8")).build();
+        EgressPolicy policy = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("127.0.0.0/8"))
+                .build();
 
         assertThat(policy.checkUrl("https://127.0.0.1/").allowed()).isTrue();
         assertThat(policy.checkUrl("https://2130706433/").denyReason()).isEqualTo(DenyReason.NON_CANONICAL_IP_LITERAL);

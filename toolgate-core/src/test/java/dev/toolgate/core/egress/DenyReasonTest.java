@@ -12,7 +12,8 @@ class DenyReasonTest {
 
     @Test
     void keysAreStableLowerCaseAndUnique() {
-        List<String> keys = Arrays.stream(DenyReason.values()).map(DenyReason::key).toList();
+        List<String> keys =
+                Arrays.stream(DenyReason.values()).map(DenyReason::key).toList();
 
         assertThat(keys).doesNotHaveDuplicates().allMatch(key -> key.matches("[a-z_]+"));
         for (DenyReason reason : DenyReason.values()) {
@@ -23,15 +24,20 @@ class DenyReasonTest {
 
     @Test
     void onlyResolutionOutcomesCountAsResolutionFailures() {
-        List<DenyReason> failures = Arrays.stream(DenyReason.values()).filter(DenyReason::isResolutionFailure).toList();
+        List<DenyReason> failures = Arrays.stream(DenyReason.values())
+                .filter(DenyReason::isResolutionFailure)
+                .toList();
 
         assertThat(failures).containsExactlyInAnyOrder(DenyReason.NO_ADDRESSES, DenyReason.RESOLUTION_FAILED);
     }
 
     @Test
     void decisionRequiresAReasonExactlyWhenDenied() {
-        assertThatThrownBy(() -> new EgressDecision(false, "no", null, List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new EgressDecision(true, null, DenyReason.NOT_HTTPS, List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new EgressDecision(false, null, DenyReason.NOT_HTTPS, null).reason()).isEqualTo(DenyReason.NOT_HTTPS.label());
+        assertThatThrownBy(() -> new EgressDecision(false, "no", null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EgressDecision(true, null, DenyReason.NOT_HTTPS, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new EgressDecision(false, null, DenyReason.NOT_HTTPS, null).reason())
+                .isEqualTo(DenyReason.NOT_HTTPS.label());
     }
 }

@@ -54,26 +54,33 @@ class EgressConnectTest {
     /** The harness: records every dial and refuses anything but loopback, after the guard has passed it. */
     private OkHttpClient client(EgressPolicy policy) {
         return policy.applyTo(new OkHttpClient.Builder(), endpoint -> {
-            if (!endpoint.getAddress().isLoopbackAddress()) {
-                throw new IOException("test harness: refusing to dial non-loopback " + endpoint);
-            }
-            dialled.add(endpoint);
-        }).callTimeout(Duration.ofSeconds(5)).build();
+                    if (!endpoint.getAddress().isLoopbackAddress()) {
+                        throw new IOException("test harness: refusing to dial non-loopback " + endpoint);
+                    }
+                    dialled.add(endpoint);
+                })
+                .callTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private static String get(OkHttpClient client, String url) throws IOException {
-        try (Response response = client.newCall(new Request.Builder().url(url).build()).execute()) {
+        try (Response response =
+                client.newCall(new Request.Builder().url(url).build()).execute()) {
             return response.code() + " " + response.body().string();
         }
     }
 
     private EgressPolicy policy(String allowlist, FakeDns dns) {
-        return EgressPolicy.builder().allowlist(AllowlistEntry.parseList(allowlist)).resolver(dns).build();
+        return EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList(allowlist))
+                .resolver(dns)
+                .build();
     }
 
     @Test
     void installsGuardsAndTurnsOffProxiesRedirectsAndRetries() {
-        OkHttpClient client = EgressPolicy.ofDefaults().applyTo(new OkHttpClient.Builder()).build();
+        OkHttpClient client =
+                EgressPolicy.ofDefaults().applyTo(new OkHttpClient.Builder()).build();
 
         assertThat(client.dns()).isInstanceOf(GuardedDns.class);
         assertThat(client.socketFactory()).isInstanceOf(GuardedSocketFactory.class);
@@ -150,7 +157,8 @@ class EgressConnectTest {
 
         assertThatThrownBy(() -> get(client(policy), "http://127.0.0.1:" + port + "/"))
                 .isInstanceOf(EgressDeniedException.class)
-                .extracting(e -> ((EgressDeniedException) e).reason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
+                .extracting(e -> ((EgressDeniedException) e).reason())
+                .isEqualTo(DenyReason.BLOCKED_ADDRESS);
 
         assertThat(dns.totalLookups()).isZero();
         assertThat(dialled).isEmpty();
@@ -205,8 +213,10 @@ class EgressConnectTest {
 
     /** Control: an unguarded client really is sent to the trap, so the main assertion can fail. */
     private void assertControlClientUsesTheTrap(ServerSocket trap) throws IOException {
-        OkHttpClient unguarded = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(500)).build();
-        assertThatThrownBy(() -> get(unguarded, "http://127.0.0.1:" + port + "/")).isInstanceOf(IOException.class);
+        OkHttpClient unguarded =
+                new OkHttpClient.Builder().callTimeout(Duration.ofMillis(500)).build();
+        assertThatThrownBy(() -> get(unguarded, "http://127.0.0.1:" + port + "/"))
+                .isInstanceOf(IOException.class);
         trap.setSoTimeout(2_000);
         trap.accept().close();
         unguarded.connectionPool().evictAll();
@@ -288,8 +298,10 @@ class EgressConnectTest {
     @Test
     void doesNotFollowRedirects() throws Exception {
         EgressPolicy policy = policy("127.0.0.1", new FakeDns());
-        server.enqueue(new MockResponse.Builder().code(302)
-                .setHeader("Location", "http://127.0.0.1:" + otherServer.getPort() + "/").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .setHeader("Location", "http://127.0.0.1:" + otherServer.getPort() + "/")
+                .build());
 
         String result = get(client(policy), "http://127.0.0.1:" + port + "/");
 

@@ -54,9 +54,13 @@ class EgressPolicyCheckUrlTest {
     static Stream<Arguments> literalEncodingCorpus() {
         return Stream.of(
                 argumentSet("decimal dword", "https://2130706433/", DenyReason.NON_CANONICAL_IP_LITERAL),
-                argumentSet("decimal dword of a PUBLIC address is refused too", "https://134744072/", DenyReason.NON_CANONICAL_IP_LITERAL),
+                argumentSet(
+                        "decimal dword of a PUBLIC address is refused too",
+                        "https://134744072/",
+                        DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("hex dword", "https://0x7f000001/", DenyReason.NON_CANONICAL_IP_LITERAL),
-                argumentSet("hex dword of a public address", "https://0x08080808/", DenyReason.NON_CANONICAL_IP_LITERAL),
+                argumentSet(
+                        "hex dword of a public address", "https://0x08080808/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("hex first octet", "https://0x7f.0.0.1/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("bare 0x", "https://0x/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 // JDK reads 0177 as decimal 177, glibc and WHATWG as octal 127: never decode
@@ -70,24 +74,48 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("zero-padded octets", "https://127.000.000.001/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("one zero-padded octet", "https://8.8.8.08/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("over-long hex", "https://0x41414141A9FEA9FE/", DenyReason.NON_CANONICAL_IP_LITERAL),
-                argumentSet("out-of-range octets that wrap on some parsers", "https://425.510.425.510/", DenyReason.NON_CANONICAL_IP_LITERAL),
+                argumentSet(
+                        "out-of-range octets that wrap on some parsers",
+                        "https://425.510.425.510/",
+                        DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("octet 256", "https://256.0.0.1/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("dword overflow", "https://4294967296/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("five parts", "https://1.2.3.4.5/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("trailing dot on a literal", "https://127.0.0.1./", DenyReason.NON_CANONICAL_IP_LITERAL),
-                argumentSet("trailing dot on a public literal", "https://8.8.8.8./", DenyReason.NON_CANONICAL_IP_LITERAL),
+                argumentSet(
+                        "trailing dot on a public literal", "https://8.8.8.8./", DenyReason.NON_CANONICAL_IP_LITERAL),
                 // WHATWG "ends in a number": the last label makes it an IPv4 attempt
                 argumentSet("name ending in a hex label", "https://example.0x10/", DenyReason.NON_CANONICAL_IP_LITERAL),
                 argumentSet("name ending in a number", "https://example.123/", DenyReason.NON_CANONICAL_IP_LITERAL),
-                argumentSet("percent-encoded digits", "https://%31%32%37.0.0.1/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("percent-encoded letter in localhost", "https://local%68ost/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("full-width digits and dots", "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("ideographic full stops", "https://127\u30020\u30020\u30021/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("enclosed alphanumerics digits", "https://\u2460\u2461\u2466.0.0.1/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("enclosed alphanumerics localhost", "https://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("unicode IDN (write punycode)", "https://b\u00fccher.de/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "percent-encoded digits", "https://%31%32%37.0.0.1/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "percent-encoded letter in localhost",
+                        "https://local%68ost/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "full-width digits and dots",
+                        "https://\uff11\uff12\uff17\uff0e\uff10\uff0e\uff10\uff0e\uff11/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "ideographic full stops",
+                        "https://127\u30020\u30020\u30021/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "enclosed alphanumerics digits",
+                        "https://\u2460\u2461\u2466.0.0.1/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "enclosed alphanumerics localhost",
+                        "https://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "unicode IDN (write punycode)",
+                        "https://b\u00fccher.de/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("canonical loopback", "https://127.0.0.1/", DenyReason.BLOCKED_ADDRESS),
-                argumentSet("canonical metadata", "https://169.254.169.254/latest/meta-data/", DenyReason.BLOCKED_ADDRESS),
+                argumentSet(
+                        "canonical metadata", "https://169.254.169.254/latest/meta-data/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("Alibaba metadata", "https://100.100.100.200/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("Oracle metadata", "https://192.0.0.192/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("all-zero address", "https://0.0.0.0/", DenyReason.BLOCKED_ADDRESS),
@@ -98,12 +126,18 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("IPv6 loopback, long form", "https://[0:0:0:0:0:0:0:1]/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("mapped loopback, dotted", "https://[::ffff:127.0.0.1]/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("mapped loopback, hex", "https://[::ffff:7f00:1]/", DenyReason.BLOCKED_ADDRESS),
-                argumentSet("mapped metadata, long form", "https://[0:0:0:0:0:ffff:a9fe:a9fe]/", DenyReason.BLOCKED_ADDRESS),
+                argumentSet(
+                        "mapped metadata, long form",
+                        "https://[0:0:0:0:0:ffff:a9fe:a9fe]/",
+                        DenyReason.BLOCKED_ADDRESS),
                 argumentSet("IPv4-compatible loopback", "https://[::127.0.0.1]/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("NAT64 metadata", "https://[64:ff9b::a9fe:a9fe]/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("6to4 metadata", "https://[2002:a9fe:a9fe::]/", DenyReason.BLOCKED_ADDRESS),
                 argumentSet("AWS IPv6 metadata", "https://[fd00:ec2::254]/", DenyReason.BLOCKED_ADDRESS),
-                argumentSet("mapped with non-canonical IPv4 tail", "https://[::ffff:0177.0.0.1]/", DenyReason.MALFORMED_URL),
+                argumentSet(
+                        "mapped with non-canonical IPv4 tail",
+                        "https://[::ffff:0177.0.0.1]/",
+                        DenyReason.MALFORMED_URL),
                 argumentSet("over-long IPv6 group", "https://[::00001]/", DenyReason.MALFORMED_URL));
     }
 
@@ -120,19 +154,27 @@ class EgressPolicyCheckUrlTest {
         return Stream.of(
                 argumentSet("userinfo", "https://user@example.com/", DenyReason.USERINFO),
                 argumentSet("user and password", "https://user:pass@example.com/", DenyReason.USERINFO),
-                argumentSet("public-looking userinfo before a private host", "https://example.com@127.0.0.1/", DenyReason.USERINFO),
+                argumentSet(
+                        "public-looking userinfo before a private host",
+                        "https://example.com@127.0.0.1/",
+                        DenyReason.USERINFO),
                 argumentSet("encoded '/' in userinfo", "https://a%2F@example.com/", DenyReason.USERINFO),
                 // java.net.URL and OkHttp read different hosts from these two
                 argumentSet("backslash-at (1)", "https://127.0.0.1\\@1.1.1.1/", DenyReason.USERINFO),
                 argumentSet("backslash-at (2)", "https://1.1.1.1\\@127.0.0.1/", DenyReason.USERINFO),
                 argumentSet("Orange Tsai's triple host", "https://1.1.1.1 &@2.2.2.2# @3.3.3.3/", DenyReason.USERINFO),
                 argumentSet("port, backslash and at", "https://a:80\\@@b.example.com/", DenyReason.USERINFO),
-                argumentSet("backslash without at", "https://example.com\\.evil.example.net/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "backslash without at",
+                        "https://example.com\\.evil.example.net/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("space in host", "https://exa mple.com/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("tab in host", "https://exa\tmple.com/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("NUL in host", "https://example.com\u0000.evil.net/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "NUL in host", "https://example.com\u0000.evil.net/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("DEL in host", "https://example.com\u007f/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
-                argumentSet("other punctuation in host", "https://exa!mple.com/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "other punctuation in host", "https://exa!mple.com/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("bracket in a name", "https://example.com]/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet("bracketed IPv4", "https://[127.0.0.1]/", DenyReason.MALFORMED_URL),
                 argumentSet("zone id, encoded", "https://[::1%25lo]/", DenyReason.ZONE_ID),
@@ -154,8 +196,12 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("nothing after //", "https://", DenyReason.MALFORMED_URL),
                 argumentSet("only a port", "https://:443/", DenyReason.MALFORMED_URL),
                 // a host before '#@' or '?@' is what is judged: here it is local
-                argumentSet("fragment-at with a local host", "https://localhost#@example.com/", DenyReason.SPECIAL_USE_NAME),
-                argumentSet("query-at with a local host", "https://127.0.0.1?@example.com/", DenyReason.BLOCKED_ADDRESS));
+                argumentSet(
+                        "fragment-at with a local host",
+                        "https://localhost#@example.com/",
+                        DenyReason.SPECIAL_USE_NAME),
+                argumentSet(
+                        "query-at with a local host", "https://127.0.0.1?@example.com/", DenyReason.BLOCKED_ADDRESS));
     }
 
     @ParameterizedTest
@@ -216,7 +262,8 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("localhost", "https://localhost/", DenyReason.SPECIAL_USE_NAME),
                 argumentSet("LOCALHOST upper case", "https://LOCALHOST/", DenyReason.SPECIAL_USE_NAME),
                 argumentSet("localhost with trailing dot", "https://localhost./", DenyReason.SPECIAL_USE_NAME),
-                argumentSet("localhost, mixed case, dot and port", "https://LocalHost.:8443/", DenyReason.SPECIAL_USE_NAME),
+                argumentSet(
+                        "localhost, mixed case, dot and port", "https://LocalHost.:8443/", DenyReason.SPECIAL_USE_NAME),
                 argumentSet("subdomain of localhost", "https://api.localhost/", DenyReason.SPECIAL_USE_NAME),
                 argumentSet("GCP metadata name", "https://metadata.google.internal/", DenyReason.SPECIAL_USE_NAME),
                 argumentSet("mDNS", "https://printer.local/", DenyReason.SPECIAL_USE_NAME),
@@ -239,8 +286,12 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("empty label", "https://a..example.com/", DenyReason.MALFORMED_URL),
                 argumentSet("leading dot", "https://.example.com/", DenyReason.MALFORMED_URL),
                 argumentSet("two trailing dots", "https://example.com../", DenyReason.MALFORMED_URL),
-                argumentSet("64-character label", "https://" + "a".repeat(64) + ".example.com/", DenyReason.MALFORMED_URL),
-                argumentSet("254-character name", "https://" + "abcdefghi.".repeat(25) + "info/", DenyReason.MALFORMED_URL));
+                argumentSet(
+                        "64-character label", "https://" + "a".repeat(64) + ".example.com/", DenyReason.MALFORMED_URL),
+                argumentSet(
+                        "254-character name",
+                        "https://" + "abcdefghi.".repeat(25) + "info/",
+                        DenyReason.MALFORMED_URL));
     }
 
     @ParameterizedTest
@@ -256,10 +307,12 @@ class EgressPolicyCheckUrlTest {
     void reportsTheVerdictOnABlockedLiteral() {
         EgressDecision decision = policy.checkUrl("https://169.254.169.254/latest/meta-data/");
 
-        assertThat(decision.addresses()).containsExactly(new AddressVerdict("169.254.169.254", false,
-                "link-local 169.254.0.0/16 (RFC 3927); cloud metadata service"));
-        assertThat(decision.reason()).isEqualTo(
-                "address 169.254.169.254 is blocked: link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
+        assertThat(decision.addresses())
+                .containsExactly(new AddressVerdict(
+                        "169.254.169.254", false, "link-local 169.254.0.0/16 (RFC 3927); cloud metadata service"));
+        assertThat(decision.reason())
+                .isEqualTo(
+                        "address 169.254.169.254 is blocked: link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
     }
 
     @Test
@@ -273,13 +326,16 @@ class EgressPolicyCheckUrlTest {
     void reportsTheVerdictOnAnAllowedLiteral() {
         EgressDecision decision = policy.checkUrl("https://[2606:4700:4700:0:0:0:0:1111]/");
 
-        assertThat(decision.addresses()).containsExactly(new AddressVerdict("2606:4700:4700::1111", true, "public unicast"));
+        assertThat(decision.addresses())
+                .containsExactly(new AddressVerdict("2606:4700:4700::1111", true, "public unicast"));
     }
 
     @Test
     void leavesNamesUnresolvedInCheckUrl() {
         EgressDecision decision = EgressPolicy.builder()
-                .resolver(hostname -> { throw new AssertionError("checkUrl must not resolve " + hostname); })
+                .resolver(hostname -> {
+                    throw new AssertionError("checkUrl must not resolve " + hostname);
+                })
                 .build()
                 .checkUrl("https://api.example.com/");
 
@@ -308,7 +364,10 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("percent-decodes the host", "https://%31%32%37.0.0.1/", "127.0.0.1"),
                 argumentSet("folds full-width digits", "https://\uff11\uff12\uff17.\uff10.\uff10.\uff11/", "127.0.0.1"),
                 argumentSet("maps ideographic full stops", "https://127\u30020\u30020\u30021/", "127.0.0.1"),
-                argumentSet("maps enclosed alphanumerics", "https://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3/", "localhost"),
+                argumentSet(
+                        "maps enclosed alphanumerics",
+                        "https://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3/",
+                        "localhost"),
                 argumentSet("ends the authority at a backslash", "https://127.0.0.1\\@1.1.1.1/", "127.0.0.1"),
                 argumentSet("unmaps IPv4-mapped IPv6", "https://[::ffff:7f00:1]/", "127.0.0.1"),
                 argumentSet("reads a host from an opaque https URL", "https:1.1.1.1/", "1.1.1.1"));

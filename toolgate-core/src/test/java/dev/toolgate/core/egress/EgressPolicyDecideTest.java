@@ -28,9 +28,10 @@ class EgressPolicyDecideTest {
         EgressDecision decision = policy.decide("https://api.example.com/hook");
 
         assertThat(decision.allowed()).isTrue();
-        assertThat(decision.addresses()).containsExactly(
-                new AddressVerdict("93.184.216.34", true, "public unicast"),
-                new AddressVerdict("2606:2800:220:1:248:1893:25c8:1946", true, "public unicast"));
+        assertThat(decision.addresses())
+                .containsExactly(
+                        new AddressVerdict("93.184.216.34", true, "public unicast"),
+                        new AddressVerdict("2606:2800:220:1:248:1893:25c8:1946", true, "public unicast"));
     }
 
     @Test
@@ -38,10 +39,11 @@ class EgressPolicyDecideTest {
         EgressDecision decision = policy.decide("https://private.example.com/");
 
         assertThat(decision.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
-        assertThat(decision.reason()).isEqualTo(
-                "host 'private.example.com' resolved to blocked address 10.0.0.5 (private-use 10.0.0.0/8 (RFC 1918))");
-        assertThat(decision.addresses()).containsExactly(
-                new AddressVerdict("10.0.0.5", false, "private-use 10.0.0.0/8 (RFC 1918)"));
+        assertThat(decision.reason())
+                .isEqualTo(
+                        "host 'private.example.com' resolved to blocked address 10.0.0.5 (private-use 10.0.0.0/8 (RFC 1918))");
+        assertThat(decision.addresses())
+                .containsExactly(new AddressVerdict("10.0.0.5", false, "private-use 10.0.0.0/8 (RFC 1918)"));
     }
 
     @Test
@@ -49,8 +51,10 @@ class EgressPolicyDecideTest {
         EgressDecision decision = policy.decide("https://mixed.example.com/");
 
         assertThat(decision.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
-        assertThat(decision.addresses()).extracting(AddressVerdict::address, AddressVerdict::allowed)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("93.184.216.34", true),
+        assertThat(decision.addresses())
+                .extracting(AddressVerdict::address, AddressVerdict::allowed)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("93.184.216.34", true),
                         org.assertj.core.groups.Tuple.tuple("127.0.0.1", false));
     }
 
@@ -59,7 +63,8 @@ class EgressPolicyDecideTest {
         EgressDecision decision = policy.decide("https://nat64.example.com/");
 
         assertThat(decision.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
-        assertThat(decision.reason()).contains("64:ff9b::a9fe:a9fe", "embeds 169.254.169.254", "cloud metadata service");
+        assertThat(decision.reason())
+                .contains("64:ff9b::a9fe:a9fe", "embeds 169.254.169.254", "cloud metadata service");
     }
 
     @Test
@@ -71,7 +76,8 @@ class EgressPolicyDecideTest {
         EgressDecision decision = rawPolicy.decide("https://mapped.example.com/");
 
         assertThat(decision.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
-        assertThat(decision.addresses()).containsExactly(new AddressVerdict("127.0.0.1", false, "loopback 127.0.0.0/8 (RFC 1122)"));
+        assertThat(decision.addresses())
+                .containsExactly(new AddressVerdict("127.0.0.1", false, "loopback 127.0.0.0/8 (RFC 1122)"));
     }
 
     @Test
@@ -96,8 +102,9 @@ class EgressPolicyDecideTest {
         EgressDecision decision = policy.decide("https://[fd00:ec2::254]/");
 
         assertThat(decision.denyReason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
-        assertThat(decision.addresses()).containsExactly(
-                new AddressVerdict("fd00:ec2::254", false, "unique local fc00::/7 (RFC 4193); AWS metadata service (IPv6)"));
+        assertThat(decision.addresses())
+                .containsExactly(new AddressVerdict(
+                        "fd00:ec2::254", false, "unique local fc00::/7 (RFC 4193); AWS metadata service (IPv6)"));
         assertThat(dns.totalLookups()).isZero();
     }
 
@@ -138,7 +145,8 @@ class EgressPolicyDecideTest {
                 .isInstanceOf(EgressDeniedException.class)
                 .isNotInstanceOf(UnknownHostException.class)
                 .hasMessageContaining("169.254.169.254")
-                .extracting(e -> ((EgressDeniedException) e).reason()).isEqualTo(DenyReason.BLOCKED_ADDRESS);
+                .extracting(e -> ((EgressDeniedException) e).reason())
+                .isEqualTo(DenyReason.BLOCKED_ADDRESS);
     }
 
     @Test
@@ -154,8 +162,7 @@ class EgressPolicyDecideTest {
     void guardedDnsKeepsResolverFailureAnUnknownHostException() {
         GuardedDns guarded = new GuardedDns(policy, dns);
 
-        assertThatThrownBy(() -> guarded.lookup("unknown.example.com"))
-                .isExactlyInstanceOf(UnknownHostException.class);
+        assertThatThrownBy(() -> guarded.lookup("unknown.example.com")).isExactlyInstanceOf(UnknownHostException.class);
     }
 
     @Test
@@ -173,11 +180,13 @@ class EgressPolicyDecideTest {
 
         assertThatThrownBy(() -> guarded.lookup("localhost"))
                 .isInstanceOf(EgressDeniedException.class)
-                .extracting(e -> ((EgressDeniedException) e).reason()).isEqualTo(DenyReason.SPECIAL_USE_NAME);
+                .extracting(e -> ((EgressDeniedException) e).reason())
+                .isEqualTo(DenyReason.SPECIAL_USE_NAME);
         // OkHttp hands this to Dns (it is not digits-and-dots); glibc would read it as 127.0.0.1
         assertThatThrownBy(() -> guarded.lookup("0x7f000001"))
                 .isInstanceOf(EgressDeniedException.class)
-                .extracting(e -> ((EgressDeniedException) e).reason()).isEqualTo(DenyReason.NON_CANONICAL_IP_LITERAL);
+                .extracting(e -> ((EgressDeniedException) e).reason())
+                .isEqualTo(DenyReason.NON_CANONICAL_IP_LITERAL);
         assertThat(dns.totalLookups()).isZero();
     }
 
@@ -196,14 +205,16 @@ class EgressPolicyDecideTest {
     void connectCheckFailsClosedOnUnresolvedAddress() {
         assertThatThrownBy(() -> policy.checkConnect(InetSocketAddress.createUnresolved("api.example.com", 443)))
                 .isInstanceOf(EgressDeniedException.class)
-                .extracting(e -> ((EgressDeniedException) e).reason()).isEqualTo(DenyReason.UNRESOLVED_ADDRESS);
+                .extracting(e -> ((EgressDeniedException) e).reason())
+                .isEqualTo(DenyReason.UNRESOLVED_ADDRESS);
     }
 
     @Test
     void connectCheckRefusesBlockedAddressAndPassesPublicOne() throws Exception {
         assertThatThrownBy(() -> policy.checkConnect(new InetSocketAddress(ip("169.254.169.254"), 80)))
                 .isInstanceOf(EgressDeniedException.class)
-                .hasMessage("connection to 169.254.169.254 port 80 refused: link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
+                .hasMessage(
+                        "connection to 169.254.169.254 port 80 refused: link-local 169.254.0.0/16 (RFC 3927); cloud metadata service");
         InetSocketAddress publicEndpoint = new InetSocketAddress(ip("93.184.216.34"), 443);
         assertThat(policy.checkConnect(publicEndpoint)).isSameAs(publicEndpoint);
     }

@@ -25,15 +25,39 @@ class IpLiteralsTest {
     }
 
     @ParameterizedTest(name = "{0} is not canonical IPv4")
-    @ValueSource(strings = {"127.1", "127.0.1", "0177.0.0.1", "127.000.000.001", "2130706433", "0x7f.0.0.1",
-            "256.0.0.1", "1.2.3.4.5", "127.0.0.1.", "", " 1.2.3.4", "1.2.3.-4", "+1.2.3.4"})
+    @ValueSource(
+            strings = {
+                "127.1",
+                "127.0.1",
+                "0177.0.0.1",
+                "127.000.000.001",
+                "2130706433",
+                "0x7f.0.0.1",
+                "256.0.0.1",
+                "1.2.3.4.5",
+                "127.0.0.1.",
+                "",
+                " 1.2.3.4",
+                "1.2.3.-4",
+                "+1.2.3.4"
+            })
     void refusesNonCanonicalIpv4(String text) {
         assertThat(IpLiterals.parseCanonicalIpv4(text)).isNull();
     }
 
     @ParameterizedTest(name = "{0} is not accepted as IPv6")
-    @ValueSource(strings = {"127.0.0.1", "::ffff:0177.0.0.1", "::ffff:127.1", "1:2:3:4:5:6:7:8:9", "::00001",
-            "fe80::1%eth0", "localhost", "gggg::1", ":::"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1",
+                "::ffff:0177.0.0.1",
+                "::ffff:127.1",
+                "1:2:3:4:5:6:7:8:9",
+                "::00001",
+                "fe80::1%eth0",
+                "localhost",
+                "gggg::1",
+                ":::"
+            })
     void refusesInvalidIpv6(String text) {
         assertThat(IpLiterals.parseIpv6(text)).isNull();
     }

@@ -4,8 +4,7 @@ import java.net.InetAddress;
 
 /** Test helper: address literals to InetAddress without any DNS. */
 final class TestAddresses {
-    private TestAddresses() {
-    }
+    private TestAddresses() {}
 
     /** Parses a canonical dotted quad or IPv6 text (no brackets); fails the test on anything else. */
     static InetAddress ip(String text) {

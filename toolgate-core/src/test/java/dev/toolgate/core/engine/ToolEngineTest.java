@@ -43,7 +43,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ToolEngineTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HeldCertificate CA = new HeldCertificate.Builder().certificateAuthority(0).build();
+    private static final HeldCertificate CA =
+            new HeldCertificate.Builder().certificateAuthority(0).build();
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
     private static final UUID TENANT = UUID.randomUUID();
     private static final UUID AGENT = UUID.randomUUID();
@@ -55,15 +56,26 @@ class ToolEngineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        HeldCertificate cert = new HeldCertificate.Builder().signedBy(CA).addSubjectAlternativeName("127.0.0.1").build();
+        HeldCertificate cert = new HeldCertificate.Builder()
+                .signedBy(CA)
+                .addSubjectAlternativeName("127.0.0.1")
+                .build();
         server = new MockWebServer();
-        server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert, CA.certificate()).build().sslSocketFactory());
+        server.useHttps(new HandshakeCertificates.Builder()
+                .heldCertificate(cert, CA.certificate())
+                .build()
+                .sslSocketFactory());
         server.start(InetAddress.getByName("127.0.0.1"), 0);
         EgressPolicy egress = EgressPolicy.builder()
-                .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort())).build();
-        executor = new HttpExecutor(ExecutorConfig.builder().extraTrustedCertificates(List.of(CA.certificate())).build(), egress);
-        engine = new ToolEngine(executor, egress, new RequestRenderer(SecretResolver.NONE, "Toolgate/test"),
-                InstantSource.fixed(NOW));
+                .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort()))
+                .build();
+        executor = new HttpExecutor(
+                ExecutorConfig.builder()
+                        .extraTrustedCertificates(List.of(CA.certificate()))
+                        .build(),
+                egress);
+        engine = new ToolEngine(
+                executor, egress, new RequestRenderer(SecretResolver.NONE, "Toolgate/test"), InstantSource.fixed(NOW));
     }
 
     @AfterEach
@@ -89,23 +101,32 @@ class ToolEngineTest {
     }
 
     private Invocation invocation(Tool tool, JsonNode arguments) {
-        return new Invocation(UUID.randomUUID().toString(), tool, List.of(secret), arguments, "call_1",
+        return new Invocation(
+                UUID.randomUUID().toString(),
+                tool,
+                List.of(secret),
+                arguments,
+                "call_1",
                 new CallContext("call-9", "+14155550123", TENANT, AGENT, Map.of()));
     }
 
     @Test
     void sendsSignedEnvelopeAndReturnsTheBodyVerbatim() throws Exception {
-        server.enqueue(new MockResponse.Builder().body("{\"free\":true,\"hint\":\"Offer the slot\"}")
-                .addHeader("Content-Type", "application/json").build());
+        server.enqueue(new MockResponse.Builder()
+                .body("{\"free\":true,\"hint\":\"Offer the slot\"}")
+                .addHeader("Content-Type", "application/json")
+                .build());
 
-        InvocationOutcome outcome = engine.invoke(invocation(httpTool(""), JsonNodeFactory.instance.stringNode("{\"day\":\"sat\"}")));
+        InvocationOutcome outcome =
+                engine.invoke(invocation(httpTool(""), JsonNodeFactory.instance.stringNode("{\"day\":\"sat\"}")));
         RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
 
         assertThat(outcome.ok()).isTrue();
         assertThat(outcome.content()).isEqualTo("{\"free\":true,\"hint\":\"Offer the slot\"}");
         assertThat(outcome.httpStatus()).isEqualTo(200);
         String body = request.getBody().utf8();
-        String expected = "t=" + NOW.getEpochSecond() + ",v1=" + hmac(secret.reveal(), NOW.getEpochSecond() + "." + body);
+        String expected =
+                "t=" + NOW.getEpochSecond() + ",v1=" + hmac(secret.reveal(), NOW.getEpochSecond() + "." + body);
         assertThat(request.getHeaders().get("X-Toolgate-Signature")).isEqualTo(expected);
         assertThat(JSON.readTree(body).get("arguments").get("day").asString()).isEqualTo("sat");
         assertThat(JSON.readTree(body).get("timestamp").asString()).isEqualTo("2026-11-21T09:00:00Z");
@@ -113,10 +134,13 @@ class ToolEngineTest {
 
     @Test
     void appendsTruncatedFooterWhenTheBodyExceedsTheToolsCap() {
-        server.enqueue(new MockResponse.Builder().body("a".repeat(2000)).addHeader("Content-Type", "text/plain").build());
+        server.enqueue(new MockResponse.Builder()
+                .body("a".repeat(2000))
+                .addHeader("Content-Type", "text/plain")
+                .build());
 
-        InvocationOutcome outcome = engine.invoke(invocation(httpTool(", \"max_response_bytes\": 1000"),
-                JSON.readTree("{\"day\":\"sun\"}")));
+        InvocationOutcome outcome = engine.invoke(
+                invocation(httpTool(", \"max_response_bytes\": 1000"), JSON.readTree("{\"day\":\"sun\"}")));
 
         assertThat(outcome.truncated()).isTrue();
         assertThat(outcome.content()).isEqualTo("a".repeat(1000) + "\n[truncated]");
@@ -136,11 +160,13 @@ class ToolEngineTest {
     void toolErrorHintReplacesTheDefaultHint() {
         server.enqueue(new MockResponse.Builder().code(500).body("boom").build());
 
-        InvocationOutcome outcome = engine.invoke(invocation(httpTool(", \"error_hint\": \"Offer to text the caller a link.\""),
+        InvocationOutcome outcome = engine.invoke(invocation(
+                httpTool(", \"error_hint\": \"Offer to text the caller a link.\""),
                 JSON.readTree("{\"day\":\"sat\"}")));
 
         assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR);
-        assertThat(JSON.readTree(outcome.content()).get("hint").asString()).isEqualTo("Offer to text the caller a link.");
+        assertThat(JSON.readTree(outcome.content()).get("hint").asString())
+                .isEqualTo("Offer to text the caller a link.");
         assertThat(outcome.responseBody()).isEqualTo("boom");
     }
 

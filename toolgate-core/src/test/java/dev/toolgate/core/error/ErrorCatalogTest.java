@@ -18,7 +18,8 @@ class ErrorCatalogTest {
         Map<String, List<String>> rows = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("..", "docs", "errors.md"))) {
             if (line.startsWith("| `HTTP_TOOL_")) {
-                List<String> cells = Arrays.stream(line.split("\\|")).map(String::trim).toList();
+                List<String> cells =
+                        Arrays.stream(line.split("\\|")).map(String::trim).toList();
                 rows.put(cells.get(1).replace("`", ""), cells.subList(2, cells.size()));
             }
         }
@@ -29,8 +30,9 @@ class ErrorCatalogTest {
     void everyErrorCodeHasOneDocumentedLine() throws IOException {
         Map<String, List<String>> rows = rows();
 
-        assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        assertThat(rows.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
     }
 
     @Test

@@ -30,20 +30,32 @@ class ExecutorConfigTest {
 
     @Test
     void rejectsOutOfRangeValuesNamingTheValue() {
-        assertThatThrownBy(() -> ExecutorConfig.builder().maxBudget(Duration.ZERO).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBudget");
+        assertThatThrownBy(
+                        () -> ExecutorConfig.builder().maxBudget(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxBudget");
         assertThatThrownBy(() -> ExecutorConfig.builder().maxResponseBytes(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseBytes");
-        assertThatThrownBy(() -> ExecutorConfig.builder().userAgent("Toolgate\r\nX-Evil: 1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userAgent");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxResponseBytes");
+        assertThatThrownBy(() -> ExecutorConfig.builder()
+                        .userAgent("Toolgate\r\nX-Evil: 1")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userAgent");
     }
 
     @Test
     void readsEveryCertificateOfAPemFile() throws IOException {
-        HeldCertificate first = new HeldCertificate.Builder().certificateAuthority(0).commonName("CA one").build();
-        HeldCertificate second = new HeldCertificate.Builder().certificateAuthority(0).commonName("CA two").build();
-        Path pem = Files.writeString(dir.resolve("extra-ca.pem"),
-                first.certificatePem() + "\n" + second.certificatePem());
+        HeldCertificate first = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("CA one")
+                .build();
+        HeldCertificate second = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("CA two")
+                .build();
+        Path pem =
+                Files.writeString(dir.resolve("extra-ca.pem"), first.certificatePem() + "\n" + second.certificatePem());
 
         List<X509Certificate> certificates = ExecutorConfig.readPemCertificates(pem);
 
@@ -56,7 +68,8 @@ class ExecutorConfigTest {
 
         assertThatThrownBy(() -> ExecutorConfig.readPemCertificates(missing))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("cannot be read");
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("cannot be read");
     }
 
     @Test
@@ -65,24 +78,33 @@ class ExecutorConfigTest {
 
         assertThatThrownBy(() -> ExecutorConfig.readPemCertificates(empty))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(empty.toString()).hasMessageContaining("no certificate");
+                .hasMessageContaining(empty.toString())
+                .hasMessageContaining("no certificate");
     }
 
     @Test
     void explainsAFileThatIsNotPem() throws IOException {
-        Path garbage = Files.writeString(dir.resolve("garbage.pem"),
+        Path garbage = Files.writeString(
+                dir.resolve("garbage.pem"),
                 "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
 
         assertThatThrownBy(() -> ExecutorConfig.readPemCertificates(garbage))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(garbage.toString()).hasMessageContaining("not a valid PEM file");
+                .hasMessageContaining(garbage.toString())
+                .hasMessageContaining("not a valid PEM file");
     }
 
     @Test
     void summarisesCertificatesBySubjectInToString() {
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Corp Root").build();
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("Corp Root")
+                .build();
 
-        String text = ExecutorConfig.builder().extraTrustedCertificates(List.of(ca.certificate())).build().toString();
+        String text = ExecutorConfig.builder()
+                .extraTrustedCertificates(List.of(ca.certificate()))
+                .build()
+                .toString();
 
         assertThat(text).contains("CN=Corp Root").doesNotContain("BEGIN CERTIFICATE");
     }

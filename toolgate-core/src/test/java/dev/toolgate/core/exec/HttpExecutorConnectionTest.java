@@ -65,17 +65,27 @@ class HttpExecutorConnectionTest {
             target.setServerSocketFactory(new CountingServerSocketFactory(accepted));
             target.useHttps(LoopbackHttps.TRUSTED_SERVER.sslSocketFactory());
             target.start(LoopbackHttps.LOOPBACK, 0);
-            server.enqueue(new MockResponse.Builder().code(status)
+            server.enqueue(new MockResponse.Builder()
+                    .code(status)
                     .setHeader("Location", url("127.0.0.1", target, "/landing").toString())
-                    .setHeader("Content-Type", "text/plain").body("moved").build());
+                    .setHeader("Content-Type", "text/plain")
+                    .body("moved")
+                    .build());
 
-            ExecutionResult result = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/book"),
-                    Map.of(), "{}".getBytes(StandardCharsets.UTF_8), "application/json"), BUDGET, CAP);
+            ExecutionResult result = executor.execute(
+                    request(
+                            HttpMethod.POST,
+                            url("endpoint.toolgate.dev", server, "/book"),
+                            Map.of(),
+                            "{}".getBytes(StandardCharsets.UTF_8),
+                            "application/json"),
+                    BUDGET,
+                    CAP);
 
             ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
             assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_REDIRECT);
-            assertThat(failure.error().message()).isEqualTo(
-                    "The endpoint answered HTTP " + status + ", a redirect, which is not followed.");
+            assertThat(failure.error().message())
+                    .isEqualTo("The endpoint answered HTTP " + status + ", a redirect, which is not followed.");
             assertThat(failure.error().message()).doesNotContain("landing");
             assertThat(failure.httpStatus()).isEqualTo(status);
             assertThat(failure.body()).isNull();
@@ -87,8 +97,14 @@ class HttpExecutorConnectionTest {
 
     @Test
     void reusesThePooledConnectionForTheNextCall() throws InterruptedException {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("one").build());
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("two").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("one")
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("two")
+                .build());
 
         ExecutionResult first = executor.execute(get(url("endpoint.toolgate.dev", server, "/1")), BUDGET, CAP);
         ExecutionResult second = executor.execute(get(url("endpoint.toolgate.dev", server, "/2")), BUDGET, CAP);
@@ -98,21 +114,42 @@ class HttpExecutorConnectionTest {
         assertThat(second.timings().tlsMicros()).isEqualTo(-1);
         assertThat(second.timings().dnsMicros()).isEqualTo(-1);
         assertThat(((ExecutionResult.Success) second).body()).isEqualTo("two");
-        assertThat(server.takeRequest().getConnectionIndex()).isEqualTo(server.takeRequest().getConnectionIndex());
+        assertThat(server.takeRequest().getConnectionIndex())
+                .isEqualTo(server.takeRequest().getConnectionIndex());
     }
 
     @Test
     void retriesOnAFreshConnectionWhenTheEndpointClosedThePooledOne() throws InterruptedException {
         // Endpoints close idle connections without notice (Node.js after 5 s, HTTP/1.0 servers after each answer);
         // the next call must not fail on the dead pooled connection.
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("one")
-                .onResponseEnd(new SocketEffect.CloseSocket()).build());
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("two").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("one")
+                .onResponseEnd(new SocketEffect.CloseSocket())
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("two")
+                .build());
 
-        ExecutionResult first = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/1"),
-                Map.of(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), BUDGET, CAP);
-        ExecutionResult second = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/2"),
-                Map.of(), "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json"), BUDGET, CAP);
+        ExecutionResult first = executor.execute(
+                request(
+                        HttpMethod.POST,
+                        url("endpoint.toolgate.dev", server, "/1"),
+                        Map.of(),
+                        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "application/json"),
+                BUDGET,
+                CAP);
+        ExecutionResult second = executor.execute(
+                request(
+                        HttpMethod.POST,
+                        url("endpoint.toolgate.dev", server, "/2"),
+                        Map.of(),
+                        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "application/json"),
+                BUDGET,
+                CAP);
 
         assertThat(first).isInstanceOf(ExecutionResult.Success.class);
         assertThat(second).isInstanceOf(ExecutionResult.Success.class);
@@ -125,8 +162,10 @@ class HttpExecutorConnectionTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                        .body("ok " + request.getTarget()).build();
+                return new MockResponse.Builder()
+                        .setHeader("Content-Type", "text/plain")
+                        .body("ok " + request.getTarget())
+                        .build();
             }
         });
 
@@ -135,16 +174,21 @@ class HttpExecutorConnectionTest {
             List<Future<ExecutionResult>> futures = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String path = "/call/" + i;
-                futures.add(threads.submit(() -> executor.execute(get(url("endpoint.toolgate.dev", server, path)), BUDGET, CAP)));
+                futures.add(threads.submit(
+                        () -> executor.execute(get(url("endpoint.toolgate.dev", server, path)), BUDGET, CAP)));
             }
             for (Future<ExecutionResult> future : futures) {
                 results.add(future.get());
             }
         }
 
-        assertThat(results).hasSize(50).allSatisfy(result -> assertThat(result).isInstanceOf(ExecutionResult.Success.class));
-        assertThat(results).extracting(result -> ((ExecutionResult.Success) result).body())
-                .doesNotHaveDuplicates().allMatch(body -> body.startsWith("ok /call/"));
+        assertThat(results)
+                .hasSize(50)
+                .allSatisfy(result -> assertThat(result).isInstanceOf(ExecutionResult.Success.class));
+        assertThat(results)
+                .extracting(result -> ((ExecutionResult.Success) result).body())
+                .doesNotHaveDuplicates()
+                .allMatch(body -> body.startsWith("ok /call/"));
         assertThat(server.getRequestCount()).isEqualTo(50);
     }
 
@@ -154,8 +198,10 @@ class HttpExecutorConnectionTest {
             h2.useHttps(LoopbackHttps.TRUSTED_SERVER.sslSocketFactory());
             h2.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
             h2.start(LoopbackHttps.LOOPBACK, 0);
-            h2.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json")
-                    .body("{\"ok\":true}").build());
+            h2.enqueue(new MockResponse.Builder()
+                    .setHeader("Content-Type", "application/json")
+                    .body("{\"ok\":true}")
+                    .build());
 
             ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", h2, "/")), BUDGET, CAP);
 

@@ -54,17 +54,23 @@ class HttpExecutorFailureTest {
     void endsADripFedBodyAtTheDeadline() throws IOException {
         server = startServer(LoopbackHttps.TRUSTED_SERVER);
         executor = executorWith(loopbackDns());
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                .body("x".repeat(100)).throttleBody(1, 500, TimeUnit.MILLISECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("x".repeat(100))
+                .throttleBody(1, 500, TimeUnit.MILLISECONDS)
+                .build());
 
         long start = System.nanoTime();
-        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(2), CAP);
+        ExecutionResult result =
+                executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(2), CAP);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_TIMEOUT);
         assertThat(failure.error().message()).isEqualTo("No answer within 2.0 s.");
-        assertThat(failure.timings().firstByteMicros()).as("headers arrived; the body dripped").isPositive();
+        assertThat(failure.timings().firstByteMicros())
+                .as("headers arrived; the body dripped")
+                .isPositive();
         assertThat(elapsed).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
     }
 
@@ -72,9 +78,12 @@ class HttpExecutorFailureTest {
     void timesOutWhenTheServerStallsBeforeHeaders() throws IOException {
         server = startServer(LoopbackHttps.TRUSTED_SERVER);
         executor = executorWith(loopbackDns());
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
 
-        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(1), CAP);
+        ExecutionResult result =
+                executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(1), CAP);
 
         ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_TIMEOUT);
@@ -85,11 +94,14 @@ class HttpExecutorFailureTest {
     @Test
     void clampsTheCallersBudgetToTheConfiguredMaximum() throws IOException {
         server = startServer(LoopbackHttps.TRUSTED_SERVER);
-        executor = new HttpExecutor(LoopbackHttps.trustingConfig().maxBudget(Duration.ofMillis(500)).build(),
-                policy(loopbackDns()));
-        server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+        executor = new HttpExecutor(
+                LoopbackHttps.trustingConfig().maxBudget(Duration.ofMillis(500)).build(), policy(loopbackDns()));
+        server.enqueue(new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build());
 
-        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(60), CAP);
+        ExecutionResult result =
+                executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(60), CAP);
 
         ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_TIMEOUT);
@@ -143,7 +155,8 @@ class HttpExecutorFailureTest {
         ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_TLS_ERROR);
         assertThat(failure.error().message())
-                .isEqualTo("A secure connection to endpoint.toolgate.dev could not be established: its certificate is not trusted.");
+                .isEqualTo(
+                        "A secure connection to endpoint.toolgate.dev could not be established: its certificate is not trusted.");
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -167,7 +180,8 @@ class HttpExecutorFailureTest {
 
         ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_DNS_ERROR);
-        assertThat(failure.error().message()).isEqualTo("The endpoint's host name missing.toolgate.dev could not be resolved.");
+        assertThat(failure.error().message())
+                .isEqualTo("The endpoint's host name missing.toolgate.dev could not be resolved.");
         assertThat(failure.timings().connectMicros()).isEqualTo(-1);
     }
 
@@ -253,12 +267,21 @@ class HttpExecutorFailureTest {
     void neverPutsAHeaderValueInAFailureMessage() throws IOException {
         server = startServer(LoopbackHttps.TRUSTED_SERVER);
         executor = executorWith(loopbackDns());
-        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "text/plain")
-                .body("bad token").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .setHeader("Content-Type", "text/plain")
+                .body("bad token")
+                .build());
 
-        ExecutionResult result = executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/"),
-                Map.of("Authorization", "Bearer sk_live_abc"), "{}".getBytes(StandardCharsets.UTF_8),
-                "application/json"), BUDGET, CAP);
+        ExecutionResult result = executor.execute(
+                request(
+                        HttpMethod.POST,
+                        url("endpoint.toolgate.dev", server, "/"),
+                        Map.of("Authorization", "Bearer sk_live_abc"),
+                        "{}".getBytes(StandardCharsets.UTF_8),
+                        "application/json"),
+                BUDGET,
+                CAP);
 
         assertThat(((ExecutionResult.Failure) result).error().message()).doesNotContain("sk_live_abc");
     }
@@ -269,9 +292,11 @@ class HttpExecutorFailureTest {
         var request = get(url("endpoint.toolgate.dev", 443, "/"));
 
         assertThatThrownBy(() -> executor.execute(request, Duration.ZERO, CAP))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("budget");
         assertThatThrownBy(() -> executor.execute(request, BUDGET, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxResponseBytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxResponseBytes");
     }
 
     @Test

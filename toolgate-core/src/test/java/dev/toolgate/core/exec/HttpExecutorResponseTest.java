@@ -50,9 +50,11 @@ class HttpExecutorResponseTest {
 
     @Test
     void returnsSuccessWithStatusContentTypeBodyAndTimings() {
-        server.enqueue(new MockResponse.Builder().code(201)
+        server.enqueue(new MockResponse.Builder()
+                .code(201)
                 .setHeader("Content-Type", "application/json")
-                .body("{\"status\":\"booked\"}").build());
+                .body("{\"status\":\"booked\"}")
+                .build());
 
         ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/orders")), BUDGET, CAP);
 
@@ -72,14 +74,24 @@ class HttpExecutorResponseTest {
 
     @Test
     void sendsExactlyTheRenderedMethodHeadersAndBodyBytes() throws InterruptedException {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("ok").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("ok")
+                .build());
         byte[] body = "{\"city\":\"Zürich\"}".getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer tok_123");
         headers.put("X-Toolgate-Invocation-Id", "inv_1");
 
-        executor.execute(request(HttpMethod.PATCH, url("endpoint.toolgate.dev", server, "/v1/book?x=1"), headers, body,
-                "application/json; charset=utf-8"), BUDGET, CAP);
+        executor.execute(
+                request(
+                        HttpMethod.PATCH,
+                        url("endpoint.toolgate.dev", server, "/v1/book?x=1"),
+                        headers,
+                        body,
+                        "application/json; charset=utf-8"),
+                BUDGET,
+                CAP);
 
         RecordedRequest recorded = server.takeRequest();
         assertThat(recorded.getMethod()).isEqualTo("PATCH");
@@ -93,19 +105,33 @@ class HttpExecutorResponseTest {
 
     @Test
     void keepsTheRequestsOwnUserAgent() throws InterruptedException {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("ok").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("ok")
+                .build());
 
-        executor.execute(request(HttpMethod.GET, url("endpoint.toolgate.dev", server, "/"), Map.of("User-Agent", "Custom/2"),
-                null, null), BUDGET, CAP);
+        executor.execute(
+                request(
+                        HttpMethod.GET,
+                        url("endpoint.toolgate.dev", server, "/"),
+                        Map.of("User-Agent", "Custom/2"),
+                        null,
+                        null),
+                BUDGET,
+                CAP);
 
         assertThat(server.takeRequest().getHeaders().values("User-Agent")).containsExactly("Custom/2");
     }
 
     @Test
     void sendsAnEmptyBodyForAPostWithoutBody() throws InterruptedException {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain").body("ok").build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("ok")
+                .build());
 
-        executor.execute(request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/"), Map.of(), null, null), BUDGET, CAP);
+        executor.execute(
+                request(HttpMethod.POST, url("endpoint.toolgate.dev", server, "/"), Map.of(), null, null), BUDGET, CAP);
 
         RecordedRequest recorded = server.takeRequest();
         assertThat(recorded.getMethod()).isEqualTo("POST");
@@ -115,11 +141,13 @@ class HttpExecutorResponseTest {
     @ParameterizedTest(name = "{0} bytes → truncated={1}")
     @CsvSource({"65535, false", "65536, false", "65537, true"})
     void capsTheBodyAt64KiB(int size, boolean truncated) {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                .body("a".repeat(size)).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("a".repeat(size))
+                .build());
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Success success =
+                (ExecutionResult.Success) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(success.body()).hasSize(Math.min(size, CAP));
         assertThat(success.truncated()).isEqualTo(truncated);
@@ -127,11 +155,13 @@ class HttpExecutorResponseTest {
 
     @Test
     void clampsTheCallersCapToTheConfiguredMaximum() {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                .body("a".repeat(CAP + 10)).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .body("a".repeat(CAP + 10))
+                .build());
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, 10 * CAP);
+        ExecutionResult.Success success = (ExecutionResult.Success)
+                executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, 10 * CAP);
 
         assertThat(success.body()).hasSize(CAP);
         assertThat(success.truncated()).isTrue();
@@ -139,11 +169,13 @@ class HttpExecutorResponseTest {
 
     @Test
     void capsAChunkedBodyWithoutLength() {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                .chunkedBody("b".repeat(200_000), 4096).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .chunkedBody("b".repeat(200_000), 4096)
+                .build());
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Success success =
+                (ExecutionResult.Success) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(success.body()).hasSize(CAP).matches("b+");
         assertThat(success.truncated()).isTrue();
@@ -153,10 +185,14 @@ class HttpExecutorResponseTest {
     void capsAGzipBombAfterDecodingWithoutInflatingItAll() throws Exception {
         Buffer bomb = gzip("a".repeat(10 * 1024 * 1024));
         assertThat(bomb.size()).isLessThan(64 * 1024);
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain")
-                .setHeader("Content-Encoding", "gzip").body(bomb).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain")
+                .setHeader("Content-Encoding", "gzip")
+                .body(bomb)
+                .build());
 
-        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(2), CAP);
+        ExecutionResult result =
+                executor.execute(get(url("endpoint.toolgate.dev", server, "/")), Duration.ofSeconds(2), CAP);
 
         assertThat(server.takeRequest().getHeaders().get("Accept-Encoding")).isEqualTo("gzip");
         ExecutionResult.Success success = (ExecutionResult.Success) result;
@@ -166,11 +202,13 @@ class HttpExecutorResponseTest {
 
     @Test
     void dropsAMultiByteCharacterCutByTheCap() {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain; charset=utf-8")
-                .body("abcdé").build()); // é is 2 bytes: the 5-byte cap cuts it in half
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .body("abcdé")
+                .build()); // é is 2 bytes: the 5-byte cap cuts it in half
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, 5);
+        ExecutionResult.Success success =
+                (ExecutionResult.Success) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, 5);
 
         assertThat(success.body()).isEqualTo("abcd");
         assertThat(success.truncated()).isTrue();
@@ -178,11 +216,13 @@ class HttpExecutorResponseTest {
 
     @Test
     void decodesTheCharsetNamedByTheContentType() {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
-                .body(new Buffer().write(new byte[] {'c', 'a', 'f', (byte) 0xE9})).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "text/plain; charset=ISO-8859-1")
+                .body(new Buffer().write(new byte[] {'c', 'a', 'f', (byte) 0xE9}))
+                .build());
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Success success =
+                (ExecutionResult.Success) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(success.body()).isEqualTo("café");
     }
@@ -191,8 +231,8 @@ class HttpExecutorResponseTest {
     void acceptsUtf8TextWithoutContentType() {
         server.enqueue(new MockResponse.Builder().body("plain words").build());
 
-        ExecutionResult.Success success = (ExecutionResult.Success) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Success success =
+                (ExecutionResult.Success) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(success.contentType()).isNull();
         assertThat(success.body()).isEqualTo("plain words");
@@ -201,8 +241,10 @@ class HttpExecutorResponseTest {
     @ParameterizedTest
     @ValueSource(strings = {"image/png", "application/octet-stream", "application/pdf"})
     void refusesABinaryContentType(String contentType) {
-        server.enqueue(new MockResponse.Builder().setHeader("Content-Type", contentType)
-                .body(new Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G'})).build());
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", contentType)
+                .body(new Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+                .build());
 
         ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
@@ -216,7 +258,8 @@ class HttpExecutorResponseTest {
     @Test
     void refusesBinaryBytesWithoutContentType() {
         server.enqueue(new MockResponse.Builder()
-                .body(new Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0})).build());
+                .body(new Buffer().write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0}))
+                .build());
 
         ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
@@ -224,12 +267,18 @@ class HttpExecutorResponseTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "404 | application/problem+json | {\"title\":\"no such order\"}",
-            "503 | text/plain                | down for maintenance"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "404 | application/problem+json | {\"title\":\"no such order\"}",
+                "503 | text/plain                | down for maintenance"
+            })
     void reportsAnErrorStatusWithItsBody(int status, String contentType, String body) {
-        server.enqueue(new MockResponse.Builder().code(status).setHeader("Content-Type", contentType)
-                .body(body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(status)
+                .setHeader("Content-Type", contentType)
+                .body(body)
+                .build());
 
         ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
@@ -243,11 +292,14 @@ class HttpExecutorResponseTest {
 
     @Test
     void capsTheBodyOfAnErrorStatus() {
-        server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "text/html")
-                .body("x".repeat(CAP + 1)).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(500)
+                .setHeader("Content-Type", "text/html")
+                .body("x".repeat(CAP + 1))
+                .build());
 
-        ExecutionResult.Failure failure = (ExecutionResult.Failure) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Failure failure =
+                (ExecutionResult.Failure) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(failure.body()).hasSize(CAP);
         assertThat(failure.truncated()).isTrue();
@@ -255,11 +307,14 @@ class HttpExecutorResponseTest {
 
     @Test
     void leavesOutTheBodyOfABinaryErrorStatus() {
-        server.enqueue(new MockResponse.Builder().code(502).setHeader("Content-Type", "image/gif")
-                .body("GIF89a").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(502)
+                .setHeader("Content-Type", "image/gif")
+                .body("GIF89a")
+                .build());
 
-        ExecutionResult.Failure failure = (ExecutionResult.Failure) executor.execute(
-                get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+        ExecutionResult.Failure failure =
+                (ExecutionResult.Failure) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
 
         assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR);
         assertThat(failure.httpStatus()).isEqualTo(502);

@@ -29,16 +29,19 @@ final class LoopbackHttps {
 
     /** The CA the executor under test trusts (via {@link ExecutorConfig#extraTrustedCertificates()}). */
     static final HeldCertificate TRUSTED_CA = new HeldCertificate.Builder()
-            .certificateAuthority(0).commonName("Toolgate test CA").build();
+            .certificateAuthority(0)
+            .commonName("Toolgate test CA")
+            .build();
     /** A CA nobody trusts. */
     static final HeldCertificate UNTRUSTED_CA = new HeldCertificate.Builder()
-            .certificateAuthority(0).commonName("Untrusted test CA").build();
+            .certificateAuthority(0)
+            .commonName("Untrusted test CA")
+            .build();
 
     static final HandshakeCertificates TRUSTED_SERVER = serverCertificates(TRUSTED_CA);
     static final HandshakeCertificates UNTRUSTED_SERVER = serverCertificates(UNTRUSTED_CA);
 
-    private LoopbackHttps() {
-    }
+    private LoopbackHttps() {}
 
     /** Returns a config trusting {@link #TRUSTED_CA}. */
     static ExecutorConfig.Builder trustingConfig() {
@@ -94,8 +97,8 @@ final class LoopbackHttps {
     }
 
     /** A request with the given parts. */
-    static RenderedRequest request(HttpMethod method, HttpUrl url, Map<String, String> headers, byte[] body,
-            String contentType) {
+    static RenderedRequest request(
+            HttpMethod method, HttpUrl url, Map<String, String> headers, byte[] body, String contentType) {
         return new RenderedRequest(method, url, Headers.of(headers), body, contentType, Set.of(), Set.of());
     }
 
@@ -112,7 +115,9 @@ final class LoopbackHttps {
                 .addSubjectAlternativeName("127.0.0.1")
                 .signedBy(ca)
                 .build();
-        return new HandshakeCertificates.Builder().heldCertificate(server, ca.certificate()).build();
+        return new HandshakeCertificates.Builder()
+                .heldCertificate(server, ca.certificate())
+                .build();
     }
 
     private static InetAddress loopback() {

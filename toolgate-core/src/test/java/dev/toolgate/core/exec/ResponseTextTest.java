@@ -14,27 +14,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponseTextTest {
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "text/plain                            | TEXT",
-            "text/html; charset=utf-8              | TEXT",
-            "TEXT/CSV                              | TEXT",   // media types are case-insensitive
-            "application/json                      | TEXT",
-            "application/problem+json              | TEXT",   // RFC 6839 suffix
-            "application/vnd.api+json              | TEXT",
-            "application/xml                       | TEXT",
-            "application/soap+xml                  | TEXT",
-            "application/javascript                | TEXT",
-            "application/x-www-form-urlencoded     | TEXT",
-            "application/yaml                      | TEXT",
-            "application/x-ndjson                  | TEXT",
-            "application/octet-stream              | BINARY",
-            "application/pdf                       | BINARY",
-            "application/zip                       | BINARY",
-            "image/png                             | BINARY",
-            "audio/mpeg                            | BINARY",
-            "application/jsonp                     | BINARY",  // only the listed subtypes, no prefix match
-            "NULL                                  | SNIFF",
-            "not a media type                      | SNIFF"})  // unparseable is judged by its bytes
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "text/plain                            | TEXT",
+                "text/html; charset=utf-8              | TEXT",
+                "TEXT/CSV                              | TEXT", // media types are case-insensitive
+                "application/json                      | TEXT",
+                "application/problem+json              | TEXT", // RFC 6839 suffix
+                "application/vnd.api+json              | TEXT",
+                "application/xml                       | TEXT",
+                "application/soap+xml                  | TEXT",
+                "application/javascript                | TEXT",
+                "application/x-www-form-urlencoded     | TEXT",
+                "application/yaml                      | TEXT",
+                "application/x-ndjson                  | TEXT",
+                "application/octet-stream              | BINARY",
+                "application/pdf                       | BINARY",
+                "application/zip                       | BINARY",
+                "image/png                             | BINARY",
+                "audio/mpeg                            | BINARY",
+                "application/jsonp                     | BINARY", // only the listed subtypes, no prefix match
+                "NULL                                  | SNIFF",
+                "not a media type                      | SNIFF"
+            }) // unparseable is judged by its bytes
     void classifiesContentTypes(String contentType, Kind expected) {
         assertThat(ResponseText.classify(contentType, null)).isEqualTo(expected);
     }
@@ -55,8 +59,10 @@ class ResponseTextTest {
 
     @Test
     void sniffsNulAndInvalidUtf8AsBinary() {
-        assertThat(ResponseText.looksLikeText(new Capped(new byte[] {'a', 0, 'b'}, false))).isFalse();
-        assertThat(ResponseText.looksLikeText(new Capped(new byte[] {'a', (byte) 0xFF, 'b'}, false))).isFalse();
+        assertThat(ResponseText.looksLikeText(new Capped(new byte[] {'a', 0, 'b'}, false)))
+                .isFalse();
+        assertThat(ResponseText.looksLikeText(new Capped(new byte[] {'a', (byte) 0xFF, 'b'}, false)))
+                .isFalse();
     }
 
     @Test

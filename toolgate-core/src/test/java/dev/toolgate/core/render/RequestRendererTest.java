@@ -36,9 +36,10 @@ class RequestRendererTest {
     private static final UUID TOOL_ID = UUID.fromString("33333333-3333-4333-8333-333333333333");
     private static final Instant NOW = Instant.parse("2026-11-21T08:30:00.789Z");
     private static final long NOW_SECONDS = 1_795_249_800L;
-    private static final CallContext CALL = new CallContext("call_42", "+493012345678", TENANT, AGENT,
-            Map.of("customer_id", "C-981"));
-    private static final Map<String, String> SECRETS = Map.of("weather_key", "wk-SECRET-1", "crm_token", "crm-SECRET-2");
+    private static final CallContext CALL =
+            new CallContext("call_42", "+493012345678", TENANT, AGENT, Map.of("customer_id", "C-981"));
+    private static final Map<String, String> SECRETS =
+            Map.of("weather_key", "wk-SECRET-1", "crm_token", "crm-SECRET-2");
 
     private final RequestRenderer renderer = new RequestRenderer(
             (tenant, name) -> tenant.equals(TENANT) ? Optional.ofNullable(SECRETS.get(name)) : Optional.empty(),
@@ -48,14 +49,17 @@ class RequestRendererTest {
     void envelopeModePostsTheEnvelopeWhateverTheMethod() {
         Tool tool = tool(config("https://api.example.com/hooks/weather", HttpMethod.GET, BodyMode.ENVELOPE));
 
-        RenderedRequest request = renderer.render(tool, args("{\"city\": \"Zürich\", \"days\": 3}"), CALL, "inv_1", NOW);
+        RenderedRequest request =
+                renderer.render(tool, args("{\"city\": \"Zürich\", \"days\": 3}"), CALL, "inv_1", NOW);
 
         assertThat(request.method()).isEqualTo(HttpMethod.POST);
         assertThat(request.url().toString()).isEqualTo("https://api.example.com/hooks/weather");
         assertThat(request.contentType()).isEqualTo("application/json; charset=utf-8");
-        assertThat(request.bodyText()).isEqualTo("{\"tool\":\"get_weather\",\"arguments\":{\"city\":\"Zürich\",\"days\":3},"
-                + "\"caller_number\":\"+493012345678\",\"call_id\":\"call_42\",\"agent_id\":\"" + AGENT + "\","
-                + "\"tenant_id\":\"" + TENANT + "\",\"invocation_id\":\"inv_1\",\"timestamp\":\"2026-11-21T08:30:00Z\"}");
+        assertThat(request.bodyText())
+                .isEqualTo("{\"tool\":\"get_weather\",\"arguments\":{\"city\":\"Zürich\",\"days\":3},"
+                        + "\"caller_number\":\"+493012345678\",\"call_id\":\"call_42\",\"agent_id\":\"" + AGENT + "\","
+                        + "\"tenant_id\":\"" + TENANT
+                        + "\",\"invocation_id\":\"inv_1\",\"timestamp\":\"2026-11-21T08:30:00Z\"}");
     }
 
     @Test
@@ -65,7 +69,8 @@ class RequestRendererTest {
 
         RenderedRequest request = renderer.render(tool, args("{}"), anonymous, "inv_1", NOW);
 
-        assertThat(MAPPER.readTree(request.body()).get("caller_number").isNull()).isTrue();
+        assertThat(MAPPER.readTree(request.body()).get("caller_number").isNull())
+                .isTrue();
     }
 
     @Test
@@ -78,21 +83,30 @@ class RequestRendererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"POST", "PUT", "PATCH"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"POST", "PUT", "PATCH"})
     void argumentsModeSendsTheArgumentsAsTheBodyWithNativeTypes(HttpMethod method) {
         Tool tool = tool(config("https://api.example.com/orders?source=voice", method, BodyMode.ARGUMENTS));
 
-        RenderedRequest request = renderer.render(tool,
-                args("{\"qty\": 2, \"price\": 9.5, \"gift\": false, \"items\": [\"a\"], \"note\": null}"), CALL, "inv_1", NOW);
+        RenderedRequest request = renderer.render(
+                tool,
+                args("{\"qty\": 2, \"price\": 9.5, \"gift\": false, \"items\": [\"a\"], \"note\": null}"),
+                CALL,
+                "inv_1",
+                NOW);
 
         assertThat(request.method()).isEqualTo(method);
         assertThat(request.url().toString()).isEqualTo("https://api.example.com/orders?source=voice");
-        assertThat(request.bodyText()).isEqualTo("{\"qty\":2,\"price\":9.5,\"gift\":false,\"items\":[\"a\"],\"note\":null}");
+        assertThat(request.bodyText())
+                .isEqualTo("{\"qty\":2,\"price\":9.5,\"gift\":false,\"items\":[\"a\"],\"note\":null}");
         assertThat(request.headers().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
     }
 
     @ParameterizedTest
-    @EnumSource(value = HttpMethod.class, names = {"GET", "DELETE"})
+    @EnumSource(
+            value = HttpMethod.class,
+            names = {"GET", "DELETE"})
     void argumentsModePutsEachArgumentInTheQueryString(HttpMethod method) {
         Tool tool = tool(config("https://api.example.com/v1/weather", method, BodyMode.ARGUMENTS));
 
@@ -104,8 +118,9 @@ class RequestRendererTest {
         assertThat(request.body()).isNull();
         assertThat(request.contentType()).isNull();
         assertThat(request.headers().get("Content-Type")).isNull();
-        assertThat(request.url().encodedQuery()).isEqualTo("city=S%C3%A3o%20Paulo&days=3&ratio=2.5&metric=true"
-                + "&tags=%5B%22a%20b%22%2C1%5D&where=%7B%22lat%22%3A1.5%7D&plus=1%2B1%3D2%26x");
+        assertThat(request.url().encodedQuery())
+                .isEqualTo("city=S%C3%A3o%20Paulo&days=3&ratio=2.5&metric=true"
+                        + "&tags=%5B%22a%20b%22%2C1%5D&where=%7B%22lat%22%3A1.5%7D&plus=1%2B1%3D2%26x");
         assertThat(request.url().queryParameter("tags")).isEqualTo("[\"a b\",1]");
         assertThat(request.url().queryParameter("skip")).isNull();
         assertThat(request.target()).startsWith("/v1/weather?city=S%C3%A3o%20Paulo&days=3");
@@ -115,7 +130,8 @@ class RequestRendererTest {
     void bodylessTargetIsPathAndQueryAsSent() {
         Tool tool = tool(config("https://api.example.com/v1/weather#section", HttpMethod.GET, BodyMode.ARGUMENTS));
 
-        RenderedRequest request = renderer.render(tool, args("{\"city\": \"Berlin\", \"days\": 3}"), CALL, "inv_1", NOW);
+        RenderedRequest request =
+                renderer.render(tool, args("{\"city\": \"Berlin\", \"days\": 3}"), CALL, "inv_1", NOW);
 
         assertThat(request.target()).isEqualTo("/v1/weather?city=Berlin&days=3");
         assertThat(request.url().fragment()).isNull();
@@ -123,29 +139,44 @@ class RequestRendererTest {
 
     @Test
     void queryParametersPinnedInTheUrlWinOverTheModels() {
-        Tool tool = tool(config("https://api.example.com/v1/weather?units=metric&lang=de", HttpMethod.GET, BodyMode.ARGUMENTS));
+        Tool tool = tool(
+                config("https://api.example.com/v1/weather?units=metric&lang=de", HttpMethod.GET, BodyMode.ARGUMENTS));
 
-        RenderedRequest request = renderer.render(tool, args("{\"units\": \"imperial\", \"city\": \"Berlin\"}"), CALL, "inv_1", NOW);
+        RenderedRequest request =
+                renderer.render(tool, args("{\"units\": \"imperial\", \"city\": \"Berlin\"}"), CALL, "inv_1", NOW);
 
         assertThat(request.url().encodedQuery()).isEqualTo("units=metric&lang=de&city=Berlin");
     }
 
     @Test
     void toolQueryParamsAreTemplatedWinAndMaskSecrets() {
-        HttpRequestConfig config = new HttpRequestConfig("https://api.example.com/v1/weather", HttpMethod.GET, List.of(),
-                List.of(new KeyValue("api_key", "{{secrets.weather_key}}"), new KeyValue("caller", "{{caller_number}}"),
+        HttpRequestConfig config = new HttpRequestConfig(
+                "https://api.example.com/v1/weather",
+                HttpMethod.GET,
+                List.of(),
+                List.of(
+                        new KeyValue("api_key", "{{secrets.weather_key}}"),
+                        new KeyValue("caller", "{{caller_number}}"),
                         new KeyValue("customer", "{{vars.customer_id}}")),
-                BodyMode.ARGUMENTS, null, Duration.ofSeconds(5), 65_536, false, false, null, null);
+                BodyMode.ARGUMENTS,
+                null,
+                Duration.ofSeconds(5),
+                65_536,
+                false,
+                false,
+                null,
+                null);
 
-        RenderedRequest request = renderer.render(tool(config), args("{\"api_key\": \"model-guess\", \"city\": \"Berlin\"}"),
-                CALL, "inv_1", NOW);
+        RenderedRequest request = renderer.render(
+                tool(config), args("{\"api_key\": \"model-guess\", \"city\": \"Berlin\"}"), CALL, "inv_1", NOW);
 
         assertThat(request.url().queryParameterValues("api_key")).containsExactly("wk-SECRET-1");
         assertThat(request.url().queryParameter("caller")).isEqualTo("+493012345678");
         assertThat(request.url().queryParameter("customer")).isEqualTo("C-981");
         assertThat(request.url().queryParameter("city")).isEqualTo("Berlin");
         assertThat(request.maskedUrl())
-                .isEqualTo("https://api.example.com/v1/weather?api_key=***&caller=%2B493012345678&customer=C-981&city=Berlin")
+                .isEqualTo(
+                        "https://api.example.com/v1/weather?api_key=***&caller=%2B493012345678&customer=C-981&city=Berlin")
                 .doesNotContain("wk-SECRET-1");
         assertThat(request.toString()).doesNotContain("wk-SECRET-1");
     }
@@ -159,7 +190,8 @@ class RequestRendererTest {
 
         assertThat(request.headers().get("X-Toolgate-Invocation-Id")).isEqualTo("inv_1");
         assertThat(request.headers().get("X-Toolgate-Timestamp")).isEqualTo(Long.toString(NOW_SECONDS));
-        assertThat(request.headers().get("Idempotency-Key")).isEqualTo(IdempotencyKey.of("call_42", TOOL_ID, arguments));
+        assertThat(request.headers().get("Idempotency-Key"))
+                .isEqualTo(IdempotencyKey.of("call_42", TOOL_ID, arguments));
         assertThat(request.headers().get("User-Agent")).isEqualTo("Toolgate/0.1.0");
     }
 
@@ -168,7 +200,8 @@ class RequestRendererTest {
         Tool tool = tool(config("https://api.example.com/v1/weather", HttpMethod.GET, BodyMode.ARGUMENTS));
 
         String first = key(renderer.render(tool, args("{\"city\": \"Berlin\", \"days\": 3}"), CALL, "inv_1", NOW));
-        String reordered = key(renderer.render(tool, args("{\"days\": 3, \"city\": \"Berlin\"}"), CALL, "inv_2", NOW.plusSeconds(9)));
+        String reordered = key(
+                renderer.render(tool, args("{\"days\": 3, \"city\": \"Berlin\"}"), CALL, "inv_2", NOW.plusSeconds(9)));
         String changed = key(renderer.render(tool, args("{\"city\": \"Berlin\", \"days\": 4}"), CALL, "inv_3", NOW));
 
         assertThat(reordered).isEqualTo(first);
@@ -177,10 +210,12 @@ class RequestRendererTest {
 
     @Test
     void rendersToolHeadersAndMasksTheOnesUsingSecrets() {
-        HttpRequestConfig config = withHeaders(List.of(
-                new KeyValue("X-City", "{{args.city}}"),
-                new KeyValue("X-Customer", "{{ vars.customer_id }}"),
-                new KeyValue("X-Crm", "crm {{secrets.crm_token}}")), null);
+        HttpRequestConfig config = withHeaders(
+                List.of(
+                        new KeyValue("X-City", "{{args.city}}"),
+                        new KeyValue("X-Customer", "{{ vars.customer_id }}"),
+                        new KeyValue("X-Crm", "crm {{secrets.crm_token}}")),
+                null);
 
         RenderedRequest request = renderer.render(tool(config), args("{\"city\": \"Zürich\"}"), CALL, "inv_1", NOW);
 
@@ -193,10 +228,10 @@ class RequestRendererTest {
 
     @Test
     void bearerAuthIsTemplatedAndAlwaysMasked() {
-        RenderedRequest fromSecret = renderer.render(tool(withHeaders(List.of(), new Auth.Bearer("{{secrets.crm_token}}"))),
-                args("{}"), CALL, "inv_1", NOW);
-        RenderedRequest literal = renderer.render(tool(withHeaders(List.of(), new Auth.Bearer("plain-token"))),
-                args("{}"), CALL, "inv_1", NOW);
+        RenderedRequest fromSecret = renderer.render(
+                tool(withHeaders(List.of(), new Auth.Bearer("{{secrets.crm_token}}"))), args("{}"), CALL, "inv_1", NOW);
+        RenderedRequest literal = renderer.render(
+                tool(withHeaders(List.of(), new Auth.Bearer("plain-token"))), args("{}"), CALL, "inv_1", NOW);
 
         assertThat(fromSecret.headers().get("Authorization")).isEqualTo("Bearer crm-SECRET-2");
         assertThat(literal.headers().get("Authorization")).isEqualTo("Bearer plain-token");
@@ -216,8 +251,8 @@ class RequestRendererTest {
 
     @Test
     void authWinsOverAToolHeaderOfTheSameName() {
-        Tool tool = tool(withHeaders(List.of(new KeyValue("authorization", "Basic Zm9vOmJhcg==")),
-                new Auth.Bearer("plain-token")));
+        Tool tool = tool(withHeaders(
+                List.of(new KeyValue("authorization", "Basic Zm9vOmJhcg==")), new Auth.Bearer("plain-token")));
 
         RenderedRequest request = renderer.render(tool, args("{}"), CALL, "inv_1", NOW);
 
@@ -226,24 +261,41 @@ class RequestRendererTest {
 
     @Test
     void toolHeadersCannotOverrideReservedHeaders() {
-        Tool tool = tool(new HttpRequestConfig("https://api.example.com/orders", HttpMethod.POST, List.of(
-                new KeyValue("Host", "internal.example"),
-                new KeyValue("Content-Type", "text/plain"),
-                new KeyValue("Content-Length", "0"),
-                new KeyValue("Transfer-Encoding", "chunked"),
-                new KeyValue("Connection", "close"),
-                new KeyValue("User-Agent", "evil"),
-                new KeyValue("Idempotency-Key", "fixed"),
-                new KeyValue("X-Toolgate-Signature", "t=1,v1=00"),
-                new KeyValue("x-toolgate-timestamp", "1"),
-                new KeyValue("Webhook-Signature", "v1,AA=="),
-                new KeyValue("X-Fine", "kept")),
-                List.of(), BodyMode.ARGUMENTS, null, Duration.ofSeconds(5), 65_536, false, false, null, null));
+        Tool tool = tool(new HttpRequestConfig(
+                "https://api.example.com/orders",
+                HttpMethod.POST,
+                List.of(
+                        new KeyValue("Host", "internal.example"),
+                        new KeyValue("Content-Type", "text/plain"),
+                        new KeyValue("Content-Length", "0"),
+                        new KeyValue("Transfer-Encoding", "chunked"),
+                        new KeyValue("Connection", "close"),
+                        new KeyValue("User-Agent", "evil"),
+                        new KeyValue("Idempotency-Key", "fixed"),
+                        new KeyValue("X-Toolgate-Signature", "t=1,v1=00"),
+                        new KeyValue("x-toolgate-timestamp", "1"),
+                        new KeyValue("Webhook-Signature", "v1,AA=="),
+                        new KeyValue("X-Fine", "kept")),
+                List.of(),
+                BodyMode.ARGUMENTS,
+                null,
+                Duration.ofSeconds(5),
+                65_536,
+                false,
+                false,
+                null,
+                null));
 
         RenderedRequest request = renderer.render(tool, args("{\"a\": 1}"), CALL, "inv_1", NOW);
 
-        assertThat(request.headers().names()).containsExactlyInAnyOrder("Content-Type", "X-Fine",
-                "X-Toolgate-Invocation-Id", "X-Toolgate-Timestamp", "Idempotency-Key", "User-Agent");
+        assertThat(request.headers().names())
+                .containsExactlyInAnyOrder(
+                        "Content-Type",
+                        "X-Fine",
+                        "X-Toolgate-Invocation-Id",
+                        "X-Toolgate-Timestamp",
+                        "Idempotency-Key",
+                        "User-Agent");
         assertThat(request.headers().values("Content-Type")).containsExactly("application/json; charset=utf-8");
         assertThat(request.headers().values("User-Agent")).containsExactly("Toolgate/0.1.0");
         assertThat(request.headers().values("X-Toolgate-Timestamp")).containsExactly(Long.toString(NOW_SECONDS));
@@ -253,7 +305,8 @@ class RequestRendererTest {
     void refusesALineBreakFromTheArgumentsInAHeader() {
         Tool tool = tool(withHeaders(List.of(new KeyValue("X-City", "{{args.city}}")), null));
 
-        assertThatThrownBy(() -> renderer.render(tool, args("{\"city\": \"Berlin\\r\\nX-Admin: true\"}"), CALL, "inv_1", NOW))
+        assertThatThrownBy(() ->
+                        renderer.render(tool, args("{\"city\": \"Berlin\\r\\nX-Admin: true\"}"), CALL, "inv_1", NOW))
                 .isInstanceOfSatisfying(RenderException.class, e -> {
                     assertThat(e.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
                     assertThat(e.getMessage()).contains("X-City");
@@ -274,8 +327,13 @@ class RequestRendererTest {
     @Test
     void secretsOfAnotherTenantAreNotReachable() {
         UUID otherTenant = UUID.fromString("44444444-4444-4444-8444-444444444444");
-        Tool tool = new Tool(TOOL_ID, otherTenant, AGENT, definition(withHeaders(List.of(),
-                new Auth.Bearer("{{secrets.crm_token}}"))), NOW, NOW);
+        Tool tool = new Tool(
+                TOOL_ID,
+                otherTenant,
+                AGENT,
+                definition(withHeaders(List.of(), new Auth.Bearer("{{secrets.crm_token}}"))),
+                NOW,
+                NOW);
         CallContext call = new CallContext("call_42", null, otherTenant, AGENT, Map.of());
 
         assertThatThrownBy(() -> renderer.render(tool, args("{}"), call, "inv_1", NOW))
@@ -304,7 +362,8 @@ class RequestRendererTest {
         Tool tool = tool(config("ftp://files.example.com/x", HttpMethod.GET, BodyMode.ARGUMENTS));
 
         assertThatThrownBy(() -> renderer.render(tool, args("{}"), CALL, "inv_1", NOW))
-                .isInstanceOfSatisfying(RenderException.class,
+                .isInstanceOfSatisfying(
+                        RenderException.class,
                         e -> assertThat(e.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION));
     }
 
@@ -317,13 +376,35 @@ class RequestRendererTest {
     }
 
     private static HttpRequestConfig config(String url, HttpMethod method, BodyMode bodyMode) {
-        return new HttpRequestConfig(url, method, List.of(), List.of(), bodyMode, null, Duration.ofSeconds(5), 65_536,
-                false, false, null, null);
+        return new HttpRequestConfig(
+                url,
+                method,
+                List.of(),
+                List.of(),
+                bodyMode,
+                null,
+                Duration.ofSeconds(5),
+                65_536,
+                false,
+                false,
+                null,
+                null);
     }
 
     private static HttpRequestConfig withHeaders(List<KeyValue> headers, Auth auth) {
-        return new HttpRequestConfig("https://api.example.com/v1/crm", HttpMethod.GET, headers, List.of(),
-                BodyMode.ARGUMENTS, auth, Duration.ofSeconds(5), 65_536, false, false, null, null);
+        return new HttpRequestConfig(
+                "https://api.example.com/v1/crm",
+                HttpMethod.GET,
+                headers,
+                List.of(),
+                BodyMode.ARGUMENTS,
+                auth,
+                Duration.ofSeconds(5),
+                65_536,
+                false,
+                false,
+                null,
+                null);
     }
 
     private static Tool tool(HttpRequestConfig config) {
@@ -331,7 +412,13 @@ class RequestRendererTest {
     }
 
     private static ToolDefinition definition(ToolConfig config) {
-        return new ToolDefinition("get_weather", "Weather", "Gets the weather.", MAPPER.readTree("{\"type\":\"object\"}"),
-                config, true, 0);
+        return new ToolDefinition(
+                "get_weather",
+                "Weather",
+                "Gets the weather.",
+                MAPPER.readTree("{\"type\":\"object\"}"),
+                config,
+                true,
+                0);
     }
 }

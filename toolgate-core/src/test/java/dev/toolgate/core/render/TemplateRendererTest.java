@@ -20,8 +20,8 @@ class TemplateRendererTest {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final UUID TENANT = UUID.fromString("11111111-1111-4111-8111-111111111111");
     private static final UUID AGENT = UUID.fromString("22222222-2222-4222-8222-222222222222");
-    private static final CallContext CALL = new CallContext("call_42", "+493012345678", TENANT, AGENT,
-            Map.of("customer_id", "C-981"));
+    private static final CallContext CALL =
+            new CallContext("call_42", "+493012345678", TENANT, AGENT, Map.of("customer_id", "C-981"));
     private static final JsonNode ARGUMENTS = MAPPER.readTree("""
             {"city": "São Paulo", "days": 3, "ratio": 2.50, "metric": true, "tags": ["a", "ü"],
              "where": {"lat": 1.5, "lon": -2}, "nothing": null}""");
@@ -30,7 +30,8 @@ class TemplateRendererTest {
 
     @Test
     void fillsInTheCallFields() {
-        String rendered = renderer.render("{{call_id}}|{{caller_number}}|{{agent_id}}|{{ tenant_id }}", CALL, ARGUMENTS);
+        String rendered =
+                renderer.render("{{call_id}}|{{caller_number}}|{{agent_id}}|{{ tenant_id }}", CALL, ARGUMENTS);
 
         assertThat(rendered).isEqualTo("call_42|+493012345678|" + AGENT + "|" + TENANT);
     }
@@ -39,20 +40,23 @@ class TemplateRendererTest {
     void rendersAnUnknownCallerNumberAsEmpty() {
         CallContext anonymous = new CallContext("call_42", null, TENANT, AGENT, Map.of());
 
-        assertThat(renderer.render("from={{caller_number}}", anonymous, ARGUMENTS)).isEqualTo("from=");
+        assertThat(renderer.render("from={{caller_number}}", anonymous, ARGUMENTS))
+                .isEqualTo("from=");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{{args.city}}     | São Paulo",
-        "{{args.days}}     | 3",
-        "{{args.ratio}}    | 2.5",
-        "{{args.metric}}   | true",
-        "{{args.tags}}     | [\"a\",\"ü\"]",
-        "{{args.where}}    | {\"lat\":1.5,\"lon\":-2}",
-        "'{{args.nothing}}' | ''",
-        "'{{args.absent}}'  | ''",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{{args.city}}     | São Paulo",
+                "{{args.days}}     | 3",
+                "{{args.ratio}}    | 2.5",
+                "{{args.metric}}   | true",
+                "{{args.tags}}     | [\"a\",\"ü\"]",
+                "{{args.where}}    | {\"lat\":1.5,\"lon\":-2}",
+                "'{{args.nothing}}' | ''",
+                "'{{args.absent}}'  | ''",
+            })
     void rendersArgumentsAsText(String template, String expected) {
         assertThat(renderer.render(template, CALL, ARGUMENTS)).isEqualTo(expected);
     }
@@ -99,7 +103,8 @@ class TemplateRendererTest {
     @Test
     void refusesAnUnknownExpression() {
         assertThatThrownBy(() -> renderer.render("{{env.HOME}}", CALL, ARGUMENTS))
-                .isInstanceOfSatisfying(RenderException.class,
+                .isInstanceOfSatisfying(
+                        RenderException.class,
                         e -> assertThat(e.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INTERNAL));
     }
 }

@@ -14,7 +14,9 @@ class IdempotencyKeyTest {
 
     @Test
     void matchesAnIndependentlyComputedDigest() {
-        // printf 'call_123\n3f2a9c4e-1b7d-4e8a-9f00-0123456789ab\n{"a":{"x":1,"y":[2,{"p":true,"q":null}]},"b":"Zürich"}' | sha256sum
+        // printf
+        // 'call_123\n3f2a9c4e-1b7d-4e8a-9f00-0123456789ab\n{"a":{"x":1,"y":[2,{"p":true,"q":null}]},"b":"Zürich"}' |
+        // sha256sum
         JsonNode arguments = json("{\"b\": \"Zürich\", \"a\": {\"y\": [2, {\"q\": null, \"p\": true}], \"x\": 1}}");
 
         String key = IdempotencyKey.of("call_123", TOOL, arguments);
@@ -35,9 +37,11 @@ class IdempotencyKeyTest {
         String base = IdempotencyKey.of("call_1", TOOL, json("{\"a\": [1, 2]}"));
 
         assertThat(IdempotencyKey.of("call_2", TOOL, json("{\"a\": [1, 2]}"))).isNotEqualTo(base);
-        assertThat(IdempotencyKey.of("call_1", UUID.randomUUID(), json("{\"a\": [1, 2]}"))).isNotEqualTo(base);
+        assertThat(IdempotencyKey.of("call_1", UUID.randomUUID(), json("{\"a\": [1, 2]}")))
+                .isNotEqualTo(base);
         assertThat(IdempotencyKey.of("call_1", TOOL, json("{\"a\": [2, 1]}"))).isNotEqualTo(base);
-        assertThat(IdempotencyKey.of("call_1", TOOL, json("{\"a\": [1, 2], \"b\": null}"))).isNotEqualTo(base);
+        assertThat(IdempotencyKey.of("call_1", TOOL, json("{\"a\": [1, 2], \"b\": null}")))
+                .isNotEqualTo(base);
     }
 
     private static JsonNode json(String text) {

@@ -57,14 +57,20 @@ class RequestSignerTest {
 
         String header = RequestSigner.toolgateSignatureHeader(TS, body, List.of(CURRENT));
 
-        assertThat(header).isEqualTo("t=1700000000,v1=d998df143381f136458b69b2be220f8fa37ab1794ff40047506170bbe11b1880");
+        assertThat(header)
+                .isEqualTo("t=1700000000,v1=d998df143381f136458b69b2be220f8fa37ab1794ff40047506170bbe11b1880");
     }
 
     @Test
     void signsMethodAndTargetOfABodylessRequest() {
-        RenderedRequest request = new RenderedRequest(HttpMethod.GET,
+        RenderedRequest request = new RenderedRequest(
+                HttpMethod.GET,
                 HttpUrl.get("https://api.example.com/v1/weather?city=S%C3%A3o%20Paulo&days=3"),
-                Headers.of("X-Toolgate-Timestamp", "1700000000"), null, null, Set.of(), Set.of());
+                Headers.of("X-Toolgate-Timestamp", "1700000000"),
+                null,
+                null,
+                Set.of(),
+                Set.of());
 
         RenderedRequest signed = RequestSigner.sign(request, SignatureScheme.TOOLGATE, List.of(CURRENT), TS, "inv_1");
 
@@ -75,12 +81,13 @@ class RequestSignerTest {
 
     @Test
     void signsOncePerActiveSecretDuringARotation() {
-        RenderedRequest signed = RequestSigner.sign(post("{\"a\":1}"), SignatureScheme.TOOLGATE, List.of(CURRENT, PREVIOUS),
-                TS, "inv_1");
+        RenderedRequest signed = RequestSigner.sign(
+                post("{\"a\":1}"), SignatureScheme.TOOLGATE, List.of(CURRENT, PREVIOUS), TS, "inv_1");
 
-        assertThat(signed.headers().get("X-Toolgate-Signature")).isEqualTo("t=1700000000"
-                + ",v1=ea5aa8792c85f469b68f06edd6223088fd982c76aff0c79cde376ca5eff7a3af"
-                + ",v1=57f3796c4a4bc60ff560bfb070f10b6392b82428249ed0fb0e889ef7655c4f89");
+        assertThat(signed.headers().get("X-Toolgate-Signature"))
+                .isEqualTo("t=1700000000"
+                        + ",v1=ea5aa8792c85f469b68f06edd6223088fd982c76aff0c79cde376ca5eff7a3af"
+                        + ",v1=57f3796c4a4bc60ff560bfb070f10b6392b82428249ed0fb0e889ef7655c4f89");
     }
 
     @Test
@@ -100,31 +107,50 @@ class RequestSignerTest {
     void matchesThePublishedStandardWebhooksVector() {
         // From the Standard Webhooks specification's reference libraries and test suite.
         SigningSecret secret = SigningSecret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        RenderedRequest request = new RenderedRequest(HttpMethod.POST, HttpUrl.get("https://api.example.com/hook"),
-                Headers.of(), "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8), "application/json", Set.of(), Set.of());
+        RenderedRequest request = new RenderedRequest(
+                HttpMethod.POST,
+                HttpUrl.get("https://api.example.com/hook"),
+                Headers.of(),
+                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                Set.of(),
+                Set.of());
 
-        RenderedRequest signed = RequestSigner.sign(request, SignatureScheme.STANDARD_WEBHOOKS, List.of(secret),
-                1_614_265_330L, "msg_p5jXN8AQM9LWM0D4loKWxJek");
+        RenderedRequest signed = RequestSigner.sign(
+                request,
+                SignatureScheme.STANDARD_WEBHOOKS,
+                List.of(secret),
+                1_614_265_330L,
+                "msg_p5jXN8AQM9LWM0D4loKWxJek");
 
         assertThat(signed.headers().get("webhook-id")).isEqualTo("msg_p5jXN8AQM9LWM0D4loKWxJek");
         assertThat(signed.headers().get("webhook-timestamp")).isEqualTo("1614265330");
-        assertThat(signed.headers().get("webhook-signature")).isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        assertThat(signed.headers().get("webhook-signature"))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
         assertThat(signed.headers().get("X-Toolgate-Signature")).isNull();
     }
 
     @Test
     void standardWebhooksSignsABodylessRequestAndEverySecret() {
         SigningSecret published = SigningSecret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        RenderedRequest request = new RenderedRequest(HttpMethod.GET, HttpUrl.get("https://api.example.com/v1/weather?city=Berlin"),
-                Headers.of(), null, null, Set.of(), Set.of());
+        RenderedRequest request = new RenderedRequest(
+                HttpMethod.GET,
+                HttpUrl.get("https://api.example.com/v1/weather?city=Berlin"),
+                Headers.of(),
+                null,
+                null,
+                Set.of(),
+                Set.of());
 
-        RenderedRequest signed = RequestSigner.sign(request, SignatureScheme.STANDARD_WEBHOOKS, List.of(published, published),
-                TS, "msg_1");
+        RenderedRequest signed = RequestSigner.sign(
+                request, SignatureScheme.STANDARD_WEBHOOKS, List.of(published, published), TS, "msg_1");
 
         // printf '%s' 'msg_1.1700000000.GET /v1/weather?city=Berlin' | openssl dgst -sha256 -mac HMAC \
-        //     -macopt hexkey:$(printf '%s' MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw | base64 -d | xxd -p -c 256) -binary | base64
-        assertThat(signed.headers().get("webhook-signature")).isEqualTo(
-                "v1,moa1VOdSZJZK+apwgFeXGHdYe9NUjXpUfjH2kVBwqI0= v1,moa1VOdSZJZK+apwgFeXGHdYe9NUjXpUfjH2kVBwqI0=");
+        //     -macopt hexkey:$(printf '%s' MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw | base64 -d | xxd -p -c 256) -binary |
+        // base64
+        assertThat(signed.headers().get("webhook-signature"))
+                .isEqualTo(
+                        "v1,moa1VOdSZJZK+apwgFeXGHdYe9NUjXpUfjH2kVBwqI0= v1,moa1VOdSZJZK+apwgFeXGHdYe9NUjXpUfjH2kVBwqI0=");
     }
 
     @Test
@@ -133,9 +159,11 @@ class RequestSignerTest {
 
         assertThat(new String(RequestSigner.signedContent(TS, payload), StandardCharsets.UTF_8))
                 .isEqualTo("1700000000.{\"a\":1}");
-        assertThat(new String(RequestSigner.standardWebhooksSignedContent("msg_1", TS, payload), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        RequestSigner.standardWebhooksSignedContent("msg_1", TS, payload), StandardCharsets.UTF_8))
                 .isEqualTo("msg_1.1700000000.{\"a\":1}");
-        assertThat(new String(RequestSigner.payload(get("https://api.example.com/a/b?x=1%202")), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        RequestSigner.payload(get("https://api.example.com/a/b?x=1%202")), StandardCharsets.UTF_8))
                 .isEqualTo("GET /a/b?x=1%202");
     }
 
@@ -143,16 +171,19 @@ class RequestSignerTest {
     void refusesAWebhookIdContainingADot() {
         SigningSecret secret = SigningSecret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 
-        assertThatThrownBy(() -> RequestSigner.sign(post("{}"), SignatureScheme.STANDARD_WEBHOOKS, List.of(secret), TS, "msg.1"))
+        assertThatThrownBy(() ->
+                        RequestSigner.sign(post("{}"), SignatureScheme.STANDARD_WEBHOOKS, List.of(secret), TS, "msg.1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'.'");
     }
 
     @Test
     void refusesAStandardWebhooksSecretWithoutItsPrefixAndDoesNotEchoIt() {
-        assertThatThrownBy(() -> RequestSigner.sign(post("{}"), SignatureScheme.STANDARD_WEBHOOKS, List.of(CURRENT), TS, "msg_1"))
+        assertThatThrownBy(() -> RequestSigner.sign(
+                        post("{}"), SignatureScheme.STANDARD_WEBHOOKS, List.of(CURRENT), TS, "msg_1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .message().doesNotContain(CURRENT.reveal());
+                .message()
+                .doesNotContain(CURRENT.reveal());
     }
 
     @Test
@@ -163,14 +194,20 @@ class RequestSignerTest {
 
     @Test
     void refusesATimestampThatDisagreesWithTheRenderedOne() {
-        assertThatThrownBy(() -> RequestSigner.sign(post("{}"), SignatureScheme.TOOLGATE, List.of(CURRENT), TS + 1, "inv_1"))
+        assertThatThrownBy(() ->
+                        RequestSigner.sign(post("{}"), SignatureScheme.TOOLGATE, List.of(CURRENT), TS + 1, "inv_1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static RenderedRequest post(String body) {
-        return new RenderedRequest(HttpMethod.POST, HttpUrl.get("https://api.example.com/hook"),
-                Headers.of("X-Toolgate-Timestamp", "1700000000"), body.getBytes(StandardCharsets.UTF_8),
-                "application/json; charset=utf-8", Set.of(), Set.of());
+        return new RenderedRequest(
+                HttpMethod.POST,
+                HttpUrl.get("https://api.example.com/hook"),
+                Headers.of("X-Toolgate-Timestamp", "1700000000"),
+                body.getBytes(StandardCharsets.UTF_8),
+                "application/json; charset=utf-8",
+                Set.of(),
+                Set.of());
     }
 
     private static RenderedRequest get(String url) {

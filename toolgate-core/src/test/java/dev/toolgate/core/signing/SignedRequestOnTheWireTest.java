@@ -80,15 +80,38 @@ class SignedRequestOnTheWireTest {
     void signatureVerifiesAgainstWhatArrives(HttpMethod method) throws Exception {
         server.enqueue(new MockResponse.Builder().code(200).body("ok").build());
         String url = "http://127.0.0.1:" + server.getPort() + "/v1/orders?source=voice agent";
-        Tool tool = new Tool(UUID.randomUUID(), TENANT, AGENT, new ToolDefinition("place_order", null, "Places an order.",
-                MAPPER.readTree("{\"type\":\"object\"}"), new HttpRequestConfig(url, method, List.of(), List.of(),
-                        BodyMode.ARGUMENTS, null, Duration.ofSeconds(5), 65_536, false, false, null, null), true, 0), NOW, NOW);
+        Tool tool = new Tool(
+                UUID.randomUUID(),
+                TENANT,
+                AGENT,
+                new ToolDefinition(
+                        "place_order",
+                        null,
+                        "Places an order.",
+                        MAPPER.readTree("{\"type\":\"object\"}"),
+                        new HttpRequestConfig(
+                                url,
+                                method,
+                                List.of(),
+                                List.of(),
+                                BodyMode.ARGUMENTS,
+                                null,
+                                Duration.ofSeconds(5),
+                                65_536,
+                                false,
+                                false,
+                                null,
+                                null),
+                        true,
+                        0),
+                NOW,
+                NOW);
         ObjectNode arguments = (ObjectNode) MAPPER.readTree(
                 "{\"dish\": \"Crème brûlée\", \"qty\": 2, \"notes\": \"a&b=c/d?e\", \"tags\": [\"x y\"]}");
         RenderedRequest rendered = new RequestRenderer(SecretResolver.NONE, "Toolgate/0.1.0")
                 .render(tool, arguments, new CallContext("call_1", null, TENANT, AGENT, Map.of()), "inv_1", NOW);
-        RenderedRequest signed = RequestSigner.sign(rendered, SignatureScheme.TOOLGATE, List.of(SECRET),
-                NOW.getEpochSecond(), "inv_1");
+        RenderedRequest signed =
+                RequestSigner.sign(rendered, SignatureScheme.TOOLGATE, List.of(SECRET), NOW.getEpochSecond(), "inv_1");
 
         try (Response response = client.newCall(toOkHttp(signed)).execute()) {
             assertThat(response.code()).isEqualTo(200);
@@ -105,9 +128,14 @@ class SignedRequestOnTheWireTest {
     }
 
     private static Request toOkHttp(RenderedRequest signed) {
-        RequestBody body = signed.body() == null ? null : RequestBody.create(signed.body(),
-                okhttp3.MediaType.get(signed.contentType()));
-        return new Request.Builder().url(signed.url()).headers(signed.headers()).method(signed.method().name(), body).build();
+        RequestBody body = signed.body() == null
+                ? null
+                : RequestBody.create(signed.body(), okhttp3.MediaType.get(signed.contentType()));
+        return new Request.Builder()
+                .url(signed.url())
+                .headers(signed.headers())
+                .method(signed.method().name(), body)
+                .build();
     }
 
     /** Verifies as a tenant would: HMAC-SHA256 keyed by the UTF-8 bytes of the whole secret. */
@@ -125,7 +153,8 @@ class SignedRequestOnTheWireTest {
             return new Socket() {
                 @Override
                 public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    if (!(endpoint instanceof InetSocketAddress address) || address.getAddress() == null
+                    if (!(endpoint instanceof InetSocketAddress address)
+                            || address.getAddress() == null
                             || !address.getAddress().isLoopbackAddress()) {
                         throw new IOException("test refuses a non-loopback connection to " + endpoint);
                     }

@@ -52,7 +52,8 @@ class SigningSecretTest {
 
     @Test
     void comparesByValue() {
-        assertThat(SigningSecret.of("tgsec_same")).isEqualTo(SigningSecret.of("tgsec_same"))
+        assertThat(SigningSecret.of("tgsec_same"))
+                .isEqualTo(SigningSecret.of("tgsec_same"))
                 .hasSameHashCodeAs(SigningSecret.of("tgsec_same"))
                 .isNotEqualTo(SigningSecret.of("tgsec_other"));
     }

@@ -19,7 +19,8 @@ class ActionConfigParsingTest {
 
     @Test
     void parsesSeedTransferCall() {
-        ToolDefinition def = valid(PARSER.parse(tool("transfer_call",
+        ToolDefinition def = valid(PARSER.parse(tool(
+                "transfer_call",
                 "{'phone_number': '+4930999888', 'transfer_mode': 'cold', 'play_hold_music': false}")));
 
         assertThat(def.config()).isEqualTo(new TransferCallConfig("+4930999888", "cold", false));
@@ -35,15 +36,16 @@ class ActionConfigParsingTest {
 
     @Test
     void parsesSeedMonitoredTransfer() {
-        ToolDefinition def = valid(PARSER.parse(tool("monitored_transfer", "{'phone_number': '+4930999888', 'timeout_seconds': 20}")));
+        ToolDefinition def = valid(
+                PARSER.parse(tool("monitored_transfer", "{'phone_number': '+4930999888', 'timeout_seconds': 20}")));
 
         assertThat(def.config()).isEqualTo(new MonitoredTransferConfig("+4930999888", 20));
     }
 
     @Test
     void parsesSeedEndCall() {
-        ToolDefinition def = valid(PARSER.parse(tool("end_call",
-                "{'goodbye_message': 'Vielen Dank fuer Ihren Anruf. Auf Wiederhoeren!'}")));
+        ToolDefinition def = valid(PARSER.parse(
+                tool("end_call", "{'goodbye_message': 'Vielen Dank fuer Ihren Anruf. Auf Wiederhoeren!'}")));
 
         assertThat(def.config()).isEqualTo(new EndCallConfig("Vielen Dank fuer Ihren Anruf. Auf Wiederhoeren!"));
     }
@@ -62,14 +64,15 @@ class ActionConfigParsingTest {
                  'prompt_text': 'Bitte nennen Sie mir Ihre E-Mail-Adresse.', 'example_format': 'name@example.com',
                  'confirmation_enabled': true}""")));
 
-        assertThat(def.config()).isEqualTo(new ExtractVariableConfig(
-                "email", "email", "Bitte nennen Sie mir Ihre E-Mail-Adresse.", "name@example.com", true));
+        assertThat(def.config())
+                .isEqualTo(new ExtractVariableConfig(
+                        "email", "email", "Bitte nennen Sie mir Ihre E-Mail-Adresse.", "name@example.com", true));
     }
 
     @Test
     void parsesSeedPlayTone() {
-        ToolDefinition def = valid(PARSER.parse(tool("play_tone",
-                "{'tone_type': 'dtmf', 'dtmf_digit': '1', 'duration': 500, 'volume': 0.8}")));
+        ToolDefinition def = valid(PARSER.parse(
+                tool("play_tone", "{'tone_type': 'dtmf', 'dtmf_digit': '1', 'duration': 500, 'volume': 0.8}")));
 
         assertThat(def.config()).isEqualTo(new PlayToneConfig("dtmf", "1", 500, 0.8));
     }
@@ -83,8 +86,11 @@ class ActionConfigParsingTest {
 
     @Test
     void parsesSeedKnowledgeBase() {
-        ToolDefinition def = valid(PARSER.parse(tool("knowledge_base",
-                "{'top_k': 5, 'similarity_threshold': 0.7, 'bridging_sentence': 'Einen Moment, ich schaue kurz nach...'}")));
+        ToolDefinition def = valid(
+                PARSER.parse(
+                        tool(
+                                "knowledge_base",
+                                "{'top_k': 5, 'similarity_threshold': 0.7, 'bridging_sentence': 'Einen Moment, ich schaue kurz nach...'}")));
 
         assertThat(def.config()).isEqualTo(new KnowledgeBaseConfig(5, 0.7, "Einen Moment, ich schaue kurz nach..."));
     }
@@ -103,40 +109,43 @@ class ActionConfigParsingTest {
         assertSingleError(PARSER.parse(body), "config", "is required for tool_type transfer_call");
     }
 
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "transfer_call      | {'phone_number': '030999888'}                                    | config.phone_number        | must match ^\\+[1-9][0-9]{6,14}$",
-        "transfer_call      | {'phone_number': '+49 30 999'}                                   | config.phone_number        | must match",
-        "transfer_call      | {'transfer_mode': 'cold'}                                        | config.phone_number        | is required",
-        "transfer_call      | {'phone_number': '+4930999888', 'transfer_mode': 'hot'}          | config.transfer_mode       | must be one of cold, warm",
-        "transfer_call      | {'phone_number': '+4930999888', 'play_hold_music': 'yes'}        | config.play_hold_music     | must be true or false",
-        "transfer_call      | {'phone_number': '+4930999888', 'hold': true}                    | config.hold                | is not a known field of a transfer_call config",
-        "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': 0}            | config.timeout_seconds     | must be between 1 and 300",
-        "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': 301}          | config.timeout_seconds     | must be between 1 and 300",
-        "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': '20'}         | config.timeout_seconds     | must be a whole number",
-        "monitored_transfer | {'timeout_seconds': 20}                                          | config.phone_number        | is required",
-        "end_call           | {'goodbye_message': 42}                                          | config.goodbye_message     | must be a string",
-        "end_call           | {'goodbye': 'Bye'}                                               | config.goodbye             | is not a known field of an end_call config",
-        "extract_variable   | {'variable_name': '1email', 'variable_type': 'email'}            | config.variable_name       | must match ^[a-zA-Z_][a-zA-Z0-9_]{0,63}$",
-        "extract_variable   | {'variable_type': 'email'}                                       | config.variable_name       | is required",
-        "extract_variable   | {'variable_name': 'email', 'variable_type': 'iban'}              | config.variable_type       | must be one of email, phone, name, number, date, custom",
-        "extract_variable   | {'variable_name': 'email'}                                       | config.variable_type       | is required",
-        "extract_variable   | {'variable_name': 'e', 'variable_type': 'email', 'confirmation_enabled': 1} | config.confirmation_enabled | must be true or false",
-        "extract_variable   | {'variable_name': 'e', 'variable_type': 'email', 'prompt_text': 5} | config.prompt_text       | must be a string",
-        "play_tone          | {'tone_type': 'sine', 'dtmf_digit': '1'}                         | config.tone_type           | must be one of dtmf",
-        "play_tone          | {'dtmf_digit': '1E'}                                             | config.dtmf_digit          | must match ^[0-9*#A-D]{1,32}$",
-        "play_tone          | {'digits': ''}                                                   | config.digits              | must match",
-        "play_tone          | {'duration': 500}                                                | config.dtmf_digit          | is required",
-        "play_tone          | {'dtmf_digit': '1', 'digits': '2'}                               | config.digits              | give either dtmf_digit or digits",
-        "play_tone          | {'dtmf_digit': '1', 'duration': 39}                              | config.duration            | must be between 40 and 5000",
-        "play_tone          | {'dtmf_digit': '1', 'duration': 5001}                            | config.duration            | must be between 40 and 5000",
-        "play_tone          | {'dtmf_digit': '1', 'volume': 1.2}                               | config.volume              | must be between 0 and 1",
-        "play_tone          | {'dtmf_digit': '1', 'volume': 'loud'}                            | config.volume              | must be a number between 0 and 1",
-        "knowledge_base     | {'top_k': 0}                                                     | config.top_k               | must be between 1 and 50",
-        "knowledge_base     | {'top_k': 51}                                                    | config.top_k               | must be between 1 and 50",
-        "knowledge_base     | {'similarity_threshold': -0.1}                                   | config.similarity_threshold | must be between 0 and 1",
-        "knowledge_base     | {'similarity_threshold': '0.7'}                                  | config.similarity_threshold | must be a number",
-        "knowledge_base     | {'bridging_sentence': false}                                     | config.bridging_sentence   | must be a string",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "transfer_call      | {'phone_number': '030999888'}                                    | config.phone_number        | must match ^\\+[1-9][0-9]{6,14}$",
+                "transfer_call      | {'phone_number': '+49 30 999'}                                   | config.phone_number        | must match",
+                "transfer_call      | {'transfer_mode': 'cold'}                                        | config.phone_number        | is required",
+                "transfer_call      | {'phone_number': '+4930999888', 'transfer_mode': 'hot'}          | config.transfer_mode       | must be one of cold, warm",
+                "transfer_call      | {'phone_number': '+4930999888', 'play_hold_music': 'yes'}        | config.play_hold_music     | must be true or false",
+                "transfer_call      | {'phone_number': '+4930999888', 'hold': true}                    | config.hold                | is not a known field of a transfer_call config",
+                "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': 0}            | config.timeout_seconds     | must be between 1 and 300",
+                "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': 301}          | config.timeout_seconds     | must be between 1 and 300",
+                "monitored_transfer | {'phone_number': '+4930999888', 'timeout_seconds': '20'}         | config.timeout_seconds     | must be a whole number",
+                "monitored_transfer | {'timeout_seconds': 20}                                          | config.phone_number        | is required",
+                "end_call           | {'goodbye_message': 42}                                          | config.goodbye_message     | must be a string",
+                "end_call           | {'goodbye': 'Bye'}                                               | config.goodbye             | is not a known field of an end_call config",
+                "extract_variable   | {'variable_name': '1email', 'variable_type': 'email'}            | config.variable_name       | must match ^[a-zA-Z_][a-zA-Z0-9_]{0,63}$",
+                "extract_variable   | {'variable_type': 'email'}                                       | config.variable_name       | is required",
+                "extract_variable   | {'variable_name': 'email', 'variable_type': 'iban'}              | config.variable_type       | must be one of email, phone, name, number, date, custom",
+                "extract_variable   | {'variable_name': 'email'}                                       | config.variable_type       | is required",
+                "extract_variable   | {'variable_name': 'e', 'variable_type': 'email', 'confirmation_enabled': 1} | config.confirmation_enabled | must be true or false",
+                "extract_variable   | {'variable_name': 'e', 'variable_type': 'email', 'prompt_text': 5} | config.prompt_text       | must be a string",
+                "play_tone          | {'tone_type': 'sine', 'dtmf_digit': '1'}                         | config.tone_type           | must be one of dtmf",
+                "play_tone          | {'dtmf_digit': '1E'}                                             | config.dtmf_digit          | must match ^[0-9*#A-D]{1,32}$",
+                "play_tone          | {'digits': ''}                                                   | config.digits              | must match",
+                "play_tone          | {'duration': 500}                                                | config.dtmf_digit          | is required",
+                "play_tone          | {'dtmf_digit': '1', 'digits': '2'}                               | config.digits              | give either dtmf_digit or digits",
+                "play_tone          | {'dtmf_digit': '1', 'duration': 39}                              | config.duration            | must be between 40 and 5000",
+                "play_tone          | {'dtmf_digit': '1', 'duration': 5001}                            | config.duration            | must be between 40 and 5000",
+                "play_tone          | {'dtmf_digit': '1', 'volume': 1.2}                               | config.volume              | must be between 0 and 1",
+                "play_tone          | {'dtmf_digit': '1', 'volume': 'loud'}                            | config.volume              | must be a number between 0 and 1",
+                "knowledge_base     | {'top_k': 0}                                                     | config.top_k               | must be between 1 and 50",
+                "knowledge_base     | {'top_k': 51}                                                    | config.top_k               | must be between 1 and 50",
+                "knowledge_base     | {'similarity_threshold': -0.1}                                   | config.similarity_threshold | must be between 0 and 1",
+                "knowledge_base     | {'similarity_threshold': '0.7'}                                  | config.similarity_threshold | must be a number",
+                "knowledge_base     | {'bridging_sentence': false}                                     | config.bridging_sentence   | must be a string",
+            })
     @ParameterizedTest(name = "{0} {1} → {2}")
     void reportsEachConfigMistakeAtItsPath(String type, String config, String field, String message) {
         assertSingleError(PARSER.parse(tool(type, config)), field, message);
@@ -144,29 +153,37 @@ class ActionConfigParsingTest {
 
     @Test
     void rejectsOverlongTexts() {
-        List<FieldError> errors = errors(PARSER.parse(tool("extract_variable",
+        List<FieldError> errors = errors(PARSER.parse(tool(
+                "extract_variable",
                 "{'variable_name': 'e', 'variable_type': 'custom', 'prompt_text': '" + "p".repeat(1001)
                         + "', 'example_format': '" + "e".repeat(256) + "'}")));
 
-        assertThat(errors).containsExactly(
-                new FieldError("config.prompt_text", "must be at most 1000 characters"),
-                new FieldError("config.example_format", "must be at most 255 characters"));
+        assertThat(errors)
+                .containsExactly(
+                        new FieldError("config.prompt_text", "must be at most 1000 characters"),
+                        new FieldError("config.example_format", "must be at most 255 characters"));
     }
 
     @Test
     void rejectsOverlongGoodbyeAndBridgingSentence() {
-        assertSingleError(PARSER.parse(tool("end_call", "{'goodbye_message': '" + "g".repeat(1001) + "'}")),
-                "config.goodbye_message", "must be at most 1000 characters");
-        assertSingleError(PARSER.parse(tool("knowledge_base", "{'bridging_sentence': '" + "b".repeat(501) + "'}")),
-                "config.bridging_sentence", "must be at most 500 characters");
+        assertSingleError(
+                PARSER.parse(tool("end_call", "{'goodbye_message': '" + "g".repeat(1001) + "'}")),
+                "config.goodbye_message",
+                "must be at most 1000 characters");
+        assertSingleError(
+                PARSER.parse(tool("knowledge_base", "{'bridging_sentence': '" + "b".repeat(501) + "'}")),
+                "config.bridging_sentence",
+                "must be at most 500 characters");
     }
 
     @Test
     void reportsEveryMistakeOfOneConfig() {
-        List<FieldError> errors = errors(PARSER.parse(tool("play_tone",
-                "{'tone_type': 'mf', 'dtmf_digit': 'X', 'duration': 1, 'volume': 2, 'pitch': 440}")));
+        List<FieldError> errors = errors(PARSER.parse(
+                tool("play_tone", "{'tone_type': 'mf', 'dtmf_digit': 'X', 'duration': 1, 'volume': 2, 'pitch': 440}")));
 
-        assertThat(errors).extracting(FieldError::field).containsExactly(
-                "config.tone_type", "config.dtmf_digit", "config.duration", "config.volume", "config.pitch");
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactly(
+                        "config.tone_type", "config.dtmf_digit", "config.duration", "config.volume", "config.pitch");
     }
 }

@@ -52,8 +52,8 @@ class AssemblyAiFormTest {
 
     @Test
     void rejectsSeedExampleBecauseThirtySecondsExceedTheBudget() {
-        assertSingleError(PARSER.parse(seedExample()), "timeout_seconds",
-                "must be at most 10 seconds (the deployment budget)");
+        assertSingleError(
+                PARSER.parse(seedExample()), "timeout_seconds", "must be at most 10 seconds (the deployment budget)");
     }
 
     @Test
@@ -107,8 +107,15 @@ class AssemblyAiFormTest {
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder(
-                "http.url", "http.http_method", "http.headers.Host", "http.headers.X-Bad", "http.headers.X-Num", "http.verb");
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder(
+                        "http.url",
+                        "http.http_method",
+                        "http.headers.Host",
+                        "http.headers.X-Bad",
+                        "http.headers.X-Num",
+                        "http.verb");
     }
 
     @Test
@@ -118,8 +125,11 @@ class AssemblyAiFormTest {
 
     @Test
     void refusesTheMaskAsABearerToken() {
-        assertSingleError(PARSER.parse(seedExampleWith("{'url': 'https://a.example.com', 'headers': {'Authorization': 'Bearer ***'}}")),
-                "http.headers.Authorization", "masked placeholder");
+        assertSingleError(
+                PARSER.parse(seedExampleWith(
+                        "{'url': 'https://a.example.com', 'headers': {'Authorization': 'Bearer ***'}}")),
+                "http.headers.Authorization",
+                "masked placeholder");
     }
 
     @Test
@@ -141,8 +151,11 @@ class AssemblyAiFormTest {
 
     @Test
     void rejectsHeadersThatAreNotAnObject() {
-        assertSingleError(PARSER.parse(seedExampleWith("{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
-                "http.headers", "must be an object of header names to values");
+        assertSingleError(
+                PARSER.parse(
+                        seedExampleWith("{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
+                "http.headers",
+                "must be an object of header names to values");
     }
 
     @Test

@@ -70,9 +70,11 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void rejectsADuplicateWindowOverFiveMinutesOrNotANumber() {
-        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 301")))).extracting(FieldError::field)
+        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 301"))))
+                .extracting(FieldError::field)
                 .containsExactly("config.duplicate_window");
-        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 'ten'")))).extracting(FieldError::field)
+        assertThat(errors(PARSER.parse(httpTool("'duplicate_window': 'ten'"))))
+                .extracting(FieldError::field)
                 .containsExactly("config.duplicate_window");
     }
 
@@ -83,7 +85,10 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void rejectsUrlWithUserInfo() {
-        assertSingleError(PARSER.parse(withUrl("https://user:secret@api.example.com/x")), "config.url", "must not contain user info");
+        assertSingleError(
+                PARSER.parse(withUrl("https://user:secret@api.example.com/x")),
+                "config.url",
+                "must not contain user info");
     }
 
     @Test
@@ -95,7 +100,8 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void rejectsUrlWithFragment() {
-        assertSingleError(PARSER.parse(withUrl("https://api.example.com/x#part")), "config.url", "must not contain a fragment");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/x#part")), "config.url", "must not contain a fragment");
     }
 
     @ParameterizedTest
@@ -108,7 +114,10 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void rejectsTemplatesInUrl() {
-        assertSingleError(PARSER.parse(withUrl("https://api.example.com/{{args.id}}")), "config.url", "must not contain templates");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/{{args.id}}")),
+                "config.url",
+                "must not contain templates");
     }
 
     @Test
@@ -120,13 +129,27 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void rejectsUnknownMethodNamingTheAllowedOnes() {
-        assertSingleError(PARSER.parse(httpTool("'method': 'FETCH'")), "config.method",
+        assertSingleError(
+                PARSER.parse(httpTool("'method': 'FETCH'")),
+                "config.method",
                 "must be one of GET, POST, PUT, PATCH, DELETE");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Host", "content-length", "Content-Type", "Transfer-Encoding", "Connection", "User-Agent",
-            "Idempotency-Key", "X-Toolgate-Signature", "x-toolgate-anything", "webhook-signature", "Webhook-Id"})
+    @ValueSource(
+            strings = {
+                "Host",
+                "content-length",
+                "Content-Type",
+                "Transfer-Encoding",
+                "Connection",
+                "User-Agent",
+                "Idempotency-Key",
+                "X-Toolgate-Signature",
+                "x-toolgate-anything",
+                "webhook-signature",
+                "Webhook-Id"
+            })
     void refusesHeadersToolgateSetsItself(String name) {
         ObjectNode body = httpTool("'headers': [{'key': '" + name + "', 'value': 'v'}]");
 
@@ -143,7 +166,8 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void refusesUnknownTemplateInHeaderValue() {
-        ObjectNode body = httpTool("'headers': [{'key': 'X-A', 'value': 'ok'}, {'key': 'X-B', 'value': 'Bearer {{API_KEY}}'}]");
+        ObjectNode body =
+                httpTool("'headers': [{'key': 'X-A', 'value': 'ok'}, {'key': 'X-B', 'value': 'Bearer {{API_KEY}}'}]");
 
         assertSingleError(PARSER.parse(body), "config.headers[1].value", "unknown template {{API_KEY}}");
     }
@@ -151,7 +175,11 @@ class HttpRequestConfigParsingTest {
     @Test
     void refusesLineBreakInHeaderValue() {
         ObjectNode body = httpTool("");
-        ((ObjectNode) body.get("config")).putArray("headers").addObject().put("key", "X-A").put("value", "a\r\nHost: evil");
+        ((ObjectNode) body.get("config"))
+                .putArray("headers")
+                .addObject()
+                .put("key", "X-A")
+                .put("value", "a\r\nHost: evil");
 
         assertSingleError(PARSER.parse(body), "config.headers[0].value", "visible ASCII");
     }
@@ -169,7 +197,8 @@ class HttpRequestConfigParsingTest {
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactly("config.headers[0].key", "config.headers[0].value", "config.headers[0].name");
     }
 
@@ -196,7 +225,8 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void turnsAuthorizationHeaderIntoWriteOnlyBearerAuth() {
-        ObjectNode body = httpTool("'headers': [{'key': 'Authorization', 'value': 'Bearer {{secrets.CRM}}'}, {'key': 'X-A', 'value': 'a'}]");
+        ObjectNode body = httpTool(
+                "'headers': [{'key': 'Authorization', 'value': 'Bearer {{secrets.CRM}}'}, {'key': 'X-A', 'value': 'a'}]");
 
         HttpRequestConfig config = httpConfig(PARSER.parse(body));
 
@@ -208,66 +238,79 @@ class HttpRequestConfigParsingTest {
     void turnsOtherAuthorizationSchemesIntoHeaderAuth() {
         ObjectNode body = httpTool("'headers': [{'key': 'authorization', 'value': 'Basic dXNlcjpwYXNz'}]");
 
-        assertThat(httpConfig(PARSER.parse(body)).auth()).isEqualTo(new Auth.Header("authorization", "Basic dXNlcjpwYXNz"));
+        assertThat(httpConfig(PARSER.parse(body)).auth())
+                .isEqualTo(new Auth.Header("authorization", "Basic dXNlcjpwYXNz"));
     }
 
     @Test
     void refusesAuthorizationHeaderNextToBearerAuth() {
-        ObjectNode body = httpTool("'auth': {'type': 'bearer', 'token': 't'}, 'headers': [{'key': 'Authorization', 'value': 'Bearer x'}]");
+        ObjectNode body = httpTool(
+                "'auth': {'type': 'bearer', 'token': 't'}, 'headers': [{'key': 'Authorization', 'value': 'Bearer x'}]");
 
         assertSingleError(PARSER.parse(body), "config.headers[0].key", "conflicts with auth");
     }
 
     @Test
     void refusesHeaderThatHeaderAuthAlreadySends() {
-        ObjectNode body = httpTool("'auth': {'type': 'header', 'header_name': 'X-Api-Key', 'value': 'k'}, 'headers': [{'key': 'x-api-key', 'value': 'x'}]");
+        ObjectNode body = httpTool(
+                "'auth': {'type': 'header', 'header_name': 'X-Api-Key', 'value': 'k'}, 'headers': [{'key': 'x-api-key', 'value': 'x'}]");
 
         assertSingleError(PARSER.parse(body), "config.headers[0].key", "conflicts with auth");
     }
 
     @Test
     void checksTemplatesInQueryParams() {
-        ObjectNode body = httpTool("'query_params': [{'key': 'q', 'value': '{{args.city'}, {'key': ' ', 'value': 'x'}]");
+        ObjectNode body =
+                httpTool("'query_params': [{'key': 'q', 'value': '{{args.city'}, {'key': ' ', 'value': 'x'}]");
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field).containsExactly("config.query_params[0].value", "config.query_params[1].key");
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactly("config.query_params[0].value", "config.query_params[1].key");
         assertThat(errors.get(0).message()).contains("unbalanced template braces");
     }
 
     @Test
     void rejectsUnknownBodyMode() {
-        assertSingleError(PARSER.parse(httpTool("'body_mode': 'raw'")), "config.body_mode", "must be one of envelope, arguments");
+        assertSingleError(
+                PARSER.parse(httpTool("'body_mode': 'raw'")), "config.body_mode", "must be one of envelope, arguments");
     }
 
     @Test
     void readsBearerAuth() {
-        HttpRequestConfig config = httpConfig(PARSER.parse(httpTool("'auth': {'type': 'bearer', 'token': '{{secrets.T}}'}")));
+        HttpRequestConfig config =
+                httpConfig(PARSER.parse(httpTool("'auth': {'type': 'bearer', 'token': '{{secrets.T}}'}")));
 
         assertThat(config.auth()).isEqualTo(new Auth.Bearer("{{secrets.T}}"));
     }
 
     @Test
     void readsExplicitNoAuth() {
-        assertThat(httpConfig(PARSER.parse(httpTool("'auth': {'type': 'none'}"))).auth()).isEqualTo(new Auth.None());
+        assertThat(httpConfig(PARSER.parse(httpTool("'auth': {'type': 'none'}")))
+                        .auth())
+                .isEqualTo(new Auth.None());
     }
 
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "{'token': 't'}                                          | config.auth.type        | is required",
-        "{'type': 'basic'}                                       | config.auth.type        | must be one of none, bearer, header",
-        "{'type': 'bearer'}                                      | config.auth.token       | is required",
-        "{'type': 'bearer', 'token': ' '}                        | config.auth.token       | must not be blank",
-        "{'type': 'bearer', 'token': '***'}                      | config.auth.token       | masked placeholder",
-        "{'type': 'bearer', 'token': '{{secret.T}}'}             | config.auth.token       | unknown template",
-        "{'type': 'bearer', 'token': 't', 'value': 'v'}          | config.auth.value       | is not used by auth type bearer",
-        "{'type': 'none', 'token': 't'}                          | config.auth.token       | is not used by auth type none",
-        "{'type': 'header', 'value': 'v'}                        | config.auth.header_name | is required",
-        "{'type': 'header', 'header_name': 'Host', 'value': 'v'} | config.auth.header_name | Toolgate sets",
-        "{'type': 'header', 'header_name': 'X-K'}                | config.auth.value       | is required",
-        "{'type': 'header', 'header_name': 'X-K', 'value': 'v', 'token': 't'} | config.auth.token | is not used by auth type header",
-        "{'type': 'bearer', 'token': 't', 'scheme': 'x'}         | config.auth.scheme      | is not a known field of auth",
-        "'bearer'                                                | config.auth             | must be an object",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "{'token': 't'}                                          | config.auth.type        | is required",
+                "{'type': 'basic'}                                       | config.auth.type        | must be one of none, bearer, header",
+                "{'type': 'bearer'}                                      | config.auth.token       | is required",
+                "{'type': 'bearer', 'token': ' '}                        | config.auth.token       | must not be blank",
+                "{'type': 'bearer', 'token': '***'}                      | config.auth.token       | masked placeholder",
+                "{'type': 'bearer', 'token': '{{secret.T}}'}             | config.auth.token       | unknown template",
+                "{'type': 'bearer', 'token': 't', 'value': 'v'}          | config.auth.value       | is not used by auth type bearer",
+                "{'type': 'none', 'token': 't'}                          | config.auth.token       | is not used by auth type none",
+                "{'type': 'header', 'value': 'v'}                        | config.auth.header_name | is required",
+                "{'type': 'header', 'header_name': 'Host', 'value': 'v'} | config.auth.header_name | Toolgate sets",
+                "{'type': 'header', 'header_name': 'X-K'}                | config.auth.value       | is required",
+                "{'type': 'header', 'header_name': 'X-K', 'value': 'v', 'token': 't'} | config.auth.token | is not used by auth type header",
+                "{'type': 'bearer', 'token': 't', 'scheme': 'x'}         | config.auth.scheme      | is not a known field of auth",
+                "'bearer'                                                | config.auth             | must be an object",
+            })
     @ParameterizedTest
     void reportsEachAuthMistakeAtItsPath(String auth, String field, String message) {
         assertSingleError(PARSER.parse(httpTool("'auth': " + auth)), field, message);
@@ -275,12 +318,15 @@ class HttpRequestConfigParsingTest {
 
     @Test
     void acceptsTimeoutEqualToTheBudget() {
-        assertThat(httpConfig(PARSER.parse(httpTool("'timeout': 10"))).timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(httpConfig(PARSER.parse(httpTool("'timeout': 10"))).timeout())
+                .isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void rejectsTimeoutOverTheDeploymentBudget() {
-        assertSingleError(PARSER.parse(httpTool("'timeout': 30")), "config.timeout",
+        assertSingleError(
+                PARSER.parse(httpTool("'timeout': 30")),
+                "config.timeout",
                 "must be at most 10 seconds (the deployment budget)");
     }
 
@@ -292,7 +338,8 @@ class HttpRequestConfigParsingTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1"})
     void rejectsTimeoutThatIsNotPositive(String timeout) {
-        assertSingleError(PARSER.parse(httpTool("'timeout': " + timeout)), "config.timeout", "must be greater than 0 seconds");
+        assertSingleError(
+                PARSER.parse(httpTool("'timeout': " + timeout)), "config.timeout", "must be greater than 0 seconds");
     }
 
     @Test
@@ -306,9 +353,12 @@ class HttpRequestConfigParsingTest {
 
         List<FieldError> errors = errors(parser.parse(httpTool("'timeout': 3, 'max_response_bytes': 2048")));
 
-        assertThat(errors).containsExactly(
-                new FieldError("config.timeout", "must be at most 2.5 seconds (the deployment budget)"),
-                new FieldError("config.max_response_bytes", "must be a whole number between 1 and 1024 (the deployment cap, in bytes)"));
+        assertThat(errors)
+                .containsExactly(
+                        new FieldError("config.timeout", "must be at most 2.5 seconds (the deployment budget)"),
+                        new FieldError(
+                                "config.max_response_bytes",
+                                "must be a whole number between 1 and 1024 (the deployment cap, in bytes)"));
     }
 
     @Test
@@ -324,33 +374,43 @@ class HttpRequestConfigParsingTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "65537", "1.5", "'big'"})
     void rejectsResponseCapOutsideOneToTheDeploymentCap(String value) {
-        assertSingleError(PARSER.parse(httpTool("'max_response_bytes': " + value)), "config.max_response_bytes",
+        assertSingleError(
+                PARSER.parse(httpTool("'max_response_bytes': " + value)),
+                "config.max_response_bytes",
                 "between 1 and 65536");
     }
 
     @Test
     void rejectsNonBooleanSpeakFlags() {
-        List<FieldError> errors = errors(PARSER.parse(httpTool("'speak_during_execution': 1, 'speak_after_execution': 'no'")));
+        List<FieldError> errors =
+                errors(PARSER.parse(httpTool("'speak_during_execution': 1, 'speak_after_execution': 'no'")));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactly("config.speak_during_execution", "config.speak_after_execution");
     }
 
     @Test
     void rejectsErrorHintLongerThan500Characters() {
-        assertSingleError(PARSER.parse(httpTool("'error_hint': '" + "h".repeat(501) + "'")), "config.error_hint",
+        assertSingleError(
+                PARSER.parse(httpTool("'error_hint': '" + "h".repeat(501) + "'")),
+                "config.error_hint",
                 "must be at most 500 characters");
     }
 
     @Test
     void rejectsUnknownSignatureScheme() {
-        assertSingleError(PARSER.parse(httpTool("'signature_scheme': 'stripe'")), "config.signature_scheme",
+        assertSingleError(
+                PARSER.parse(httpTool("'signature_scheme': 'stripe'")),
+                "config.signature_scheme",
                 "must be one of toolgate, standard_webhooks");
     }
 
     @Test
     void rejectsUnknownConfigFieldListingTheKnownOnes() {
-        assertSingleError(PARSER.parse(httpTool("'timeout_ms': 500")), "config.timeout_ms",
+        assertSingleError(
+                PARSER.parse(httpTool("'timeout_ms': 500")),
+                "config.timeout_ms",
                 "is not a known field of an http_request config; known fields: url, method");
     }
 
@@ -365,7 +425,8 @@ class HttpRequestConfigParsingTest {
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactly("config.headers[0].value", "config.query_params[0].value", "config.timeout");
     }
 }

@@ -10,21 +10,24 @@ import tools.jackson.databind.JsonNode;
 /** The examples of RFC 7396, Appendix A. */
 class JsonMergePatchTest {
 
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "{'a':'b'}                 | {'a':'c'}              | {'a':'c'}",
-        "{'a':'b'}                 | {'b':'c'}              | {'a':'b','b':'c'}",
-        "{'a':'b'}                 | {'a':null}             | {}",
-        "{'a':'b','b':'c'}         | {'a':null}             | {'b':'c'}",
-        "{'a':['b']}               | {'a':'c'}              | {'a':'c'}",
-        "{'a':'c'}                 | {'a':['b']}            | {'a':['b']}",
-        "{'a':{'b':'c'}}           | {'a':{'b':'d','c':null}} | {'a':{'b':'d'}}",
-        "{'a':[{'b':'c'}]}         | {'a':[1]}              | {'a':[1]}",
-        "['a','b']                 | ['c','d']              | ['c','d']",
-        "{'a':'b'}                 | ['c']                  | ['c']",
-        "{'e':null}                | {'a':1}                | {'e':null,'a':1}",
-        "[1,2]                     | {'a':'b','c':null}     | {'a':'b'}",
-        "{}                        | {'a':{'bb':{'ccc':null}}} | {'a':{'bb':{}}}",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "{'a':'b'}                 | {'a':'c'}              | {'a':'c'}",
+                "{'a':'b'}                 | {'b':'c'}              | {'a':'b','b':'c'}",
+                "{'a':'b'}                 | {'a':null}             | {}",
+                "{'a':'b','b':'c'}         | {'a':null}             | {'b':'c'}",
+                "{'a':['b']}               | {'a':'c'}              | {'a':'c'}",
+                "{'a':'c'}                 | {'a':['b']}            | {'a':['b']}",
+                "{'a':{'b':'c'}}           | {'a':{'b':'d','c':null}} | {'a':{'b':'d'}}",
+                "{'a':[{'b':'c'}]}         | {'a':[1]}              | {'a':[1]}",
+                "['a','b']                 | ['c','d']              | ['c','d']",
+                "{'a':'b'}                 | ['c']                  | ['c']",
+                "{'e':null}                | {'a':1}                | {'e':null,'a':1}",
+                "[1,2]                     | {'a':'b','c':null}     | {'a':'b'}",
+                "{}                        | {'a':{'bb':{'ccc':null}}} | {'a':{'bb':{}}}",
+            })
     @ParameterizedTest
     void appliesRfc7396Examples(String target, String patch, String expected) {
         JsonNode targetNode = node(target);

@@ -41,8 +41,9 @@ class ParametersSchemaCheckTest {
 
     @Test
     void rejectsArrayAtTheTopLevel() {
-        assertThat(problems("{'type': 'array'}")).containsExactly(
-                new FieldError("parameters.type", "must be \"object\": function arguments are a JSON object"));
+        assertThat(problems("{'type': 'array'}"))
+                .containsExactly(
+                        new FieldError("parameters.type", "must be \"object\": function arguments are a JSON object"));
     }
 
     @Test
@@ -63,8 +64,12 @@ class ParametersSchemaCheckTest {
         List<FieldError> problems = problems("""
                 {'type': 'object', 'properties': {'a': {'minLength': -1, 'enum': 3}, 'b': {'type': 'strnig'}}}""");
 
-        assertThat(problems).extracting(FieldError::field).containsExactlyInAnyOrder(
-                "parameters.properties.a.minLength", "parameters.properties.a.enum", "parameters.properties.b.type");
+        assertThat(problems)
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder(
+                        "parameters.properties.a.minLength",
+                        "parameters.properties.a.enum",
+                        "parameters.properties.b.type");
     }
 
     @Test
@@ -81,7 +86,8 @@ class ParametersSchemaCheckTest {
 
     @Test
     void rejectsInvalidRegexPattern() {
-        List<FieldError> problems = problems("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '['}}}");
+        List<FieldError> problems =
+                problems("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '['}}}");
 
         assertThat(problems).extracting(FieldError::field).containsExactly("parameters");
         assertThat(problems.get(0).message()).startsWith("is not a usable JSON Schema");
@@ -89,10 +95,13 @@ class ParametersSchemaCheckTest {
 
     @Test
     void refusesRemoteReferencesWithoutFetchingThem() {
-        List<FieldError> problems = problems("{'type': 'object', 'properties': {'a': {'$ref': 'https://schemas.example.com/a.json'}}}");
+        List<FieldError> problems =
+                problems("{'type': 'object', 'properties': {'a': {'$ref': 'https://schemas.example.com/a.json'}}}");
 
-        assertThat(problems).containsExactly(new FieldError("parameters.properties.a.$ref",
-                "must be a local reference (#/...): remote schemas are never fetched"));
+        assertThat(problems)
+                .containsExactly(new FieldError(
+                        "parameters.properties.a.$ref",
+                        "must be a local reference (#/...): remote schemas are never fetched"));
     }
 
     @Test
@@ -113,7 +122,8 @@ class ParametersSchemaCheckTest {
 
     @Test
     void ignoresRefLookalikesInsideEnumValues() {
-        List<FieldError> problems = problems("{'type': 'object', 'properties': {'a': {'enum': [{'$ref': 'https://x'}]}}}");
+        List<FieldError> problems =
+                problems("{'type': 'object', 'properties': {'a': {'enum': [{'$ref': 'https://x'}]}}}");
 
         assertThat(problems).isEmpty();
     }
@@ -132,18 +142,22 @@ class ParametersSchemaCheckTest {
 
     @Test
     void acceptsValidDraft07Schema() {
-        assertThat(problems("{'$schema': 'http://json-schema.org/draft-07/schema', 'type': 'object', 'properties': {}}")).isEmpty();
+        assertThat(problems(
+                        "{'$schema': 'http://json-schema.org/draft-07/schema', 'type': 'object', 'properties': {}}"))
+                .isEmpty();
     }
 
     @Test
     void acceptsExplicitDraft202012Dialect() {
-        assertThat(problems("{'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'object'}")).isEmpty();
+        assertThat(problems("{'$schema': 'https://json-schema.org/draft/2020-12/schema', 'type': 'object'}"))
+                .isEmpty();
     }
 
     @Test
     void refusesOtherDialects() {
         assertThat(problems("{'$schema': 'http://json-schema.org/draft-04/schema#', 'type': 'object'}"))
-                .extracting(FieldError::field).containsExactly("parameters.$schema");
+                .extracting(FieldError::field)
+                .containsExactly("parameters.$schema");
     }
 
     @Test

@@ -117,10 +117,11 @@ class ToolDefinitionParserTest {
     void requiresNameDescriptionAndToolType() {
         List<FieldError> errors = errors(PARSER.parse(json("{'config': {}}")));
 
-        assertThat(errors).containsExactly(
-                new FieldError("name", "is required"),
-                new FieldError("description", "is required"),
-                new FieldError("tool_type", "is required"));
+        assertThat(errors)
+                .containsExactly(
+                        new FieldError("name", "is required"),
+                        new FieldError("description", "is required"),
+                        new FieldError("tool_type", "is required"));
     }
 
     @Test
@@ -128,7 +129,9 @@ class ToolDefinitionParserTest {
         ObjectNode body = httpTool("");
         body.put("tool_type", "http");
 
-        assertSingleError(PARSER.parse(body), "tool_type",
+        assertSingleError(
+                PARSER.parse(body),
+                "tool_type",
                 "must be one of http_request, transfer_call, monitored_transfer, end_call, extract_variable, play_tone,"
                         + " knowledge_base");
     }
@@ -198,7 +201,8 @@ class ToolDefinitionParserTest {
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactly("name", "description", "is_enabled", "priority", "config.timeout");
         assertThat(errors.get(0).message()).isEqualTo("must be a string");
         assertThat(errors.get(2).message()).isEqualTo("must be true or false");
@@ -213,7 +217,8 @@ class ToolDefinitionParserTest {
 
         List<FieldError> errors = errors(PARSER.parse(body));
 
-        assertThat(errors).extracting(FieldError::field)
+        assertThat(errors)
+                .extracting(FieldError::field)
                 .containsExactlyInAnyOrder("name", "description", "priority", "colour", "config.url", "config.timeout");
     }
 
@@ -228,8 +233,10 @@ class ToolDefinitionParserTest {
         List<FieldError> errors = errors(PARSER.parse(body));
 
         assertThat(errors).hasSize(5);
-        assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder(
-                "name", "parameters.properties.a.type", "config.url", "config.method", "config.headers[0].key");
+        assertThat(errors)
+                .extracting(FieldError::field)
+                .containsExactlyInAnyOrder(
+                        "name", "parameters.properties.a.type", "config.url", "config.method", "config.headers[0].key");
     }
 
     @Test

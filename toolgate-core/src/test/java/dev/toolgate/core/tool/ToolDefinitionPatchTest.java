@@ -102,8 +102,11 @@ class ToolDefinitionPatchTest {
 
     @Test
     void maskCannotStandForASecretThatIsNotStored() {
-        assertSingleError(patch("{'config': {'auth': {'type': 'header', 'header_name': 'X-Key', 'value': '***', 'token': null}}}"),
-                "config.auth.value", "masked placeholder");
+        assertSingleError(
+                patch(
+                        "{'config': {'auth': {'type': 'header', 'header_name': 'X-Key', 'value': '***', 'token': null}}}"),
+                "config.auth.value",
+                "masked placeholder");
     }
 
     @Test
@@ -124,7 +127,8 @@ class ToolDefinitionPatchTest {
 
     @Test
     void changingToolTypeReplacesTheConfig() {
-        ToolDefinition patched = valid(patch("{'tool_type': 'transfer_call', 'config': {'phone_number': '+4930999888'}}"));
+        ToolDefinition patched =
+                valid(patch("{'tool_type': 'transfer_call', 'config': {'phone_number': '+4930999888'}}"));
 
         assertThat(patched.config()).isEqualTo(new TransferCallConfig("+4930999888", "cold", false));
     }
@@ -156,7 +160,8 @@ class ToolDefinitionPatchTest {
 
     @Test
     void httpBlockAcceptsMaskedBearerForm() {
-        HttpRequestConfig config = httpConfig(patch("{'http': {'url': 'https://w.example.com', 'headers': {'Authorization': 'Bearer ***'}}}"));
+        HttpRequestConfig config = httpConfig(
+                patch("{'http': {'url': 'https://w.example.com', 'headers': {'Authorization': 'Bearer ***'}}}"));
 
         assertThat(config.auth()).isEqualTo(new Auth.Bearer("real-token"));
     }
@@ -173,8 +178,10 @@ class ToolDefinitionPatchTest {
 
     @Test
     void replacesParametersWhole() {
-        ToolDefinition patched = valid(patch("{'parameters': {'type': 'object', 'properties': {'phone': {'type': 'string'}}}}"));
+        ToolDefinition patched =
+                valid(patch("{'parameters': {'type': 'object', 'properties': {'phone': {'type': 'string'}}}}"));
 
-        assertThat(patched.parameters()).isEqualTo(node("{'type': 'object', 'properties': {'phone': {'type': 'string'}}}"));
+        assertThat(patched.parameters())
+                .isEqualTo(node("{'type': 'object', 'properties': {'phone': {'type': 'string'}}}"));
     }
 }

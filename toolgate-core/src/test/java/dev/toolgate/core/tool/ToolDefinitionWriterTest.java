@@ -19,16 +19,27 @@ class ToolDefinitionWriterTest {
 
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
-    private static final JsonNode SCHEMA = node("{'type': 'object', 'properties': {'q': {'type': 'string'}}, 'required': ['q']}");
+    private static final JsonNode SCHEMA =
+            node("{'type': 'object', 'properties': {'q': {'type': 'string'}}, 'required': ['q']}");
 
     private static ToolDefinition tool(ToolConfig config) {
         return new ToolDefinition("t_1", "T", "A tool.", SCHEMA, config, true, 4);
     }
 
     private static HttpRequestConfig http(Auth auth, Duration timeout) {
-        return new HttpRequestConfig("https://api.example.com/x?pinned=1", HttpMethod.PUT,
-                List.of(new KeyValue("X-Key", "{{secrets.KEY}}")), List.of(new KeyValue("q", "{{args.q}}")),
-                BodyMode.ARGUMENTS, auth, timeout, 1000, true, false, "Retry later.", SignatureScheme.STANDARD_WEBHOOKS);
+        return new HttpRequestConfig(
+                "https://api.example.com/x?pinned=1",
+                HttpMethod.PUT,
+                List.of(new KeyValue("X-Key", "{{secrets.KEY}}")),
+                List.of(new KeyValue("q", "{{args.q}}")),
+                BodyMode.ARGUMENTS,
+                auth,
+                timeout,
+                1000,
+                true,
+                false,
+                "Retry later.",
+                SignatureScheme.STANDARD_WEBHOOKS);
     }
 
     static Stream<ToolDefinition> everyKindOfTool() {
@@ -73,8 +84,10 @@ class ToolDefinitionWriterTest {
 
     @Test
     void writesDefaultsOfAParsedToolExplicitly() {
-        ToolDefinition def = valid(PARSER.parse(json(
-                "{'name': 'n', 'description': 'd', 'tool_type': 'http_request', 'config': {'url': 'https://a.example.com'}}")));
+        ToolDefinition def = valid(
+                PARSER.parse(
+                        json(
+                                "{'name': 'n', 'description': 'd', 'tool_type': 'http_request', 'config': {'url': 'https://a.example.com'}}")));
 
         JsonNode config = WRITER.toJson(def, true).get("config");
 
@@ -87,7 +100,8 @@ class ToolDefinitionWriterTest {
 
     @Test
     void masksBearerTokenButNotSecretTemplatesInHeaders() {
-        JsonNode config = WRITER.toJson(tool(http(new Auth.Bearer("tok"), Duration.ofSeconds(1))), true).get("config");
+        JsonNode config = WRITER.toJson(tool(http(new Auth.Bearer("tok"), Duration.ofSeconds(1))), true)
+                .get("config");
 
         assertThat(config.get("auth")).isEqualTo(node("{'type': 'bearer', 'token': '***'}"));
         assertThat(config.get("headers").get(0).get("value").stringValue()).isEqualTo("{{secrets.KEY}}");
@@ -97,14 +111,16 @@ class ToolDefinitionWriterTest {
     @Test
     void masksHeaderAuthValueButShowsItsName() {
         JsonNode auth = WRITER.toJson(tool(http(new Auth.Header("X-Api-Key", "k-123"), Duration.ofSeconds(1))), true)
-                .get("config").get("auth");
+                .get("config")
+                .get("auth");
 
         assertThat(auth).isEqualTo(node("{'type': 'header', 'header_name': 'X-Api-Key', 'value': '***'}"));
     }
 
     @Test
     void writesPlayToneDigitsUnderTheSeedName() {
-        JsonNode config = WRITER.toJson(tool(new PlayToneConfig("dtmf", "1", 500, 0.8)), false).get("config");
+        JsonNode config = WRITER.toJson(tool(new PlayToneConfig("dtmf", "1", 500, 0.8)), false)
+                .get("config");
 
         assertThat(config).isEqualTo(node("{'tone_type': 'dtmf', 'dtmf_digit': '1', 'duration': 500, 'volume': 0.8}"));
     }

@@ -13,8 +13,7 @@ final class ToolJson {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final ToolDefinitionParser PARSER = new ToolDefinitionParser(ToolLimits.ofDefaults());
 
-    private ToolJson() {
-    }
+    private ToolJson() {}
 
     /** Parses JSON text; single quotes are turned into double quotes to keep test bodies readable. */
     static ObjectNode json(String text) {
@@ -30,7 +29,8 @@ final class ToolJson {
 
     /** Returns a minimal valid tool body of the given type and config. */
     static ObjectNode tool(String type, String config) {
-        return json("{'name': 'act', 'description': 'Does something.', 'tool_type': '" + type + "', 'config': " + config + "}");
+        return json("{'name': 'act', 'description': 'Does something.', 'tool_type': '" + type + "', 'config': " + config
+                + "}");
     }
 
     static ToolDefinition valid(ParseResult result) {

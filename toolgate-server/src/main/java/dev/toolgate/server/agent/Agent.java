@@ -13,5 +13,4 @@ import java.util.UUID;
  * @param createdAt creation time
  * @param updatedAt last change
  */
-public record Agent(UUID id, UUID tenantId, String name, String description, Instant createdAt, Instant updatedAt) {
-}
+public record Agent(UUID id, UUID tenantId, String name, String description, Instant createdAt, Instant updatedAt) {}

@@ -31,8 +31,7 @@ class AgentController {
     }
 
     /** The body of {@code POST /v1/agents}. */
-    record AgentIn(String name, String description) {
-    }
+    record AgentIn(String name, String description) {}
 
     @PostMapping
     @RequiresScope(Scope.AGENTS_WRITE)
@@ -49,7 +48,8 @@ class AgentController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(agents.create(principal.tenantId(), body.name().trim(), body.description()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(agents.create(principal.tenantId(), body.name().trim(), body.description()));
     }
 
     @GetMapping

@@ -1,10 +1,10 @@
 package dev.toolgate.server.agent;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,13 +17,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AgentStore {
 
-    private record Key(UUID tenantId, UUID agentId) {
-    }
+    private record Key(UUID tenantId, UUID agentId) {}
 
     private final JdbcClient jdbc;
     /** Agents found recently (5 s): every invocation names its agent, and agents rarely change. */
     private final Cache<Key, Agent> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(100_000)
+            .build();
 
     AgentStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,7 +34,8 @@ public class AgentStore {
     public Agent create(UUID tenantId, String name, String description) {
         Instant now = Instant.now();
         Agent agent = new Agent(UUID.randomUUID(), tenantId, name, description, now, now);
-        jdbc.sql("insert into agents (id, tenant_id, name, description, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "insert into agents (id, tenant_id, name, description, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
                 .params(agent.id(), tenantId, name, description, Timestamp.from(now), Timestamp.from(now))
                 .update();
         return agent;
@@ -47,7 +49,9 @@ public class AgentStore {
             return Optional.of(cached);
         }
         Optional<Agent> agent = jdbc.sql("select * from agents where id = ? and tenant_id = ?")
-                .params(agentId, tenantId).query(AgentStore::map).optional();
+                .params(agentId, tenantId)
+                .query(AgentStore::map)
+                .optional();
         agent.ifPresent(a -> recent.put(key, a));
         return agent;
     }
@@ -64,18 +68,27 @@ public class AgentStore {
     /** Returns the tenant's agents, oldest first. */
     public List<Agent> list(UUID tenantId) {
         return jdbc.sql("select * from agents where tenant_id = ? order by created_at, id")
-                .param(tenantId).query(AgentStore::map).list();
+                .param(tenantId)
+                .query(AgentStore::map)
+                .list();
     }
 
     /** Deletes the agent and (by cascade) its tools; returns whether it existed. */
     public boolean delete(UUID tenantId, UUID agentId) {
         recent.invalidate(new Key(tenantId, agentId));
-        return jdbc.sql("delete from agents where id = ? and tenant_id = ?").params(agentId, tenantId).update() > 0;
+        return jdbc.sql("delete from agents where id = ? and tenant_id = ?")
+                        .params(agentId, tenantId)
+                        .update()
+                > 0;
     }
 
     private static Agent map(ResultSet rs, int row) throws SQLException {
-        return new Agent(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class), rs.getString("name"),
-                rs.getString("description"), rs.getTimestamp("created_at").toInstant(),
+        return new Agent(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -39,8 +39,11 @@ public final class ApiException extends RuntimeException {
 
     /** 422 listing every field error. */
     public static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+        return new ApiException(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "validation_failed",
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                errors);
     }
 
     /** 409 for a conflict such as a duplicate tool name. */

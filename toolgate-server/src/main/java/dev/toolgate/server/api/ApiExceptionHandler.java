@@ -1,7 +1,6 @@
 package dev.toolgate.server.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +34,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:toolgate:problem:" + e.code()));
         problem.setProperty("code", e.code());
         if (!e.errors().isEmpty()) {
-            problem.setProperty("errors", e.errors().stream()
-                    .map(err -> Map.of("field", err.field(), "message", err.message())).toList());
+            problem.setProperty(
+                    "errors",
+                    e.errors().stream()
+                            .map(err -> Map.of("field", err.field(), "message", err.message()))
+                            .toList());
         }
         return problem(problem, e.status());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "parameter '" + e.getName() + "' has an invalid value");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value");
         problem.setProperty("code", "bad_request");
         return problem(problem, HttpStatus.BAD_REQUEST);
     }
@@ -54,40 +56,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (e instanceof ErrorResponse errorResponse) {
             ProblemDetail body = errorResponse.getBody();
             body.setProperty("code", "bad_request");
-            return problem(body, HttpStatus.valueOf(errorResponse.getStatusCode().value()));
+            return problem(
+                    body, HttpStatus.valueOf(errorResponse.getStatusCode().value()));
         }
         log.error("Unexpected error while handling an API request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An internal error occurred; it has been logged.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred; it has been logged.");
         problem.setProperty("code", "internal");
         return problem(problem, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.");
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
         problem.setProperty("code", "malformed_body");
         return problem(problem, HttpStatus.BAD_REQUEST);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem) {
             if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
                 problem.setProperty("code", statusCode.is4xxClientError() ? "bad_request" : "internal");
             }
-            return ResponseEntity.status(statusCode).headers(response.getHeaders())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ResponseEntity.status(statusCode)
+                    .headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return response;
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem, HttpStatus status) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
-
 }

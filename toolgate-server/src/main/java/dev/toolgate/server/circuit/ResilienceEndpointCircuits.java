@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ResilienceEndpointCircuits implements EndpointCircuits {
 
-    private static final Exception ENDPOINT_FAILED = new Exception("endpoint failure", null, false, false) { };
+    private static final Exception ENDPOINT_FAILED = new Exception("endpoint failure", null, false, false) {};
 
     private final CircuitBreakerRegistry registry;
 
@@ -28,7 +28,9 @@ public final class ResilienceEndpointCircuits implements EndpointCircuits {
      */
     public ResilienceEndpointCircuits(ToolgateProperties.CircuitBreaker settings, Clock clock) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
-                .slidingWindow(settings.windowSize(), settings.minimumCalls(),
+                .slidingWindow(
+                        settings.windowSize(),
+                        settings.minimumCalls(),
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(settings.failureRateThreshold())
                 .waitDurationInOpenState(settings.openDuration())
@@ -58,5 +60,4 @@ public final class ResilienceEndpointCircuits implements EndpointCircuits {
     public CircuitBreaker.State state(UUID tenantId, String endpoint) {
         return registry.circuitBreaker(tenantId + "|" + endpoint).getState();
     }
-
 }

@@ -9,14 +9,14 @@ import dev.toolgate.core.render.RequestRenderer;
 import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
-import java.security.cert.X509Certificate;
 import dev.toolgate.server.circuit.ResilienceEndpointCircuits;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.InstantSource;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,8 +47,10 @@ class EngineConfiguration {
         String raw = properties.egress().allowlist();
         List<AllowlistEntry> allowlist = raw == null || raw.isBlank() ? List.of() : AllowlistEntry.parseList(raw);
         if (!allowlist.isEmpty()) {
-            log.warn("DANGEROUS SETTING: toolgate.egress.allowlist admits these destinations despite the private-network"
-                    + " block: {}", raw);
+            log.warn(
+                    "DANGEROUS SETTING: toolgate.egress.allowlist admits these destinations despite the private-network"
+                            + " block: {}",
+                    raw);
         }
         return EgressPolicy.builder().allowlist(allowlist).build();
     }
@@ -58,11 +60,16 @@ class EngineConfiguration {
         List<X509Certificate> extraCas = List.of();
         if (properties.egress().extraCa() != null) {
             extraCas = ExecutorConfig.readPemCertificates(properties.egress().extraCa());
-            log.info("Trusting {} extra CA certificate(s) from {} for tenant endpoints", extraCas.size(),
+            log.info(
+                    "Trusting {} extra CA certificate(s) from {} for tenant endpoints",
+                    extraCas.size(),
                     properties.egress().extraCa());
         }
-        ExecutorConfig config = ExecutorConfig.builder().maxBudget(properties.budget())
-                .maxResponseBytes(properties.maxResponseBytes()).extraTrustedCertificates(extraCas).userAgent(USER_AGENT)
+        ExecutorConfig config = ExecutorConfig.builder()
+                .maxBudget(properties.budget())
+                .maxResponseBytes(properties.maxResponseBytes())
+                .extraTrustedCertificates(extraCas)
+                .userAgent(USER_AGENT)
                 .build();
         return new HttpExecutor(config, egress);
     }
@@ -85,8 +92,8 @@ class EngineConfiguration {
     }
 
     @Bean
-    ToolEngine toolEngine(HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer,
-            ResilienceEndpointCircuits circuits) {
+    ToolEngine toolEngine(
+            HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, ResilienceEndpointCircuits circuits) {
         return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits);
     }
 

@@ -49,9 +49,10 @@ public record ToolgateProperties(
      * @param toolPerMinute invocations of one tool (default 30)
      * @param testFirePerMinute test fires of one tenant, in their own bucket (default 10)
      */
-    public record RateLimit(@DefaultValue("60") int tenantPerMinute, @DefaultValue("30") int toolPerMinute,
-            @DefaultValue("10") int testFirePerMinute) {
-    }
+    public record RateLimit(
+            @DefaultValue("60") int tenantPerMinute,
+            @DefaultValue("30") int toolPerMinute,
+            @DefaultValue("10") int testFirePerMinute) {}
 
     /**
      * Duplicate tool calls (the same call asking the same tool with the same arguments).
@@ -59,8 +60,7 @@ public record ToolgateProperties(
      * @param defaultWindow how long a result is reused for a repeat, unless the tool sets its own
      *     {@code duplicate_window} (0 disables); 0..300 s
      */
-    public record Duplicates(@DefaultValue("10s") Duration defaultWindow) {
-    }
+    public record Duplicates(@DefaultValue("10s") Duration defaultWindow) {}
 
     /**
      * The circuit breaker of each (tenant, endpoint host:port).
@@ -71,10 +71,12 @@ public record ToolgateProperties(
      * @param openDuration how long it stays open before letting trial calls through (half-open)
      * @param halfOpenCalls trial calls in the half-open state
      */
-    public record CircuitBreaker(@DefaultValue("50") int failureRateThreshold, @DefaultValue("10") int minimumCalls,
-            @DefaultValue("20") int windowSize, @DefaultValue("30s") Duration openDuration,
-            @DefaultValue("3") int halfOpenCalls) {
-    }
+    public record CircuitBreaker(
+            @DefaultValue("50") int failureRateThreshold,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("20") int windowSize,
+            @DefaultValue("30s") Duration openDuration,
+            @DefaultValue("3") int halfOpenCalls) {}
 
     /**
      * Egress settings.
@@ -83,8 +85,7 @@ public record ToolgateProperties(
      *     {@code CIDR:port} entries admitted despite the private-network block; blank for none
      * @param extraCa a PEM file of extra CA certificates trusted for tenant endpoints, or null
      */
-    public record Egress(String allowlist, Path extraCa) {
-    }
+    public record Egress(String allowlist, Path extraCa) {}
 
     /**
      * External database.
@@ -110,18 +111,20 @@ public record ToolgateProperties(
      * @param retentionInterval how often the retention job runs, 1 min..1 d
      * @param retentionBatchSize records deleted per statement by the retention job, 100..100,000
      */
-    public record InvocationLog(@DefaultValue("4096") int previewBytes, @DefaultValue("100000") int queueCapacity,
-            @DefaultValue("US") String piiRegion, @DefaultValue("30d") Duration retention,
-            @DefaultValue("1h") Duration retentionInterval, @DefaultValue("1000") int retentionBatchSize) {
-    }
+    public record InvocationLog(
+            @DefaultValue("4096") int previewBytes,
+            @DefaultValue("100000") int queueCapacity,
+            @DefaultValue("US") String piiRegion,
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("1h") Duration retentionInterval,
+            @DefaultValue("1000") int retentionBatchSize) {}
 
     /**
      * Request-signing settings.
      *
      * @param rotationOverlap how long a rotated-out signing secret keeps signing next to the new one, 0s..30d
      */
-    public record Signing(@DefaultValue("24h") Duration rotationOverlap) {
-    }
+    public record Signing(@DefaultValue("24h") Duration rotationOverlap) {}
 
     /**
      * Checks every range.
@@ -132,13 +135,17 @@ public record ToolgateProperties(
         if (rateLimit.tenantPerMinute() < 0 || rateLimit.toolPerMinute() < 0 || rateLimit.testFirePerMinute() < 0) {
             throw new IllegalStateException("toolgate.rate-limit.* must be >= 0 (0 = unlimited), got " + rateLimit);
         }
-        if (duplicates.defaultWindow().isNegative() || duplicates.defaultWindow().compareTo(Duration.ofMinutes(5)) > 0) {
+        if (duplicates.defaultWindow().isNegative()
+                || duplicates.defaultWindow().compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalStateException("toolgate.duplicates.default-window must be between 0s and 300s, got "
                     + duplicates.defaultWindow());
         }
-        if (circuitBreaker.failureRateThreshold() < 1 || circuitBreaker.failureRateThreshold() > 100
-                || circuitBreaker.minimumCalls() < 1 || circuitBreaker.windowSize() < circuitBreaker.minimumCalls()
-                || circuitBreaker.halfOpenCalls() < 1 || !circuitBreaker.openDuration().isPositive()) {
+        if (circuitBreaker.failureRateThreshold() < 1
+                || circuitBreaker.failureRateThreshold() > 100
+                || circuitBreaker.minimumCalls() < 1
+                || circuitBreaker.windowSize() < circuitBreaker.minimumCalls()
+                || circuitBreaker.halfOpenCalls() < 1
+                || !circuitBreaker.openDuration().isPositive()) {
             throw new IllegalStateException("toolgate.circuit-breaker.* out of range: " + circuitBreaker
                     + " (threshold 1..100 %, minimum-calls >= 1, window-size >= minimum-calls, half-open-calls >= 1,"
                     + " open-duration > 0)");
@@ -156,8 +163,8 @@ public record ToolgateProperties(
         }
         if (invocationLog.retention().compareTo(Duration.ofHours(1)) < 0
                 || invocationLog.retention().compareTo(Duration.ofDays(3650)) > 0) {
-            throw new IllegalStateException("toolgate.invocation-log.retention must be between 1h and 3650d, got "
-                    + invocationLog.retention());
+            throw new IllegalStateException(
+                    "toolgate.invocation-log.retention must be between 1h and 3650d, got " + invocationLog.retention());
         }
         if (invocationLog.retentionInterval().compareTo(Duration.ofMinutes(1)) < 0
                 || invocationLog.retentionInterval().compareTo(Duration.ofDays(1)) > 0) {
@@ -165,16 +172,18 @@ public record ToolgateProperties(
                     + invocationLog.retentionInterval());
         }
         if (invocationLog.retentionBatchSize() < 100 || invocationLog.retentionBatchSize() > 100_000) {
-            throw new IllegalStateException("toolgate.invocation-log.retention-batch-size must be between 100 and 100000,"
-                    + " got " + invocationLog.retentionBatchSize());
+            throw new IllegalStateException(
+                    "toolgate.invocation-log.retention-batch-size must be between 100 and 100000," + " got "
+                            + invocationLog.retentionBatchSize());
         }
         if (invocationLog.queueCapacity() < 1000 || invocationLog.queueCapacity() > 1_000_000) {
-            throw new IllegalStateException("toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
-                    + invocationLog.queueCapacity());
+            throw new IllegalStateException(
+                    "toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
+                            + invocationLog.queueCapacity());
         }
         if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
-            throw new IllegalStateException("toolgate.signing.rotation-overlap must be between 0s and 30d, got "
-                    + signing.rotationOverlap());
+            throw new IllegalStateException(
+                    "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
         }
     }
 

@@ -43,8 +43,7 @@ public final class DemoEndpoint implements AutoCloseable {
     }
 
     /** Counts of what the endpoint saw: every request, signatures verified, rejected, and requests with no signature. */
-    public record Stats(long requests, long verified, long rejected, long unsigned) {
-    }
+    public record Stats(long requests, long verified, long rejected, long unsigned) {}
 
     /**
      * Starts the endpoint on {@code 127.0.0.1} and an ephemeral port.
@@ -67,8 +66,8 @@ public final class DemoEndpoint implements AutoCloseable {
 
     /** Tells the endpoint the signing secret and bearer token of {@code toolName}. */
     public void register(String toolName, String signingSecret, String bearerToken) {
-        credentials.put(toolName, new Credentials(
-                SignatureVerifier.of(Scheme.TOOLGATE, List.of(signingSecret)), bearerToken));
+        credentials.put(
+                toolName, new Credentials(SignatureVerifier.of(Scheme.TOOLGATE, List.of(signingSecret)), bearerToken));
     }
 
     /** Returns the counts so far. */
@@ -77,7 +76,8 @@ public final class DemoEndpoint implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             requests.incrementAndGet();
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
@@ -89,19 +89,28 @@ public final class DemoEndpoint implements AutoCloseable {
                 respond(exchange, 401, "{\"error\":\"Unsigned request\",\"hint\":\"Apologize and offer a callback.\"}");
                 return;
             }
-            String target = exchange.getRequestURI().getRawQuery() == null ? path
+            String target = exchange.getRequestURI().getRawQuery() == null
+                    ? path
                     : path + "?" + exchange.getRequestURI().getRawQuery();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (creds == null || !verified(creds.verifier(), exchange, body, target)
+            if (creds == null
+                    || !verified(creds.verifier(), exchange, body, target)
                     || !("Bearer " + creds.bearerToken()).equals(auth)) {
                 rejected.incrementAndGet();
-                respond(exchange, 401, "{\"error\":\"Signature verification failed\",\"hint\":\"Apologize and offer a callback.\"}");
+                respond(
+                        exchange,
+                        401,
+                        "{\"error\":\"Signature verification failed\",\"hint\":\"Apologize and offer a callback.\"}");
                 return;
             }
             verified.incrementAndGet();
-            respond(exchange, 200, "{\"ok\":true,\"tool\":\"" + tool + "\",\"result\":\"Request received and verified."
-                    + "\",\"received_bytes\":" + body.length + ",\"hint\":\"Tell the caller the request went through and ask"
-                    + " if there is anything else.\"}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"ok\":true,\"tool\":\"" + tool + "\",\"result\":\"Request received and verified."
+                            + "\",\"received_bytes\":" + body.length
+                            + ",\"hint\":\"Tell the caller the request went through and ask"
+                            + " if there is anything else.\"}");
         }
     }
 

@@ -66,19 +66,30 @@ public final class DemoRunner {
     }
 
     /** What a demo run found; {@link #passed()} says whether every expectation held. */
-    public record Summary(int tools, int toolsRegistered, int validCalls, int invalidCalls, Map<String, Integer> validOutcomes,
-            Map<String, Integer> invalidOutcomes, DemoEndpoint.Stats endpoint, String baseUrl, String adminKey) {
+    public record Summary(
+            int tools,
+            int toolsRegistered,
+            int validCalls,
+            int invalidCalls,
+            Map<String, Integer> validOutcomes,
+            Map<String, Integer> invalidOutcomes,
+            DemoEndpoint.Stats endpoint,
+            String baseUrl,
+            String adminKey) {
         /** Every valid call ok, every invalid call HTTP_TOOL_INVALID_ARGS, every request reaching the endpoint verified. */
         public boolean passed() {
-            return toolsRegistered == tools && validOutcomes.getOrDefault("ok", 0) == validCalls
+            return toolsRegistered == tools
+                    && validOutcomes.getOrDefault("ok", 0) == validCalls
                     && invalidOutcomes.getOrDefault("HTTP_TOOL_INVALID_ARGS", 0) == invalidCalls
-                    && endpoint.unsigned() == 0 && endpoint.rejected() == 0 && endpoint.verified() == validCalls;
+                    && endpoint.unsigned() == 0
+                    && endpoint.rejected() == 0
+                    && endpoint.verified() == validCalls;
         }
 
         @Override
         public String toString() {
-            return "Summary[tools=" + tools + ", valid=" + validOutcomes + ", invalid=" + invalidOutcomes + ", endpoint="
-                    + endpoint + ", baseUrl=" + baseUrl + ", adminKey=***]";
+            return "Summary[tools=" + tools + ", valid=" + validOutcomes + ", invalid=" + invalidOutcomes
+                    + ", endpoint=" + endpoint + ", baseUrl=" + baseUrl + ", adminKey=***]";
         }
     }
 
@@ -89,16 +100,25 @@ public final class DemoRunner {
      */
     public Running run(String... extraArgs) throws Exception {
         BfclData data = BfclData.load();
-        Path demoDir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "toolgate-demo-" + UUID.randomUUID()));
-        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("Toolgate demo CA")
-                .duration(1, java.util.concurrent.TimeUnit.DAYS).build();
-        HeldCertificate serverCert = new HeldCertificate.Builder().signedBy(ca).commonName("127.0.0.1")
-                .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
-                .duration(1, java.util.concurrent.TimeUnit.DAYS).build();
+        Path demoDir = Files.createDirectories(
+                Path.of(System.getProperty("java.io.tmpdir"), "toolgate-demo-" + UUID.randomUUID()));
+        HeldCertificate ca = new HeldCertificate.Builder()
+                .certificateAuthority(0)
+                .commonName("Toolgate demo CA")
+                .duration(1, java.util.concurrent.TimeUnit.DAYS)
+                .build();
+        HeldCertificate serverCert = new HeldCertificate.Builder()
+                .signedBy(ca)
+                .commonName("127.0.0.1")
+                .addSubjectAlternativeName("127.0.0.1")
+                .addSubjectAlternativeName("localhost")
+                .duration(1, java.util.concurrent.TimeUnit.DAYS)
+                .build();
         Path caPem = demoDir.resolve("demo-ca.pem");
         Files.writeString(caPem, ca.certificatePem());
         HandshakeCertificates serverTls = new HandshakeCertificates.Builder()
-                .heldCertificate(serverCert, ca.certificate()).build();
+                .heldCertificate(serverCert, ca.certificate())
+                .build();
         DemoEndpoint endpoint = new DemoEndpoint(serverTls.sslContext());
 
         List<String> args = new ArrayList<>(List.of(
@@ -108,28 +128,44 @@ public final class DemoRunner {
         args.addAll(List.of(extraArgs));
         out.println("Starting the demo tenant endpoint on https://127.0.0.1:" + endpoint.port()
                 + " (certificate from a CA generated now: " + caPem + ")");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ToolgateApplication.class)
-                .run(args.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(ToolgateApplication.class).run(args.toArray(String[]::new));
         int boundPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         String baseUrl = "http://127.0.0.1:" + boundPort;
-        String operatorKey = context.getBean(ApiKeyService.class).createKey(ApiKeyService.DEFAULT_TENANT_ID, "demo operator",
-                EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey()).key();
+        String operatorKey = context.getBean(ApiKeyService.class)
+                .createKey(
+                        ApiKeyService.DEFAULT_TENANT_ID,
+                        "demo operator",
+                        EnumSet.of(Scope.ADMIN),
+                        ApiKeyService.generateKey())
+                .key();
 
         OkHttpClient client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(concurrency * 2, 1, java.util.concurrent.TimeUnit.MINUTES))
-                .callTimeout(Duration.ofSeconds(30)).build();
+                .callTimeout(Duration.ofSeconds(30))
+                .build();
         // The demo runs in a tenant of its own whose rate limits the operator lifts, so the whole replay runs.
         Api operator = new Api(client, baseUrl, operatorKey);
         JsonNode tenant = operator.post("/v1/tenants", object("name", "BFCL demo " + java.time.Instant.now()));
-        operator.put("/v1/tenants/" + tenant.get("id").asString() + "/rate-limits",
+        operator.put(
+                "/v1/tenants/" + tenant.get("id").asString() + "/rate-limits",
                 JSON.readTree("{\"tenant_per_minute\": 0, \"tool_per_minute\": 0, \"test_fire_per_minute\": 0}"));
         String adminKey = tenant.get("api_key").asString();
         Api api = new Api(client, baseUrl, adminKey);
         long started = System.nanoTime();
-        String agentId = api.post("/v1/agents", object("name", "BFCL demo " + java.time.Instant.now(),
-                "description", "Every BFCL tool, bound to the demo endpoint")).get("id").asString();
+        String agentId = api.post(
+                        "/v1/agents",
+                        object(
+                                "name",
+                                "BFCL demo " + java.time.Instant.now(),
+                                "description",
+                                "Every BFCL tool, bound to the demo endpoint"))
+                .get("id")
+                .asString();
 
-        out.printf("Registering %d BFCL tools through the REST API ...%n", data.tools().size());
+        out.printf(
+                "Registering %d BFCL tools through the REST API ...%n",
+                data.tools().size());
         String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
         AtomicInteger index = new AtomicInteger();
         AtomicInteger registered = new AtomicInteger();
@@ -139,7 +175,8 @@ public final class DemoRunner {
             String token = "demo-token-" + UUID.randomUUID();
             ObjectNode config = JsonNodeFactory.instance.objectNode();
             config.put("url", endpointBase + name);
-            // Rotate through the three request shapes: envelope POST, arguments POST (JSON body), arguments GET (query).
+            // Rotate through the three request shapes: envelope POST, arguments POST (JSON body), arguments GET
+            // (query).
             switch (i % 3) {
                 case 0 -> config.put("body_mode", "envelope");
                 case 1 -> config.put("body_mode", "arguments").put("method", "POST");
@@ -159,7 +196,8 @@ public final class DemoRunner {
             return null;
         });
 
-        out.printf("Replaying %d valid and %d invalid BFCL calls through POST /v1/agents/{id}/invocations ...%n",
+        out.printf(
+                "Replaying %d valid and %d invalid BFCL calls through POST /v1/agents/{id}/invocations ...%n",
                 data.calls().size(), data.invalidCalls().size());
         List<Long> latencyNanos = Collections.synchronizedList(new ArrayList<>());
         List<Double> gatewayMs = Collections.synchronizedList(new ArrayList<>());
@@ -181,21 +219,32 @@ public final class DemoRunner {
                 body.set("arguments", call.get("arguments"));
             }
             body.put("tool_call_id", "call_" + i);
-            // Each BFCL call is its own question, so each gets its own call id (identical calls within one call would be
+            // Each BFCL call is its own question, so each gets its own call id (identical calls within one call would
+            // be
             // answered from the duplicate-call window instead of reaching the endpoint).
             body.putObject("call").put("id", "demo-call-" + i).put("caller_number", CALLER);
             long t0 = System.nanoTime();
             JsonNode result = api.post("/v1/agents/" + agentId + "/invocations", body);
             latencyNanos.add(System.nanoTime() - t0);
             gatewayMs.add(result.get("duration_ms").asDouble());
-            String outcome = result.get("status").asString().equals("ok") ? "ok" : result.get("error").get("code").asString();
+            String outcome = result.get("status").asString().equals("ok")
+                    ? "ok"
+                    : result.get("error").get("code").asString();
             (entry.getValue() ? validOutcomes : invalidOutcomes).merge(outcome, 1, Integer::sum);
             return null;
         });
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Summary summary = new Summary(data.tools().size(), registered.get(), data.calls().size(), data.invalidCalls().size(),
-                new TreeMap<>(validOutcomes), new TreeMap<>(invalidOutcomes), endpoint.stats(), baseUrl, adminKey);
+        Summary summary = new Summary(
+                data.tools().size(),
+                registered.get(),
+                data.calls().size(),
+                data.invalidCalls().size(),
+                new TreeMap<>(validOutcomes),
+                new TreeMap<>(invalidOutcomes),
+                endpoint.stats(),
+                baseUrl,
+                adminKey);
         printSummary(summary, latencyNanos, gatewayMs, seconds);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
@@ -214,36 +263,66 @@ public final class DemoRunner {
 
     private void printSummary(Summary s, List<Long> latencyNanos, List<Double> gatewayMs, double seconds) {
         out.println();
-        out.println("Toolgate demo: BFCL tool calls end to end (REST API -> gateway -> signed HTTPS -> tenant endpoint)");
+        out.println(
+                "Toolgate demo: BFCL tool calls end to end (REST API -> gateway -> signed HTTPS -> tenant endpoint)");
         out.println("-".repeat(86));
         out.printf("%-44s %12s %12s%n", "", "expected", "got");
         out.printf("%-44s %12d %12d%n", "tools registered", s.tools(), s.toolsRegistered());
-        out.printf("%-44s %12d %12d%n", "valid calls -> ok", s.validCalls(), s.validOutcomes().getOrDefault("ok", 0));
+        out.printf(
+                "%-44s %12d %12d%n",
+                "valid calls -> ok", s.validCalls(), s.validOutcomes().getOrDefault("ok", 0));
         s.validOutcomes().forEach((code, n) -> {
             if (!code.equals("ok")) {
                 out.printf("%-44s %12d %12d%n", "valid calls -> " + code, 0, n);
             }
         });
-        out.printf("%-44s %12d %12d%n", "invalid calls -> HTTP_TOOL_INVALID_ARGS", s.invalidCalls(),
+        out.printf(
+                "%-44s %12d %12d%n",
+                "invalid calls -> HTTP_TOOL_INVALID_ARGS",
+                s.invalidCalls(),
                 s.invalidOutcomes().getOrDefault("HTTP_TOOL_INVALID_ARGS", 0));
         s.invalidOutcomes().forEach((code, n) -> {
             if (!code.equals("HTTP_TOOL_INVALID_ARGS")) {
                 out.printf("%-44s %12d %12d%n", "invalid calls -> " + code, 0, n);
             }
         });
-        out.printf("%-44s %12d %12d%n", "requests reaching the endpoint", s.validCalls(), s.endpoint().requests());
-        out.printf("%-44s %12d %12d%n", "signatures verified by the endpoint", s.validCalls(), s.endpoint().verified());
-        out.printf("%-44s %12d %12d%n", "signatures rejected by the endpoint", 0, s.endpoint().rejected());
-        out.printf("%-44s %12d %12d%n", "unsigned requests seen by the endpoint", 0, s.endpoint().unsigned());
+        out.printf(
+                "%-44s %12d %12d%n",
+                "requests reaching the endpoint", s.validCalls(), s.endpoint().requests());
+        out.printf(
+                "%-44s %12d %12d%n",
+                "signatures verified by the endpoint",
+                s.validCalls(),
+                s.endpoint().verified());
+        out.printf(
+                "%-44s %12d %12d%n",
+                "signatures rejected by the endpoint", 0, s.endpoint().rejected());
+        out.printf(
+                "%-44s %12d %12d%n",
+                "unsigned requests seen by the endpoint", 0, s.endpoint().unsigned());
         out.println("-".repeat(86));
         out.printf("%-44s %8s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max");
-        List<Double> roundTrip = latencyNanos.stream().map(n -> n / 1e6).sorted().toList();
+        List<Double> roundTrip =
+                latencyNanos.stream().map(n -> n / 1e6).sorted().toList();
         List<Double> inGateway = gatewayMs.stream().sorted().toList();
-        out.printf("%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n", "client round trip through the gateway",
-                pct(roundTrip, 50), pct(roundTrip, 90), pct(roundTrip, 99), pct(roundTrip, 99.9), pct(roundTrip, 100));
-        out.printf("%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n", "gateway-reported duration_ms",
-                pct(inGateway, 50), pct(inGateway, 90), pct(inGateway, 99), pct(inGateway, 99.9), pct(inGateway, 100));
-        out.printf("%d calls in %.1f s with %d in flight (including tool registration); result: %s%n",
+        out.printf(
+                "%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n",
+                "client round trip through the gateway",
+                pct(roundTrip, 50),
+                pct(roundTrip, 90),
+                pct(roundTrip, 99),
+                pct(roundTrip, 99.9),
+                pct(roundTrip, 100));
+        out.printf(
+                "%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n",
+                "gateway-reported duration_ms",
+                pct(inGateway, 50),
+                pct(inGateway, 90),
+                pct(inGateway, 99),
+                pct(inGateway, 99.9),
+                pct(inGateway, 100));
+        out.printf(
+                "%d calls in %.1f s with %d in flight (including tool registration); result: %s%n",
                 s.validCalls() + s.invalidCalls(), seconds, concurrency, s.passed() ? "PASS" : "FAIL");
     }
 
@@ -298,8 +377,11 @@ public final class DemoRunner {
         }
 
         private JsonNode send(String method, String path, JsonNode body) throws IOException {
-            Request request = new Request.Builder().url(baseUrl + path).header("X-API-Key", apiKey)
-                    .method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE)).build();
+            Request request = new Request.Builder()
+                    .url(baseUrl + path)
+                    .header("X-API-Key", apiKey)
+                    .method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
+                    .build();
             try (Response response = client.newCall(request).execute()) {
                 String text = response.body().string();
                 if (!response.isSuccessful()) {

@@ -24,16 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DuplicateCalls {
 
     /** What a fresh call produced: its invocation id, its invoke-API answer, and whether others may reuse it. */
-    public record Fresh(String invocationId, ObjectNode response, boolean reusable) {
-    }
+    public record Fresh(String invocationId, ObjectNode response, boolean reusable) {}
 
     /** How a call was served. */
-    public sealed interface Served permits Ran, Reused {
-    }
+    public sealed interface Served permits Ran, Reused {}
 
     /** The call ran here. */
-    public record Ran(Fresh fresh) implements Served {
-    }
+    public record Ran(Fresh fresh) implements Served {}
 
     /**
      * The call reused an identical call's answer.
@@ -41,8 +38,7 @@ public final class DuplicateCalls {
      * @param originalInvocationId the invocation whose answer is reused
      * @param response that invocation's invoke-API answer (not to be modified)
      */
-    public record Reused(String originalInvocationId, ObjectNode response) implements Served {
-    }
+    public record Reused(String originalInvocationId, ObjectNode response) implements Served {}
 
     /** Where finished results live for the window. */
     public interface ResultCache {
@@ -108,12 +104,12 @@ public final class DuplicateCalls {
     public static final class LocalResultCache implements ResultCache {
         private static final int SWEEP_EVERY = 1024;
 
-        private record Entry(Fresh result, Instant expiresAt) {
-        }
+        private record Entry(Fresh result, Instant expiresAt) {}
 
         private final Clock clock;
         private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger writes =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         /** @param clock decides expiry (tests move it) */
         public LocalResultCache(Clock clock) {

@@ -11,7 +11,9 @@ class DuplicateConfiguration {
 
     @Bean
     DuplicateCalls duplicateCalls(SharedRedis redis, Clock clock) {
-        return new DuplicateCalls(redis.client() == null ? new DuplicateCalls.LocalResultCache(clock)
-                : new RedisResultCache(redis.client()));
+        return new DuplicateCalls(
+                redis.client() == null
+                        ? new DuplicateCalls.LocalResultCache(clock)
+                        : new RedisResultCache(redis.client()));
     }
 }

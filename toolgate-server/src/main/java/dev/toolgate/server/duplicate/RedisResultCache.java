@@ -39,8 +39,8 @@ public final class RedisResultCache implements DuplicateCalls.ResultCache {
                 return Optional.empty();
             }
             JsonNode node = JSON.readTree(value);
-            return Optional.of(new DuplicateCalls.Fresh(node.get("invocation_id").asString(),
-                    (ObjectNode) node.get("response"), true));
+            return Optional.of(new DuplicateCalls.Fresh(
+                    node.get("invocation_id").asString(), (ObjectNode) node.get("response"), true));
         } catch (RuntimeException e) {
             log.warn("Duplicate-call cache read failed; running the call: {}", e.toString());
             return Optional.empty();

@@ -10,15 +10,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class CurlCommand {
 
-    private CurlCommand() {
-    }
+    private CurlCommand() {}
 
     /** Returns the command, one option per line joined with {@code \}, ending in a newline. */
     static String of(JsonNode request) {
-        StringBuilder out = new StringBuilder("curl -sS --max-time 10 -X ").append(request.get("method").asString())
-                .append(' ').append(quote(request.get("url").asString()));
+        StringBuilder out = new StringBuilder("curl -sS --max-time 10 -X ")
+                .append(request.get("method").asString())
+                .append(' ')
+                .append(quote(request.get("url").asString()));
         for (Map.Entry<String, JsonNode> header : request.path("headers").properties()) {
-            out.append(" \\\n  -H ").append(quote(header.getKey() + ": " + header.getValue().asString()));
+            out.append(" \\\n  -H ")
+                    .append(quote(header.getKey() + ": " + header.getValue().asString()));
         }
         JsonNode body = request.get("body");
         if (body != null && !body.isNull()) {

@@ -111,8 +111,10 @@ public class InvocationLog {
         if (queued != null) {
             return queued.tenantId.equals(tenantId) ? Optional.of(queued.get()) : Optional.empty();
         }
-        return jdbc.sql("select * from invocations where id = ? and tenant_id = ?").params(id, tenantId)
-                .query(InvocationLog::map).optional();
+        return jdbc.sql("select * from invocations where id = ? and tenant_id = ?")
+                .params(id, tenantId)
+                .query(InvocationLog::map)
+                .optional();
     }
 
     /**
@@ -124,8 +126,8 @@ public class InvocationLog {
      * @param before the keyset cursor: only records strictly older than ({@code createdAt}, {@code id}), or null
      * @param limit at most this many (1–200)
      */
-    public List<InvocationRecord> list(UUID tenantId, UUID agentId, String toolName, String status, Instant since,
-            Cursor before, int limit) {
+    public List<InvocationRecord> list(
+            UUID tenantId, UUID agentId, String toolName, String status, Instant since, Cursor before, int limit) {
         flush();
         StringBuilder sql = new StringBuilder("select * from invocations where tenant_id = ? and agent_id = ?");
         List<Object> params = new ArrayList<>(List.of(tenantId, agentId));
@@ -153,8 +155,7 @@ public class InvocationLog {
     }
 
     /** A keyset position in the newest-first order. */
-    public record Cursor(Instant createdAt, UUID id) {
-    }
+    public record Cursor(Instant createdAt, UUID id) {}
 
     /** Writes everything queued so far before returning. */
     public void flush() {
@@ -205,10 +206,30 @@ public class InvocationLog {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Pending entry : batch) {
             InvocationRecord r = entry.get();
-            rows.add(new Object[] {r.id(), r.tenantId(), r.agentId(), r.toolId(), r.toolName(), r.kind(), r.toolCallId(),
-                r.callId(), r.status(), r.errorCode(), r.errorMessage(), r.httpStatus(), r.truncated(), r.durationMs(),
-                r.timingsJson(), r.argumentsJson(), r.requestJson(), r.responsePreview(), Timestamp.from(r.createdAt()),
-                r.replayOf(), r.repeatOf(), r.callJson()});
+            rows.add(new Object[] {
+                r.id(),
+                r.tenantId(),
+                r.agentId(),
+                r.toolId(),
+                r.toolName(),
+                r.kind(),
+                r.toolCallId(),
+                r.callId(),
+                r.status(),
+                r.errorCode(),
+                r.errorMessage(),
+                r.httpStatus(),
+                r.truncated(),
+                r.durationMs(),
+                r.timingsJson(),
+                r.argumentsJson(),
+                r.requestJson(),
+                r.responsePreview(),
+                Timestamp.from(r.createdAt()),
+                r.replayOf(),
+                r.repeatOf(),
+                r.callJson()
+            });
         }
         template.batchUpdate(INSERT, rows);
         batch.forEach(r -> pending.remove(r.id));
@@ -225,12 +246,28 @@ public class InvocationLog {
     private static InvocationRecord map(ResultSet rs, int row) throws SQLException {
         int httpStatus = rs.getInt("http_status");
         Integer status = rs.wasNull() ? null : httpStatus;
-        return new InvocationRecord(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
-                rs.getObject("agent_id", UUID.class), rs.getObject("tool_id", UUID.class), rs.getString("tool_name"),
-                rs.getString("kind"), rs.getString("tool_call_id"), rs.getString("call_id"), rs.getString("status"),
-                rs.getString("error_code"), rs.getString("error_message"), status, rs.getBoolean("truncated"),
-                rs.getDouble("duration_ms"), rs.getString("timings"), rs.getString("arguments"), rs.getString("request"),
-                rs.getString("response_preview"), rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("replay_of", UUID.class), rs.getObject("repeat_of", UUID.class), rs.getString("call_context"));
+        return new InvocationRecord(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("agent_id", UUID.class),
+                rs.getObject("tool_id", UUID.class),
+                rs.getString("tool_name"),
+                rs.getString("kind"),
+                rs.getString("tool_call_id"),
+                rs.getString("call_id"),
+                rs.getString("status"),
+                rs.getString("error_code"),
+                rs.getString("error_message"),
+                status,
+                rs.getBoolean("truncated"),
+                rs.getDouble("duration_ms"),
+                rs.getString("timings"),
+                rs.getString("arguments"),
+                rs.getString("request"),
+                rs.getString("response_preview"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("replay_of", UUID.class),
+                rs.getObject("repeat_of", UUID.class),
+                rs.getString("call_context"));
     }
 }

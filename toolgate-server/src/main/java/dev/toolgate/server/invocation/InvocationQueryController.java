@@ -40,9 +40,14 @@ class InvocationQueryController {
 
     @GetMapping("/v1/agents/{agentId}/invocations")
     @RequiresScope(Scope.INVOCATIONS_READ)
-    ObjectNode list(Principal principal, @PathVariable UUID agentId, @RequestParam(required = false) String tool,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String since,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+    ObjectNode list(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @RequestParam(required = false) String tool,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String since,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
         agents.require(principal.tenantId(), agentId);
         if (status != null && !status.equals("ok") && !status.equals("error")) {
             throw ApiException.badRequest("status must be 'ok' or 'error'");
@@ -58,8 +63,8 @@ class InvocationQueryController {
                 throw ApiException.badRequest("since must be an ISO-8601 instant such as 2026-11-21T08:00:00Z");
             }
         }
-        List<InvocationRecord> records = invocationLog.list(principal.tenantId(), agentId, tool, status, sinceInstant,
-                decodeCursor(cursor), limit);
+        List<InvocationRecord> records = invocationLog.list(
+                principal.tenantId(), agentId, tool, status, sinceInstant, decodeCursor(cursor), limit);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode data = json.putArray("data");
         records.forEach(record -> data.add(toJson(record)));
@@ -75,14 +80,15 @@ class InvocationQueryController {
     @GetMapping("/v1/invocations/{id}")
     @RequiresScope(Scope.INVOCATIONS_READ)
     ObjectNode get(Principal principal, @PathVariable UUID id) {
-        return toJson(invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")));
+        return toJson(
+                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")));
     }
 
     @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
     @RequiresScope(Scope.INVOCATIONS_READ)
     String curl(Principal principal, @PathVariable UUID id) {
-        InvocationRecord record = invocationLog.find(principal.tenantId(), id)
-                .orElseThrow(() -> ApiException.notFound("invocation"));
+        InvocationRecord record =
+                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
         if (record.requestJson() == null) {
             throw ApiException.conflict("no_request", "This invocation sent no request (it failed before rendering)");
         }
@@ -136,7 +142,8 @@ class InvocationQueryController {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new InvocationLog.Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            return new InvocationLog.Cursor(
+                    Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("cursor is not a value returned as next_cursor");
         }

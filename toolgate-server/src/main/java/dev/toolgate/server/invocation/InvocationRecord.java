@@ -52,5 +52,4 @@ public record InvocationRecord(
         Instant createdAt,
         UUID replayOf,
         UUID repeatOf,
-        String callJson) {
-}
+        String callJson) {}

@@ -60,16 +60,22 @@ public final class PiiMasker {
         if (digits < MIN_DIGITS && !at) {
             return text;
         }
-        String masked = digits < MIN_DIGITS ? text : replace(CARD, text, m -> {
-            String number = m.group().replaceAll("[ -]", "");
-            return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(number) ? keepLastDigits(m.group(), 4) : m.group();
-        });
-        masked = digits < MIN_DIGITS ? masked : replace(IBAN, masked, m -> {
-            String compact = m.group().replace(" ", "");
-            return IBANValidator.getInstance().isValid(compact)
-                    ? compact.substring(0, 2) + "*".repeat(compact.length() - 6) + compact.substring(compact.length() - 4)
-                    : m.group();
-        });
+        String masked = digits < MIN_DIGITS
+                ? text
+                : replace(CARD, text, m -> {
+                    String number = m.group().replaceAll("[ -]", "");
+                    return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(number) ? keepLastDigits(m.group(), 4) : m.group();
+                });
+        masked = digits < MIN_DIGITS
+                ? masked
+                : replace(IBAN, masked, m -> {
+                    String compact = m.group().replace(" ", "");
+                    return IBANValidator.getInstance().isValid(compact)
+                            ? compact.substring(0, 2)
+                                    + "*".repeat(compact.length() - 6)
+                                    + compact.substring(compact.length() - 4)
+                            : m.group();
+                });
         masked = at ? replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2)) : masked;
         return digits < MIN_DIGITS ? masked : maskPhones(masked);
     }
@@ -77,7 +83,8 @@ public final class PiiMasker {
     private String maskPhones(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
-        for (PhoneNumberMatch match : phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch match :
+                phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             out.append(text, last, match.start());
             out.append(keepLastDigits(match.rawString(), 2));
             last = match.end();
@@ -101,7 +108,8 @@ public final class PiiMasker {
         return out.toString();
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
+    private static String replace(
+            Pattern pattern, String text, java.util.function.Function<Matcher, String> replacement) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (matcher.find()) {

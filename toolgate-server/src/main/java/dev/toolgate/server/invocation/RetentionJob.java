@@ -60,7 +60,8 @@ public class RetentionJob {
         do {
             deleted = jdbc.sql("delete from invocations where id in"
                             + " (select id from invocations where created_at < ? limit ?)")
-                    .params(cutoff, settings.retentionBatchSize()).update();
+                    .params(cutoff, settings.retentionBatchSize())
+                    .update();
             total += deleted;
         } while (deleted == settings.retentionBatchSize());
         return total;
@@ -70,7 +71,9 @@ public class RetentionJob {
         try {
             int deleted = purge();
             if (deleted > 0) {
-                log.info("Invocation-log retention deleted {} record(s) older than {}", deleted,
+                log.info(
+                        "Invocation-log retention deleted {} record(s) older than {}",
+                        deleted,
                         Duration.ofSeconds(settings.retention().toSeconds()));
             }
         } catch (RuntimeException e) {

@@ -19,9 +19,15 @@ import org.springframework.stereotype.Service;
 public class ToolHealth {
 
     /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts. */
-    static final List<String> ENDPOINT_ERRORS = List.of("HTTP_TOOL_CUSTOMER_ERROR", "HTTP_TOOL_TIMEOUT",
-            "HTTP_TOOL_CONNECT_ERROR", "HTTP_TOOL_TLS_ERROR", "HTTP_TOOL_DNS_ERROR", "HTTP_TOOL_REDIRECT",
-            "HTTP_TOOL_BINARY_RESPONSE", "HTTP_TOOL_CIRCUIT_OPEN");
+    static final List<String> ENDPOINT_ERRORS = List.of(
+            "HTTP_TOOL_CUSTOMER_ERROR",
+            "HTTP_TOOL_TIMEOUT",
+            "HTTP_TOOL_CONNECT_ERROR",
+            "HTTP_TOOL_TLS_ERROR",
+            "HTTP_TOOL_DNS_ERROR",
+            "HTTP_TOOL_REDIRECT",
+            "HTTP_TOOL_BINARY_RESPONSE",
+            "HTTP_TOOL_CIRCUIT_OPEN");
 
     /** {@code invalid_args_repeating} is raised from this many invalid-argument calls in the window. */
     static final int INVALID_ARGS_REPEATING = 3;
@@ -48,37 +54,52 @@ public class ToolHealth {
      * @param flags {@code error_rate_over_5pct}, {@code timeouts_seen}, {@code invalid_args_repeating},
      *     {@code never_called}: what to look at
      */
-    public record Report(long calls, long endpointErrors, double errorRate, long timeouts, long invalidArgs, Double p50Ms,
-            Double p95Ms, Instant lastCalledAt, List<String> flags) {
-    }
+    public record Report(
+            long calls,
+            long endpointErrors,
+            double errorRate,
+            long timeouts,
+            long invalidArgs,
+            Double p50Ms,
+            Double p95Ms,
+            Instant lastCalledAt,
+            List<String> flags) {}
 
     /** Computes the report of {@code toolId} over the last {@code window}. */
     public Report report(UUID tenantId, UUID toolId, Duration window) {
         Timestamp since = Timestamp.from(clock.instant().minus(window));
         String endpointErrors = "'" + String.join("','", ENDPOINT_ERRORS) + "'";
         var counts = jdbc.sql("select count(*) as calls,"
-                        + " coalesce(sum(case when error_code in (" + endpointErrors + ") then 1 else 0 end), 0) as endpoint_errors,"
+                        + " coalesce(sum(case when error_code in (" + endpointErrors
+                        + ") then 1 else 0 end), 0) as endpoint_errors,"
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_TIMEOUT' then 1 else 0 end), 0) as timeouts,"
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_INVALID_ARGS' then 1 else 0 end), 0) as invalid_args"
                         + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
                         + " and created_at >= ?")
                 .params(tenantId, toolId, since)
-                .query((rs, n) -> new long[] {rs.getLong("calls"), rs.getLong("endpoint_errors"), rs.getLong("timeouts"),
-                    rs.getLong("invalid_args")})
+                .query((rs, n) -> new long[] {
+                    rs.getLong("calls"),
+                    rs.getLong("endpoint_errors"),
+                    rs.getLong("timeouts"),
+                    rs.getLong("invalid_args")
+                })
                 .single();
         var percentiles = jdbc.sql("select percentile_cont(0.5) within group (order by duration_ms) as p50,"
                         + " percentile_cont(0.95) within group (order by duration_ms) as p95"
                         + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
                         + " and created_at >= ? and (error_code is null or error_code in (" + endpointErrors + "))")
                 .params(tenantId, toolId, since)
-                .query((rs, n) -> new Double[] {nullable(rs.getDouble("p50"), rs.wasNull()),
-                    nullable(rs.getDouble("p95"), rs.wasNull())})
+                .query((rs, n) -> new Double[] {
+                    nullable(rs.getDouble("p50"), rs.wasNull()), nullable(rs.getDouble("p95"), rs.wasNull())
+                })
                 .single();
         Instant lastCalled = jdbc.sql("select max(created_at) from invocations where tenant_id = ? and tool_id = ?"
                         + " and kind = 'invoke'")
                 .params(tenantId, toolId)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional().orElse(null);
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional()
+                .orElse(null);
         long calls = counts[0];
         double errorRate = calls == 0 ? 0 : (double) counts[1] / calls;
         List<String> flags = new ArrayList<>();
@@ -94,7 +115,15 @@ public class ToolHealth {
         if (calls == 0) {
             flags.add("never_called");
         }
-        return new Report(calls, counts[1], errorRate, counts[2], counts[3], percentiles[0], percentiles[1], lastCalled,
+        return new Report(
+                calls,
+                counts[1],
+                errorRate,
+                counts[2],
+                counts[3],
+                percentiles[0],
+                percentiles[1],
+                lastCalled,
                 List.copyOf(flags));
     }
 

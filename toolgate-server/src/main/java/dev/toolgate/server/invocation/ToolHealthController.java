@@ -32,7 +32,10 @@ class ToolHealthController {
 
     @GetMapping("/v1/agents/{agentId}/tools/{toolId}/health")
     @RequiresScope(Scope.INVOCATIONS_READ)
-    Map<String, Object> health(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
+    Map<String, Object> health(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @PathVariable UUID toolId,
             @RequestParam(defaultValue = "24h") String window) {
         agents.require(principal.tenantId(), agentId);
         tools.require(principal.tenantId(), agentId, toolId);

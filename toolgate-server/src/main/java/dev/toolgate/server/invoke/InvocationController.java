@@ -86,7 +86,9 @@ class InvocationController {
                 JsonNode toolCall = toolCalls.get(i);
                 JsonNode function = toolCall.get("function");
                 String path = prefix + "[" + i + "]";
-                if (function == null || !function.isObject() || !function.path("name").isString()) {
+                if (function == null
+                        || !function.isObject()
+                        || !function.path("name").isString()) {
                     errors.add(new FieldError(path + ".function.name", "is required"));
                     continue;
                 }
@@ -113,7 +115,10 @@ class InvocationController {
 
     @PostMapping("/tools/{toolId}/test")
     @RequiresScope(Scope.TOOLS_INVOKE)
-    ObjectNode testFire(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
+    ObjectNode testFire(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body) {
         agents.require(principal.tenantId(), agentId);
         Tool tool = tools.require(principal.tenantId(), agentId, toolId);
@@ -130,10 +135,11 @@ class InvocationController {
         return service.testFire(tool, request.get("arguments"), call, dryRun != null && dryRun.asBoolean(false));
     }
 
-    private List<ObjectNode> runConcurrently(UUID agentId, List<Map.Entry<String, JsonNode>> calls, List<String> ids,
-            CallContext call) {
+    private List<ObjectNode> runConcurrently(
+            UUID agentId, List<Map.Entry<String, JsonNode>> calls, List<String> ids, CallContext call) {
         if (calls.size() == 1) {
-            return List.of(service.invoke(agentId, calls.get(0).getKey(), calls.get(0).getValue(), ids.get(0), call));
+            return List.of(
+                    service.invoke(agentId, calls.get(0).getKey(), calls.get(0).getValue(), ids.get(0), call));
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ObjectNode>> futures = new ArrayList<>();
@@ -202,5 +208,4 @@ class InvocationController {
         }
         return value.asString();
     }
-
 }

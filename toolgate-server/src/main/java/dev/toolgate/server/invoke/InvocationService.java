@@ -2,17 +2,6 @@ package dev.toolgate.server.invoke;
 
 import dev.toolgate.core.args.ArgumentParseResult;
 import dev.toolgate.core.args.ArgumentParser;
-import dev.toolgate.core.signing.IdempotencyKey;
-import dev.toolgate.core.tool.HttpRequestConfig;
-import dev.toolgate.server.duplicate.DuplicateCalls;
-import dev.toolgate.server.invocation.PiiMasker;
-import dev.toolgate.server.ratelimit.RateDecision;
-import dev.toolgate.server.ratelimit.TenantRateLimits;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 import dev.toolgate.core.egress.AddressVerdict;
 import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.engine.Invocation;
@@ -24,16 +13,27 @@ import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.exec.PhaseTimings;
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.RenderedRequest;
+import dev.toolgate.core.signing.IdempotencyKey;
+import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.duplicate.DuplicateCalls;
 import dev.toolgate.server.invocation.InvocationLog;
 import dev.toolgate.server.invocation.InvocationRecord;
+import dev.toolgate.server.invocation.PiiMasker;
+import dev.toolgate.server.ratelimit.RateDecision;
+import dev.toolgate.server.ratelimit.TenantRateLimits;
 import dev.toolgate.server.tool.ToolStore;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,8 +50,11 @@ public class InvocationService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Failures that say nothing about the endpoint's answer, so a repeat must not reuse them. */
-    private static final Set<ErrorCode> NOT_REUSABLE = EnumSet.of(ErrorCode.HTTP_TOOL_RATE_LIMITED,
-            ErrorCode.HTTP_TOOL_CIRCUIT_OPEN, ErrorCode.HTTP_TOOL_INTERNAL, ErrorCode.HTTP_TOOL_DISABLED);
+    private static final Set<ErrorCode> NOT_REUSABLE = EnumSet.of(
+            ErrorCode.HTTP_TOOL_RATE_LIMITED,
+            ErrorCode.HTTP_TOOL_CIRCUIT_OPEN,
+            ErrorCode.HTTP_TOOL_INTERNAL,
+            ErrorCode.HTTP_TOOL_DISABLED);
 
     private final ToolEngine engine;
     private final ToolStore tools;
@@ -65,8 +68,14 @@ public class InvocationService {
     private final Duration defaultDuplicateWindow;
     private final int previewBytes;
 
-    InvocationService(ToolEngine engine, ToolStore tools, InvocationLog invocationLog, TenantRateLimits rateLimits,
-            DuplicateCalls duplicates, ToolgateProperties properties, MeterRegistry meters) {
+    InvocationService(
+            ToolEngine engine,
+            ToolStore tools,
+            InvocationLog invocationLog,
+            TenantRateLimits rateLimits,
+            DuplicateCalls duplicates,
+            ToolgateProperties properties,
+            MeterRegistry meters) {
         this.engine = engine;
         this.tools = tools;
         this.invocationLog = invocationLog;
@@ -75,7 +84,8 @@ public class InvocationService {
         this.piiMasker = new PiiMasker(properties.invocationLog().piiRegion());
         this.meters = meters;
         this.repeats = Timer.builder("toolgate.invocations.repeats")
-                .description("Duplicate tool calls served from an identical call").register(meters);
+                .description("Duplicate tool calls served from an identical call")
+                .register(meters);
         this.defaultDuplicateWindow = properties.duplicates().defaultWindow();
         this.previewBytes = properties.invocationLog().previewBytes();
     }
@@ -94,27 +104,45 @@ public class InvocationService {
         if (tool == null) {
             String invocationId = UUID.randomUUID().toString();
             Instant startedAt = Instant.now();
-            ToolError error = ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND, "This agent has no tool named '" + toolName + "'.");
-            InvocationOutcome outcome = new InvocationOutcome(invocationId, toolCallId, error,
-                    ToolEngine.errorContent(error), 0, false, 0, false, true, null, arguments, null, PhaseTimings.NONE, null);
-            invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
+            ToolError error =
+                    ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND, "This agent has no tool named '" + toolName + "'.");
+            InvocationOutcome outcome = new InvocationOutcome(
+                    invocationId,
+                    toolCallId,
+                    error,
+                    ToolEngine.errorContent(error),
+                    0,
+                    false,
+                    0,
+                    false,
+                    true,
+                    null,
+                    arguments,
+                    null,
+                    PhaseTimings.NONE,
+                    null);
+            invocationLog.record(
+                    UUID.fromString(invocationId),
+                    call.tenantId(),
                     () -> record(call, agentId, null, toolName, "invoke", outcome, startedAt, null));
             count("invoke", outcome);
             return response(outcome, null, null);
         }
         // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
         JsonNode parsedArguments = ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed
-                ? parsed.arguments() : arguments;
+                ? parsed.arguments()
+                : arguments;
         String key = duplicateKey(tool, parsedArguments, call);
         if (key == null) {
             return fresh(tool, parsedArguments, toolCallId, call, null).response();
         }
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        return switch (duplicates.serve(key, duplicateWindow(tool),
-                () -> fresh(tool, parsedArguments, toolCallId, call, null))) {
+        return switch (duplicates.serve(
+                key, duplicateWindow(tool), () -> fresh(tool, parsedArguments, toolCallId, call, null))) {
             case DuplicateCalls.Ran ran -> ran.fresh().response();
-            case DuplicateCalls.Reused reused -> repeat(tool, parsedArguments, toolCallId, call, reused, startedAt, start);
+            case DuplicateCalls.Reused reused ->
+                repeat(tool, parsedArguments, toolCallId, call, reused, startedAt, start);
         };
     }
 
@@ -124,7 +152,8 @@ public class InvocationService {
      */
     public ObjectNode replay(InvocationRecord original, Tool tool) {
         JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
-        return fresh(tool, arguments, original.toolCallId(), callContext(original, tool), original.id()).response();
+        return fresh(tool, arguments, original.toolCallId(), callContext(original, tool), original.id())
+                .response();
     }
 
     /**
@@ -136,18 +165,22 @@ public class InvocationService {
     public ObjectNode testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments,
-                null, call);
+        Invocation invocation =
+                new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, null, call);
         RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
-        TestFireResult result = decision.allowed() ? engine.testFire(invocation, dryRun)
+        TestFireResult result = decision.allowed()
+                ? engine.testFire(invocation, dryRun)
                 : new TestFireResult(null, null, engine.refuse(invocation, rateLimited(decision)));
         ObjectNode json = NODES.objectNode();
         json.set("request", result.request() == null ? NODES.nullNode() : requestJson(result.request()));
         json.set("egress", result.egress() == null ? NODES.nullNode() : egressJson(result.egress()));
         if (result.outcome() != null) {
             json.set("result", response(result.outcome(), null, null));
-            invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
-                    () -> record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt, null));
+            invocationLog.record(
+                    UUID.fromString(invocationId),
+                    call.tenantId(),
+                    () -> record(
+                            call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt, null));
             count("test_fire", result.outcome());
         } else {
             json.set("result", NODES.nullNode());
@@ -156,23 +189,33 @@ public class InvocationService {
         return json;
     }
 
-    private DuplicateCalls.Fresh fresh(Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf) {
+    private DuplicateCalls.Fresh fresh(
+            Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments,
-                toolCallId, call);
+        Invocation invocation =
+                new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call);
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
-        InvocationOutcome outcome = decision.allowed() ? engine.invoke(invocation)
-                : engine.refuse(invocation, rateLimited(decision));
-        invocationLog.record(UUID.fromString(invocationId), call.tenantId(),
+        InvocationOutcome outcome =
+                decision.allowed() ? engine.invoke(invocation) : engine.refuse(invocation, rateLimited(decision));
+        invocationLog.record(
+                UUID.fromString(invocationId),
+                call.tenantId(),
                 () -> record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, replayOf));
         count("invoke", outcome);
-        boolean reusable = outcome.ok() || !NOT_REUSABLE.contains(outcome.error().code());
+        boolean reusable =
+                outcome.ok() || !NOT_REUSABLE.contains(outcome.error().code());
         return new DuplicateCalls.Fresh(invocationId, response(outcome, replayOf, null), reusable);
     }
 
-    private ObjectNode repeat(Tool tool, JsonNode arguments, String toolCallId, CallContext call,
-            DuplicateCalls.Reused reused, Instant startedAt, long start) {
+    private ObjectNode repeat(
+            Tool tool,
+            JsonNode arguments,
+            String toolCallId,
+            CallContext call,
+            DuplicateCalls.Reused reused,
+            Instant startedAt,
+            long start) {
         String invocationId = UUID.randomUUID().toString();
         ObjectNode response = reused.response().deepCopy();
         response.put("invocation_id", invocationId);
@@ -181,25 +224,48 @@ public class InvocationService {
         response.put("repeat_of", reused.originalInvocationId());
         JsonNode error = response.get("error");
         boolean ok = "ok".equals(response.get("status").asString());
-        invocationLog.record(UUID.fromString(invocationId), call.tenantId(), () -> new InvocationRecord(UUID.fromString(invocationId), call.tenantId(), tool.agentId(), tool.id(),
-                    tool.name(), "invoke", toolCallId, call.callId(), ok ? "ok" : "error",
-                    ok ? null : error.get("code").asString(), ok ? null : error.get("message").asString(),
-                    response.get("http_status").isNull() ? null : response.get("http_status").asInt(),
-                    response.get("truncated").asBoolean(), response.get("duration_ms").asDouble(), null,
-                    arguments == null ? null : JSON.writeValueAsString(arguments), null,
-                    ok ? preview(response.get("content").asString()) : null, startedAt, null,
-                    UUID.fromString(reused.originalInvocationId()), callJson(call)));
+        invocationLog.record(
+                UUID.fromString(invocationId),
+                call.tenantId(),
+                () -> new InvocationRecord(
+                        UUID.fromString(invocationId),
+                        call.tenantId(),
+                        tool.agentId(),
+                        tool.id(),
+                        tool.name(),
+                        "invoke",
+                        toolCallId,
+                        call.callId(),
+                        ok ? "ok" : "error",
+                        ok ? null : error.get("code").asString(),
+                        ok ? null : error.get("message").asString(),
+                        response.get("http_status").isNull()
+                                ? null
+                                : response.get("http_status").asInt(),
+                        response.get("truncated").asBoolean(),
+                        response.get("duration_ms").asDouble(),
+                        null,
+                        arguments == null ? null : JSON.writeValueAsString(arguments),
+                        null,
+                        ok ? preview(response.get("content").asString()) : null,
+                        startedAt,
+                        null,
+                        UUID.fromString(reused.originalInvocationId()),
+                        callJson(call)));
         repeats.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         return response;
     }
 
     /** The duplicate-call identity of this call, or null when repeats are not reused for it. */
     private static String duplicateKey(Tool tool, JsonNode arguments, CallContext call) {
-        if (call.callId().isEmpty() || !(tool.definition().config() instanceof HttpRequestConfig)
+        if (call.callId().isEmpty()
+                || !(tool.definition().config() instanceof HttpRequestConfig)
                 || !tool.definition().enabled()) {
             return null;
         }
-        return arguments != null && arguments.isObject() ? IdempotencyKey.of(call.callId(), tool.id(), arguments) : null;
+        return arguments != null && arguments.isObject()
+                ? IdempotencyKey.of(call.callId(), tool.id(), arguments)
+                : null;
     }
 
     private Duration duplicateWindow(Tool tool) {
@@ -214,23 +280,36 @@ public class InvocationService {
             default -> "for test fires";
         };
         long seconds = decision.retryAfterSeconds();
-        return new ToolError(ErrorCode.HTTP_TOOL_RATE_LIMITED,
-                "Rate limit reached: " + decision.perMinute() + " calls per minute " + what + "; a call is possible again in"
-                        + " about " + seconds + " s. Nothing was sent.",
+        return new ToolError(
+                ErrorCode.HTTP_TOOL_RATE_LIMITED,
+                "Rate limit reached: " + decision.perMinute() + " calls per minute " + what
+                        + "; a call is possible again in" + " about " + seconds + " s. Nothing was sent.",
                 "Wait about " + seconds + " seconds before calling this tool again, and tell the caller it will take a"
                         + " little longer.");
     }
 
     private static CallContext callContext(InvocationRecord original, Tool tool) {
         if (original.callJson() == null) {
-            return new CallContext(original.callId() == null ? "" : original.callId(), null, tool.tenantId(),
-                    tool.agentId(), Map.of());
+            return new CallContext(
+                    original.callId() == null ? "" : original.callId(),
+                    null,
+                    tool.tenantId(),
+                    tool.agentId(),
+                    Map.of());
         }
         JsonNode call = JSON.readTree(original.callJson());
         Map<String, String> variables = new LinkedHashMap<>();
-        call.path("variables").properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
-        return new CallContext(call.path("id").asString(""), call.path("caller_number").isString()
-                ? call.get("caller_number").asString() : null, tool.tenantId(), tool.agentId(), variables);
+        call.path("variables")
+                .properties()
+                .forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+        return new CallContext(
+                call.path("id").asString(""),
+                call.path("caller_number").isString()
+                        ? call.get("caller_number").asString()
+                        : null,
+                tool.tenantId(),
+                tool.agentId(),
+                variables);
     }
 
     private static String callJson(CallContext call) {
@@ -242,19 +321,20 @@ public class InvocationService {
         return JSON.writeValueAsString(json);
     }
 
-
     /**
      * Records the metric {@code toolgate.invocations} (a timer of the time spent inside Toolgate), tagged by
      * {@code kind} (invoke, test_fire), {@code status} (ok, error) and {@code code} (the error code, or none).
      */
     private void count(String kind, InvocationOutcome outcome) {
         String code = outcome.ok() ? "none" : outcome.error().code().name();
-        timers.computeIfAbsent(kind + "|" + code, key -> Timer.builder("toolgate.invocations")
-                        .description("Tool invocations handled, by outcome; time spent inside Toolgate")
-                        .tag("kind", kind)
-                        .tag("status", outcome.ok() ? "ok" : "error")
-                        .tag("code", code)
-                        .register(meters))
+        timers.computeIfAbsent(
+                        kind + "|" + code,
+                        key -> Timer.builder("toolgate.invocations")
+                                .description("Tool invocations handled, by outcome; time spent inside Toolgate")
+                                .tag("kind", kind)
+                                .tag("status", outcome.ok() ? "ok" : "error")
+                                .tag("code", code)
+                                .register(meters))
                 .record(outcome.durationMicros(), java.util.concurrent.TimeUnit.MICROSECONDS);
     }
 
@@ -314,18 +394,39 @@ public class InvocationService {
         return json;
     }
 
-    private InvocationRecord record(CallContext call, UUID agentId, Tool tool, String toolName, String kind,
-            InvocationOutcome outcome, Instant startedAt, UUID replayOf) {
+    private InvocationRecord record(
+            CallContext call,
+            UUID agentId,
+            Tool tool,
+            String toolName,
+            String kind,
+            InvocationOutcome outcome,
+            Instant startedAt,
+            UUID replayOf) {
         ToolError error = outcome.error();
-        return new InvocationRecord(UUID.fromString(outcome.invocationId()), call.tenantId(), agentId,
-                tool == null ? null : tool.id(), toolName, kind, outcome.toolCallId(), call.callId(),
-                outcome.ok() ? "ok" : "error", error == null ? null : error.code().name(),
+        return new InvocationRecord(
+                UUID.fromString(outcome.invocationId()),
+                call.tenantId(),
+                agentId,
+                tool == null ? null : tool.id(),
+                toolName,
+                kind,
+                outcome.toolCallId(),
+                call.callId(),
+                outcome.ok() ? "ok" : "error",
+                error == null ? null : error.code().name(),
                 error == null ? null : truncate(error.message(), 2000),
-                outcome.httpStatus() > 0 ? outcome.httpStatus() : null, outcome.truncated(),
-                round(outcome.durationMicros() / 1000.0), timingsJson(outcome.timings()),
+                outcome.httpStatus() > 0 ? outcome.httpStatus() : null,
+                outcome.truncated(),
+                round(outcome.durationMicros() / 1000.0),
+                timingsJson(outcome.timings()),
                 outcome.arguments() == null ? null : JSON.writeValueAsString(outcome.arguments()),
                 outcome.request() == null ? null : JSON.writeValueAsString(requestJson(outcome.request())),
-                preview(outcome.responseBody()), startedAt, replayOf, null, callJson(call));
+                preview(outcome.responseBody()),
+                startedAt,
+                replayOf,
+                null,
+                callJson(call));
     }
 
     private static String timingsJson(PhaseTimings timings) {

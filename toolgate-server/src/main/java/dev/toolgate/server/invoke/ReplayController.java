@@ -34,13 +34,15 @@ class ReplayController {
     @PostMapping("/v1/invocations/{id}/replay")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode replay(Principal principal, @PathVariable UUID id) {
-        InvocationRecord original = invocationLog.find(principal.tenantId(), id)
-                .orElseThrow(() -> ApiException.notFound("invocation"));
+        InvocationRecord original =
+                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
         if (original.toolId() == null) {
-            throw ApiException.conflict("tool_missing", "The original invocation named no existing tool; nothing to replay");
+            throw ApiException.conflict(
+                    "tool_missing", "The original invocation named no existing tool; nothing to replay");
         }
         Tool tool = tools.find(principal.tenantId(), original.agentId(), original.toolId())
-                .orElseThrow(() -> ApiException.conflict("tool_missing", "The tool of this invocation has been deleted"));
+                .orElseThrow(
+                        () -> ApiException.conflict("tool_missing", "The tool of this invocation has been deleted"));
         return service.replay(original, tool);
     }
 }

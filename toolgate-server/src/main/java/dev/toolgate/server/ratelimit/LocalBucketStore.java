@@ -19,9 +19,11 @@ public final class LocalBucketStore implements BucketStore {
 
     @Override
     public Bucket bucket(String key, BucketConfiguration configuration) {
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .withCustomTimePrecision(clock)
-                .addLimit(configuration.getBandwidths()[0])
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .withCustomTimePrecision(clock)
+                        .addLimit(configuration.getBandwidths()[0])
+                        .build());
     }
 }

@@ -22,7 +22,8 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimiter rateLimiter(SharedRedis redis, TimeMeter clock) {
-        BucketStore store = redis.client() == null ? new LocalBucketStore(clock) : new RedisBucketStore(redis.client(), clock);
+        BucketStore store =
+                redis.client() == null ? new LocalBucketStore(clock) : new RedisBucketStore(redis.client(), clock);
         return new RateLimiter(store);
     }
 }

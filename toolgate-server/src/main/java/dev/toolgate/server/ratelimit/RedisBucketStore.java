@@ -29,7 +29,8 @@ public final class RedisBucketStore implements BucketStore {
     public RedisBucketStore(RedisClient redis, TimeMeter clock) {
         this.proxies = Bucket4jLettuce.casBasedBuilder(redis)
                 .clientClock(clock)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
     }
 

@@ -2,12 +2,12 @@ package dev.toolgate.server.ratelimit;
 
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.tenant.Tenant;
+import dev.toolgate.server.tenant.TenantRateLimitsChanged;
 import dev.toolgate.server.tenant.TenantStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.toolgate.server.tenant.TenantRateLimitsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -25,14 +25,14 @@ public class TenantRateLimits {
     private final RateLimiter.Limits defaults;
     private final Map<UUID, Cached> overrides = new ConcurrentHashMap<>();
 
-    private record Cached(Tenant.RateLimitOverrides overrides, long loadedAtNanos) {
-    }
+    private record Cached(Tenant.RateLimitOverrides overrides, long loadedAtNanos) {}
 
     TenantRateLimits(RateLimiter limiter, TenantStore tenants, ToolgateProperties properties) {
         this.limiter = limiter;
         this.tenants = tenants;
         ToolgateProperties.RateLimit limits = properties.rateLimit();
-        this.defaults = new RateLimiter.Limits(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute());
+        this.defaults =
+                new RateLimiter.Limits(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute());
     }
 
     /** Takes a token for one invocation of the tool (tool bucket, then tenant bucket). */
@@ -55,8 +55,8 @@ public class TenantRateLimits {
         long now = System.nanoTime();
         Cached cached = overrides.get(tenantId);
         if (cached == null || now - cached.loadedAtNanos() > OVERRIDES_TTL.toNanos()) {
-            Tenant.RateLimitOverrides loaded = tenants.find(tenantId).map(Tenant::rateLimits)
-                    .orElse(Tenant.RateLimitOverrides.NONE);
+            Tenant.RateLimitOverrides loaded =
+                    tenants.find(tenantId).map(Tenant::rateLimits).orElse(Tenant.RateLimitOverrides.NONE);
             cached = new Cached(loaded, now);
             overrides.put(tenantId, cached);
         }

@@ -63,15 +63,19 @@ class EncryptPlaintextSecretsMigration implements JavaMigration {
     private void encryptSigningSecrets(Connection connection) throws SQLException {
         List<Object[]> updates = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, tool_id, secret from signing_secrets where secret not like '" + SecretCipher.PREFIX + "%'");
+                        "select id, tool_id, secret from signing_secrets where secret not like '" + SecretCipher.PREFIX
+                                + "%'");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 UUID id = rs.getObject("id", UUID.class);
                 UUID toolId = rs.getObject("tool_id", UUID.class);
-                updates.add(new Object[] {cipher.encrypt(rs.getString("secret"), SecretCipher.signingSecret(toolId, id)), id});
+                updates.add(
+                        new Object[] {cipher.encrypt(rs.getString("secret"), SecretCipher.signingSecret(toolId, id)), id
+                        });
             }
         }
-        try (PreparedStatement update = connection.prepareStatement("update signing_secrets set secret = ? where id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("update signing_secrets set secret = ? where id = ?")) {
             for (Object[] row : updates) {
                 update.setString(1, (String) row[0]);
                 update.setObject(2, row[1]);
@@ -82,8 +86,8 @@ class EncryptPlaintextSecretsMigration implements JavaMigration {
 
     private void encryptToolAuth(Connection connection) throws SQLException {
         List<Object[]> updates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, definition from tools where auth_secret is null");
+        try (PreparedStatement select =
+                        connection.prepareStatement("select id, definition from tools where auth_secret is null");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 UUID id = rs.getObject("id", UUID.class);
@@ -94,8 +98,8 @@ class EncryptPlaintextSecretsMigration implements JavaMigration {
                 }
             }
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update tools set definition = ?, auth_secret = ? where id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("update tools set definition = ?, auth_secret = ? where id = ?")) {
             for (Object[] row : updates) {
                 update.setString(1, (String) row[0]);
                 update.setString(2, (String) row[1]);

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  * Tink AEAD keyset with one AES256-GCM key: by default the base64 of its JSON form on one line, with {@code --json}
  * the JSON itself. Nothing else is printed and nothing is stored.
  */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
         description = "Print a new master key (Tink AES256-GCM keyset) for TOOLGATE_MASTER_KEY: base64 of the JSON"
                 + " keyset on one line, or the JSON with --json. Example: export TOOLGATE_MASTER_KEY=\"$(java -jar"
                 + " toolgate.jar keygen)\"")
@@ -21,14 +23,12 @@ public final class KeygenCommand implements Callable<Integer> {
     boolean json;
 
     /** Creates the command (picocli instantiates it). */
-    public KeygenCommand() {
-    }
+    public KeygenCommand() {}
 
     @Override
     public Integer call() {
         String keyset = SecretCipher.generateKeysetJson();
-        System.out.println(json ? keyset
-                : Base64.getEncoder().encodeToString(keyset.getBytes(StandardCharsets.UTF_8)));
+        System.out.println(json ? keyset : Base64.getEncoder().encodeToString(keyset.getBytes(StandardCharsets.UTF_8)));
         return 0;
     }
 }

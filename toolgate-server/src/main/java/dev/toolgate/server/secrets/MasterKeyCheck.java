@@ -31,14 +31,20 @@ class MasterKeyCheck implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         try {
             jdbc.sql("select id, tool_id, secret from signing_secrets fetch first 1 rows only")
-                    .query((rs, n) -> cipher.decrypt(rs.getString("secret"), SecretCipher.signingSecret(
-                            rs.getObject("tool_id", UUID.class), rs.getObject("id", UUID.class)))).list();
+                    .query((rs, n) -> cipher.decrypt(
+                            rs.getString("secret"),
+                            SecretCipher.signingSecret(
+                                    rs.getObject("tool_id", UUID.class), rs.getObject("id", UUID.class))))
+                    .list();
             jdbc.sql("select id, auth_secret from tools where auth_secret is not null fetch first 1 rows only")
-                    .query((rs, n) -> cipher.decrypt(rs.getString("auth_secret"),
-                            SecretCipher.toolAuth(rs.getObject("id", UUID.class)))).list();
+                    .query((rs, n) -> cipher.decrypt(
+                            rs.getString("auth_secret"), SecretCipher.toolAuth(rs.getObject("id", UUID.class))))
+                    .list();
             jdbc.sql("select tenant_id, name, ciphertext from tenant_secrets fetch first 1 rows only")
-                    .query((rs, n) -> cipher.decrypt(rs.getString("ciphertext"), SecretCipher.tenantSecret(
-                            rs.getObject("tenant_id", UUID.class), rs.getString("name")))).list();
+                    .query((rs, n) -> cipher.decrypt(
+                            rs.getString("ciphertext"),
+                            SecretCipher.tenantSecret(rs.getObject("tenant_id", UUID.class), rs.getString("name"))))
+                    .list();
         } catch (SecretCipherException e) {
             throw new IllegalStateException("The stored secrets cannot be decrypted with the master key from "
                     + cipher.keySource() + ": it is not the key this database was written with. Set TOOLGATE_MASTER_KEY"

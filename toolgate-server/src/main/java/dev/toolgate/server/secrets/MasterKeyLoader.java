@@ -37,8 +37,7 @@ public final class MasterKeyLoader {
     private static final Logger log = LoggerFactory.getLogger(MasterKeyLoader.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    private MasterKeyLoader() {
-    }
+    private MasterKeyLoader() {}
 
     /**
      * Loads (or, on the embedded default's first start, creates) the master key.
@@ -118,8 +117,10 @@ public final class MasterKeyLoader {
             } catch (UnsupportedOperationException noHardLinks) {
                 Files.move(temporary, file);
             }
-            log.info("Created a new master key for secrets at rest in {} (owner-only). Keep it with the database and"
-                    + " back it up: without it the stored secrets cannot be decrypted.", file);
+            log.info(
+                    "Created a new master key for secrets at rest in {} (owner-only). Keep it with the database and"
+                            + " back it up: without it the stored secrets cannot be decrypted.",
+                    file);
         } catch (FileAlreadyExistsException raced) {
             log.info("Another process created the master keyset file {} first; using it", file);
         } finally {
@@ -130,7 +131,8 @@ public final class MasterKeyLoader {
     private static void warnIfShared(Path file) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
         if (view != null && !OWNER_ONLY.containsAll(view.readAttributes().permissions())) {
-            log.warn("The master keyset file {} is readable or writable by other users than its owner; `chmod 600` it",
+            log.warn(
+                    "The master keyset file {} is readable or writable by other users than its owner; `chmod 600` it",
                     file);
         }
     }

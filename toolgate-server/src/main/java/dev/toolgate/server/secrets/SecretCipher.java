@@ -93,8 +93,8 @@ public final class SecretCipher {
         Objects.requireNonNull(plaintext, "plaintext");
         Objects.requireNonNull(associatedData, "associatedData");
         try {
-            byte[] ciphertext = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8),
-                    associatedData.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = aead.encrypt(
+                    plaintext.getBytes(StandardCharsets.UTF_8), associatedData.getBytes(StandardCharsets.UTF_8));
             return PREFIX + Base64.getEncoder().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
             throw new SecretCipherException("could not encrypt the secret for " + associatedData);
@@ -113,8 +113,8 @@ public final class SecretCipher {
     public String decrypt(String stored, String associatedData) {
         Objects.requireNonNull(associatedData, "associatedData");
         if (!isCiphertext(stored)) {
-            throw new SecretCipherException("the value stored for " + associatedData + " is not a " + PREFIX
-                    + " ciphertext");
+            throw new SecretCipherException(
+                    "the value stored for " + associatedData + " is not a " + PREFIX + " ciphertext");
         }
         try {
             byte[] ciphertext = Base64.getDecoder().decode(stored.substring(PREFIX.length()));

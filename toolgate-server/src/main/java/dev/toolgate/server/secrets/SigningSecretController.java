@@ -45,15 +45,22 @@ class SigningSecretController {
 
     @PostMapping("/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate")
     @RequiresScope(Scope.TOOLS_WRITE)
-    Map<String, Object> rotate(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId,
+    Map<String, Object> rotate(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body) {
         Duration overlap = overlap(body);
         Tool tool = tools.require(principal.tenantId(), agentId, toolId);
-        SigningSecretStore.Rotation rotation = secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()),
-                overlap);
+        SigningSecretStore.Rotation rotation =
+                secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()), overlap);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("signing_secret", rotation.secret().reveal());
-        json.put("previous_expires_at", rotation.previousExpiresAt() == null ? null : rotation.previousExpiresAt().toString());
+        json.put(
+                "previous_expires_at",
+                rotation.previousExpiresAt() == null
+                        ? null
+                        : rotation.previousExpiresAt().toString());
         json.put("overlap_seconds", rotation.overlap().toSeconds());
         json.put("active_signing_secrets", rotation.activeSecrets());
         return json;
@@ -65,17 +72,23 @@ class SigningSecretController {
         }
         List<FieldError> errors = new ArrayList<>();
         if (!body.isObject()) {
-            throw ApiException.invalid(List.of(new FieldError("", "must be an object {\"overlap_seconds\": N} or empty")));
+            throw ApiException.invalid(
+                    List.of(new FieldError("", "must be an object {\"overlap_seconds\": N} or empty")));
         }
-        body.propertyNames().stream().filter(name -> !name.equals("overlap_seconds"))
+        body.propertyNames().stream()
+                .filter(name -> !name.equals("overlap_seconds"))
                 .forEach(name -> errors.add(new FieldError(name, "is not a field of a rotation")));
         JsonNode seconds = body.get("overlap_seconds");
         Duration overlap = maxOverlap;
         if (seconds != null && !seconds.isNull()) {
-            if (!seconds.isIntegralNumber() || !seconds.canConvertToLong() || seconds.longValue() < 0
+            if (!seconds.isIntegralNumber()
+                    || !seconds.canConvertToLong()
+                    || seconds.longValue() < 0
                     || seconds.longValue() > maxOverlap.toSeconds()) {
-                errors.add(new FieldError("overlap_seconds", "must be a whole number of seconds from 0 to "
-                        + maxOverlap.toSeconds() + " (toolgate.signing.rotation-overlap)"));
+                errors.add(new FieldError(
+                        "overlap_seconds",
+                        "must be a whole number of seconds from 0 to " + maxOverlap.toSeconds()
+                                + " (toolgate.signing.rotation-overlap)"));
             } else {
                 overlap = Duration.ofSeconds(seconds.longValue());
             }

@@ -1,16 +1,14 @@
 package dev.toolgate.server.secrets;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.toolgate.core.signing.SigningSecret;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.ToolDefinition;
 import java.sql.Timestamp;
 import java.time.Duration;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +16,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A tool's request-signing secrets in table {@code signing_secrets}, each encrypted with the master key and bound
@@ -47,7 +47,9 @@ public class SigningSecretStore {
      * its transaction commits; through another instance, within 5 s.
      */
     private final Cache<UUID, List<Held>> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(100_000)
+            .build();
 
     SigningSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock) {
         this.jdbc = jdbc;
@@ -64,8 +66,7 @@ public class SigningSecretStore {
      * @param overlap the overlap used
      * @param activeSecrets how many secrets sign the tool's requests now, the new one included
      */
-    public record Rotation(SigningSecret secret, Instant previousExpiresAt, Duration overlap, int activeSecrets) {
-    }
+    public record Rotation(SigningSecret secret, Instant previousExpiresAt, Duration overlap, int activeSecrets) {}
 
     /**
      * Stores {@code secret} as the tool's current secret. Joins the caller's transaction (a tool's creation).
@@ -77,7 +78,10 @@ public class SigningSecretStore {
         forgetAfterCommit(toolId);
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)")
-                .params(id, toolId, cipher.encrypt(secret.reveal(), SecretCipher.signingSecret(toolId, id)),
+                .params(
+                        id,
+                        toolId,
+                        cipher.encrypt(secret.reveal(), SecretCipher.signingSecret(toolId, id)),
                         Timestamp.from(clock.instant()))
                 .update();
     }
@@ -113,16 +117,20 @@ public class SigningSecretStore {
     }
 
     /** A decrypted secret and the end of its signing life (null while current). */
-    private record Held(SigningSecret secret, Instant expiresAt) {
-    }
+    private record Held(SigningSecret secret, Instant expiresAt) {}
 
     private List<Held> load(UUID toolId, Instant now) {
-        return jdbc.sql("select id, secret, expires_at from signing_secrets where tool_id = ?"
-                        + " and (expires_at is null or expires_at > ?) order by expires_at desc nulls first, created_at desc")
+        return jdbc.sql(
+                        "select id, secret, expires_at from signing_secrets where tool_id = ?"
+                                + " and (expires_at is null or expires_at > ?) order by expires_at desc nulls first, created_at desc")
                 .params(toolId, Timestamp.from(now))
-                .query((rs, n) -> new Held(SigningSecret.of(cipher.decrypt(rs.getString("secret"),
-                        SecretCipher.signingSecret(toolId, rs.getObject("id", UUID.class)))),
-                        rs.getTimestamp("expires_at") == null ? null : rs.getTimestamp("expires_at").toInstant()))
+                .query((rs, n) -> new Held(
+                        SigningSecret.of(cipher.decrypt(
+                                rs.getString("secret"),
+                                SecretCipher.signingSecret(toolId, rs.getObject("id", UUID.class)))),
+                        rs.getTimestamp("expires_at") == null
+                                ? null
+                                : rs.getTimestamp("expires_at").toInstant()))
                 .list();
     }
 
@@ -147,23 +155,34 @@ public class SigningSecretStore {
         Instant now = clock.instant();
         Instant previousEnd = now.plus(overlap);
         int current = jdbc.sql("select count(*) from signing_secrets where tool_id = ? and expires_at is null")
-                .param(toolId).query(Integer.class).single();
+                .param(toolId)
+                .query(Integer.class)
+                .single();
         jdbc.sql("delete from signing_secrets where tool_id = ? and expires_at is not null and expires_at <= ?")
-                .params(toolId, Timestamp.from(now)).update();
+                .params(toolId, Timestamp.from(now))
+                .update();
         if (overlap.isZero()) {
-            jdbc.sql("delete from signing_secrets where tool_id = ?").param(toolId).update();
+            jdbc.sql("delete from signing_secrets where tool_id = ?")
+                    .param(toolId)
+                    .update();
         } else {
-            jdbc.sql("update signing_secrets set expires_at = ? where tool_id = ? and (expires_at is null or expires_at > ?)")
-                    .params(Timestamp.from(previousEnd), toolId, Timestamp.from(previousEnd)).update();
+            jdbc.sql(
+                            "update signing_secrets set expires_at = ? where tool_id = ? and (expires_at is null or expires_at > ?)")
+                    .params(Timestamp.from(previousEnd), toolId, Timestamp.from(previousEnd))
+                    .update();
         }
-        List<UUID> older = jdbc.sql("select id from signing_secrets where tool_id = ? order by created_at desc, expires_at desc")
-                .param(toolId).query(UUID.class).list();
+        List<UUID> older = jdbc.sql(
+                        "select id from signing_secrets where tool_id = ? order by created_at desc, expires_at desc")
+                .param(toolId)
+                .query(UUID.class)
+                .list();
         for (UUID surplus : older.subList(Math.min(MAX_RETIRING, older.size()), older.size())) {
             jdbc.sql("delete from signing_secrets where id = ?").param(surplus).update();
         }
         SigningSecret secret = SigningSecret.generate(scheme);
         addCurrent(toolId, secret);
-        return new Rotation(secret, current == 0 ? null : previousEnd, overlap, 1 + Math.min(MAX_RETIRING, older.size()));
+        return new Rotation(
+                secret, current == 0 ? null : previousEnd, overlap, 1 + Math.min(MAX_RETIRING, older.size()));
     }
 
     /**
@@ -186,10 +205,15 @@ public class SigningSecretStore {
      * {@link SignatureScheme#TOOLGATE} (other tool types send no requests, but every tool has a secret).
      */
     public static SignatureScheme schemeOf(ToolDefinition definition) {
-        return definition.config() instanceof HttpRequestConfig http ? http.signatureScheme() : SignatureScheme.TOOLGATE;
+        return definition.config() instanceof HttpRequestConfig http
+                ? http.signatureScheme()
+                : SignatureScheme.TOOLGATE;
     }
 
     private void lockTool(UUID toolId) {
-        jdbc.sql("select id from tools where id = ? for update").param(toolId).query(UUID.class).optional();
+        jdbc.sql("select id from tools where id = ? for update")
+                .param(toolId)
+                .query(UUID.class)
+                .optional();
     }
 }

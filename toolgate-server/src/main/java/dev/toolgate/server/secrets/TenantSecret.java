@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param createdAt when it was first set
  * @param updatedAt when its value was last set
  */
-public record TenantSecret(String name, Instant createdAt, Instant updatedAt) {
-}
+public record TenantSecret(String name, Instant createdAt, Instant updatedAt) {}

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,17 +52,21 @@ class TenantSecretController {
 
     @PutMapping("/{name}")
     @RequiresScope(Scope.TOOLS_WRITE)
-    ResponseEntity<Map<String, Object>> put(Principal principal, @PathVariable String name, @RequestBody JsonNode body) {
+    ResponseEntity<Map<String, Object>> put(
+            Principal principal, @PathVariable String name, @RequestBody JsonNode body) {
         checkName(name);
         JsonNode value = body == null ? null : body.get("value");
-        String problem = value == null || value.isNull() ? "is required"
-                : !value.isString() ? "must be a string"
-                : value.stringValue().isEmpty() ? "must not be empty"
-                : value.stringValue().equals(ToolDefinitionWriter.MASK)
-                        ? "is the masked placeholder \"***\" that reads show; send the real value"
-                : value.stringValue().getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES
-                        ? "must be at most " + MAX_VALUE_BYTES + " bytes (UTF-8)"
-                : null;
+        String problem = value == null || value.isNull()
+                ? "is required"
+                : !value.isString()
+                        ? "must be a string"
+                        : value.stringValue().isEmpty()
+                                ? "must not be empty"
+                                : value.stringValue().equals(ToolDefinitionWriter.MASK)
+                                        ? "is the masked placeholder \"***\" that reads show; send the real value"
+                                        : value.stringValue().getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES
+                                                ? "must be at most " + MAX_VALUE_BYTES + " bytes (UTF-8)"
+                                                : null;
         if (problem != null) {
             throw ApiException.invalid(List.of(new FieldError("value", problem)));
         }
@@ -76,7 +79,11 @@ class TenantSecretController {
     @GetMapping
     @RequiresScope(Scope.TOOLS_READ)
     Map<String, Object> list(Principal principal) {
-        return Map.of("data", secrets.list(principal.tenantId()).stream().map(TenantSecretController::json).toList());
+        return Map.of(
+                "data",
+                secrets.list(principal.tenantId()).stream()
+                        .map(TenantSecretController::json)
+                        .toList());
     }
 
     @GetMapping("/{name}")
@@ -98,8 +105,8 @@ class TenantSecretController {
 
     private static void checkName(String name) {
         if (!TenantSecretStore.NAME.matcher(name).matches()) {
-            throw ApiException.invalid(List.of(new FieldError("name",
-                    "must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '.' or '-' (as in {{secrets.NAME}})")));
+            throw ApiException.invalid(List.of(new FieldError(
+                    "name", "must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '.' or '-' (as in {{secrets.NAME}})")));
         }
     }
 

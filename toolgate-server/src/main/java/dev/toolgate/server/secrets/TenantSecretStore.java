@@ -52,8 +52,7 @@ public class TenantSecretStore implements SecretResolver {
      * @param secret the stored secret (without its value)
      * @param created whether it was new (else its value was replaced)
      */
-    public record Saved(TenantSecret secret, boolean created) {
-    }
+    public record Saved(TenantSecret secret, boolean created) {}
 
     /**
      * Creates or replaces the tenant's secret {@code name}.
@@ -74,7 +73,8 @@ public class TenantSecretStore implements SecretResolver {
             return new Saved(find(tenantId, name).orElseThrow(), false);
         }
         try {
-            jdbc.sql("insert into tenant_secrets (id, tenant_id, name, ciphertext, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql(
+                            "insert into tenant_secrets (id, tenant_id, name, ciphertext, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
                     .params(UUID.randomUUID(), tenantId, name, sealed, Timestamp.from(now), Timestamp.from(now))
                     .update();
             return new Saved(new TenantSecret(name, now, now), true);
@@ -87,18 +87,25 @@ public class TenantSecretStore implements SecretResolver {
     /** Returns the tenant's secrets by name. */
     public List<TenantSecret> list(UUID tenantId) {
         return jdbc.sql("select name, created_at, updated_at from tenant_secrets where tenant_id = ? order by name")
-                .param(tenantId).query(TenantSecretStore::map).list();
+                .param(tenantId)
+                .query(TenantSecretStore::map)
+                .list();
     }
 
     /** Returns the tenant's secret {@code name} (without its value), or empty. */
     public Optional<TenantSecret> find(UUID tenantId, String name) {
         return jdbc.sql("select name, created_at, updated_at from tenant_secrets where tenant_id = ? and name = ?")
-                .params(tenantId, name).query(TenantSecretStore::map).optional();
+                .params(tenantId, name)
+                .query(TenantSecretStore::map)
+                .optional();
     }
 
     /** Deletes the tenant's secret {@code name}; returns whether it existed. */
     public boolean delete(UUID tenantId, String name) {
-        return jdbc.sql("delete from tenant_secrets where tenant_id = ? and name = ?").params(tenantId, name).update() > 0;
+        return jdbc.sql("delete from tenant_secrets where tenant_id = ? and name = ?")
+                        .params(tenantId, name)
+                        .update()
+                > 0;
     }
 
     /**
@@ -110,12 +117,15 @@ public class TenantSecretStore implements SecretResolver {
     @Override
     public Optional<String> resolve(UUID tenantId, String name) {
         Optional<String> sealed = jdbc.sql("select ciphertext from tenant_secrets where tenant_id = ? and name = ?")
-                .params(tenantId, name).query(String.class).optional();
+                .params(tenantId, name)
+                .query(String.class)
+                .optional();
         try {
             return sealed.map(value -> cipher.decrypt(value, SecretCipher.tenantSecret(tenantId, name)));
         } catch (SecretCipherException e) {
             log.error("Tenant secret lookup failed: {}", e.getMessage());
-            throw new RenderException(ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL,
+            throw new RenderException(ToolError.of(
+                    ErrorCode.HTTP_TOOL_INTERNAL,
                     "the tool uses the secret '" + name + "', which cannot be decrypted; the operator must check the"
                             + " master key"));
         }
@@ -123,11 +133,15 @@ public class TenantSecretStore implements SecretResolver {
 
     private boolean update(UUID tenantId, String name, String sealed, Instant now) {
         return jdbc.sql("update tenant_secrets set ciphertext = ?, updated_at = ? where tenant_id = ? and name = ?")
-                .params(sealed, Timestamp.from(now), tenantId, name).update() > 0;
+                        .params(sealed, Timestamp.from(now), tenantId, name)
+                        .update()
+                > 0;
     }
 
     private static TenantSecret map(ResultSet rs, int row) throws SQLException {
-        return new TenantSecret(rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
+        return new TenantSecret(
+                rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

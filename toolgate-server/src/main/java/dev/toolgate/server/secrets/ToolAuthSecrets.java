@@ -72,8 +72,8 @@ public class ToolAuthSecrets {
                 }
             }
         }
-        throw new IllegalStateException("tool " + toolId + " has a stored auth secret but its definition has no auth"
-                + " token or value");
+        throw new IllegalStateException(
+                "tool " + toolId + " has a stored auth secret but its definition has no auth" + " token or value");
     }
 
     private static ObjectNode auth(ObjectNode definition) {

@@ -39,14 +39,19 @@ class ApiKeyController {
     ResponseEntity<Map<String, Object>> create(Principal principal, @RequestBody JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode name = body.get("name");
-        if (name == null || !name.isString() || name.asString().isBlank() || name.asString().length() > 255) {
+        if (name == null
+                || !name.isString()
+                || name.asString().isBlank()
+                || name.asString().length() > 255) {
             errors.add(new FieldError("name", "is required, 1-255 characters"));
         }
         Set<Scope> scopes = new LinkedHashSet<>();
         JsonNode scopeList = body.get("scopes");
         if (scopeList == null || !scopeList.isArray() || scopeList.isEmpty()) {
-            errors.add(new FieldError("scopes", "is required: a non-empty array of agents:write, tools:read,"
-                    + " tools:write, tools:invoke, invocations:read, admin"));
+            errors.add(new FieldError(
+                    "scopes",
+                    "is required: a non-empty array of agents:write, tools:read,"
+                            + " tools:write, tools:invoke, invocations:read, admin"));
         } else {
             for (int i = 0; i < scopeList.size(); i++) {
                 try {
@@ -59,8 +64,8 @@ class ApiKeyController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        ApiKeyService.CreatedKey key = keys.createKey(principal.tenantId(), name.asString().trim(), scopes,
-                ApiKeyService.generateKey());
+        ApiKeyService.CreatedKey key =
+                keys.createKey(principal.tenantId(), name.asString().trim(), scopes, ApiKeyService.generateKey());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", key.id());
         json.put("name", name.asString().trim());
@@ -72,15 +77,21 @@ class ApiKeyController {
     @GetMapping
     @RequiresScope(Scope.ADMIN)
     Map<String, Object> list(Principal principal) {
-        return Map.of("data", keys.list(principal.tenantId()).stream().map(k -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", k.id());
-            json.put("name", k.name());
-            json.put("prefix", k.prefix());
-            json.put("scopes", k.scopes().stream().map(Scope::wireName).toList());
-            json.put("created_at", k.createdAt());
-            return json;
-        }).toList());
+        return Map.of(
+                "data",
+                keys.list(principal.tenantId()).stream()
+                        .map(k -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("id", k.id());
+                            json.put("name", k.name());
+                            json.put("prefix", k.prefix());
+                            json.put(
+                                    "scopes",
+                                    k.scopes().stream().map(Scope::wireName).toList());
+                            json.put("created_at", k.createdAt());
+                            return json;
+                        })
+                        .toList());
     }
 
     @DeleteMapping("/{keyId}")

@@ -33,12 +33,16 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         if (key == null || key.isBlank()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
         }
-        Principal principal = keys.authenticate(key.trim()).orElseThrow(() ->
-                new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown API key", List.of()));
+        Principal principal = keys.authenticate(key.trim())
+                .orElseThrow(() ->
+                        new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown API key", List.of()));
         RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
         if (required != null && !principal.has(required.value())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope",
-                    "This API key lacks the scope '" + required.value().wireName() + "'", List.of());
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "missing_scope",
+                    "This API key lacks the scope '" + required.value().wireName() + "'",
+                    List.of());
         }
         request.setAttribute(PRINCIPAL, principal);
         return true;

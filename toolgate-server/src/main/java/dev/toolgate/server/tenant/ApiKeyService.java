@@ -1,12 +1,12 @@
 package dev.toolgate.server.tenant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,7 +38,9 @@ public class ApiKeyService {
 
     private final JdbcClient jdbc;
     private final Cache<String, Principal> principals = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL).maximumSize(100_000).build();
+            .expireAfterWrite(CACHE_TTL)
+            .maximumSize(100_000)
+            .build();
 
     ApiKeyService(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -62,7 +64,8 @@ public class ApiKeyService {
     /** Returns the lower-case hex SHA-256 of {@code key}. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JDK", e);
         }
@@ -71,10 +74,14 @@ public class ApiKeyService {
     /** Creates the default tenant if it does not exist yet. */
     @Transactional
     public void ensureDefaultTenant() {
-        int count = jdbc.sql("select count(*) from tenants where id = ?").param(DEFAULT_TENANT_ID).query(Integer.class).single();
+        int count = jdbc.sql("select count(*) from tenants where id = ?")
+                .param(DEFAULT_TENANT_ID)
+                .query(Integer.class)
+                .single();
         if (count == 0) {
             jdbc.sql("insert into tenants (id, name, created_at) values (?, ?, ?)")
-                    .params(DEFAULT_TENANT_ID, "default", Timestamp.from(Instant.now())).update();
+                    .params(DEFAULT_TENANT_ID, "default", Timestamp.from(Instant.now()))
+                    .update();
         }
     }
 
@@ -91,9 +98,16 @@ public class ApiKeyService {
     @Transactional
     public CreatedKey createKey(UUID tenantId, String name, Set<Scope> scopes, String key) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into api_keys (id, tenant_id, name, key_hash, key_prefix, scopes, created_at) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, tenantId, name, hash(key), key.substring(0, Math.min(8, key.length())),
-                        Scope.format(scopes), Timestamp.from(Instant.now()))
+        jdbc.sql(
+                        "insert into api_keys (id, tenant_id, name, key_hash, key_prefix, scopes, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        tenantId,
+                        name,
+                        hash(key),
+                        key.substring(0, Math.min(8, key.length())),
+                        Scope.format(scopes),
+                        Timestamp.from(Instant.now()))
                 .update();
         return new CreatedKey(id, key, scopes);
     }
@@ -107,15 +121,18 @@ public class ApiKeyService {
      * @param scopes its scopes
      * @param createdAt creation time
      */
-    public record KeyInfo(UUID id, String name, String prefix, Set<Scope> scopes, Instant createdAt) {
-    }
+    public record KeyInfo(UUID id, String name, String prefix, Set<Scope> scopes, Instant createdAt) {}
 
     /** Returns the tenant's keys, oldest first. */
     public java.util.List<KeyInfo> list(UUID tenantId) {
-        return jdbc.sql("select id, name, key_prefix, scopes, created_at from api_keys where tenant_id = ? order by created_at, id")
+        return jdbc.sql(
+                        "select id, name, key_prefix, scopes, created_at from api_keys where tenant_id = ? order by created_at, id")
                 .param(tenantId)
-                .query((rs, n) -> new KeyInfo(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("key_prefix"), Scope.parseList(rs.getString("scopes")),
+                .query((rs, n) -> new KeyInfo(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("key_prefix"),
+                        Scope.parseList(rs.getString("scopes")),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -129,15 +146,20 @@ public class ApiKeyService {
     @Transactional
     public boolean delete(UUID tenantId, UUID keyId) {
         java.util.List<KeyInfo> keys = list(tenantId);
-        KeyInfo target = keys.stream().filter(k -> k.id().equals(keyId)).findFirst().orElse(null);
+        KeyInfo target =
+                keys.stream().filter(k -> k.id().equals(keyId)).findFirst().orElse(null);
         if (target == null) {
             return false;
         }
-        long admins = keys.stream().filter(k -> k.scopes().contains(Scope.ADMIN)).count();
+        long admins =
+                keys.stream().filter(k -> k.scopes().contains(Scope.ADMIN)).count();
         if (target.scopes().contains(Scope.ADMIN) && admins == 1) {
             throw new IllegalStateException("the tenant's last admin key cannot be deleted");
         }
-        boolean deleted = jdbc.sql("delete from api_keys where id = ? and tenant_id = ?").params(keyId, tenantId).update() > 0;
+        boolean deleted = jdbc.sql("delete from api_keys where id = ? and tenant_id = ?")
+                        .params(keyId, tenantId)
+                        .update()
+                > 0;
         principals.asMap().values().removeIf(principal -> principal.keyId().equals(keyId));
         return deleted;
     }
@@ -151,7 +173,9 @@ public class ApiKeyService {
         }
         Optional<Principal> principal = jdbc.sql("select id, tenant_id, scopes from api_keys where key_hash = ?")
                 .param(hash)
-                .query((rs, n) -> new Principal(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                .query((rs, n) -> new Principal(
+                        rs.getObject("tenant_id", UUID.class),
+                        rs.getObject("id", UUID.class),
                         Scope.parseList(rs.getString("scopes"))))
                 .optional();
         principal.ifPresent(p -> principals.put(hash, p));

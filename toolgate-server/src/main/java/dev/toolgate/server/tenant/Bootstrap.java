@@ -39,8 +39,8 @@ class Bootstrap implements ApplicationRunner {
             keys.createKey(ApiKeyService.DEFAULT_TENANT_ID, "bootstrap", EnumSet.of(Scope.ADMIN), bootstrap.trim());
             log.info("Created the default tenant's admin key from TOOLGATE_BOOTSTRAP_API_KEY");
         } else {
-            ApiKeyService.CreatedKey key = keys.createKey(ApiKeyService.DEFAULT_TENANT_ID, "bootstrap",
-                    EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
+            ApiKeyService.CreatedKey key = keys.createKey(
+                    ApiKeyService.DEFAULT_TENANT_ID, "bootstrap", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
             log.info("Created a random admin key for the default tenant; it is printed once on standard output");
             System.out.println("Toolgate admin API key (shown once, store it now): " + key.key());
         }

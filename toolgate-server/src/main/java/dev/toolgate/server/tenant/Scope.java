@@ -52,6 +52,11 @@ public enum Scope {
 
     /** Joins scopes with a space, in declaration order. */
     public static String format(Set<Scope> scopes) {
-        return String.join(" ", Arrays.stream(values()).filter(scopes::contains).map(Scope::wireName).toList());
+        return String.join(
+                " ",
+                Arrays.stream(values())
+                        .filter(scopes::contains)
+                        .map(Scope::wireName)
+                        .toList());
     }
 }

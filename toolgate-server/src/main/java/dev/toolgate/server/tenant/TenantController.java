@@ -46,11 +46,15 @@ class TenantController {
     ResponseEntity<Map<String, Object>> create(Principal principal, @RequestBody JsonNode body) {
         requireOperator(principal);
         JsonNode name = body.get("name");
-        if (name == null || !name.isString() || name.asString().isBlank() || name.asString().length() > 255) {
+        if (name == null
+                || !name.isString()
+                || name.asString().isBlank()
+                || name.asString().length() > 255) {
             throw ApiException.invalid(List.of(new FieldError("name", "is required, 1-255 characters")));
         }
         Tenant tenant = tenants.create(name.asString().trim());
-        ApiKeyService.CreatedKey key = keys.createKey(tenant.id(), "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
+        ApiKeyService.CreatedKey key =
+                keys.createKey(tenant.id(), "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", tenant.id());
         json.put("name", tenant.name());
@@ -63,7 +67,8 @@ class TenantController {
     @RequiresScope(Scope.ADMIN)
     Map<String, Object> list(Principal principal) {
         requireOperator(principal);
-        return Map.of("data", tenants.list().stream().map(TenantController::toJson).toList());
+        return Map.of(
+                "data", tenants.list().stream().map(TenantController::toJson).toList());
     }
 
     @GetMapping("/{tenantId}/rate-limits")
@@ -72,7 +77,9 @@ class TenantController {
         if (!principal.isOperator() && !principal.tenantId().equals(tenantId)) {
             throw ApiException.notFound("tenant");
         }
-        return limitsJson(tenants.find(tenantId).orElseThrow(() -> ApiException.notFound("tenant")).rateLimits());
+        return limitsJson(tenants.find(tenantId)
+                .orElseThrow(() -> ApiException.notFound("tenant"))
+                .rateLimits());
     }
 
     @PutMapping("/{tenantId}/rate-limits")
@@ -80,12 +87,16 @@ class TenantController {
     Map<String, Object> setRateLimits(Principal principal, @PathVariable UUID tenantId, @RequestBody JsonNode body) {
         requireOperator(principal);
         List<FieldError> errors = new ArrayList<>();
-        Tenant.RateLimitOverrides limits = new Tenant.RateLimitOverrides(limit(body, "tenant_per_minute", errors),
-                limit(body, "tool_per_minute", errors), limit(body, "test_fire_per_minute", errors));
+        Tenant.RateLimitOverrides limits = new Tenant.RateLimitOverrides(
+                limit(body, "tenant_per_minute", errors),
+                limit(body, "tool_per_minute", errors),
+                limit(body, "test_fire_per_minute", errors));
         for (var field : body.propertyNames()) {
-            if (!List.of("tenant_per_minute", "tool_per_minute", "test_fire_per_minute").contains(field)) {
-                errors.add(new FieldError(field, "is not a rate limit; use tenant_per_minute, tool_per_minute or"
-                        + " test_fire_per_minute"));
+            if (!List.of("tenant_per_minute", "tool_per_minute", "test_fire_per_minute")
+                    .contains(field)) {
+                errors.add(new FieldError(
+                        field,
+                        "is not a rate limit; use tenant_per_minute, tool_per_minute or" + " test_fire_per_minute"));
             }
         }
         if (!errors.isEmpty()) {
@@ -104,8 +115,9 @@ class TenantController {
             return null;
         }
         if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > 1_000_000) {
-            errors.add(new FieldError(field, "must be an integer from 0 (unlimited) to 1000000, or null for the"
-                    + " deployment default"));
+            errors.add(new FieldError(
+                    field,
+                    "must be an integer from 0 (unlimited) to 1000000, or null for the" + " deployment default"));
             return null;
         }
         return value.asInt();
@@ -130,8 +142,11 @@ class TenantController {
 
     private static void requireOperator(Principal principal) {
         if (!principal.isOperator()) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "operator_only",
-                    "Only the operator (an admin key of the default tenant) manages tenants", List.of());
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN,
+                    "operator_only",
+                    "Only the operator (an admin key of the default tenant) manages tenants",
+                    List.of());
         }
     }
 }

@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param tenantId the tenant whose limits changed
  */
-public record TenantRateLimitsChanged(UUID tenantId) {
-}
+public record TenantRateLimitsChanged(UUID tenantId) {}

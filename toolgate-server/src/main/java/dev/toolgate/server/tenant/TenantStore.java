@@ -24,32 +24,44 @@ public class TenantStore {
     public Tenant create(String name) {
         Tenant tenant = new Tenant(UUID.randomUUID(), name, Instant.now(), Tenant.RateLimitOverrides.NONE);
         jdbc.sql("insert into tenants (id, name, created_at) values (?, ?, ?)")
-                .params(tenant.id(), name, Timestamp.from(tenant.createdAt())).update();
+                .params(tenant.id(), name, Timestamp.from(tenant.createdAt()))
+                .update();
         return tenant;
     }
 
     /** Returns the tenant with this id, or empty. */
     public Optional<Tenant> find(UUID id) {
-        return jdbc.sql("select * from tenants where id = ?").param(id).query(TenantStore::map).optional();
+        return jdbc.sql("select * from tenants where id = ?")
+                .param(id)
+                .query(TenantStore::map)
+                .optional();
     }
 
     /** Returns every tenant, oldest first. */
     public List<Tenant> list() {
-        return jdbc.sql("select * from tenants order by created_at, id").query(TenantStore::map).list();
+        return jdbc.sql("select * from tenants order by created_at, id")
+                .query(TenantStore::map)
+                .list();
     }
 
     /** Replaces the tenant's rate-limit overrides; returns whether the tenant exists. */
     public boolean updateRateLimits(UUID id, Tenant.RateLimitOverrides limits) {
         return jdbc.sql("update tenants set rate_limit_tenant_per_minute = ?, rate_limit_tool_per_minute = ?,"
-                        + " rate_limit_test_fire_per_minute = ? where id = ?")
-                .params(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute(), id)
-                .update() > 0;
+                                + " rate_limit_test_fire_per_minute = ? where id = ?")
+                        .params(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute(), id)
+                        .update()
+                > 0;
     }
 
     private static Tenant map(ResultSet rs, int row) throws SQLException {
-        return new Tenant(rs.getObject("id", UUID.class), rs.getString("name"), rs.getTimestamp("created_at").toInstant(),
-                new Tenant.RateLimitOverrides(integer(rs, "rate_limit_tenant_per_minute"),
-                        integer(rs, "rate_limit_tool_per_minute"), integer(rs, "rate_limit_test_fire_per_minute")));
+        return new Tenant(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getTimestamp("created_at").toInstant(),
+                new Tenant.RateLimitOverrides(
+                        integer(rs, "rate_limit_tenant_per_minute"),
+                        integer(rs, "rate_limit_tool_per_minute"),
+                        integer(rs, "rate_limit_test_fire_per_minute")));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

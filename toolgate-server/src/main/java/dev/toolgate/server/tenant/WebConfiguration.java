@@ -35,7 +35,10 @@ class WebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
                     WebDataBinderFactory binderFactory) {
                 Object principal = request.getAttribute(ApiKeyInterceptor.PRINCIPAL, RequestAttributes.SCOPE_REQUEST);
                 if (principal == null) {

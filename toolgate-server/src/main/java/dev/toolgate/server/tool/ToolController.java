@@ -3,11 +3,11 @@ package dev.toolgate.server.tool;
 import dev.toolgate.core.describe.DescriptorExporter;
 import dev.toolgate.core.describe.DescriptorFormat;
 import dev.toolgate.core.signing.SigningSecret;
+import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
-import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiException;
@@ -84,14 +84,17 @@ class ToolController {
 
     @PatchMapping("/tools/{toolId}")
     @RequiresScope(Scope.TOOLS_WRITE)
-    ObjectNode patch(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId, @RequestBody JsonNode body) {
+    ObjectNode patch(
+            Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId, @RequestBody JsonNode body) {
         Tool existing = requireTool(principal, agentId, toolId);
         ToolDefinition definition = valid(parser.patch(existing.definition(), body));
         ObjectNode json = toJson(tools.update(existing, definition));
         SignatureScheme scheme = SigningSecretStore.schemeOf(definition);
         if (scheme != SigningSecretStore.schemeOf(existing.definition())) {
             // a secret of the other scheme's form cannot sign: issue a new one, shown once like at creation
-            json.put("signing_secret", signingSecrets.replace(existing.id(), scheme).reveal());
+            json.put(
+                    "signing_secret",
+                    signingSecrets.replace(existing.id(), scheme).reveal());
         }
         return json;
     }
@@ -108,8 +111,8 @@ class ToolController {
 
     @GetMapping("/functions")
     @RequiresScope(Scope.TOOLS_READ)
-    Map<String, Object> functions(Principal principal, @PathVariable UUID agentId,
-            @RequestParam(defaultValue = "openai") String format) {
+    Map<String, Object> functions(
+            Principal principal, @PathVariable UUID agentId, @RequestParam(defaultValue = "openai") String format) {
         agents.require(principal.tenantId(), agentId);
         DescriptorFormat descriptorFormat;
         try {
@@ -117,9 +120,14 @@ class ToolController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        var definitions = tools.list(principal.tenantId(), agentId).stream().map(Tool::definition).toList();
-        return Map.of("format", descriptorFormat.wireName(),
-                "tools", DescriptorExporter.export(definitions, descriptorFormat));
+        var definitions = tools.list(principal.tenantId(), agentId).stream()
+                .map(Tool::definition)
+                .toList();
+        return Map.of(
+                "format",
+                descriptorFormat.wireName(),
+                "tools",
+                DescriptorExporter.export(definitions, descriptorFormat));
     }
 
     static ObjectNode toJson(Tool tool) {
@@ -138,7 +146,6 @@ class ToolController {
             case ParseResult.Invalid invalid -> throw ApiException.invalid(invalid.errors());
         };
     }
-
 
     private Tool requireTool(Principal principal, UUID agentId, UUID toolId) {
         agents.require(principal.tenantId(), agentId);

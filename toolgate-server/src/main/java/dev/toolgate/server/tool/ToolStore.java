@@ -1,17 +1,17 @@
 package dev.toolgate.server.tool;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.toolgate.core.signing.SigningSecret;
+import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
-import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.secrets.ToolAuthSecrets;
 import java.sql.Timestamp;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,20 +46,24 @@ public class ToolStore {
     private final SigningSecretStore signingSecrets;
     private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
 
-    private record NameKey(UUID tenantId, UUID agentId, String name) {
-    }
+    private record NameKey(UUID tenantId, UUID agentId, String name) {}
 
     /**
      * Tools found by name recently (2 s): the invoke path's lookup. A change made through this instance applies at
      * once; one made through another instance within {@link #NAME_CACHE_TTL}.
      */
     private final Cache<NameKey, Tool> byName = Caffeine.newBuilder()
-            .expireAfterWrite(NAME_CACHE_TTL).maximumSize(100_000).build();
+            .expireAfterWrite(NAME_CACHE_TTL)
+            .maximumSize(100_000)
+            .build();
 
     /** How long a tool found by name is reused without asking the database. */
     public static final Duration NAME_CACHE_TTL = Duration.ofSeconds(2);
 
-    ToolStore(JdbcClient jdbc, ToolDefinitionParser parser, ToolAuthSecrets authSecrets,
+    ToolStore(
+            JdbcClient jdbc,
+            ToolDefinitionParser parser,
+            ToolAuthSecrets authSecrets,
             SigningSecretStore signingSecrets) {
         this.jdbc = jdbc;
         this.parser = parser;
@@ -79,11 +83,21 @@ public class ToolStore {
         ObjectNode json = WRITER.toJson(definition, false);
         String authSecret = authSecrets.seal(tool.id(), json);
         try {
-            jdbc.sql("insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition, auth_secret, created_at, updated_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(tool.id(), tenantId, agentId, definition.name(), definition.type().wireName(),
-                            definition.enabled(), definition.priority(), JSON.writeValueAsString(json), authSecret,
-                            Timestamp.from(now), Timestamp.from(now))
+            jdbc.sql(
+                            "insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition, auth_secret, created_at, updated_at)"
+                                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            tool.id(),
+                            tenantId,
+                            agentId,
+                            definition.name(),
+                            definition.type().wireName(),
+                            definition.enabled(),
+                            definition.priority(),
+                            JSON.writeValueAsString(json),
+                            authSecret,
+                            Timestamp.from(now),
+                            Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
             throw duplicate(definition.name());
@@ -103,10 +117,18 @@ public class ToolStore {
         ObjectNode json = WRITER.toJson(definition, false);
         String authSecret = authSecrets.seal(existing.id(), json);
         try {
-            jdbc.sql("update tools set name = ?, tool_type = ?, is_enabled = ?, priority = ?, definition = ?, auth_secret = ?,"
-                            + " updated_at = ? where id = ? and tenant_id = ?")
-                    .params(definition.name(), definition.type().wireName(), definition.enabled(), definition.priority(),
-                            JSON.writeValueAsString(json), authSecret, Timestamp.from(now), existing.id(),
+            jdbc.sql(
+                            "update tools set name = ?, tool_type = ?, is_enabled = ?, priority = ?, definition = ?, auth_secret = ?,"
+                                    + " updated_at = ? where id = ? and tenant_id = ?")
+                    .params(
+                            definition.name(),
+                            definition.type().wireName(),
+                            definition.enabled(),
+                            definition.priority(),
+                            JSON.writeValueAsString(json),
+                            authSecret,
+                            Timestamp.from(now),
+                            existing.id(),
                             existing.tenantId())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -120,14 +142,18 @@ public class ToolStore {
     public boolean delete(UUID tenantId, UUID agentId, UUID toolId) {
         forget(toolId);
         return jdbc.sql("delete from tools where id = ? and agent_id = ? and tenant_id = ?")
-                .params(toolId, agentId, tenantId).update() > 0;
+                        .params(toolId, agentId, tenantId)
+                        .update()
+                > 0;
     }
 
     /** Returns the tool with this id if it belongs to the tenant's agent. */
     public Optional<Tool> find(UUID tenantId, UUID agentId, UUID toolId) {
         return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where id = ? and agent_id = ? and tenant_id = ?")
-                .params(toolId, agentId, tenantId).query(this::row).optional();
+                .params(toolId, agentId, tenantId)
+                .query(this::row)
+                .optional();
     }
 
     /**
@@ -148,7 +174,9 @@ public class ToolStore {
         }
         Optional<Tool> tool = jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
                         + " from tools where agent_id = ? and name = ? and tenant_id = ?")
-                .params(agentId, name, tenantId).query(this::row).optional();
+                .params(agentId, name, tenantId)
+                .query(this::row)
+                .optional();
         tool.ifPresent(t -> byName.put(key, t));
         return tool;
     }
@@ -162,7 +190,9 @@ public class ToolStore {
     public List<Tool> list(UUID tenantId, UUID agentId) {
         return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where agent_id = ? and tenant_id = ? order by priority, name")
-                .params(agentId, tenantId).query(this::row).list();
+                .params(agentId, tenantId)
+                .query(this::row)
+                .list();
     }
 
     /**
@@ -182,8 +212,13 @@ public class ToolStore {
         }
         ObjectNode json = (ObjectNode) JSON.readTree(rs.getString("definition"));
         authSecrets.unseal(id, json, rs.getString("auth_secret"));
-        Tool tool = new Tool(id, rs.getObject("tenant_id", UUID.class), rs.getObject("agent_id", UUID.class),
-                deserialize(json), rs.getTimestamp("created_at").toInstant(), updatedAt);
+        Tool tool = new Tool(
+                id,
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("agent_id", UUID.class),
+                deserialize(json),
+                rs.getTimestamp("created_at").toInstant(),
+                updatedAt);
         cache.put(id, tool);
         return tool;
     }
@@ -192,7 +227,7 @@ public class ToolStore {
         return switch (parser.parse(node)) {
             case ParseResult.Valid valid -> valid.definition();
             case ParseResult.Invalid invalid ->
-                    throw new IllegalStateException("stored tool definition no longer validates: " + invalid.errors());
+                throw new IllegalStateException("stored tool definition no longer validates: " + invalid.errors());
         };
     }
 

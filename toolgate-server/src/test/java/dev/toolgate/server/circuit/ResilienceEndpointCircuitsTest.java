@@ -46,8 +46,12 @@ class ResilienceEndpointCircuitsTest {
 
         assertThat(circuits.state(tenant, ENDPOINT)).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(circuits.tryAcquire(tenant, ENDPOINT)).isNull();
-        assertThat(circuits.tryAcquire(UUID.randomUUID(), ENDPOINT)).as("another tenant's circuit").isNotNull();
-        assertThat(circuits.tryAcquire(tenant, "other.example.com:443")).as("another endpoint").isNotNull();
+        assertThat(circuits.tryAcquire(UUID.randomUUID(), ENDPOINT))
+                .as("another tenant's circuit")
+                .isNotNull();
+        assertThat(circuits.tryAcquire(tenant, "other.example.com:443"))
+                .as("another endpoint")
+                .isNotNull();
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,7 +33,8 @@ class DuplicateCallsTest {
 
         assertThat(repeat).isInstanceOf(DuplicateCalls.Reused.class);
         assertThat(((DuplicateCalls.Reused) repeat).originalInvocationId()).isEqualTo("inv-1");
-        assertThat(((DuplicateCalls.Reused) repeat).response().get("content").asString()).isEqualTo("first");
+        assertThat(((DuplicateCalls.Reused) repeat).response().get("content").asString())
+                .isEqualTo("first");
         assertThat(runs).hasValue(1);
     }
 
@@ -54,7 +55,8 @@ class DuplicateCallsTest {
         duplicates.serve("b", Duration.ofSeconds(10), () -> run("limited", false));
 
         assertThat(duplicates.serve("a", Duration.ZERO, () -> run("x", true))).isInstanceOf(DuplicateCalls.Ran.class);
-        assertThat(duplicates.serve("b", Duration.ofSeconds(10), () -> run("y", true))).isInstanceOf(DuplicateCalls.Ran.class);
+        assertThat(duplicates.serve("b", Duration.ofSeconds(10), () -> run("y", true)))
+                .isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(runs).hasValue(4);
     }
 
@@ -65,14 +67,15 @@ class DuplicateCallsTest {
         AtomicReference<DuplicateCalls.Served> leader = new AtomicReference<>();
         AtomicReference<DuplicateCalls.Served> follower = new AtomicReference<>();
 
-        Thread leaderThread = Thread.ofPlatform().start(() -> leader.set(duplicates.serve("k", Duration.ZERO, () -> {
-            leaderStarted.countDown();
-            await(release);
-            return run("only once", true);
-        })));
+        Thread leaderThread = Thread.ofPlatform()
+                .start(() -> leader.set(duplicates.serve("k", Duration.ZERO, () -> {
+                    leaderStarted.countDown();
+                    await(release);
+                    return run("only once", true);
+                })));
         leaderStarted.await();
-        Thread followerThread = Thread.ofPlatform().start(
-                () -> follower.set(duplicates.serve("k", Duration.ZERO, () -> run("should not run", true))));
+        Thread followerThread = Thread.ofPlatform()
+                .start(() -> follower.set(duplicates.serve("k", Duration.ZERO, () -> run("should not run", true))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (followerThread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -83,7 +86,11 @@ class DuplicateCallsTest {
 
         assertThat(leader.get()).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(follower.get()).isInstanceOf(DuplicateCalls.Reused.class);
-        assertThat(((DuplicateCalls.Reused) follower.get()).response().get("content").asString()).isEqualTo("only once");
+        assertThat(((DuplicateCalls.Reused) follower.get())
+                        .response()
+                        .get("content")
+                        .asString())
+                .isEqualTo("only once");
         assertThat(runs).hasValue(1);
     }
 

@@ -27,8 +27,10 @@ class CurlCommandTest {
 
     @Test
     void omitsTheBodyOfABodylessRequest() {
-        var request = JsonMapper.builder().build().readTree(
-                "{\"method\": \"GET\", \"url\": \"https://api.example.com/x\", \"headers\": {}, \"body\": null}");
+        var request = JsonMapper.builder()
+                .build()
+                .readTree(
+                        "{\"method\": \"GET\", \"url\": \"https://api.example.com/x\", \"headers\": {}, \"body\": null}");
 
         assertThat(CurlCommand.of(request)).isEqualTo("curl -sS --max-time 10 -X GET 'https://api.example.com/x'\n");
     }

@@ -68,7 +68,8 @@ class RateLimiterTest {
         RateLimiter.Limits limits = new RateLimiter.Limits(60, 30, 10);
         UUID tool = UUID.randomUUID();
         for (int i = 0; i < 30; i++) {
-            assertThat(limiter.acquireInvocation(tenant, tool, limits).allowed()).isTrue();
+            assertThat(limiter.acquireInvocation(tenant, tool, limits).allowed())
+                    .isTrue();
         }
 
         RateDecision refused = limiter.acquireInvocation(tenant, tool, limits);
@@ -77,7 +78,8 @@ class RateLimiterTest {
         assertThat(refused.limit()).isEqualTo("tool");
         assertThat(refused.perMinute()).isEqualTo(30);
         assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isTrue();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isTrue();
     }
 
     @Test
@@ -86,19 +88,23 @@ class RateLimiterTest {
         for (int i = 0; i < 60; i++) {
             limiter.acquireInvocation(tenant, UUID.randomUUID(), limits);
         }
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isFalse();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isFalse();
 
         time.advance(Duration.ofSeconds(1));
 
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isTrue();
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isFalse();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isTrue();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isFalse();
     }
 
     @Test
     void tenantRefusalGivesTheToolItsTokenBack() {
         RateLimiter.Limits limits = new RateLimiter.Limits(1, 2, 10);
         UUID tool = UUID.randomUUID();
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isTrue();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isTrue();
 
         RateDecision refused = limiter.acquireInvocation(tenant, tool, limits);
         time.advance(Duration.ofSeconds(60));
@@ -111,7 +117,8 @@ class RateLimiterTest {
     @Test
     void testFiresHaveTheirOwnBucket() {
         RateLimiter.Limits limits = new RateLimiter.Limits(1, 0, 2);
-        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isTrue();
+        assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed())
+                .isTrue();
 
         assertThat(limiter.acquireTestFire(tenant, limits).allowed()).isTrue();
         assertThat(limiter.acquireTestFire(tenant, limits).allowed()).isTrue();
@@ -126,7 +133,9 @@ class RateLimiterTest {
         RateLimiter.Limits limits = new RateLimiter.Limits(0, 0, 0);
 
         for (int i = 0; i < 1000; i++) {
-            assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits).allowed()).isTrue();
+            assertThat(limiter.acquireInvocation(tenant, UUID.randomUUID(), limits)
+                            .allowed())
+                    .isTrue();
         }
     }
 }

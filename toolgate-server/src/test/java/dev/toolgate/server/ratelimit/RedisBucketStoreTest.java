@@ -23,8 +23,11 @@ class RedisBucketStoreTest {
 
     @BeforeAll
     static void connect() {
-        redis = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(6379)
-                .withTimeout(Duration.ofSeconds(2)).build());
+        redis = RedisClient.create(RedisURI.builder()
+                .withHost("127.0.0.1")
+                .withPort(6379)
+                .withTimeout(Duration.ofSeconds(2))
+                .build());
         try (var connection = redis.connect()) {
             connection.sync().ping();
         } catch (RuntimeException e) {
@@ -53,7 +56,11 @@ class RedisBucketStoreTest {
 
         int allowed = 0;
         for (int i = 0; i < 5; i++) {
-            allowed += (i % 2 == 0 ? first : second).acquireInvocation(tenant, tool, limits).allowed() ? 1 : 0;
+            allowed += (i % 2 == 0 ? first : second)
+                            .acquireInvocation(tenant, tool, limits)
+                            .allowed()
+                    ? 1
+                    : 0;
         }
         RateDecision refused = second.acquireInvocation(tenant, tool, limits);
 

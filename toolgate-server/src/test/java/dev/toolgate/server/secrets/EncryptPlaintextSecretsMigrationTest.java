@@ -29,8 +29,14 @@ class EncryptPlaintextSecretsMigrationTest {
 
     @Test
     void encryptsWhatV1StoredInPlaintextAndLeavesToolsWithoutAuthAlone() throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("toolgate") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("1").load().migrate();
+        String url = "jdbc:h2:file:" + dir.resolve("toolgate")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
         UUID tenant = UUID.randomUUID();
         UUID agent = UUID.randomUUID();
         UUID withAuth = UUID.randomUUID();
@@ -38,35 +44,60 @@ class EncryptPlaintextSecretsMigrationTest {
         UUID secretRow = UUID.randomUUID();
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             insert(db, "insert into tenants (id, name, created_at) values (?, ?, ?)", tenant, "t", now());
-            insert(db, "insert into agents (id, tenant_id, name, created_at, updated_at) values (?, ?, ?, ?, ?)",
-                    agent, tenant, "a", now(), now());
-            insertTool(db, withAuth, tenant, agent, "with_auth", "{\"type\": \"bearer\", \"token\": \"" + TOKEN + "\"}");
+            insert(
+                    db,
+                    "insert into agents (id, tenant_id, name, created_at, updated_at) values (?, ?, ?, ?, ?)",
+                    agent,
+                    tenant,
+                    "a",
+                    now(),
+                    now());
+            insertTool(
+                    db, withAuth, tenant, agent, "with_auth", "{\"type\": \"bearer\", \"token\": \"" + TOKEN + "\"}");
             insertTool(db, withoutAuth, tenant, agent, "without_auth", "{\"type\": \"none\"}");
-            insert(db, "insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)",
-                    secretRow, withAuth, SIGNING, now());
+            insert(
+                    db,
+                    "insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)",
+                    secretRow,
+                    withAuth,
+                    SIGNING,
+                    now());
         }
         SecretCipher cipher = SecretCipher.fromKeysetJson(SecretCipher.generateKeysetJson(), "test key");
         ToolAuthSecrets toolAuth = new ToolAuthSecrets(cipher);
 
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                .javaMigrations(new EncryptPlaintextSecretsMigration(cipher, toolAuth)).load().migrate();
+        Flyway.configure()
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .javaMigrations(new EncryptPlaintextSecretsMigration(cipher, toolAuth))
+                .load()
+                .migrate();
 
         try (Connection db = DriverManager.getConnection(url, "sa", "")) {
             String storedSecret = single(db, "select secret from signing_secrets where id = ?", secretRow);
             assertThat(storedSecret).startsWith(SecretCipher.PREFIX);
-            assertThat(cipher.decrypt(storedSecret, SecretCipher.signingSecret(withAuth, secretRow))).isEqualTo(SIGNING);
+            assertThat(cipher.decrypt(storedSecret, SecretCipher.signingSecret(withAuth, secretRow)))
+                    .isEqualTo(SIGNING);
 
             String definition = single(db, "select definition from tools where id = ?", withAuth);
             String authSecret = single(db, "select auth_secret from tools where id = ?", withAuth);
             assertThat(definition).doesNotContain(TOKEN);
-            assertThat(JSON.readTree(definition).get("config").get("auth").get("token").asString()).isEqualTo("***");
+            assertThat(JSON.readTree(definition)
+                            .get("config")
+                            .get("auth")
+                            .get("token")
+                            .asString())
+                    .isEqualTo("***");
             ObjectNode restored = (ObjectNode) JSON.readTree(definition);
             toolAuth.unseal(withAuth, restored, authSecret);
-            assertThat(restored.get("config").get("auth").get("token").asString()).isEqualTo(TOKEN);
+            assertThat(restored.get("config").get("auth").get("token").asString())
+                    .isEqualTo(TOKEN);
 
-            assertThat(single(db, "select auth_secret from tools where id = ?", withoutAuth)).isNull();
+            assertThat(single(db, "select auth_secret from tools where id = ?", withoutAuth))
+                    .isNull();
             JsonNode untouched = JSON.readTree(single(db, "select definition from tools where id = ?", withoutAuth));
-            assertThat(untouched.get("config").get("auth").get("type").asString()).isEqualTo("none");
+            assertThat(untouched.get("config").get("auth").get("type").asString())
+                    .isEqualTo("none");
         }
     }
 
@@ -77,9 +108,20 @@ class EncryptPlaintextSecretsMigrationTest {
                  "config": {"url": "https://api.example.com/x", "method": "POST", "auth": %s}, "is_enabled": true,
                  "priority": 0}
                 """.formatted(name, auth);
-        insert(db, "insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition,"
-                + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, tenant, agent, name, "http_request", true, 0, definition, now(), now());
+        insert(
+                db,
+                "insert into tools (id, tenant_id, agent_id, name, tool_type, is_enabled, priority, definition,"
+                        + " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                tenant,
+                agent,
+                name,
+                "http_request",
+                true,
+                0,
+                definition,
+                now(),
+                now());
     }
 
     private static void insert(Connection db, String sql, Object... params) throws Exception {

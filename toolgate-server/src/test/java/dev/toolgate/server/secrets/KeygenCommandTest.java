@@ -39,7 +39,8 @@ class KeygenCommandTest {
         assertThat(json).startsWith("{");
         assertThat(run("keygen")).isNotEqualTo(base64);
         SecretCipher fromBase64 = MasterKeyLoader.load(base64, "jdbc:postgresql://127.0.0.1:5432/test", dataDir);
-        assertThat(fromBase64.decrypt(fromBase64.encrypt("v", binding), binding)).isEqualTo("v");
+        assertThat(fromBase64.decrypt(fromBase64.encrypt("v", binding), binding))
+                .isEqualTo("v");
         SecretCipher fromJson = MasterKeyLoader.load(json, null, dataDir);
         assertThat(fromJson.decrypt(fromJson.encrypt("v", binding), binding)).isEqualTo("v");
     }

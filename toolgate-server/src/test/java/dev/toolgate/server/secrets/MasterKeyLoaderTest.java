@@ -27,12 +27,14 @@ class MasterKeyLoaderTest {
 
         SecretCipher second = MasterKeyLoader.load("", "", dataDir);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).isEqualTo(written);
         assertThat(second.decrypt(sealed, BINDING)).isEqualTo("s3cret");
         assertThat(second.keySource()).contains(file.toString());
         try (var files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(MasterKeyLoader.KEYSET_FILE);
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly(MasterKeyLoader.KEYSET_FILE);
         }
     }
 

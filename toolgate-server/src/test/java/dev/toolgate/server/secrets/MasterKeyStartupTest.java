@@ -18,11 +18,12 @@ class MasterKeyStartupTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start(String masterKey) {
-        return new SpringApplicationBuilder(ToolgateApplication.class).run(
-                "--spring.main.web-application-type=none",
-                "--toolgate.data-dir=" + dataDir,
-                "--toolgate.bootstrap-api-key=tg_test_startup_admin_key_0123456789",
-                "--toolgate.master-key=" + masterKey);
+        return new SpringApplicationBuilder(ToolgateApplication.class)
+                .run(
+                        "--spring.main.web-application-type=none",
+                        "--toolgate.data-dir=" + dataDir,
+                        "--toolgate.bootstrap-api-key=tg_test_startup_admin_key_0123456789",
+                        "--toolgate.master-key=" + masterKey);
     }
 
     @Test

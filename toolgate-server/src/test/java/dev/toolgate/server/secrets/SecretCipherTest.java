@@ -24,8 +24,10 @@ class SecretCipherTest {
         String second = cipher.encrypt(SECRET, SecretCipher.toolAuth(toolId));
 
         assertThat(first).startsWith(SecretCipher.PREFIX).doesNotContain(SECRET).isNotEqualTo(second);
-        assertThat(new String(Base64.getDecoder().decode(first.substring(SecretCipher.PREFIX.length())),
-                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("crm-token");
+        assertThat(new String(
+                        Base64.getDecoder().decode(first.substring(SecretCipher.PREFIX.length())),
+                        java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("crm-token");
         assertThat(cipher.decrypt(first, SecretCipher.toolAuth(toolId))).isEqualTo(SECRET);
         assertThat(cipher.decrypt(second, SecretCipher.toolAuth(toolId))).isEqualTo(SECRET);
     }
@@ -60,9 +62,11 @@ class SecretCipherTest {
         SecretCipher otherKey = SecretCipher.fromKeysetJson(SecretCipher.generateKeysetJson(), "other key");
 
         assertThatThrownBy(() -> cipher.decrypt(altered, binding)).isInstanceOf(SecretCipherException.class);
-        assertThatThrownBy(() -> otherKey.decrypt(sealed, binding)).isInstanceOf(SecretCipherException.class)
+        assertThatThrownBy(() -> otherKey.decrypt(sealed, binding))
+                .isInstanceOf(SecretCipherException.class)
                 .hasMessageContaining("other key");
-        assertThatThrownBy(() -> cipher.decrypt(SECRET, binding)).isInstanceOf(SecretCipherException.class)
+        assertThatThrownBy(() -> cipher.decrypt(SECRET, binding))
+                .isInstanceOf(SecretCipherException.class)
                 .hasMessageNotContaining(SECRET);
     }
 
@@ -73,20 +77,23 @@ class SecretCipherTest {
         String written = SecretCipher.fromKeysetJson(oldJson, "old").encrypt(SECRET, binding);
         KeysetHandle old = TinkJsonProtoKeysetFormat.parseKeyset(oldJson, InsecureSecretKeyAccess.get());
         KeysetHandle rotated = KeysetHandle.newBuilder(old)
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId()
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId()
                         .makePrimary())
                 .build();
         SecretCipher both = SecretCipher.fromKeysetJson(
                 TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get()), "rotated");
 
         assertThat(both.decrypt(written, binding)).isEqualTo(SECRET);
-        assertThatThrownBy(() -> SecretCipher.fromKeysetJson(oldJson, "old").decrypt(both.encrypt(SECRET, binding), binding))
+        assertThatThrownBy(() ->
+                        SecretCipher.fromKeysetJson(oldJson, "old").decrypt(both.encrypt(SECRET, binding), binding))
                 .isInstanceOf(SecretCipherException.class);
     }
 
     @Test
     void rejectsTextThatIsNotAKeysetWithoutQuotingIt() {
-        assertThatThrownBy(() -> SecretCipher.fromKeysetJson("{\"primaryKeyId\": \"hunter2-key\"}", "TOOLGATE_MASTER_KEY"))
+        assertThatThrownBy(
+                        () -> SecretCipher.fromKeysetJson("{\"primaryKeyId\": \"hunter2-key\"}", "TOOLGATE_MASTER_KEY"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("TOOLGATE_MASTER_KEY")
                 .hasMessageNotContaining("hunter2");

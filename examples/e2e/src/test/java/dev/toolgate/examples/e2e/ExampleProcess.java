@@ -34,14 +34,19 @@ final class ExampleProcess implements AutoCloseable {
      * free {@code PORT} (also substituted for {@code {port}} in the command), and waits until it accepts
      * connections.
      */
-    static ExampleProcess start(String name, Path directory, List<String> command, Map<String, String> environment,
-            Path logDirectory) throws IOException, InterruptedException {
+    static ExampleProcess start(
+            String name, Path directory, List<String> command, Map<String, String> environment, Path logDirectory)
+            throws IOException, InterruptedException {
         int port = freeLoopbackPort();
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
-        List<String> resolved = command.stream().map(part -> part.replace("{port}", Integer.toString(port))).toList();
-        ProcessBuilder builder = new ProcessBuilder(resolved).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> resolved = command.stream()
+                .map(part -> part.replace("{port}", Integer.toString(port)))
+                .toList();
+        ProcessBuilder builder = new ProcessBuilder(resolved)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("PORT", Integer.toString(port));
@@ -80,7 +85,8 @@ final class ExampleProcess implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new IOException("the example did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + output());
+        throw new IOException(
+                "the example did not listen on 127.0.0.1:" + port + " within " + STARTUP + ":\n" + output());
     }
 
     private static int freeLoopbackPort() throws IOException {

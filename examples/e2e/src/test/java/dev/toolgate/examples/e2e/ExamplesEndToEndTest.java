@@ -20,7 +20,6 @@ import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,10 +50,16 @@ class ExamplesEndToEndTest {
     private static final Path EXAMPLES = Path.of("..").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HeldCertificate CA = new HeldCertificate.Builder().certificateAuthority(0)
-            .commonName("Toolgate e2e test CA").build();
+    private static final HeldCertificate CA = new HeldCertificate.Builder()
+            .certificateAuthority(0)
+            .commonName("Toolgate e2e test CA")
+            .build();
     private static final HandshakeCertificates SERVER_TLS = new HandshakeCertificates.Builder()
-            .heldCertificate(new HeldCertificate.Builder().signedBy(CA).addSubjectAlternativeName("127.0.0.1").build(),
+            .heldCertificate(
+                    new HeldCertificate.Builder()
+                            .signedBy(CA)
+                            .addSubjectAlternativeName("127.0.0.1")
+                            .build(),
                     CA.certificate())
             .build();
     private static final String SHIPPED = "Tell the caller order A-1001 is shipped and should arrive Friday.";
@@ -67,8 +72,13 @@ class ExamplesEndToEndTest {
         PYTHON("python", List.of("python3", "server.py")),
         PHP("php", List.of("php", "-S", "127.0.0.1:{port}", "server.php")),
         GO("go", List.of(WORK.resolve("go-example").toString())),
-        JAVA("java", List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), "dev.toolgate.examples.OrderEndpoint"));
+        JAVA(
+                "java",
+                List.of(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.toolgate.examples.OrderEndpoint"));
 
         final String directory;
         final List<String> command;
@@ -81,8 +91,10 @@ class ExamplesEndToEndTest {
 
     @BeforeAll
     static void buildTheGoExample() throws Exception {
-        ProcessBuilder build = new ProcessBuilder("go", "build", "-o", WORK.resolve("go-example").toString(), ".")
-                .directory(EXAMPLES.resolve("go").toFile()).inheritIO();
+        ProcessBuilder build = new ProcessBuilder(
+                        "go", "build", "-o", WORK.resolve("go-example").toString(), ".")
+                .directory(EXAMPLES.resolve("go").toFile())
+                .inheritIO();
         // Standard library only: nothing may be downloaded.
         build.environment().putAll(Map.of("GOFLAGS", "-mod=mod", "GOPROXY", "off", "GOTOOLCHAIN", "local"));
         assertThat(build.start().waitFor()).as("go build of examples/go").isZero();
@@ -100,41 +112,75 @@ class ExamplesEndToEndTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("examples")
-    void theGatewaysRequestIsAcceptedAndATamperedCopyRejected(Language language, SignatureScheme scheme) throws Exception {
+    void theGatewaysRequestIsAcceptedAndATamperedCopyRejected(Language language, SignatureScheme scheme)
+            throws Exception {
         SigningSecret secret = SigningSecret.generate(scheme);
         String token = "tok_" + UUID.randomUUID();
-        Map<String, String> environment = Map.of("TOOLGATE_SIGNING_SECRETS", secret.reveal(),
-                "TOOLGATE_BEARER_TOKEN", token, "TOOLGATE_SIGNATURE_SCHEME", scheme.wireName(),
-                "PYTHONDONTWRITEBYTECODE", "1");
-        try (ExampleProcess example = ExampleProcess.start(language + "-" + scheme.wireName(),
-                EXAMPLES.resolve(language.directory), language.command, environment, WORK);
+        Map<String, String> environment = Map.of(
+                "TOOLGATE_SIGNING_SECRETS",
+                secret.reveal(),
+                "TOOLGATE_BEARER_TOKEN",
+                token,
+                "TOOLGATE_SIGNATURE_SCHEME",
+                scheme.wireName(),
+                "PYTHONDONTWRITEBYTECODE",
+                "1");
+        try (ExampleProcess example = ExampleProcess.start(
+                        language + "-" + scheme.wireName(),
+                        EXAMPLES.resolve(language.directory),
+                        language.command,
+                        environment,
+                        WORK);
                 TlsRelay relay = TlsRelay.start(SERVER_TLS.sslContext(), example.port())) {
             EgressPolicy egress = EgressPolicy.builder()
-                    .allowlist(AllowlistEntry.parseList("127.0.0.1:" + relay.port())).build();
-            try (HttpExecutor executor = new HttpExecutor(ExecutorConfig.builder()
-                    .extraTrustedCertificates(List.of(CA.certificate())).build(), egress)) {
-                ToolEngine engine = new ToolEngine(executor, egress, new RequestRenderer(SecretResolver.NONE, "Toolgate/e2e"),
+                    .allowlist(AllowlistEntry.parseList("127.0.0.1:" + relay.port()))
+                    .build();
+            try (HttpExecutor executor = new HttpExecutor(
+                    ExecutorConfig.builder()
+                            .extraTrustedCertificates(List.of(CA.certificate()))
+                            .build(),
+                    egress)) {
+                ToolEngine engine = new ToolEngine(
+                        executor,
+                        egress,
+                        new RequestRenderer(SecretResolver.NONE, "Toolgate/e2e"),
                         InstantSource.system());
 
-                InvocationOutcome envelope = engine.invoke(invocation(tool(relay.port(), "POST", "envelope", scheme, token), secret));
+                InvocationOutcome envelope =
+                        engine.invoke(invocation(tool(relay.port(), "POST", "envelope", scheme, token), secret));
                 assertAnswered(envelope, example);
-                assertRejected(executor, withBody(envelope.request(), envelope.request().bodyText().replace("A-1001", "A-1002")),
+                assertRejected(
+                        executor,
+                        withBody(
+                                envelope.request(),
+                                envelope.request().bodyText().replace("A-1001", "A-1002")),
                         example);
                 assertThat(executor.execute(envelope.request(), Duration.ofSeconds(5), 65_536))
-                        .as("the untampered copy, replayed the same way, is accepted").isInstanceOf(ExecutionResult.Success.class);
+                        .as("the untampered copy, replayed the same way, is accepted")
+                        .isInstanceOf(ExecutionResult.Success.class);
 
-                InvocationOutcome query = engine.invoke(invocation(tool(relay.port(), "GET", "arguments", scheme, token), secret));
+                InvocationOutcome query =
+                        engine.invoke(invocation(tool(relay.port(), "GET", "arguments", scheme, token), secret));
                 assertAnswered(query, example);
                 RenderedRequest sent = query.request();
                 assertThat(sent.body()).isNull();
-                assertRejected(executor, withUrl(sent, sent.url().newBuilder().setQueryParameter("order_id", "A-1002").build()),
+                assertRejected(
+                        executor,
+                        withUrl(
+                                sent,
+                                sent.url()
+                                        .newBuilder()
+                                        .setQueryParameter("order_id", "A-1002")
+                                        .build()),
                         example);
             }
         }
     }
 
     private static void assertAnswered(InvocationOutcome outcome, ExampleProcess example) {
-        assertThat(outcome.ok()).as("%s%nexample's output:%n%s", outcome.content(), example.output()).isTrue();
+        assertThat(outcome.ok())
+                .as("%s%nexample's output:%n%s", outcome.content(), example.output())
+                .isTrue();
         assertThat(outcome.httpStatus()).isEqualTo(200);
         assertThat(JSON.readTree(outcome.content()).get("hint").asString()).isEqualTo(SHIPPED);
     }
@@ -151,14 +197,26 @@ class ExamplesEndToEndTest {
 
     private static RenderedRequest withBody(RenderedRequest request, String body) {
         assertThat(body).isNotEqualTo(request.bodyText());
-        return new RenderedRequest(request.method(), request.url(), request.headers(), body.getBytes(StandardCharsets.UTF_8),
-                request.contentType(), request.sensitiveHeaders(), request.sensitiveQueryParams());
+        return new RenderedRequest(
+                request.method(),
+                request.url(),
+                request.headers(),
+                body.getBytes(StandardCharsets.UTF_8),
+                request.contentType(),
+                request.sensitiveHeaders(),
+                request.sensitiveQueryParams());
     }
 
     private static RenderedRequest withUrl(RenderedRequest request, okhttp3.HttpUrl url) {
         assertThat(url).isNotEqualTo(request.url());
-        return new RenderedRequest(request.method(), url, request.headers(), request.body(), request.contentType(),
-                request.sensitiveHeaders(), request.sensitiveQueryParams());
+        return new RenderedRequest(
+                request.method(),
+                url,
+                request.headers(),
+                request.body(),
+                request.contentType(),
+                request.sensitiveHeaders(),
+                request.sensitiveQueryParams());
     }
 
     private static Tool tool(int port, String method, String bodyMode, SignatureScheme scheme, String token) {
@@ -175,7 +233,12 @@ class ExamplesEndToEndTest {
     }
 
     private static Invocation invocation(Tool tool, SigningSecret secret) {
-        return new Invocation(UUID.randomUUID().toString(), tool, List.of(secret), JSON.readTree("{\"order_id\": \"A-1001\"}"),
-                "call_e2e", new CallContext("call-e2e", "+14155550123", TENANT, AGENT, Map.of()));
+        return new Invocation(
+                UUID.randomUUID().toString(),
+                tool,
+                List.of(secret),
+                JSON.readTree("{\"order_id\": \"A-1001\"}"),
+                "call_e2e",
+                new CallContext("call-e2e", "+14155550123", TENANT, AGENT, Map.of()));
     }
 }

@@ -29,7 +29,8 @@ final class TlsRelay implements AutoCloseable {
 
     /** Listens on an ephemeral loopback port with {@code tls}'s certificate, relaying to {@code backendPort}. */
     static TlsRelay start(SSLContext tls, int backendPort) throws IOException {
-        ServerSocket listener = tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket listener =
+                tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         TlsRelay relay = new TlsRelay(listener, backendPort);
         Thread.ofVirtual().name("tls-relay-accept").start(relay::acceptLoop);
         return relay;
@@ -55,7 +56,8 @@ final class TlsRelay implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             byte[] buffer = new byte[16_384];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
