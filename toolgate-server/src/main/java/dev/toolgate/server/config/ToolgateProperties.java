@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
  *     (or create) {@code <dataDir>/master-keyset.json}, which only the embedded database may do (docs/secrets.md)
  * @param signing request-signing settings
+ * @param limits size, depth, count and time limits on what tenants and callers send (docs/configuration.md)
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -40,7 +41,39 @@ public record ToolgateProperties(
         @DefaultValue Duplicates duplicates,
         @DefaultValue CircuitBreaker circuitBreaker,
         String masterKey,
-        @DefaultValue Signing signing) {
+        @DefaultValue Signing signing,
+        @DefaultValue Limits limits) {
+
+    /**
+     * Limits on what tenants and callers send; each refusal names its limit. Defaults are the smallest values
+     * that every real tool definition and tool call seen so far fits in with a wide margin.
+     *
+     * @param maxRequestBodyBytes bytes of one API request body; a larger one is refused with 413 before it is
+     *     buffered (default 1 MiB)
+     * @param headerReadTimeout how long the API waits for a request's headers before closing the connection
+     *     (default 10 s)
+     * @param maxLoggedStringChars characters of one tenant-supplied string written to the server log; the rest is
+     *     cut with a marker (default 256)
+     * @param maxArgumentBytes serialized bytes of one tool call's arguments (default 64 KiB)
+     * @param maxArgumentDepth nesting depth of one tool call's arguments (default 64)
+     * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema (default 64 KiB)
+     * @param maxParametersDepth nesting depth of one tool's {@code parameters} schema (default 32)
+     * @param maxParameterDescriptionChars characters of one parameter's {@code description} (default 2,000)
+     * @param maxToolsPerAgent tools one agent may hold (default 1,000)
+     * @param maxRecordFieldBytes bytes of the arguments and of the rendered request kept in one invocation record;
+     *     the rest is cut with a marker (default 16 KiB)
+     */
+    public record Limits(
+            @DefaultValue("1048576") int maxRequestBodyBytes,
+            @DefaultValue("10s") Duration headerReadTimeout,
+            @DefaultValue("256") int maxLoggedStringChars,
+            @DefaultValue("65536") int maxArgumentBytes,
+            @DefaultValue("64") int maxArgumentDepth,
+            @DefaultValue("65536") int maxParametersBytes,
+            @DefaultValue("32") int maxParametersDepth,
+            @DefaultValue("2000") int maxParameterDescriptionChars,
+            @DefaultValue("1000") int maxToolsPerAgent,
+            @DefaultValue("16384") int maxRecordFieldBytes) {}
 
     /**
      * Rate limits in invocations per minute; 0 = unlimited.
@@ -194,6 +227,6 @@ public record ToolgateProperties(
                 + ", db=" + db + ", invocationLog=" + invocationLog + ", rateLimit=" + rateLimit
                 + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
                 + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
-                + ", signing=" + signing + "]";
+                + ", signing=" + signing + ", limits=" + limits + "]";
     }
 }
