@@ -13,8 +13,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -49,20 +47,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class HttpFrontIntegrationTest {
 
-    static final String ADMIN_KEY = "tg_test_http_front_admin_key_0123456789";
+    static final String ADMIN_KEY = ApiIntegrationTest.ADMIN_KEY;
     static final int MIB = 1024 * 1024;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Path dataDir = Files.createTempDirectory("toolgate-http-it");
-        registry.add("toolgate.data-dir", dataDir::toString);
-        registry.add("toolgate.bootstrap-api-key", () -> ADMIN_KEY);
-        registry.add("toolgate.egress.allowlist", () -> "127.0.0.1:" + TestEndpoint.SERVER.getPort());
-        registry.add("toolgate.egress.extra-ca", TestEndpoint.CA_PEM::toString);
-        registry.add("toolgate.budget", () -> "3s");
-        registry.add("toolgate.rate-limit.tenant-per-minute", () -> "0");
-        registry.add("toolgate.rate-limit.tool-per-minute", () -> "0");
-        registry.add("toolgate.rate-limit.test-fire-per-minute", () -> "0");
+        ApiIntegrationTest.properties(registry);
         // Short, so the slow-client test sees the connection closed quickly.
         registry.add("toolgate.limits.header-read-timeout", () -> "500ms");
     }
@@ -83,10 +73,8 @@ class HttpFrontIntegrationTest {
     @BeforeEach
     void setUp() throws InterruptedException {
         api = new ApiClient("http://127.0.0.1:" + port);
-        while (TestEndpoint.SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
-            // drop requests left over by other tests
-        }
-        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"front desk\"}")
+        TestEndpoint.dropReceived();
+        agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\": \"desk\"}")
                 .json()
                 .get("id")
                 .asString();

@@ -7,6 +7,8 @@ import dev.toolgate.server.api.LogSafe;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -28,19 +30,17 @@ class HttpLimitsValidationTest {
         assertThat(properties.limits().maxLoggedStringChars()).isEqualTo(LogSafe.DEFAULT_MAX_CHARS);
     }
 
-    @Test
-    void valuesOutOfRangeStopTheServiceNamingTheSetting() {
-        assertThatThrownBy(() -> bind(Map.of("toolgate.limits.max-request-body-bytes", "100"))
-                        .validate())
-                .hasMessageContaining("toolgate.limits.max-request-body-bytes");
-        assertThatThrownBy(() -> bind(Map.of("toolgate.limits.header-read-timeout", "0s"))
-                        .validate())
-                .hasMessageContaining("toolgate.limits.header-read-timeout");
-        assertThatThrownBy(() -> bind(Map.of("toolgate.limits.header-read-timeout", "1h"))
-                        .validate())
-                .hasMessageContaining("toolgate.limits.header-read-timeout");
-        assertThatThrownBy(() -> bind(Map.of("toolgate.limits.max-logged-string-chars", "3"))
-                        .validate())
-                .hasMessageContaining("toolgate.limits.max-logged-string-chars");
+    @ParameterizedTest
+    @CsvSource({
+        "max-request-body-bytes, 100",
+        "max-request-body-bytes, 1000000000",
+        "header-read-timeout, 0s",
+        "header-read-timeout, 1h",
+        "max-logged-string-chars, 3"
+    })
+    void valuesOutOfRangeStopTheServiceNamingTheSetting(String setting, String value) {
+        ToolgateProperties properties = bind(Map.of("toolgate.limits." + setting, value));
+
+        assertThatThrownBy(properties::validate).hasMessageContaining("toolgate.limits." + setting);
     }
 }
