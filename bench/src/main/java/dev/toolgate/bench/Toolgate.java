@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Toolgate as an operator runs it: {@code java -jar toolgate.jar serve --port N} in its own JVM, with the embedded
  * H2 database (so the invocation log is on) in a fresh data folder, the endpoint admitted by
  * {@code TOOLGATE_EGRESS_ALLOWLIST} and its CA by {@code TOOLGATE_EGRESS_EXTRA_CA}; plus a small REST client to set
- * up agents and tools and to read the JVM's heap from {@code /actuator/prometheus}.
+ * up agents and tools and to read the JVM's heap from {@code /actuator/prometheus} on the management port (a free
+ * loopback port given as {@code --management.server.port}; the API port serves no metrics).
  */
 public final class Toolgate implements AutoCloseable {
 
@@ -33,12 +34,14 @@ public final class Toolgate implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final int managementPort;
     private final OkHttpClient admin =
             new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
-    private Toolgate(ChildProcess process, int port) {
+    private Toolgate(ChildProcess process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -55,8 +58,18 @@ public final class Toolgate implements AutoCloseable {
     public static Toolgate start(
             Path jar, Path dir, String name, String allowlist, Path caPem, List<String> jvmOptions) {
         int port = freePort();
+        int managementPort = freePort();
+        while (managementPort == port) {
+            managementPort = freePort();
+        }
         List<String> args = new ArrayList<>(jvmOptions);
-        args.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port)));
+        args.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--port",
+                Integer.toString(port),
+                "--management.server.port=" + managementPort));
         Map<String, String> env = Map.of(
                 "TOOLGATE_DATA_DIR",
                 dir.resolve(name + "-data").toString(),
@@ -72,7 +85,7 @@ public final class Toolgate implements AutoCloseable {
                 env,
                 dir,
                 line -> line.contains("Started ToolgateMain in"));
-        Toolgate toolgate = new Toolgate(process, port);
+        Toolgate toolgate = new Toolgate(process, port, managementPort);
         try {
             process.awaitLine(Duration.ofSeconds(90));
             toolgate.awaitApiKey(Duration.ofSeconds(30));
@@ -121,6 +134,11 @@ public final class Toolgate implements AutoCloseable {
     /** Returns the base URL {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Returns the base URL of the management port (metrics), {@code http://127.0.0.1:<management port>}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** Returns the process. */
@@ -175,14 +193,15 @@ public final class Toolgate implements AutoCloseable {
     }
 
     /**
-     * Returns the JVM's heap figures from {@code /actuator/prometheus}: bytes used now (all heap pools), and the live
+     * Returns the JVM's heap figures from {@code /actuator/prometheus} on the management port: bytes used now (all heap pools), and the live
      * data size after the last collection ({@code jvm_gc_live_data_size_bytes}).
      *
      * @return {used, liveAfterGc}; zeros when the endpoint does not answer
      */
     public long[] heap() {
-        Request request =
-                new Request.Builder().url(baseUrl() + "/actuator/prometheus").build();
+        Request request = new Request.Builder()
+                .url(managementUrl() + "/actuator/prometheus")
+                .build();
         try (Response response = admin.newCall(request).execute()) {
             long used = 0;
             long live = 0;

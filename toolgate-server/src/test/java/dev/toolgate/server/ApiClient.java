@@ -43,7 +43,8 @@ record ApiClient(OkHttpClient client, String baseUrl) {
         return send(key, new Request.Builder().url(baseUrl + path).patch(RequestBody.create(body, JSON_TYPE)));
     }
 
-    private Answer send(String key, Request.Builder builder) {
+    /** Sends any request (custom method, headers or body), with {@code X-API-Key: key} unless key is null. */
+    Answer send(String key, Request.Builder builder) {
         if (key != null) {
             builder.header("X-API-Key", key);
         }

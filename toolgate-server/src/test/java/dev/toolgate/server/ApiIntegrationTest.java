@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,9 @@ class ApiIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ApiKeyService keys;
@@ -473,7 +477,8 @@ class ApiIntegrationTest {
                 "/v1/agents/" + agentId + "/invocations",
                 "{\"tool\": \"lookup_customer\", \"arguments\": {}}");
 
-        ApiClient.Answer metrics = api.get(null, "/actuator/prometheus");
+        ApiClient.Answer metrics =
+                new ApiClient("http://127.0.0.1:" + managementPort).get(null, "/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text())

@@ -45,6 +45,13 @@ final class TestEndpoint {
 
     private TestEndpoint() {}
 
+    /** Drops the requests the endpoint received so far (left over by earlier tests). */
+    static void dropReceived() throws InterruptedException {
+        while (SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+            // dropped
+        }
+    }
+
     /** Returns {@code https://127.0.0.1:<port><path>}. */
     static String url(String path) {
         return "https://127.0.0.1:" + SERVER.getPort() + path;

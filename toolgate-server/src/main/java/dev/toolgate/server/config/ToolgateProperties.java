@@ -1,5 +1,6 @@
 package dev.toolgate.server.config;
 
+import dev.toolgate.server.api.LogSafe;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,11 +50,11 @@ public record ToolgateProperties(
      * that every real tool definition and tool call seen so far fits in with a wide margin.
      *
      * @param maxRequestBodyBytes bytes of one API request body; a larger one is refused with 413 before it is
-     *     buffered (default 1 MiB)
-     * @param headerReadTimeout how long the API waits for a request's headers before closing the connection
-     *     (default 10 s)
+     *     buffered (default 1 MiB, range 1,024..64 MiB)
+     * @param headerReadTimeout how long the API waits for the next bytes of a request's line and headers before
+     *     closing the connection (default 10 s, range 100 ms..300 s)
      * @param maxLoggedStringChars characters of one tenant-supplied string written to the server log; the rest is
-     *     cut with a marker (default 256)
+     *     cut with a marker (default 256, range 16..65,536)
      * @param maxArgumentBytes serialized bytes of one tool call's arguments (default 64 KiB)
      * @param maxArgumentDepth nesting depth of one tool call's arguments (default 64)
      * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema (default 64 KiB)
@@ -66,7 +67,7 @@ public record ToolgateProperties(
     public record Limits(
             @DefaultValue("1048576") int maxRequestBodyBytes,
             @DefaultValue("10s") Duration headerReadTimeout,
-            @DefaultValue("256") int maxLoggedStringChars,
+            @DefaultValue("" + LogSafe.DEFAULT_MAX_CHARS) int maxLoggedStringChars,
             @DefaultValue("65536") int maxArgumentBytes,
             @DefaultValue("64") int maxArgumentDepth,
             @DefaultValue("65536") int maxParametersBytes,
@@ -217,6 +218,24 @@ public record ToolgateProperties(
         if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
             throw new IllegalStateException(
                     "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
+        }
+        validateHttpLimits();
+    }
+
+    private void validateHttpLimits() {
+        if (limits.maxRequestBodyBytes() < 1024 || limits.maxRequestBodyBytes() > 64 * 1024 * 1024) {
+            throw new IllegalStateException(
+                    "toolgate.limits.max-request-body-bytes must be between 1024 and 67108864, got "
+                            + limits.maxRequestBodyBytes());
+        }
+        if (limits.headerReadTimeout().compareTo(Duration.ofMillis(100)) < 0
+                || limits.headerReadTimeout().compareTo(Duration.ofSeconds(300)) > 0) {
+            throw new IllegalStateException("toolgate.limits.header-read-timeout must be between 100ms and 300s, got "
+                    + limits.headerReadTimeout());
+        }
+        if (limits.maxLoggedStringChars() < 16 || limits.maxLoggedStringChars() > 65_536) {
+            throw new IllegalStateException("toolgate.limits.max-logged-string-chars must be between 16 and 65536, got "
+                    + limits.maxLoggedStringChars());
         }
     }
 

@@ -125,6 +125,11 @@ public final class DemoRunner {
                 "--server.port=" + port,
                 "--toolgate.egress.allowlist=127.0.0.1:" + endpoint.port(),
                 "--toolgate.egress.extra-ca=" + caPem));
+        if (port == 0) {
+            // A free port for the API means a free one for the management port (metrics) too, so that runs side by
+            // side (tests) do not compete for management.server.port's default.
+            args.add("--management.server.port=0");
+        }
         args.addAll(List.of(extraArgs));
         out.println("Starting the demo tenant endpoint on https://127.0.0.1:" + endpoint.port()
                 + " (certificate from a CA generated now: " + caPem + ")");

@@ -1,5 +1,6 @@
 package dev.toolgate.server.duplicate;
 
+import dev.toolgate.server.api.LogSafe;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -42,7 +43,7 @@ public final class RedisResultCache implements DuplicateCalls.ResultCache {
             return Optional.of(new DuplicateCalls.Fresh(
                     node.get("invocation_id").asString(), (ObjectNode) node.get("response"), true));
         } catch (RuntimeException e) {
-            log.warn("Duplicate-call cache read failed; running the call: {}", e.toString());
+            log.warn("Duplicate-call cache read failed; running the call: {}", LogSafe.text(e));
             return Optional.empty();
         }
     }
@@ -55,7 +56,7 @@ public final class RedisResultCache implements DuplicateCalls.ResultCache {
         try {
             redis.set(PREFIX + key, JSON.writeValueAsString(node), SetArgs.Builder.px(window.toMillis()));
         } catch (RuntimeException e) {
-            log.warn("Duplicate-call cache write failed: {}", e.toString());
+            log.warn("Duplicate-call cache write failed: {}", LogSafe.text(e));
         }
     }
 }

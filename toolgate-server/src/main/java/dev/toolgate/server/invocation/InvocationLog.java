@@ -1,5 +1,6 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.config.ToolgateProperties;
 import jakarta.annotation.PreDestroy;
 import java.sql.ResultSet;
@@ -192,7 +193,7 @@ public class InvocationLog {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Invocation log writer failed; {} record(s) dropped", batch.size(), e);
+                log.error("Invocation log writer failed; {} record(s) dropped", batch.size(), LogSafe.throwable(e));
                 batch.forEach(r -> pending.remove(r.id));
                 batch.clear();
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,6 +41,8 @@ class InvocationController {
 
     /** At most this many tool calls in one {@code tool-calls} request. */
     static final int MAX_BATCH = 32;
+
+    private static final String LINE_BREAK_OR_NUL = "must not contain CR, LF or NUL";
 
     private final AgentStore agents;
     private final ToolStore tools;
@@ -161,6 +164,13 @@ class InvocationController {
         }
     }
 
+    /**
+     * Reads {@code call}. A CR, LF or NUL in its id, caller number or a variable (name or value) is a 400
+     * {@code invalid_call_context} naming every such field: these values go into headers and templates, where a line
+     * break would split a header (docs/errors.md).
+     *
+     * @throws ApiException 400 {@code invalid_call_context}
+     */
     private static CallContext callContext(Principal principal, UUID agentId, JsonNode call, List<FieldError> errors) {
         if (call == null || call.isNull()) {
             return new CallContext("", null, principal.tenantId(), agentId, Map.of());
@@ -169,8 +179,10 @@ class InvocationController {
             errors.add(new FieldError("call", "must be an object {id, caller_number?, variables?}"));
             return null;
         }
-        String id = text(call, "id", errors, false, "call.id");
-        String callerNumber = text(call, "caller_number", errors, false, "call.caller_number");
+        List<FieldError> unsafe = new ArrayList<>();
+        String id = safe(text(call, "id", errors, false, "call.id"), "call.id", unsafe);
+        String callerNumber =
+                safe(text(call, "caller_number", errors, false, "call.caller_number"), "call.caller_number", unsafe);
         Map<String, String> variables = new LinkedHashMap<>();
         JsonNode vars = call.get("variables");
         if (vars != null && !vars.isNull()) {
@@ -179,11 +191,37 @@ class InvocationController {
             } else {
                 for (Map.Entry<String, JsonNode> entry : vars.properties()) {
                     JsonNode value = entry.getValue();
-                    variables.put(entry.getKey(), value.isString() ? value.asString() : value.toString());
+                    String name = entry.getKey();
+                    if (hasLineBreakOrNul(name)) {
+                        unsafe.add(new FieldError("call.variables", "a variable name " + LINE_BREAK_OR_NUL));
+                        continue;
+                    }
+                    String path = "call.variables." + name;
+                    variables.put(name, safe(value.isString() ? value.asString() : value.toString(), path, unsafe));
                 }
             }
         }
+        if (!unsafe.isEmpty()) {
+            throw new ApiException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid_call_context",
+                    "The call context has a line break or NUL in "
+                            + unsafe.getFirst().field()
+                            + (unsafe.size() > 1 ? " and " + (unsafe.size() - 1) + " more field(s)" : ""),
+                    unsafe);
+        }
         return new CallContext(id == null ? "" : id, callerNumber, principal.tenantId(), agentId, variables);
+    }
+
+    private static String safe(String value, String field, List<FieldError> unsafe) {
+        if (value != null && hasLineBreakOrNul(value)) {
+            unsafe.add(new FieldError(field, LINE_BREAK_OR_NUL));
+        }
+        return value;
+    }
+
+    private static boolean hasLineBreakOrNul(String value) {
+        return value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0;
     }
 
     private static String text(JsonNode node, String field, List<FieldError> errors, boolean required) {

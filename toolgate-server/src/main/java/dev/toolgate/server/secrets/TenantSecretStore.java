@@ -4,6 +4,7 @@ import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.RenderException;
 import dev.toolgate.core.render.SecretResolver;
+import dev.toolgate.server.api.LogSafe;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -123,7 +124,7 @@ public class TenantSecretStore implements SecretResolver {
         try {
             return sealed.map(value -> cipher.decrypt(value, SecretCipher.tenantSecret(tenantId, name)));
         } catch (SecretCipherException e) {
-            log.error("Tenant secret lookup failed: {}", e.getMessage());
+            log.error("Tenant secret lookup failed: {}", LogSafe.text(e.getMessage()));
             throw new RenderException(ToolError.of(
                     ErrorCode.HTTP_TOOL_INTERNAL,
                     "the tool uses the secret '" + name + "', which cannot be decrypted; the operator must check the"

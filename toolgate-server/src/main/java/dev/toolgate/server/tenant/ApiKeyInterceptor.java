@@ -9,9 +9,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every {@code /v1} request by its {@code X-API-Key} header: a missing or unknown key is 401,
- * a key without the handler's {@link RequiresScope} scope is 403. The {@link Principal} is stored as the
- * request attribute {@link #PRINCIPAL}.
+ * Authenticates every API request by its {@code X-API-Key} header and fails closed: a handler marked
+ * {@link PublicEndpoint} is open to all; any other needs a known key (else 401 {@code unauthenticated}) carrying the
+ * handler's {@link RequiresScope} scope (else 403 {@code missing_scope}); a handler that declares neither refuses
+ * every key with 403. The {@link Principal} is stored as the request attribute {@link #PRINCIPAL}.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -29,6 +30,10 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
+        if (required == null && method.hasMethodAnnotation(PublicEndpoint.class)) {
+            return true;
+        }
         String key = request.getHeader("X-API-Key");
         if (key == null || key.isBlank()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
@@ -36,8 +41,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         Principal principal = keys.authenticate(key.trim())
                 .orElseThrow(() ->
                         new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown API key", List.of()));
-        RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
-        if (required != null && !principal.has(required.value())) {
+        if (required == null) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "missing_scope", "This endpoint is not open to any API key", List.of());
+        }
+        if (!principal.has(required.value())) {
             throw new ApiException(
                     HttpStatus.FORBIDDEN,
                     "missing_scope",

@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@code /v1} handler with the scope its API key must carry; a key without it gets 403. */
+/**
+ * Marks a handler with the scope its API key must carry; a key without it gets 403. Every handler needs this or
+ * {@link PublicEndpoint}: one with neither refuses every key (the API fails closed).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequiresScope {

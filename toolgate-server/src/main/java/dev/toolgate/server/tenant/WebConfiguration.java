@@ -1,6 +1,7 @@
 package dev.toolgate.server.tenant;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -11,19 +12,34 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Installs API-key authentication on {@code /v1/**} and lets handlers take a {@link Principal} parameter. */
+/**
+ * Installs API-key authentication on every path of the API port (failing closed, see {@link ApiKeyInterceptor}) and
+ * lets handlers take a {@link Principal} parameter. Only the framework's own handlers are left out: Spring Boot's
+ * error page ({@code /error}) and the OpenAPI document ({@code springdoc.api-docs.path}, default
+ * {@code /v3/api-docs}); the liveness and readiness probes ({@code /livez}, {@code /readyz}) are actuator endpoints,
+ * which this interceptor never sees.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiKeyService keys;
+    private final String apiDocsPath;
 
-    WebConfiguration(ApiKeyService keys) {
+    WebConfiguration(ApiKeyService keys, @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocsPath) {
         this.keys = keys;
+        this.apiDocsPath = apiDocsPath;
+    }
+
+    /** Returns the path patterns open without an API key because the framework, not Toolgate, serves them. */
+    List<String> frameworkPaths() {
+        return List.of("/error", apiDocsPath, apiDocsPath + "/**", apiDocsPath + ".yaml");
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(keys)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new ApiKeyInterceptor(keys))
+                .addPathPatterns("/**")
+                .excludePathPatterns(frameworkPaths());
     }
 
     @Override

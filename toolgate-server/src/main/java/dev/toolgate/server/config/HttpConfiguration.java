@@ -1,0 +1,70 @@
+package dev.toolgate.server.config;
+
+import dev.toolgate.server.api.LogSafe;
+import dev.toolgate.server.api.RequestBodyLimitFilter;
+import org.apache.coyote.AbstractProtocol;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's HTTP front, from {@code toolgate.limits.*} (docs/configuration.md): the request-body bound, Tomcat's
+ * header-read timeout and form-size limit, strict duplicate-key detection on the JSON mapper Spring reads request
+ * bodies with, and the length of tenant-supplied strings in the server log.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpConfiguration {
+
+    /**
+     * After Spring's observation filter (so a refused body still shows in the HTTP metrics), before anything that
+     * reads a body (Spring's {@code FormContentFilter} is at -9900).
+     */
+    static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    HttpConfiguration(ToolgateProperties properties) {
+        properties.validate();
+        LogSafe.configure(properties.limits().maxLoggedStringChars());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+            ToolgateProperties properties, JsonMapper json) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.limits().maxRequestBodyBytes(), json));
+        registration.setOrder(BODY_LIMIT_ORDER);
+        return registration;
+    }
+
+    /**
+     * Tomcat closes a connection whose request line and headers stall for {@code header-read-timeout} (its
+     * {@code connectionTimeout}: the longest silence while a request arrives; the idle wait between keep-alive
+     * requests is {@code server.tomcat.keep-alive-timeout}), and parses at most {@code max-request-body-bytes} of a
+     * form body itself.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRequestLimits(ToolgateProperties properties) {
+        int timeoutMillis = (int) properties.limits().headerReadTimeout().toMillis();
+        int maxBody = properties.limits().maxRequestBodyBytes();
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setMaxPostSize(maxBody);
+            if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                protocol.setConnectionTimeout(timeoutMillis);
+            }
+        });
+    }
+
+    /**
+     * A JSON object with the same key twice is refused (400 {@code duplicate_json_key}) rather than read with the last
+     * value winning: {@code {"tool":"a","tool":"b"}} must not run {@code b} behind a check that saw {@code a}.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictDuplicateKeys() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+}
