@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the value as is, and stripped of surrounding white space (header values are sent stripped);</li>
  *   <li>URL-encoded: form encoding ({@code +} for a space, Java's {@link URLEncoder}), the same with {@code %20}
  *       for a space, OkHttp's query encoding (what went on the wire), each also with lower-case hex digits;</li>
- *   <li>JSON-escaped (RFC 8259 §7): as Jackson writes a string, with non-ASCII as backslash-u escapes, and with
- *       {@code /} written as {@code \/};</li>
+ *   <li>JSON-escaped (RFC 8259 §7): as Jackson writes a string, with non-ASCII as backslash-u escapes (upper- or
+ *       lower-case hex digits), and with {@code /} written as {@code \/};</li>
  *   <li>HTML-escaped ({@code & < > " '}), as error pages show text;</li>
  *   <li>for a {@code Basic <base64>} value (RFC 7617): the decoded {@code user:pass} and the password alone.</li>
  * </ul>
@@ -72,21 +72,30 @@ public final class SecretValues {
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .build();
     private static final Pattern PERCENT_HEX = Pattern.compile("%[0-9A-F]{2}");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u[0-9A-F]{4}");
     private static final HttpUrl QUERY_BASE = HttpUrl.get("https://q.invalid/");
 
     private final Set<String> values;
-    /** Every form to mask, longest first. */
-    private final List<String> needles;
+    /** Every form to mask, longest first; worked out on first use (a set extended by {@link #plus} never is). */
+    private volatile List<String> needles;
 
     private SecretValues(Set<String> values) {
         this.values = values;
-        Set<String> forms = new LinkedHashSet<>();
-        for (String value : values) {
-            addForms(forms, value);
+    }
+
+    private List<String> needles() {
+        List<String> known = needles;
+        if (known == null) {
+            Set<String> forms = new LinkedHashSet<>();
+            for (String value : values) {
+                addForms(forms, value);
+            }
+            List<String> sorted = new ArrayList<>(forms);
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            known = List.copyOf(sorted);
+            needles = known;
         }
-        List<String> sorted = new ArrayList<>(forms);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        this.needles = List.copyOf(sorted);
+        return known;
     }
 
     /**
@@ -140,11 +149,11 @@ public final class SecretValues {
     }
 
     private String mask(String text, boolean cut) {
-        if (text == null || text.isEmpty() || needles.isEmpty()) {
+        if (text == null || text.isEmpty() || values.isEmpty()) {
             return text;
         }
         boolean[] masked = null;
-        for (String needle : needles) {
+        for (String needle : needles()) {
             boolean standAlone = needle.length() < MIN_EMBEDDED_LENGTH;
             for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
                 if (standAlone && !standsAlone(text, at, at + needle.length())) {
@@ -217,8 +226,10 @@ public final class SecretValues {
             forms.add(json);
             forms.add(json.replace("/", "\\/"));
             String ascii = jsonString(JSON_ASCII, base);
-            forms.add(ascii);
-            forms.add(ascii.replace("/", "\\/"));
+            for (String escapes : List.of(ascii, lowerCaseHex(UNICODE_ESCAPE, ascii))) {
+                forms.add(escapes);
+                forms.add(escapes.replace("/", "\\/"));
+            }
             forms.add(htmlEscaped(base));
             addBasicCredentials(forms, base);
         }
@@ -226,8 +237,13 @@ public final class SecretValues {
 
     private static void addPercentForms(Set<String> forms, String encoded) {
         forms.add(encoded);
-        Matcher hex = PERCENT_HEX.matcher(encoded);
-        forms.add(hex.replaceAll(m -> m.group().toLowerCase(Locale.ROOT)));
+        forms.add(lowerCaseHex(PERCENT_HEX, encoded));
+    }
+
+    /** Returns {@code text} with each match of {@code escape} (an escape with hex digits) in lower case. */
+    private static String lowerCaseHex(Pattern escape, String text) {
+        Matcher hex = escape.matcher(text);
+        return hex.replaceAll(m -> Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
     }
 
     /** The content of the JSON string literal for {@code value}, without the quotes. */

@@ -36,6 +36,7 @@ class SecretValuesTest {
                 json.substring(1, json.length() - 1),
                 json.substring(1, json.length() - 1).replace("/", "\\/"),
                 json.substring(1, json.length() - 1).replace("ü", "\\u00FC"),
+                json.substring(1, json.length() - 1).replace("ü", "\\u00fc"),
                 "s3cr&quot;et /+&amp;&lt;ü&gt; &#39;x&#39;");
 
         for (String echo : echoes) {
