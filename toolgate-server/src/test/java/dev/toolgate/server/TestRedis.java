@@ -10,13 +10,22 @@ import org.junit.jupiter.api.Assumptions;
 /** The Redis of this machine (127.0.0.1:6379) for tests: skipped without it, except under {@code CI=true}. */
 public final class TestRedis {
 
+    private static RedisClient shared;
+
     private TestRedis() {}
 
     /**
-     * Returns a client of 127.0.0.1:6379 that answered a PING. Without Redis the calling test is aborted (skipped),
-     * or failed when the environment has {@code CI=true}.
+     * Returns the client of 127.0.0.1:6379 shared by the tests of this JVM, connecting it on first use; it lives
+     * until the JVM ends. Without Redis the calling test is aborted (skipped), or failed under {@code CI=true}.
      */
-    public static RedisClient connect() {
+    public static synchronized RedisClient client() {
+        if (shared == null) {
+            shared = connect();
+        }
+        return shared;
+    }
+
+    private static RedisClient connect() {
         RedisClient redis = RedisClient.create(RedisURI.builder()
                 .withHost("127.0.0.1")
                 .withPort(6379)

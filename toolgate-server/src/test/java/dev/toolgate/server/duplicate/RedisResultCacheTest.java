@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.signing.IdempotencyKey;
-import dev.toolgate.core.tool.BodyMode;
-import dev.toolgate.core.tool.HttpMethod;
-import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.Tool;
-import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.tool.ToolDefinitionParser;
+import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.TestRedis;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,14 +37,7 @@ class RedisResultCacheTest {
 
     @BeforeAll
     static void connect() {
-        redis = TestRedis.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        if (redis != null) {
-            redis.shutdown();
-        }
+        redis = TestRedis.client();
     }
 
     @Test
@@ -83,25 +74,10 @@ class RedisResultCacheTest {
     }
 
     private static Tool tool() {
-        HttpRequestConfig config = new HttpRequestConfig(
-                "https://api.example.com/slots",
-                HttpMethod.POST,
-                null,
-                null,
-                BodyMode.ENVELOPE,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                true,
-                null,
-                null);
-        return new Tool(
-                UUID.randomUUID(),
-                TENANT,
-                AGENT,
-                new ToolDefinition("check_slot", null, "Checks a slot", JSON.createObjectNode(), config, true, 0),
-                VERSION,
-                VERSION);
+        ParseResult parsed = new ToolDefinitionParser(ToolLimits.ofDefaults()).parse(JSON.readTree("""
+                {"name": "check_slot", "description": "Checks a slot", "tool_type": "http_request",
+                 "config": {"url": "https://api.example.com/slots", "body_mode": "envelope"}}
+                """));
+        return new Tool(UUID.randomUUID(), TENANT, AGENT, ((ParseResult.Valid) parsed).definition(), VERSION, VERSION);
     }
 }

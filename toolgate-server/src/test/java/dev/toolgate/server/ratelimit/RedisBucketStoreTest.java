@@ -6,7 +6,6 @@ import dev.toolgate.server.TestRedis;
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +19,7 @@ class RedisBucketStoreTest {
 
     @BeforeAll
     static void connect() {
-        redis = TestRedis.connect();
-    }
-
-    @AfterAll
-    static void close() {
-        if (redis != null) {
-            redis.shutdown();
-        }
+        redis = TestRedis.client();
     }
 
     @Test
