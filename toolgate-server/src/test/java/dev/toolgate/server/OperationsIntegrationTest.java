@@ -76,6 +76,8 @@ class OperationsIntegrationTest {
 
     ApiClient api;
     final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    /** Every request the endpoint received, in order. */
+    final List<RecordedRequest> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -85,6 +87,7 @@ class OperationsIntegrationTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getUrl().encodedPath();
                 hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                received.add(request);
                 return switch (path) {
                     case "/fail" ->
                         new MockResponse.Builder().code(503).body("down").build();
@@ -149,8 +152,13 @@ class OperationsIntegrationTest {
     }
 
     private JsonNode invoke(String key, String agentId, String tool, String day, String callId) {
-        String call =
-                callId == null ? "" : ", \"call\": {\"id\": \"" + callId + "\", \"caller_number\": \"+14155550100\"}";
+        return invoke(key, agentId, tool, day, callId, "+14155550100");
+    }
+
+    private JsonNode invoke(String key, String agentId, String tool, String day, String callId, String callerNumber) {
+        String call = callId == null
+                ? ""
+                : ", \"call\": {\"id\": \"" + callId + "\", \"caller_number\": \"" + callerNumber + "\"}";
         ApiClient.Answer answer = api.post(
                 key,
                 "/v1/agents/" + agentId + "/invocations",
@@ -342,6 +350,80 @@ class OperationsIntegrationTest {
                 .json();
         assertThat(logged.get("repeat_of").asString())
                 .isEqualTo(first.get("invocation_id").asString());
+    }
+
+    @Test
+    void aRepeatAfterAPatchOfTheToolsUrlReachesTheNewEndpoint() {
+        String key = tenant(null);
+        String agentId = agent(key);
+        String toolId = tool(key, agentId, "moving", "/old-home", "").get("id").asString();
+
+        JsonNode before = invoke(key, agentId, "moving", "tue", "call-moving");
+        ApiClient.Answer patched = api.patch(
+                key,
+                "/v1/agents/" + agentId + "/tools/" + toolId,
+                "{\"config\": {\"url\": \"" + TestEndpoint.url("/new-home") + "\"}}");
+        JsonNode after = invoke(key, agentId, "moving", "tue", "call-moving");
+        JsonNode trueRepeat = invoke(key, agentId, "moving", "tue", "call-moving");
+
+        assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+        assertThat(before.get("content").asString()).contains("/old-home");
+        assertThat(after.get("content").asString()).contains("/new-home");
+        assertThat(after.get("repeat_of").isNull()).isTrue();
+        assertThat(trueRepeat.get("repeat_of").asString())
+                .isEqualTo(after.get("invocation_id").asString());
+        assertThat(hits("/old-home")).isEqualTo(1);
+        assertThat(hits("/new-home")).isEqualTo(1);
+        assertThat(idempotencyKey("/new-home", 0)).isNotEqualTo(idempotencyKey("/old-home", 0));
+    }
+
+    @Test
+    void theSameCallAndArgumentsWithAnotherCallerNumberRunOnTheirOwn() {
+        String key = tenant(null);
+        String agentId = agent(key);
+        tool(key, agentId, "callback", "/callback", ", \"body_mode\": \"envelope\"");
+
+        JsonNode ada = invoke(key, agentId, "callback", "wed", "call-shared", "+14155550101");
+        JsonNode bob = invoke(key, agentId, "callback", "wed", "call-shared", "+14155550102");
+        JsonNode adaAgain = invoke(key, agentId, "callback", "wed", "call-shared", "+14155550101");
+        CLOCK.advance(Duration.ofSeconds(11));
+        JsonNode adaAfterWindow = invoke(key, agentId, "callback", "wed", "call-shared", "+14155550101");
+
+        assertThat(bob.get("repeat_of").isNull()).isTrue();
+        assertThat(adaAgain.get("repeat_of").asString())
+                .isEqualTo(ada.get("invocation_id").asString());
+        assertThat(adaAfterWindow.get("repeat_of").isNull()).isTrue();
+        assertThat(hits("/callback")).isEqualTo(3);
+        assertThat(callerNumberSent("/callback", 1)).isEqualTo("+14155550102");
+        JsonNode bobRecord = api.get(
+                        key, "/v1/invocations/" + bob.get("invocation_id").asString())
+                .json();
+        assertThat(ApiClient.JSON
+                        .readTree(bobRecord.get("request").get("body").asString())
+                        .get("caller_number")
+                        .asString())
+                .isEqualTo("+14155550102");
+        assertThat(idempotencyKey("/callback", 1)).isNotEqualTo(idempotencyKey("/callback", 0));
+        assertThat(idempotencyKey("/callback", 2))
+                .as("a true repeat, sent again once the window is over, keeps its key")
+                .isEqualTo(idempotencyKey("/callback", 0));
+    }
+
+    private List<RecordedRequest> receivedAt(String path) {
+        return received.stream()
+                .filter(r -> r.getUrl().encodedPath().equals(path))
+                .toList();
+    }
+
+    private String idempotencyKey(String path, int index) {
+        return receivedAt(path).get(index).getHeaders().get("Idempotency-Key");
+    }
+
+    private String callerNumberSent(String path, int index) {
+        return ApiClient.JSON
+                .readTree(receivedAt(path).get(index).getBody().utf8())
+                .get("caller_number")
+                .asString();
     }
 
     @Test

@@ -25,9 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,11 +107,33 @@ class SecretsIntegrationTest {
     /** The body of every API response this test received. */
     final List<String> responses = Collections.synchronizedList(new ArrayList<>());
 
+    /** Answers queued by the tests; requests to a path ending in {@code /echo} or {@code /echo_keyed} are echoed. */
+    final QueueDispatcher queue = new QueueDispatcher();
+
+    /** The signature header of every request the echo paths received. */
+    final List<String> echoedSignatures = Collections.synchronizedList(new ArrayList<>());
+
     ApiClient api;
     String agentId;
 
+    @AfterEach
+    void tearDown() {
+        TestEndpoint.SERVER.setDispatcher(new QueueDispatcher());
+    }
+
     @BeforeEach
     void setUp() throws InterruptedException {
+        TestEndpoint.SERVER.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                String path = request.getUrl().encodedPath();
+                if (path.endsWith("/echo") || path.endsWith("/echo_keyed")) {
+                    echoedSignatures.add(request.getHeaders().get("X-Toolgate-Signature"));
+                    return TestEndpoint.echo(request, path.endsWith("/echo_keyed"));
+                }
+                return queue.dispatch(request);
+            }
+        });
         OkHttpClient recording = new OkHttpClient.Builder()
                 .addInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
@@ -148,7 +173,7 @@ class SecretsIntegrationTest {
     }
 
     private RecordedRequest invokeOk(String tool) throws InterruptedException {
-        TestEndpoint.SERVER.enqueue(
+        queue.enqueue(
                 new MockResponse.Builder().code(200).body("{\"found\": true}").build());
         JsonNode answer = invoke(tool);
         assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("ok");
@@ -171,6 +196,7 @@ class SecretsIntegrationTest {
         String tenantSecret = "leak-tenant-" + UUID.randomUUID();
         String badSecret = "leak-line-" + UUID.randomUUID();
         String marker = "control-marker-" + UUID.randomUUID();
+        String querySecret = "leak-query \"/+&<ü>' " + UUID.randomUUID();
 
         assertThat(api.put(ADMIN_KEY, "/v1/secrets/crm_key", "{\"value\": \"" + tenantSecret + "\"}")
                         .status())
@@ -206,11 +232,73 @@ class SecretsIntegrationTest {
                         "/v1/agents/" + agentId + "/tools/" + lookupId + "/test",
                         "{\"arguments\": {\"phone\": \"1\"}, \"dry_run\": true}")
                 .json();
-        TestEndpoint.SERVER.enqueue(
+        queue.enqueue(
                 new MockResponse.Builder().code(200).body("{\"found\": true}").build());
         ApiClient.Answer replay = api.post(
                 ADMIN_KEY, "/v1/invocations/" + first.getHeaders().get("X-Toolgate-Invocation-Id") + "/replay", "{}");
         RecordedRequest replayed = TestEndpoint.SERVER.takeRequest(5, TimeUnit.SECONDS);
+
+        // an endpoint that echoes its whole request, as a debug endpoint (200) and as an HTML error page (401)
+        assertThat(api.put(
+                                ADMIN_KEY,
+                                "/v1/secrets/query_key",
+                                "{\"value\": " + ApiClient.JSON.writeValueAsString(querySecret) + "}")
+                        .status())
+                .isEqualTo(201);
+        String echoId = createTool("echo", """
+                        "body_mode": "envelope", "auth": {"type": "bearer", "token": "%s"},
+                        "headers": [{"key": "X-Crm-Key", "value": "{{secrets.crm_key}}"}],
+                        "query_params": [{"key": "key", "value": "{{secrets.query_key}}"}]
+                        """.formatted(bearer)).get("id").asString();
+        createTool("echo_keyed", """
+                "method": "POST", "body_mode": "arguments",
+                "auth": {"type": "header", "header_name": "X-Api-Key", "value": "%s"},
+                "query_params": [{"key": "key", "value": "{{secrets.query_key}}"}]
+                """.formatted(headerValue));
+        JsonNode echoed = invoke("echo");
+        JsonNode echoedError = invoke("echo_keyed");
+        String testPath = "/v1/agents/" + agentId + "/tools/" + echoId + "/test";
+        JsonNode echoFire = api.post(ADMIN_KEY, testPath, "{\"arguments\": {\"phone\": \"1\"}}")
+                .json();
+        JsonNode echoDryRun = api.post(ADMIN_KEY, testPath, "{\"arguments\": {\"phone\": \"1\"}, \"dry_run\": true}")
+                .json();
+        ApiClient.Answer echoReplay = api.post(
+                ADMIN_KEY, "/v1/invocations/" + echoed.get("invocation_id").asString() + "/replay", "{}");
+        List<RecordedRequest> echoRequests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            echoRequests.add(TestEndpoint.SERVER.takeRequest(5, TimeUnit.SECONDS));
+        }
+
+        // the endpoint got the real values and echoed them; the model, the tester and the replay get "***"
+        assertThat(echoRequests)
+                .allSatisfy(r -> assertThat(r.getUrl().queryParameter("key")).isEqualTo(querySecret));
+        assertThat(echoRequests.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer " + bearer);
+        assertThat(echoRequests.get(1).getHeaders().get("X-Api-Key")).isEqualTo(headerValue);
+        assertThat(echoed.get("status").asString()).isEqualTo("ok");
+        for (JsonNode answer : List.of(echoed, echoFire.get("result"), echoReplay.json())) {
+            assertThat(answer.get("content").asString())
+                    .containsIgnoringCase("Authorization: ***")
+                    .containsIgnoringCase("X-Crm-Key: ***")
+                    .containsIgnoringCase("X-Toolgate-Signature: ***")
+                    .contains("decoded key=***", "form key=***", "\"decoded_key\":\"***\"", "echo?key=***");
+        }
+        assertThat(echoedError.get("error").get("code").asString()).isEqualTo("HTTP_TOOL_CUSTOMER_ERROR");
+        assertThat(api.get(
+                                ADMIN_KEY,
+                                "/v1/invocations/"
+                                        + echoedError.get("invocation_id").asString())
+                        .json()
+                        .get("response_preview")
+                        .asString())
+                .containsIgnoringCase("X-Api-Key: ***")
+                .contains("decoded key=***");
+        assertThat(echoDryRun
+                        .get("request")
+                        .get("headers")
+                        .get("X-Toolgate-Signature")
+                        .asString())
+                .isEqualTo("***");
+        assertThat(echoDryRun.get("request").get("url").asString()).endsWith("?key=***");
 
         // on the wire: the real values, and one signature per active secret
         assertThat(replay.status()).as(replay.text()).isEqualTo(200);
@@ -232,7 +320,7 @@ class SecretsIntegrationTest {
                 .isEqualTo("***");
         assertThat(dryRun.get("request").get("headers").get("X-Crm-Key").asString())
                 .isEqualTo("***");
-        JsonNode log = waitForInvocations(5);
+        JsonNode log = waitForInvocations(9);
         for (JsonNode entry : log) {
             JsonNode record = api.get(
                             ADMIN_KEY, "/v1/invocations/" + entry.get("id").asString())
@@ -289,6 +377,18 @@ class SecretsIntegrationTest {
         secrets.put("first signing secret", firstSigning);
         secrets.put("other tool's signing secret", keyedSigning);
         secrets.put("rotated signing secret", rotatedSigning);
+        secrets.put("tenant secret in a query", querySecret);
+        secrets.put(
+                "tenant secret in a query, as sent",
+                echoRequests.get(0).getUrl().encodedQuery().substring(4));
+        List<String> signatures = new ArrayList<>(echoedSignatures);
+        for (RecordedRequest request : List.of(first, afterPatch, keyedRequest, replayed)) {
+            signatures.add(request.getHeaders().get("X-Toolgate-Signature"));
+        }
+        assertThat(signatures).hasSize(8).doesNotContainNull();
+        for (int i = 0; i < signatures.size(); i++) {
+            secrets.put("request signature " + i, signatures.get(i));
+        }
         secrets.forEach((what, secret) -> assertThat(files.contains(secret))
                 .as("database files hold the " + what)
                 .isFalse());

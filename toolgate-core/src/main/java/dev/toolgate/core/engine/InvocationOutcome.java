@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param toolCallId the model's tool-call id, or null
  * @param error null when the call succeeded, else the failure as a value
  * @param content the text the model gets: the endpoint's body verbatim (with a {@code [truncated]} footer when
- *     cut) on success, else {@code {"error": CODE, "message": ..., "hint": ...}}
+ *     cut) on success, else {@code {"error": CODE, "message": ..., "hint": ...}}; either way with every secret value
+ *     Toolgate put into the request masked ({@link dev.toolgate.core.render.SecretValues})
  * @param httpStatus the endpoint's status, or 0 when it never answered
  * @param truncated whether the response body was cut at the cap
  * @param durationMicros wall time of the whole invocation inside Toolgate, validation included, in microseconds
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * @param arguments the parsed arguments (an object), or the raw value when they could not be parsed; may be null
  * @param request the request as rendered and signed (mask it before showing it), or null when none was rendered
  * @param timings per-phase timings of the outbound call
- * @param responseBody the endpoint's body text (capped), or null when it never answered
+ * @param responseBody the endpoint's body text (capped, the request's secret values masked), or null when it never
+ *     answered
  */
 public record InvocationOutcome(
         String invocationId,

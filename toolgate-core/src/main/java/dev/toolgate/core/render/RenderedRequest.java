@@ -2,6 +2,7 @@ package dev.toolgate.core.render;
 
 import dev.toolgate.core.tool.HttpMethod;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,11 @@ import okhttp3.HttpUrl;
  * The exact request that goes to a tenant endpoint: method, URL, headers and body bytes. The body bytes
  * are the bytes signed and the bytes sent.
  *
+ * <p>What is shown of it ({@link #maskedUrl}, {@link #maskedHeaders}, {@link #maskedBody}, {@link #toString})
+ * has sensitive headers and query values replaced by {@value #MASK}, and every other occurrence of a value in
+ * {@link #secrets} masked too. The raw accessors ({@link #url}, {@link #headers}, {@link #body},
+ * {@link #bodyText}) are for sending and signing only.
+ *
  * @param method the HTTP method
  * @param url the full URL, query included, as OkHttp will send it
  * @param headers every header Toolgate sets (auth, tool headers, {@code X-Toolgate-*}, signature, ...)
@@ -23,6 +29,8 @@ import okhttp3.HttpUrl;
  * @param contentType the body's media type (e.g. {@code application/json; charset=utf-8}), or null without a body
  * @param sensitiveHeaders lower-case names of headers whose values are secret (auth, templated secrets, signatures)
  * @param sensitiveQueryParams names of query parameters whose values are secret
+ * @param secrets the secret values Toolgate put into this request, to mask in anything shown or stored
+ *     (the request as shown, and the endpoint's answer); never null
  */
 public record RenderedRequest(
         HttpMethod method,
@@ -31,10 +39,23 @@ public record RenderedRequest(
         byte[] body,
         String contentType,
         Set<String> sensitiveHeaders,
-        Set<String> sensitiveQueryParams) {
+        Set<String> sensitiveQueryParams,
+        SecretValues secrets) {
 
     /** What masked values are replaced with. */
     public static final String MASK = "***";
+
+    /** A request without known secret values ({@link SecretValues#NONE}); see the canonical constructor. */
+    public RenderedRequest(
+            HttpMethod method,
+            HttpUrl url,
+            Headers headers,
+            byte[] body,
+            String contentType,
+            Set<String> sensitiveHeaders,
+            Set<String> sensitiveQueryParams) {
+        this(method, url, headers, body, contentType, sensitiveHeaders, sensitiveQueryParams, SecretValues.NONE);
+    }
 
     public RenderedRequest {
         Objects.requireNonNull(method, "method");
@@ -46,6 +67,7 @@ public record RenderedRequest(
                         .map(h -> h.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet());
         sensitiveQueryParams = Set.copyOf(sensitiveQueryParams == null ? Set.of() : sensitiveQueryParams);
+        secrets = secrets == null ? SecretValues.NONE : secrets;
     }
 
     /**
@@ -59,6 +81,18 @@ public record RenderedRequest(
 
     /** Returns a copy with {@code extra} headers added after the existing ones. */
     public RenderedRequest withAddedHeaders(Headers extra, Set<String> extraSensitive) {
+        return withAddedHeaders(extra, extraSensitive, List.of());
+    }
+
+    /**
+     * Returns a copy with {@code extra} headers added after the existing ones.
+     *
+     * @param extra the headers to add
+     * @param extraSensitive names among them whose values are shown as {@value #MASK}
+     * @param extraSecrets further secret values to mask wherever this request or its answer is shown
+     */
+    public RenderedRequest withAddedHeaders(
+            Headers extra, Set<String> extraSensitive, Collection<String> extraSecrets) {
         Set<String> sensitive = new java.util.HashSet<>(sensitiveHeaders);
         sensitive.addAll(extraSensitive);
         return new RenderedRequest(
@@ -68,13 +102,17 @@ public record RenderedRequest(
                 body,
                 contentType,
                 sensitive,
-                sensitiveQueryParams);
+                sensitiveQueryParams,
+                secrets.plus(extraSecrets));
     }
 
-    /** Returns the URL with every sensitive query value replaced by {@value #MASK}. */
+    /**
+     * Returns the URL with every sensitive query value replaced by {@value #MASK}, and any other occurrence of a
+     * secret value masked.
+     */
     public String maskedUrl() {
         if (sensitiveQueryParams.isEmpty() || url.querySize() == 0) {
-            return url.toString();
+            return secrets.mask(url.toString());
         }
         HttpUrl.Builder builder = url.newBuilder().query(null);
         for (int i = 0; i < url.querySize(); i++) {
@@ -82,23 +120,32 @@ public record RenderedRequest(
             String value = url.queryParameterValue(i);
             builder.addQueryParameter(name, sensitiveQueryParams.contains(name) && value != null ? MASK : value);
         }
-        return builder.build().toString();
+        return secrets.mask(builder.build().toString());
     }
 
-    /** Returns the headers in order, sensitive values replaced by {@value #MASK}; repeated names are joined by ", ". */
+    /**
+     * Returns the headers in order, sensitive values replaced by {@value #MASK} and secret values inside the others
+     * masked; repeated names are joined by ", ".
+     */
     public Map<String, String> maskedHeaders() {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.name(i);
-            String value = sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT)) ? MASK : headers.value(i);
+            String value =
+                    sensitiveHeaders.contains(name.toLowerCase(Locale.ROOT)) ? MASK : secrets.mask(headers.value(i));
             out.merge(name, value, (a, b) -> a + ", " + b);
         }
         return out;
     }
 
-    /** Returns the body as UTF-8 text (bodies are JSON), or null without a body. */
+    /** Returns the body as UTF-8 text (bodies are JSON), or null without a body; raw, for signing and tests. */
     public String bodyText() {
         return body == null ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Returns the body as UTF-8 text with every secret value masked, or null without a body; for showing. */
+    public String maskedBody() {
+        return secrets.mask(bodyText());
     }
 
     /** Returns a short description without header values, safe for logs. */

@@ -11,7 +11,9 @@ import dev.toolgate.core.tool.KeyValue;
 import dev.toolgate.core.tool.Tool;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,7 +47,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the auth header ({@code Authorization: Bearer <token>} or {@code <name>: <value>}, templated),
  * {@code X-Toolgate-Invocation-Id}, {@code X-Toolgate-Timestamp} (unix seconds), {@code Idempotency-Key}
  * ({@link IdempotencyKey}) and {@code User-Agent}. Auth headers, tool headers whose template uses
- * {@code {{secrets.*}}}, and query parameters whose template does, are marked sensitive.
+ * {@code {{secrets.*}}}, and query parameters whose template does, are marked sensitive. The values they
+ * carry, and every {@code {{secrets.*}}} value filled in anywhere, travel with the request as its
+ * {@link RenderedRequest#secrets()}, so they are masked in whatever is shown or stored of the request and of the
+ * endpoint's answer.
  *
  * <p>Immutable and thread-safe if the {@link SecretResolver} is.
  */
@@ -115,7 +120,8 @@ public final class RequestRenderer {
         }
         HttpUrl.Builder url = base.newBuilder().fragment(null);
         Set<String> sensitiveQuery = new HashSet<>();
-        Set<String> pinned = addToolQueryParams(url, base, config, call, arguments, sensitiveQuery);
+        List<String> secretValues = new ArrayList<>();
+        Set<String> pinned = addToolQueryParams(url, base, config, call, arguments, sensitiveQuery, secretValues);
 
         byte[] body = null;
         if (config.bodyMode() == BodyMode.ENVELOPE) {
@@ -131,10 +137,10 @@ public final class RequestRenderer {
         if (body != null) {
             headers.add("Content-Type", JSON_CONTENT_TYPE);
         }
-        addToolAndAuthHeaders(headers, config, call, arguments, sensitiveHeaders);
+        addToolAndAuthHeaders(headers, config, call, arguments, sensitiveHeaders, secretValues);
         headers.add("X-Toolgate-Invocation-Id", invocationId);
         headers.add("X-Toolgate-Timestamp", Long.toString(second.getEpochSecond()));
-        headers.add("Idempotency-Key", IdempotencyKey.of(call.callId(), tool.id(), arguments));
+        headers.add("Idempotency-Key", IdempotencyKey.of(tool, call, arguments));
         headers.add("User-Agent", userAgent);
 
         return new RenderedRequest(
@@ -144,7 +150,8 @@ public final class RequestRenderer {
                 body,
                 body == null ? null : JSON_CONTENT_TYPE,
                 sensitiveHeaders,
-                sensitiveQuery);
+                sensitiveQuery,
+                SecretValues.of(secretValues));
     }
 
     /** Adds the tool's templated query params; returns every pinned name (URL's and tool's). */
@@ -154,13 +161,16 @@ public final class RequestRenderer {
             HttpRequestConfig config,
             CallContext call,
             JsonNode arguments,
-            Set<String> sensitiveQuery) {
+            Set<String> sensitiveQuery,
+            List<String> secretValues) {
         Set<String> pinned = new HashSet<>(base.queryParameterNames());
         for (KeyValue param : config.queryParams()) {
-            url.addQueryParameter(param.key(), templates.render(param.value(), call, arguments));
+            String value = templates.render(param.value(), call, arguments, secretValues);
+            url.addQueryParameter(param.key(), value);
             pinned.add(param.key());
             if (TemplateSyntax.usesSecret(param.value())) {
                 sensitiveQuery.add(param.key());
+                secretValues.add(value);
             }
         }
         return pinned;
@@ -183,23 +193,30 @@ public final class RequestRenderer {
             HttpRequestConfig config,
             CallContext call,
             JsonNode arguments,
-            Set<String> sensitiveHeaders) {
+            Set<String> sensitiveHeaders,
+            List<String> secretValues) {
         String authHeader = authHeaderName(config.auth());
         for (KeyValue header : config.headers()) {
             if (ReservedHeaders.isReserved(header.key()) || header.key().equalsIgnoreCase(authHeader)) {
                 continue;
             }
-            addTemplated(headers, header.key(), header.value(), call, arguments);
-            if (TemplateSyntax.usesSecret(header.value())) {
+            boolean secret = TemplateSyntax.usesSecret(header.value());
+            String value = addTemplated(headers, header.key(), header.value(), call, arguments, secretValues);
+            if (secret) {
                 sensitiveHeaders.add(header.key());
+                secretValues.add(value);
             }
         }
         switch (config.auth()) {
             case Auth.None none -> {}
-            case Auth.Bearer bearer -> addTemplated(headers, authHeader, "Bearer " + bearer.token(), call, arguments);
+            case Auth.Bearer bearer -> {
+                String token = templates.render(bearer.token(), call, arguments, secretValues);
+                secretValues.add(token.strip());
+                secretValues.add(addChecked(headers, authHeader, ("Bearer " + token).strip(), bearer.token()));
+            }
             case Auth.Header header -> {
                 if (!ReservedHeaders.isReserved(header.headerName())) {
-                    addTemplated(headers, authHeader, header.value(), call, arguments);
+                    secretValues.add(addTemplated(headers, authHeader, header.value(), call, arguments, secretValues));
                 }
             }
         }
@@ -239,9 +256,22 @@ public final class RequestRenderer {
      * smuggling), NUL and other controls are invalid (RFC 9110 §5.5). Non-ASCII text is allowed and sent as
      * UTF-8 (obs-text), which is why the value goes through addUnsafeNonAscii after this check.
      */
-    private void addTemplated(
-            Headers.Builder headers, String name, String template, CallContext call, JsonNode arguments) {
-        String value = templates.render(template, call, arguments).strip();
+    private String addTemplated(
+            Headers.Builder headers,
+            String name,
+            String template,
+            CallContext call,
+            JsonNode arguments,
+            List<String> secretValues) {
+        return addChecked(
+                headers,
+                name,
+                templates.render(template, call, arguments, secretValues).strip(),
+                template);
+    }
+
+    /** Adds a rendered header value after the checks above; returns the value. */
+    private static String addChecked(Headers.Builder headers, String name, String value, String template) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
@@ -253,6 +283,7 @@ public final class RequestRenderer {
         }
         try {
             headers.addUnsafeNonAscii(name, value);
+            return value;
         } catch (IllegalArgumentException e) {
             throw new RenderException(ToolError.of(
                     ErrorCode.HTTP_TOOL_INTERNAL,

@@ -2,6 +2,8 @@ package dev.toolgate.core.render;
 
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import tools.jackson.databind.JsonNode;
@@ -50,14 +52,32 @@ public final class TemplateRenderer {
      *     rejects those at save time)
      */
     public String render(String template, CallContext call, JsonNode arguments) {
+        return render(template, call, arguments, new ArrayList<>());
+    }
+
+    /**
+     * Renders one template and reports the tenant secrets it inserted, so that they can be masked wherever the
+     * request or an echo of it is shown ({@link SecretValues}).
+     *
+     * @param template the raw value from the tool
+     * @param call the call the tool call belongs to
+     * @param arguments the model's validated arguments (an object)
+     * @param insertedSecrets receives the value of each {@code {{secrets.NAME}}} placeholder filled in
+     * @return the value with every placeholder replaced
+     * @throws RenderException as {@link #render(String, CallContext, JsonNode)}
+     */
+    public String render(String template, CallContext call, JsonNode arguments, Collection<String> insertedSecrets) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(arguments, "arguments");
+        Objects.requireNonNull(insertedSecrets, "insertedSecrets");
         Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
-        return matcher.replaceAll(match -> Matcher.quoteReplacement(valueOf(match.group(1), call, arguments)));
+        return matcher.replaceAll(
+                match -> Matcher.quoteReplacement(valueOf(match.group(1), call, arguments, insertedSecrets)));
     }
 
-    private String valueOf(String expression, CallContext call, JsonNode arguments) {
+    private String valueOf(
+            String expression, CallContext call, JsonNode arguments, Collection<String> insertedSecrets) {
         if (!TemplateSyntax.EXPRESSION.matcher(expression).matches()) {
             throw new RenderException(ToolError.of(
                     ErrorCode.HTTP_TOOL_INTERNAL,
@@ -68,23 +88,27 @@ public final class TemplateRenderer {
             case "caller_number" -> call.callerNumber() == null ? "" : call.callerNumber();
             case "agent_id" -> call.agentId().toString();
             case "tenant_id" -> call.tenantId().toString();
-            default -> namedValue(expression, call, arguments);
+            default -> namedValue(expression, call, arguments, insertedSecrets);
         };
     }
 
-    private String namedValue(String expression, CallContext call, JsonNode arguments) {
+    private String namedValue(
+            String expression, CallContext call, JsonNode arguments, Collection<String> insertedSecrets) {
         int dot = expression.indexOf('.');
         String namespace = expression.substring(0, dot);
         String name = expression.substring(dot + 1);
         return switch (namespace) {
             case "args" -> argumentText(arguments.get(name));
             case "vars" -> call.variables().getOrDefault(name, "");
-            case "secrets" ->
-                secrets.resolve(call.tenantId(), name)
+            case "secrets" -> {
+                String value = secrets.resolve(call.tenantId(), name)
                         .orElseThrow(() -> new RenderException(ToolError.of(
                                 ErrorCode.HTTP_TOOL_INTERNAL,
                                 "the tool uses the secret '" + name
                                         + "', which is not set for this tenant; add it to the tenant's secrets")));
+                insertedSecrets.add(value);
+                yield value;
+            }
             default -> throw new IllegalStateException("TemplateSyntax.EXPRESSION allows no namespace " + namespace);
         };
     }

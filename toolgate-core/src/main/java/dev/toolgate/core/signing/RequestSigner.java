@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +33,11 @@ import okhttp3.Headers;
  *
  * <p>The payload is the raw body bytes, exactly as sent; for a request without a body it is the UTF-8 bytes
  * of {@code <METHOD> <target>} (e.g. {@code GET /weather?city=Berlin}), so query arguments are signed too.
- * One signature per active secret lets a tenant rotate secrets without rejecting requests. Signatures are
- * not secret and are not marked sensitive. Stateless and thread-safe.
+ * One signature per active secret lets a tenant rotate secrets without rejecting requests. The signature header
+ * ({@code X-Toolgate-Signature} or {@code webhook-signature}) is marked sensitive, and its value, each signature
+ * in it and the signing secrets join the request's {@link RenderedRequest#secrets()}: a signature is a credential
+ * for as long as the verifier's tolerance accepts its timestamp, so it is shown as {@code ***} and masked in an
+ * echo of the request. Stateless and thread-safe.
  */
 public final class RequestSigner {
 
@@ -79,20 +83,45 @@ public final class RequestSigner {
                     "timestamp " + timestampSeconds + " disagrees with " + TIMESTAMP_HEADER + ": " + stamped);
         }
         byte[] payload = payload(request);
-        Headers signatureHeaders = switch (scheme) {
-            case TOOLGATE ->
-                Headers.of(
-                        TOOLGATE_SIGNATURE_HEADER, toolgateSignatureHeader(timestampSeconds, payload, activeSecrets));
-            case STANDARD_WEBHOOKS ->
-                Headers.of(
+        String signatureHeader;
+        Headers signatureHeaders;
+        switch (scheme) {
+            case TOOLGATE -> {
+                signatureHeader = TOOLGATE_SIGNATURE_HEADER;
+                signatureHeaders =
+                        Headers.of(signatureHeader, toolgateSignatureHeader(timestampSeconds, payload, activeSecrets));
+            }
+            case STANDARD_WEBHOOKS -> {
+                signatureHeader = WEBHOOK_SIGNATURE_HEADER;
+                signatureHeaders = Headers.of(
                         WEBHOOK_ID_HEADER,
                         messageId,
                         WEBHOOK_TIMESTAMP_HEADER,
                         Long.toString(timestampSeconds),
-                        WEBHOOK_SIGNATURE_HEADER,
+                        signatureHeader,
                         standardWebhooksSignatureHeader(messageId, timestampSeconds, payload, activeSecrets));
-        };
-        return request.withAddedHeaders(signatureHeaders, Set.of());
+            }
+            default -> throw new IllegalArgumentException("unknown signature scheme " + scheme);
+        }
+        List<String> secretValues = new ArrayList<>(signatureParts(signatureHeaders.get(signatureHeader)));
+        activeSecrets.forEach(secret -> secretValues.add(secret.reveal()));
+        return request.withAddedHeaders(signatureHeaders, Set.of(signatureHeader), secretValues);
+    }
+
+    /** The whole signature header value and each signature in it (the text after {@code v1=} or {@code v1,}). */
+    private static List<String> signatureParts(String headerValue) {
+        List<String> parts = new ArrayList<>(List.of(headerValue));
+        for (String entry : headerValue.split("[, ]")) {
+            if (entry.startsWith("v1=")) {
+                parts.add(entry.substring(3));
+            }
+        }
+        for (String entry : headerValue.split(" ")) {
+            if (entry.startsWith("v1,")) {
+                parts.add(entry.substring(3));
+            }
+        }
+        return parts;
     }
 
     /**

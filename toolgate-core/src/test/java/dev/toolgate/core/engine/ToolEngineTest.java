@@ -215,6 +215,129 @@ class ToolEngineTest {
         assertThat(outcome.action().get("transfer_mode").asString()).isEqualTo("warm");
     }
 
+    @Test
+    void anEndpointEchoingItsRequestHandsNoSecretToTheModelOrTheLog() throws Exception {
+        Map<String, String> tenantSecrets = Map.of("crm", "crm-value-123", "q", "q v/+\"&ü-456");
+        ToolEngine withSecrets = new ToolEngine(
+                executor,
+                EgressPolicy.builder()
+                        .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort()))
+                        .build(),
+                new RequestRenderer(
+                        (tenant, name) -> java.util.Optional.ofNullable(tenantSecrets.get(name)), "Toolgate/test"),
+                InstantSource.fixed(NOW));
+        Tool tool = httpTool("""
+                , "body_mode": "envelope", "auth": {"type": "bearer", "token": "bearer-token-789"},
+                "headers": [{"key": "X-Crm", "value": "{{secrets.crm}}"}],
+                "query_params": [{"key": "key", "value": "{{secrets.q}}"}], "max_response_bytes": 4096""");
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int code = request.getHeaders().get("X-Toolgate-Invocation-Id").startsWith("fail") ? 401 : 200;
+                return new MockResponse.Builder()
+                        .code(code)
+                        .addHeader("Content-Type", "text/plain; charset=utf-8")
+                        .body(echo(request))
+                        .build();
+            }
+        });
+
+        Invocation ok = invocation(tool, JSON.readTree("{\"day\":\"sat\"}"));
+        InvocationOutcome echoed = withSecrets.invoke(ok);
+        RecordedRequest sent = server.takeRequest(5, TimeUnit.SECONDS);
+        InvocationOutcome failed = withSecrets.invoke(new Invocation(
+                "fail-" + UUID.randomUUID(),
+                tool,
+                List.of(secret),
+                JSON.readTree("{\"day\":\"sun\"}"),
+                null,
+                ok.call()));
+
+        List<String> secrets = List.of(
+                "crm-value-123",
+                "q v/+\"&ü-456",
+                "bearer-token-789",
+                secret.reveal(),
+                sent.getHeaders().get("X-Toolgate-Signature"),
+                sent.getHeaders()
+                        .get("X-Toolgate-Signature")
+                        .substring(sent.getHeaders().get("X-Toolgate-Signature").indexOf("v1=") + 3));
+        assertThat(echo(sent)).as("the endpoint did receive and echo them").contains(secrets.subList(0, 3));
+        assertThat(echoed.ok()).isTrue();
+        assertThat(echoed.content())
+                .containsIgnoringCase("X-Crm: ***")
+                .containsIgnoringCase("Authorization: ***")
+                .contains("key=***");
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR);
+        for (String text : List.of(
+                echoed.content(),
+                echoed.responseBody(),
+                failed.content(),
+                failed.responseBody(),
+                echoed.request().toString(),
+                echoed.request().maskedUrl(),
+                echoed.request().maskedHeaders().toString(),
+                echoed.request().maskedBody())) {
+            for (String value : secrets) {
+                assertThat(text).doesNotContain(value);
+            }
+            assertThat(text)
+                    .doesNotContain("crm-value")
+                    .doesNotContain("bearer-token")
+                    .doesNotContain("%C3%BC-456");
+        }
+    }
+
+    @Test
+    void aCapThatFallsInsideAnEchoedSecretLeavesNoStartOfItVisible() {
+        ToolEngine withSecrets = new ToolEngine(
+                executor,
+                EgressPolicy.builder()
+                        .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort()))
+                        .build(),
+                new RequestRenderer(SecretResolver.NONE, "Toolgate/test"),
+                InstantSource.fixed(NOW));
+        String token = "tok-0123456789abcdef";
+        server.enqueue(new MockResponse.Builder()
+                .addHeader("Content-Type", "text/plain")
+                .body("x".repeat(90) + "auth=Bearer " + token)
+                .build());
+
+        InvocationOutcome outcome = withSecrets.invoke(invocation(
+                httpTool(", \"auth\": {\"type\": \"bearer\", \"token\": \"" + token
+                        + "\"}, \"max_response_bytes\": 110"),
+                JSON.readTree("{\"day\":\"sat\"}")));
+
+        assertThat(outcome.truncated()).isTrue();
+        assertThat(outcome.content()).isEqualTo("x".repeat(90) + "auth=***" + ToolEngine.TRUNCATED_FOOTER);
+    }
+
+    /** The request as an echoing endpoint shows it: as received, decoded, JSON-escaped and form-encoded. */
+    private static String echo(RecordedRequest request) {
+        StringBuilder text = new StringBuilder(request.getRequestLine()).append('\n');
+        request.getHeaders()
+                .forEach(h -> text.append(h.getFirst())
+                        .append(": ")
+                        .append(h.getSecond())
+                        .append('\n'));
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        text.append(body).append('\n');
+        tools.jackson.databind.node.ObjectNode json = JSON.createObjectNode();
+        tools.jackson.databind.node.ObjectNode headers = json.putObject("headers");
+        request.getHeaders().forEach(h -> headers.put(h.getFirst(), h.getSecond()));
+        json.put("body", body);
+        for (String name : request.getUrl().queryParameterNames()) {
+            String value = request.getUrl().queryParameter(name);
+            json.put(name, value);
+            text.append(name).append('=').append(value).append('\n');
+            text.append(name)
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8))
+                    .append('\n');
+        }
+        return text.append(JSON.writeValueAsString(json)).toString();
+    }
+
     private static String hmac(String key, String content) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

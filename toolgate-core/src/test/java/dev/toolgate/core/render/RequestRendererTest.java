@@ -190,8 +190,7 @@ class RequestRendererTest {
 
         assertThat(request.headers().get("X-Toolgate-Invocation-Id")).isEqualTo("inv_1");
         assertThat(request.headers().get("X-Toolgate-Timestamp")).isEqualTo(Long.toString(NOW_SECONDS));
-        assertThat(request.headers().get("Idempotency-Key"))
-                .isEqualTo(IdempotencyKey.of("call_42", TOOL_ID, arguments));
+        assertThat(request.headers().get("Idempotency-Key")).isEqualTo(IdempotencyKey.of(tool, CALL, arguments));
         assertThat(request.headers().get("User-Agent")).isEqualTo("Toolgate/0.1.0");
     }
 
@@ -206,6 +205,59 @@ class RequestRendererTest {
 
         assertThat(reordered).isEqualTo(first);
         assertThat(changed).isNotEqualTo(first);
+    }
+
+    @Test
+    void idempotencyKeyChangesWithTheCallerNumberTheVariablesAndTheToolVersion() {
+        Tool tool = tool(config("https://api.example.com/v1/weather", HttpMethod.GET, BodyMode.ENVELOPE));
+        ObjectNode arguments = args("{\"city\": \"Berlin\"}");
+        String base = key(renderer.render(tool, arguments, CALL, "inv_1", NOW));
+
+        String otherCaller = key(renderer.render(
+                tool, arguments, new CallContext("call_42", "+15550001", TENANT, AGENT, CALL.variables()), "i", NOW));
+        String otherVariables = key(renderer.render(
+                tool, arguments, new CallContext("call_42", CALL.callerNumber(), TENANT, AGENT, Map.of()), "i", NOW));
+        String patched = key(renderer.render(
+                new Tool(TOOL_ID, TENANT, AGENT, tool.definition(), NOW, NOW.plusSeconds(1)),
+                arguments,
+                CALL,
+                "i",
+                NOW));
+        String repeat = key(renderer.render(tool, args("{\"city\": \"Berlin\"}"), CALL, "inv_2", NOW.plusSeconds(3)));
+
+        assertThat(List.of(otherCaller, otherVariables, patched))
+                .doesNotContain(base)
+                .doesNotHaveDuplicates();
+        assertThat(repeat).isEqualTo(base);
+    }
+
+    @Test
+    void carriesEverySecretValueItInsertedAndMasksThemInWhatItShows() {
+        HttpRequestConfig config = new HttpRequestConfig(
+                "https://api.example.com/v1/crm",
+                HttpMethod.POST,
+                List.of(new KeyValue("X-Crm", "crm {{secrets.crm_token}}"), new KeyValue("X-City", "{{args.city}}")),
+                List.of(new KeyValue("key", "{{secrets.weather_key}}")),
+                BodyMode.ARGUMENTS,
+                new Auth.Bearer("plain-token"),
+                Duration.ofSeconds(5),
+                65_536,
+                false,
+                false,
+                null,
+                null);
+
+        // the model echoes a secret it should not know into its arguments: shown masked all the same
+        RenderedRequest request =
+                renderer.render(tool(config), args("{\"city\": \"x wk-SECRET-1\"}"), CALL, "inv_1", NOW);
+
+        assertThat(request.secrets().mask("Bearer plain-token | crm crm-SECRET-2 | key=wk-SECRET-1 | plain-token"))
+                .isEqualTo("*** | *** | key=*** | ***");
+        assertThat(request.maskedHeaders()).containsEntry("X-City", "x ***").containsEntry("X-Crm", "***");
+        assertThat(request.maskedBody()).isEqualTo("{\"city\":\"x ***\"}");
+        assertThat(request.bodyText()).contains("wk-SECRET-1");
+        assertThat(request.maskedUrl()).isEqualTo("https://api.example.com/v1/crm?key=***");
+        assertThat(request.secrets().toString()).doesNotContain("SECRET").doesNotContain("plain-token");
     }
 
     @Test

@@ -91,16 +91,39 @@ class RequestSignerTest {
     }
 
     @Test
-    void keepsTheRequestAndDoesNotMaskTheSignature() {
+    void keepsTheRequestAndMasksTheSignatureAndTheSecretsWhereverTheyAreShown() {
         RenderedRequest request = post("{\"a\":1}");
 
-        RenderedRequest signed = RequestSigner.sign(request, SignatureScheme.TOOLGATE, List.of(CURRENT), TS, "inv_1");
+        RenderedRequest signed =
+                RequestSigner.sign(request, SignatureScheme.TOOLGATE, List.of(CURRENT, PREVIOUS), TS, "inv_1");
 
+        String header = signed.headers().get("X-Toolgate-Signature");
+        String second = header.substring(header.lastIndexOf("v1=") + 3);
         assertThat(signed.body()).isEqualTo(request.body());
         assertThat(signed.url()).isEqualTo(request.url());
         assertThat(signed.headers().get("X-Toolgate-Timestamp")).isEqualTo("1700000000");
-        assertThat(signed.maskedHeaders().get("X-Toolgate-Signature")).startsWith("t=1700000000,v1=ea5aa879");
+        assertThat(signed.maskedHeaders().get("X-Toolgate-Signature")).isEqualTo("***");
+        assertThat(signed.secrets()
+                        .mask("echo: " + header + " | " + second + " | " + CURRENT.reveal() + " | "
+                                + PREVIOUS.reveal()))
+                .isEqualTo("echo: *** | *** | *** | ***");
         assertThat(request.headers().get("X-Toolgate-Signature")).isNull();
+    }
+
+    @Test
+    void masksTheStandardWebhooksSignatureButNotItsIdAndTimestamp() {
+        SigningSecret secret = SigningSecret.generate(SignatureScheme.STANDARD_WEBHOOKS);
+
+        RenderedRequest signed =
+                RequestSigner.sign(post("{\"a\":1}"), SignatureScheme.STANDARD_WEBHOOKS, List.of(secret), TS, "inv_1");
+
+        String signature = signed.headers().get("webhook-signature");
+        assertThat(signed.maskedHeaders())
+                .containsEntry("webhook-signature", "***")
+                .containsEntry("webhook-id", "inv_1")
+                .containsEntry("webhook-timestamp", "1700000000");
+        assertThat(signed.secrets().mask(signature.substring(3) + " " + secret.reveal()))
+                .isEqualTo("*** ***");
     }
 
     @Test

@@ -256,16 +256,18 @@ public class InvocationService {
         return response;
     }
 
-    /** The duplicate-call identity of this call, or null when repeats are not reused for it. */
+    /**
+     * The duplicate-call identity of this call, or null when repeats are not reused for it: the request's
+     * {@code Idempotency-Key}, so only a call that would render the same request (same tool version, call, caller
+     * number, call variables and arguments) is served another call's answer.
+     */
     private static String duplicateKey(Tool tool, JsonNode arguments, CallContext call) {
         if (call.callId().isEmpty()
                 || !(tool.definition().config() instanceof HttpRequestConfig)
                 || !tool.definition().enabled()) {
             return null;
         }
-        return arguments != null && arguments.isObject()
-                ? IdempotencyKey.of(call.callId(), tool.id(), arguments)
-                : null;
+        return arguments != null && arguments.isObject() ? IdempotencyKey.of(tool, call, arguments) : null;
     }
 
     private Duration duplicateWindow(Tool tool) {
@@ -369,14 +371,18 @@ public class InvocationService {
         return json;
     }
 
-    /** The rendered request as shown to operators: {@code {"method","url","headers","body"}}, secrets masked. */
+    /**
+     * The rendered request as shown to operators: {@code {"method","url","headers","body"}}, with sensitive headers
+     * and query values (auth, templated secrets, signatures) shown as {@code ***} and every secret value Toolgate
+     * inserted masked wherever else it appears.
+     */
     static ObjectNode requestJson(RenderedRequest request) {
         ObjectNode json = NODES.objectNode();
         json.put("method", request.method().name());
         json.put("url", request.maskedUrl());
         ObjectNode headers = json.putObject("headers");
         request.maskedHeaders().forEach(headers::put);
-        json.put("body", request.bodyText());
+        json.put("body", request.maskedBody());
         return json;
     }
 
@@ -450,7 +456,10 @@ public class InvocationService {
         }
     }
 
-    /** The first {@code preview-bytes} of a body, PII masked (the preview only; the model got the body as is). */
+    /**
+     * The first {@code preview-bytes} of a body (whose secret values the executor already masked), PII masked; the
+     * PII masking is for the preview only, the model gets the body without it.
+     */
     private String preview(String body) {
         if (body == null) {
             return null;

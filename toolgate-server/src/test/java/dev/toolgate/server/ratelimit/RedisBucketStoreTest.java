@@ -1,15 +1,11 @@
 package dev.toolgate.server.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.toolgate.server.TestRedis;
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,27 +19,7 @@ class RedisBucketStoreTest {
 
     @BeforeAll
     static void connect() {
-        redis = RedisClient.create(RedisURI.builder()
-                .withHost("127.0.0.1")
-                .withPort(6379)
-                .withTimeout(Duration.ofSeconds(2))
-                .build());
-        try (var connection = redis.connect()) {
-            connection.sync().ping();
-        } catch (RuntimeException e) {
-            redis.shutdown();
-            if ("true".equals(System.getenv("CI"))) {
-                fail("Redis at 127.0.0.1:6379 is required under CI=true: " + e.getMessage());
-            }
-            Assumptions.abort("Redis not reachable at 127.0.0.1:6379: " + e.getMessage());
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (redis != null) {
-            redis.shutdown();
-        }
+        redis = TestRedis.client();
     }
 
     @Test

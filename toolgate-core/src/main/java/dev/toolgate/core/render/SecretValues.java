@@ -1,0 +1,294 @@
+package dev.toolgate.core.render;
+
+import java.net.URLEncoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The secret values Toolgate itself put into one rendered request (auth values, {@code {{secrets.NAME}}} values,
+ * signing secrets and the signature header values), and the one masker that keeps them out of everything Toolgate
+ * stores or shows: the model's content, the invocation log's preview, records, replay and test-fire answers, curl
+ * commands and error messages. Described in {@code docs/secrets.md}, "Echoed secrets".
+ *
+ * <p><b>What is masked.</b> Every occurrence of each value becomes {@value #MASK}, and so does every occurrence of
+ * the forms an endpoint that echoes its request typically shows:
+ * <ul>
+ *   <li>the value as is, and stripped of surrounding white space (header values are sent stripped);</li>
+ *   <li>URL-encoded: form encoding ({@code +} for a space, Java's {@link URLEncoder}), the same with {@code %20}
+ *       for a space, OkHttp's query encoding (what went on the wire), each also with lower-case hex digits;</li>
+ *   <li>JSON-escaped (RFC 8259 §7): as Jackson writes a string, with non-ASCII as backslash-u escapes (upper- or
+ *       lower-case hex digits), and with {@code /} written as {@code \/};</li>
+ *   <li>HTML-escaped ({@code & < > " '}), as error pages show text;</li>
+ *   <li>for a {@code Basic <base64>} value (RFC 7617): the decoded {@code user:pass} and the password alone.</li>
+ * </ul>
+ * Occurrences may overlap or touch (one value inside another, two values side by side): every character covered by
+ * any occurrence is masked, and each run of masked characters becomes one {@value #MASK}, so which value matched
+ * first never leaves part of another visible.
+ *
+ * <p><b>Short values.</b> Values of every length are masked, but one shorter than {@value #MIN_EMBEDDED_LENGTH}
+ * characters only where it stands alone: not directly preceded or followed by a letter or digit. Masking such a
+ * value inside words would garble the whole answer while protecting nothing (1–3 characters are no secret to
+ * anyone who can guess); standing alone, as an echo shows it ({@code key=ab&}, {@code "ab"}, {@code Bearer ab}),
+ * it is masked. Blank values are ignored.
+ *
+ * <p><b>Cut text.</b> {@link #maskCut} also masks the end of a text cut at a size cap when that end is the start
+ * (at least {@value #MIN_EMBEDDED_LENGTH} characters) of a value, so a cap that falls inside a secret does not
+ * leave its first part readable.
+ *
+ * <p>Immutable and thread-safe. The values are never exposed: there is no accessor, {@link #toString()} shows only
+ * how many values there are, and the class is not {@link java.io.Serializable}.
+ */
+public final class SecretValues {
+
+    /** What each masked run is replaced with; the same mask as everywhere else. */
+    public static final String MASK = RenderedRequest.MASK;
+
+    /** Values shorter than this many characters are masked only where they stand alone (see the class comment). */
+    public static final int MIN_EMBEDDED_LENGTH = 4;
+
+    /** No secrets: {@link #mask} returns its input. */
+    public static final SecretValues NONE = new SecretValues(Set.of());
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .build();
+    private static final JsonMapper JSON_ASCII = JsonMapper.builder()
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+    private static final Pattern PERCENT_HEX = Pattern.compile("%[0-9A-F]{2}");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u[0-9A-F]{4}");
+    private static final HttpUrl QUERY_BASE = HttpUrl.get("https://q.invalid/");
+
+    private final Set<String> values;
+    /** Every form to mask, longest first; worked out on first use (a set extended by {@link #plus} never is). */
+    private volatile List<String> needles;
+
+    private SecretValues(Set<String> values) {
+        this.values = values;
+    }
+
+    private List<String> needles() {
+        List<String> known = needles;
+        if (known == null) {
+            Set<String> forms = new LinkedHashSet<>();
+            for (String value : values) {
+                addForms(forms, value);
+            }
+            List<String> sorted = new ArrayList<>(forms);
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            known = List.copyOf(sorted);
+            needles = known;
+        }
+        return known;
+    }
+
+    /**
+     * Returns the set of {@code values}; null and blank entries are ignored.
+     *
+     * @param values the secret values as they were inserted into a request
+     */
+    public static SecretValues of(Collection<String> values) {
+        return NONE.plus(values);
+    }
+
+    /**
+     * Returns a set holding these values and {@code more}; null and blank entries are ignored.
+     *
+     * @param more further secret values
+     */
+    public SecretValues plus(Collection<String> more) {
+        Objects.requireNonNull(more, "more");
+        Set<String> all = new LinkedHashSet<>(values);
+        for (String value : more) {
+            if (value != null && !value.isBlank()) {
+                all.add(value);
+            }
+        }
+        return all.size() == values.size() ? this : new SecretValues(Set.copyOf(all));
+    }
+
+    /** Returns whether the set holds no value. */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /**
+     * Returns {@code text} with every occurrence of a value, in any form listed in the class comment, replaced by
+     * {@value #MASK}; null stays null.
+     *
+     * @param text any text Toolgate is about to store, show or hand to a model
+     */
+    public String mask(String text) {
+        return mask(text, false);
+    }
+
+    /**
+     * Like {@link #mask}, for a text cut at a size cap: an end of the text that is the start of a value (at least
+     * {@value #MIN_EMBEDDED_LENGTH} characters of it) is masked too.
+     *
+     * @param text a text whose end is a cut, not the real end
+     */
+    public String maskCut(String text) {
+        return mask(text, true);
+    }
+
+    private String mask(String text, boolean cut) {
+        if (text == null || text.isEmpty() || values.isEmpty()) {
+            return text;
+        }
+        boolean[] masked = null;
+        for (String needle : needles()) {
+            boolean standAlone = needle.length() < MIN_EMBEDDED_LENGTH;
+            for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+                if (standAlone && !standsAlone(text, at, at + needle.length())) {
+                    continue;
+                }
+                masked = mark(masked, text.length(), at, at + needle.length());
+            }
+            if (cut) {
+                int prefix = cutPrefix(text, needle);
+                if (prefix > 0) {
+                    masked = mark(masked, text.length(), text.length() - prefix, text.length());
+                }
+            }
+        }
+        if (masked == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!masked[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !masked[i - 1]) {
+                out.append(MASK);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Returns how many characters at the end of {@code text} are a proper start of {@code needle}, or 0. */
+    private static int cutPrefix(String text, String needle) {
+        for (int length = Math.min(needle.length() - 1, text.length()); length >= MIN_EMBEDDED_LENGTH; length--) {
+            if (text.regionMatches(text.length() - length, needle, 0, length)) {
+                return length;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean[] mark(boolean[] masked, int length, int from, int to) {
+        boolean[] out = masked == null ? new boolean[length] : masked;
+        for (int i = from; i < to; i++) {
+            out[i] = true;
+        }
+        return out;
+    }
+
+    private static boolean standsAlone(String text, int from, int to) {
+        return (from == 0 || !Character.isLetterOrDigit(text.codePointBefore(from)))
+                && (to == text.length() || !Character.isLetterOrDigit(text.codePointAt(to)));
+    }
+
+    private static void addForms(Set<String> forms, String value) {
+        for (String base : List.of(value, value.strip())) {
+            if (base.isEmpty()) {
+                continue;
+            }
+            forms.add(base);
+            String form = URLEncoder.encode(base, StandardCharsets.UTF_8);
+            addPercentForms(forms, form);
+            addPercentForms(forms, form.replace("+", "%20"));
+            addPercentForms(
+                    forms,
+                    QUERY_BASE
+                            .newBuilder()
+                            .addQueryParameter("q", base)
+                            .build()
+                            .encodedQuery()
+                            .substring(2));
+            String json = jsonString(JSON, base);
+            forms.add(json);
+            forms.add(json.replace("/", "\\/"));
+            String ascii = jsonString(JSON_ASCII, base);
+            for (String escapes : List.of(ascii, lowerCaseHex(UNICODE_ESCAPE, ascii))) {
+                forms.add(escapes);
+                forms.add(escapes.replace("/", "\\/"));
+            }
+            forms.add(htmlEscaped(base));
+            addBasicCredentials(forms, base);
+        }
+    }
+
+    private static void addPercentForms(Set<String> forms, String encoded) {
+        forms.add(encoded);
+        forms.add(lowerCaseHex(PERCENT_HEX, encoded));
+    }
+
+    /** Returns {@code text} with each match of {@code escape} (an escape with hex digits) in lower case. */
+    private static String lowerCaseHex(Pattern escape, String text) {
+        Matcher hex = escape.matcher(text);
+        return hex.replaceAll(m -> Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The content of the JSON string literal for {@code value}, without the quotes. */
+    private static String jsonString(JsonMapper mapper, String value) {
+        String literal = mapper.writeValueAsString(value);
+        return literal.substring(1, literal.length() - 1);
+    }
+
+    private static String htmlEscaped(String value) {
+        return value.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    /** For {@code Basic <base64 of user:pass>} (RFC 7617 §2): adds {@code user:pass} and the password. */
+    private static void addBasicCredentials(Set<String> forms, String value) {
+        if (value.length() <= 6 || !value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return;
+        }
+        try {
+            byte[] decoded = Base64.getDecoder().decode(value.substring(6).strip());
+            String credentials = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(decoded))
+                    .toString();
+            int colon = credentials.indexOf(':');
+            if (colon < 0) {
+                return;
+            }
+            forms.add(credentials);
+            if (colon + 1 < credentials.length()) {
+                forms.add(credentials.substring(colon + 1));
+            }
+        } catch (IllegalArgumentException | CharacterCodingException notBasic) {
+            // not base64 of UTF-8 text: the value itself is masked, there is nothing more to derive
+        }
+    }
+
+    /** Returns how many values are held, never the values. */
+    @Override
+    public String toString() {
+        return "SecretValues[" + values.size() + " values]";
+    }
+}
