@@ -1,5 +1,7 @@
 package dev.toolgate.server.config;
 
+import dev.toolgate.core.args.ArgumentLimits;
+import dev.toolgate.core.tool.ToolLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -54,12 +56,14 @@ public record ToolgateProperties(
      *     (default 10 s)
      * @param maxLoggedStringChars characters of one tenant-supplied string written to the server log; the rest is
      *     cut with a marker (default 256)
-     * @param maxArgumentBytes serialized bytes of one tool call's arguments (default 64 KiB)
-     * @param maxArgumentDepth nesting depth of one tool call's arguments (default 64)
-     * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema (default 64 KiB)
-     * @param maxParametersDepth nesting depth of one tool's {@code parameters} schema (default 32)
-     * @param maxParameterDescriptionChars characters of one parameter's {@code description} (default 2,000)
-     * @param maxToolsPerAgent tools one agent may hold (default 1,000)
+     * @param maxArgumentBytes serialized bytes of one tool call's arguments, 1,024..1,048,576 (default 64 KiB)
+     * @param maxArgumentDepth nesting depth of one tool call's arguments, 1..256 (default 64)
+     * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema, 1,024..1,048,576
+     *     (default 64 KiB)
+     * @param maxParametersDepth nesting depth of one tool's {@code parameters} schema, 2..256 (default 32)
+     * @param maxParameterDescriptionChars characters of one {@code description} inside {@code parameters},
+     *     1..100,000 (default 2,000)
+     * @param maxToolsPerAgent tools one agent may hold, 1..100,000 (default 1,000)
      * @param maxRecordFieldBytes bytes of the arguments and of the rendered request kept in one invocation record;
      *     the rest is cut with a marker (default 16 KiB)
      */
@@ -67,12 +71,25 @@ public record ToolgateProperties(
             @DefaultValue("1048576") int maxRequestBodyBytes,
             @DefaultValue("10s") Duration headerReadTimeout,
             @DefaultValue("256") int maxLoggedStringChars,
-            @DefaultValue("65536") int maxArgumentBytes,
-            @DefaultValue("64") int maxArgumentDepth,
-            @DefaultValue("65536") int maxParametersBytes,
-            @DefaultValue("32") int maxParametersDepth,
-            @DefaultValue("2000") int maxParameterDescriptionChars,
-            @DefaultValue("1000") int maxToolsPerAgent,
+
+            @DefaultValue("" + ArgumentLimits.DEFAULT_MAX_BYTES)
+            int maxArgumentBytes,
+
+            @DefaultValue("" + ArgumentLimits.DEFAULT_MAX_DEPTH)
+            int maxArgumentDepth,
+
+            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETERS_BYTES)
+            int maxParametersBytes,
+
+            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETERS_DEPTH)
+            int maxParametersDepth,
+
+            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS)
+            int maxParameterDescriptionChars,
+
+            @DefaultValue("" + ToolLimits.DEFAULT_MAX_TOOLS_PER_AGENT)
+            int maxToolsPerAgent,
+
             @DefaultValue("16384") int maxRecordFieldBytes) {}
 
     /**
@@ -217,6 +234,28 @@ public record ToolgateProperties(
         if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
             throw new IllegalStateException(
                     "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
+        }
+        validateInputLimits();
+    }
+
+    /**
+     * The ranges of the argument and {@code parameters} limits. Depths stop at 256: API bodies are parsed with
+     * Jackson's nesting limit of 500 and arguments sit inside them, and recursive schema validation stays far from
+     * the thread's stack at that depth.
+     */
+    private void validateInputLimits() {
+        range("max-argument-bytes", limits.maxArgumentBytes(), 1024, 1_048_576);
+        range("max-argument-depth", limits.maxArgumentDepth(), 1, 256);
+        range("max-parameters-bytes", limits.maxParametersBytes(), 1024, 1_048_576);
+        range("max-parameters-depth", limits.maxParametersDepth(), 2, 256);
+        range("max-parameter-description-chars", limits.maxParameterDescriptionChars(), 1, 100_000);
+        range("max-tools-per-agent", limits.maxToolsPerAgent(), 1, 100_000);
+    }
+
+    private static void range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalStateException(
+                    "toolgate.limits." + name + " must be between " + min + " and " + max + ", got " + value);
         }
     }
 
