@@ -191,10 +191,7 @@ public final class ToolEngine {
             case ArgumentParseResult.Invalid invalid -> {
                 // arguments past a size or depth limit are not kept, not even in the invocation record
                 JsonNode kept = invalid.overLimit() ? null : raw;
-                return new TestFireResult(
-                        null,
-                        null,
-                        failure(invocation, start, invalid.error(), kept, null, PhaseTimings.NONE, 0, null, false));
+                return new TestFireResult(null, null, unsent(invocation, start, invalid.error(), kept, null));
             }
         }
         ArgumentValidator validator = validator(tool);
@@ -202,34 +199,12 @@ public final class ToolEngine {
         try {
             violations = validator.validate(arguments, deadline);
         } catch (ValidationDeadlineException e) {
-            return new TestFireResult(
-                    null,
-                    null,
-                    failure(
-                            invocation,
-                            start,
-                            budgetSpent(budget, "while the arguments were checked against the tool's patterns"),
-                            arguments,
-                            null,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
+            ToolError spent = budgetSpent(budget, "while the arguments were checked against the tool's patterns");
+            return new TestFireResult(null, null, unsent(invocation, start, spent, arguments, null));
         }
         if (!violations.isEmpty()) {
             return new TestFireResult(
-                    null,
-                    null,
-                    failure(
-                            invocation,
-                            start,
-                            validator.toError(violations),
-                            arguments,
-                            null,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
+                    null, null, unsent(invocation, start, validator.toError(violations), arguments, null));
         }
         if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
             return new TestFireResult(null, null, action(invocation, start, arguments));
@@ -274,19 +249,8 @@ public final class ToolEngine {
                 mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
         long remaining = deadline - System.nanoTime();
         if (remaining < MIN_SEND_NANOS) {
-            return new TestFireResult(
-                    request,
-                    decision,
-                    failure(
-                            invocation,
-                            start,
-                            budgetSpent(budget, "before the request could be sent"),
-                            arguments,
-                            request,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
+            ToolError spent = budgetSpent(budget, "before the request could be sent");
+            return new TestFireResult(request, decision, unsent(invocation, start, spent, arguments, request));
         }
         String endpoint = request.url().host() + ":" + request.url().port();
         EndpointCircuits.Permit permit = circuits.tryAcquire(tool.tenantId(), endpoint);
@@ -408,6 +372,12 @@ public final class ToolEngine {
                 null,
                 PhaseTimings.NONE,
                 null);
+    }
+
+    /** A failure before anything was sent: no timings, no status, no body. */
+    private InvocationOutcome unsent(
+            Invocation invocation, long start, ToolError error, JsonNode arguments, RenderedRequest request) {
+        return failure(invocation, start, error, arguments, request, PhaseTimings.NONE, 0, null, false);
     }
 
     private InvocationOutcome failure(

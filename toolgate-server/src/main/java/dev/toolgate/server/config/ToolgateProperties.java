@@ -71,26 +71,21 @@ public record ToolgateProperties(
             @DefaultValue("1048576") int maxRequestBodyBytes,
             @DefaultValue("10s") Duration headerReadTimeout,
             @DefaultValue("256") int maxLoggedStringChars,
-
-            @DefaultValue("" + ArgumentLimits.DEFAULT_MAX_BYTES)
-            int maxArgumentBytes,
-
-            @DefaultValue("" + ArgumentLimits.DEFAULT_MAX_DEPTH)
-            int maxArgumentDepth,
-
-            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETERS_BYTES)
-            int maxParametersBytes,
-
-            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETERS_DEPTH)
-            int maxParametersDepth,
-
-            @DefaultValue("" + ToolLimits.DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS)
-            int maxParameterDescriptionChars,
-
-            @DefaultValue("" + ToolLimits.DEFAULT_MAX_TOOLS_PER_AGENT)
-            int maxToolsPerAgent,
-
+            @DefaultValue(DEFAULT_ARGUMENT_BYTES) int maxArgumentBytes,
+            @DefaultValue(DEFAULT_ARGUMENT_DEPTH) int maxArgumentDepth,
+            @DefaultValue(DEFAULT_PARAMETERS_BYTES) int maxParametersBytes,
+            @DefaultValue(DEFAULT_PARAMETERS_DEPTH) int maxParametersDepth,
+            @DefaultValue(DEFAULT_DESCRIPTION_CHARS) int maxParameterDescriptionChars,
+            @DefaultValue(DEFAULT_TOOLS_PER_AGENT) int maxToolsPerAgent,
             @DefaultValue("16384") int maxRecordFieldBytes) {}
+
+    // The defaults of the argument and parameters limits are the core's constants (annotations need text).
+    private static final String DEFAULT_ARGUMENT_BYTES = "" + ArgumentLimits.DEFAULT_MAX_BYTES;
+    private static final String DEFAULT_ARGUMENT_DEPTH = "" + ArgumentLimits.DEFAULT_MAX_DEPTH;
+    private static final String DEFAULT_PARAMETERS_BYTES = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_BYTES;
+    private static final String DEFAULT_PARAMETERS_DEPTH = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_DEPTH;
+    private static final String DEFAULT_DESCRIPTION_CHARS = "" + ToolLimits.DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS;
+    private static final String DEFAULT_TOOLS_PER_AGENT = "" + ToolLimits.DEFAULT_MAX_TOOLS_PER_AGENT;
 
     /**
      * Rate limits in invocations per minute; 0 = unlimited.
