@@ -35,6 +35,16 @@ record ApiClient(OkHttpClient client, String baseUrl) {
         return send(key, new Request.Builder().url(baseUrl + path).post(RequestBody.create(body, JSON_TYPE)));
     }
 
+    /** A POST with one extra request header. */
+    Answer post(String key, String path, String body, String header, String value) {
+        return send(
+                key,
+                new Request.Builder()
+                        .url(baseUrl + path)
+                        .header(header, value)
+                        .post(RequestBody.create(body, JSON_TYPE)));
+    }
+
     Answer put(String key, String path, String body) {
         return send(key, new Request.Builder().url(baseUrl + path).put(RequestBody.create(body, JSON_TYPE)));
     }

@@ -23,14 +23,22 @@ public sealed interface ArgumentParseResult permits ArgumentParseResult.Parsed, 
     }
 
     /**
-     * The arguments are not a JSON object: malformed JSON text, or JSON of another type.
+     * The arguments are not a JSON object (malformed JSON text, or JSON of another type), or they break an
+     * {@link ArgumentLimits} limit.
      *
      * @param error an {@code HTTP_TOOL_INVALID_ARGS} error whose message says what was wrong
+     * @param overLimit true when the arguments are larger or deeper than the limits: they must then not be kept
+     *     anywhere (invocation record, duplicate-call cache)
      */
-    record Invalid(ToolError error) implements ArgumentParseResult {
+    record Invalid(ToolError error, boolean overLimit) implements ArgumentParseResult {
         /** Checks that {@code error} is present. */
         public Invalid {
             Objects.requireNonNull(error, "error");
+        }
+
+        /** Arguments that are within the limits but not a JSON object. */
+        public Invalid(ToolError error) {
+            this(error, false);
         }
     }
 }

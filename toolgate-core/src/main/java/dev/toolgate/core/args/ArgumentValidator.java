@@ -35,8 +35,10 @@ import tools.jackson.databind.JsonNode;
  * instead of being fetched. References inside the schema ({@code #/$defs/...}) work as usual. Every
  * reference is resolved at compile time, so a broken one is reported when the tool is saved.
  *
- * <p>Warning: {@code pattern} and {@code patternProperties} use {@link java.util.regex}, which backtracks;
- * a pathological tenant pattern costs CPU on that tenant's calls.
+ * <p>Regular expressions ({@code pattern}, {@code patternProperties}, {@code "format": "regex"}) run on
+ * RE2/J through {@link LinearRegex}: matching takes time linear in the input, and with
+ * {@link #validate(JsonNode, long)} stops at the call's deadline. A pattern RE2 cannot compile (lookaround,
+ * backreferences) fails compilation.
  */
 public final class ArgumentValidator {
 
@@ -62,6 +64,7 @@ public final class ArgumentValidator {
     private static final SchemaRegistryConfig CONFIG = SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
+            .regularExpressionFactory(LinearRegex.INSTANCE)
             .build();
 
     private final Schema schema;
@@ -76,8 +79,9 @@ public final class ArgumentValidator {
      * @param parametersSchema a JSON Schema (an object, or a boolean schema)
      * @return a reusable, thread-safe validator
      * @throws IllegalArgumentException if the schema cannot be compiled: an unknown {@code $schema}
-     *     dialect, a reference that cannot be resolved or points outside the schema, or a malformed
-     *     keyword; the message says which (it never contains fetched content)
+     *     dialect, a reference that cannot be resolved or points outside the schema, a pattern RE2 cannot
+     *     compile ({@link LinearRegex#problem(String)}), or a malformed keyword; the message says which (it
+     *     never contains fetched content)
      */
     public static ArgumentValidator compile(JsonNode parametersSchema) {
         Objects.requireNonNull(parametersSchema, "parametersSchema");
@@ -109,7 +113,24 @@ public final class ArgumentValidator {
      */
     public List<ArgumentViolation> validate(JsonNode arguments) {
         Objects.requireNonNull(arguments, "arguments");
-        List<Error> errors = schema.validate(arguments);
+        return violations(schema.validate(arguments));
+    }
+
+    /**
+     * Validates arguments like {@link #validate(JsonNode)}, but a regular expression still matching at
+     * {@code deadlineNanos} stops the validation.
+     *
+     * @param arguments the parsed arguments
+     * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} scale
+     * @return the violations in schema order; empty when the arguments are valid
+     * @throws ValidationDeadlineException if the deadline passed while a pattern was matching
+     */
+    public List<ArgumentViolation> validate(JsonNode arguments, long deadlineNanos) {
+        Objects.requireNonNull(arguments, "arguments");
+        return violations(LinearRegex.withDeadline(deadlineNanos, () -> schema.validate(arguments)));
+    }
+
+    private static List<ArgumentViolation> violations(List<Error> errors) {
         List<ArgumentViolation> violations = new ArrayList<>(errors.size());
         for (Error error : errors) {
             violations.add(toViolation(error));

@@ -1,9 +1,11 @@
 package dev.toolgate.core.engine;
 
+import dev.toolgate.core.args.ArgumentLimits;
 import dev.toolgate.core.args.ArgumentParseResult;
 import dev.toolgate.core.args.ArgumentParser;
 import dev.toolgate.core.args.ArgumentValidator;
 import dev.toolgate.core.args.ArgumentViolation;
+import dev.toolgate.core.args.ValidationDeadlineException;
 import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.error.ErrorCode;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,6 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  * budget, and turn the result into text the model can speak from. This is the whole pipeline of DESIGN.md;
  * everything before "send" is pure CPU work and fails fast.
  *
+ * <p>Budget: a call's budget (the tool's {@code timeout}, at most the executor's maximum) counts from
+ * {@link Invocation#arrivedAtNanos()}, the moment its request arrived. Argument validation stops at the deadline
+ * (see {@link ArgumentValidator#validate(JsonNode, long)}), a call whose budget is spent before the send ends
+ * with {@code HTTP_TOOL_TIMEOUT} and sends nothing, and the send gets only what is left.
+ *
  * <p>Thread-safe: one engine serves every tenant. Compiled argument schemas are cached per tool version
  * (tool id + {@code updated_at}).
  */
@@ -48,11 +56,15 @@ public final class ToolEngine {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Less budget than this left at the send is none: the request is not started (1 ms). */
+    private static final long MIN_SEND_NANOS = 1_000_000;
+
     private final HttpExecutor executor;
     private final EgressPolicy egress;
     private final RequestRenderer renderer;
     private final InstantSource clock;
     private final EndpointCircuits circuits;
+    private final ArgumentLimits argumentLimits;
     private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
     private enum Mode {
@@ -68,19 +80,32 @@ public final class ToolEngine {
         this(executor, egress, renderer, clock, EndpointCircuits.NONE);
     }
 
-    /**
-     * @param executor sends rendered requests (shared connection pool, budget and cap)
-     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
-     * @param renderer renders tool + arguments + call into a request
-     * @param clock the source of request timestamps
-     * @param circuits the per-endpoint circuit breakers consulted before each send
-     */
+    /** An engine with the {@linkplain ArgumentLimits#ofDefaults() default argument limits}; see the full constructor. */
     public ToolEngine(
             HttpExecutor executor,
             EgressPolicy egress,
             RequestRenderer renderer,
             InstantSource clock,
             EndpointCircuits circuits) {
+        this(executor, egress, renderer, clock, circuits, ArgumentLimits.ofDefaults());
+    }
+
+    /**
+     * @param executor sends rendered requests (shared connection pool, budget and cap)
+     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
+     * @param renderer renders tool + arguments + call into a request
+     * @param clock the source of request timestamps
+     * @param circuits the per-endpoint circuit breakers consulted before each send
+     * @param argumentLimits the size and depth limits of a call's arguments
+     */
+    public ToolEngine(
+            HttpExecutor executor,
+            EgressPolicy egress,
+            RequestRenderer renderer,
+            InstantSource clock,
+            EndpointCircuits circuits,
+            ArgumentLimits argumentLimits) {
+        this.argumentLimits = Objects.requireNonNull(argumentLimits, "argumentLimits");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.egress = Objects.requireNonNull(egress, "egress");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
@@ -136,6 +161,16 @@ public final class ToolEngine {
                 false);
     }
 
+    /**
+     * Parses a call's raw arguments exactly as {@link #invoke} does, under this engine's {@link ArgumentLimits}.
+     *
+     * @param raw an object, a JSON string holding an object, or null
+     * @return the parsed object, or why there is none; never throws
+     */
+    public ArgumentParseResult parseArguments(JsonNode raw) {
+        return ArgumentParser.parse(raw, argumentLimits);
+    }
+
     /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
     public static String errorContent(ToolError error) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -148,32 +183,28 @@ public final class ToolEngine {
     private TestFireResult run(Invocation invocation, long start, Mode mode) {
         Tool tool = invocation.tool();
         JsonNode raw = invocation.rawArguments();
+        Duration budget = budget(tool);
+        long deadline = invocation.arrivedAtNanos() + budget.toNanos();
         ObjectNode arguments;
-        switch (ArgumentParser.parse(raw)) {
+        switch (parseArguments(raw)) {
             case ArgumentParseResult.Parsed parsed -> arguments = parsed.arguments();
             case ArgumentParseResult.Invalid invalid -> {
-                return new TestFireResult(
-                        null,
-                        null,
-                        failure(invocation, start, invalid.error(), raw, null, PhaseTimings.NONE, 0, null, false));
+                // arguments past a size or depth limit are not kept, not even in the invocation record
+                JsonNode kept = invalid.overLimit() ? null : raw;
+                return new TestFireResult(null, null, unsent(invocation, start, invalid.error(), kept, null));
             }
         }
         ArgumentValidator validator = validator(tool);
-        List<ArgumentViolation> violations = validator.validate(arguments);
+        List<ArgumentViolation> violations;
+        try {
+            violations = validator.validate(arguments, deadline);
+        } catch (ValidationDeadlineException e) {
+            ToolError spent = budgetSpent(budget, "while the arguments were checked against the tool's patterns");
+            return new TestFireResult(null, null, unsent(invocation, start, spent, arguments, null));
+        }
         if (!violations.isEmpty()) {
             return new TestFireResult(
-                    null,
-                    null,
-                    failure(
-                            invocation,
-                            start,
-                            validator.toError(violations),
-                            arguments,
-                            null,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
+                    null, null, unsent(invocation, start, validator.toError(violations), arguments, null));
         }
         if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
             return new TestFireResult(null, null, action(invocation, start, arguments));
@@ -216,6 +247,11 @@ public final class ToolEngine {
         }
         EgressDecision decision =
                 mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
+        long remaining = deadline - System.nanoTime();
+        if (remaining < MIN_SEND_NANOS) {
+            ToolError spent = budgetSpent(budget, "before the request could be sent");
+            return new TestFireResult(request, decision, unsent(invocation, start, spent, arguments, request));
+        }
         String endpoint = request.url().host() + ":" + request.url().port();
         EndpointCircuits.Permit permit = circuits.tryAcquire(tool.tenantId(), endpoint);
         if (permit == null) {
@@ -237,7 +273,7 @@ public final class ToolEngine {
                             false));
         }
         long sendStart = System.nanoTime();
-        ExecutionResult result = executor.execute(request, config.timeout(), config.maxResponseBytes());
+        ExecutionResult result = executor.execute(request, Duration.ofNanos(remaining), config.maxResponseBytes());
         permit.complete(circuitResult(result), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success ->
@@ -269,6 +305,26 @@ public final class ToolEngine {
                         failure.truncated());
         };
         return new TestFireResult(request, decision, outcome);
+    }
+
+    /** The budget of one call of {@code tool}: its {@code timeout}, at most the executor's maximum. */
+    private Duration budget(Tool tool) {
+        Duration max = executor.config().maxBudget();
+        if (tool.definition().config() instanceof HttpRequestConfig config
+                && config.timeout().compareTo(max) < 0) {
+            return config.timeout();
+        }
+        return max;
+    }
+
+    private static ToolError budgetSpent(Duration budget, String when) {
+        return ToolError.of(
+                ErrorCode.HTTP_TOOL_TIMEOUT,
+                String.format(
+                        Locale.ROOT,
+                        "The call's budget of %.1f s ran out %s; nothing was sent.",
+                        budget.toMillis() / 1000.0,
+                        when));
     }
 
     /** Classifies a result for the endpoint's circuit breaker: only the endpoint's own failures count. */
@@ -316,6 +372,12 @@ public final class ToolEngine {
                 null,
                 PhaseTimings.NONE,
                 null);
+    }
+
+    /** A failure before anything was sent: no timings, no status, no body. */
+    private InvocationOutcome unsent(
+            Invocation invocation, long start, ToolError error, JsonNode arguments, RenderedRequest request) {
+        return failure(invocation, start, error, arguments, request, PhaseTimings.NONE, 0, null, false);
     }
 
     private InvocationOutcome failure(

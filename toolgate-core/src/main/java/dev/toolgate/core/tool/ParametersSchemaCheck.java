@@ -7,11 +7,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.toolgate.core.args.ArgumentValidator;
+import dev.toolgate.core.args.JsonMeasure;
+import dev.toolgate.core.args.LinearRegex;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +26,18 @@ import tools.jackson.databind.JsonNode;
  *   <li>valid against its meta-schema: JSON Schema draft 2020-12 by default, draft-07 when {@code $schema}
  *       names it ({@code http://json-schema.org/draft-07/schema#}); any other {@code $schema} is refused;</li>
  *   <li>only local references ({@code "$ref": "#/..."}): remote schemas are never fetched;</li>
- *   <li>compilable by networknt json-schema-validator (e.g. every {@code pattern} is a valid regex).</li>
+ *   <li>within the {@link ToolLimits}: at most {@code maxParametersBytes} as compact JSON, at most
+ *       {@code maxParametersDepth} levels deep (both checked first, without recursion), every
+ *       {@code description} inside at most {@code maxParameterDescriptionChars} characters;</li>
+ *   <li>every {@code pattern} and {@code patternProperties} key runs on the linear-time engine
+ *       ({@link LinearRegex}: no lookaround, no backreferences, bounded counted repetition), reported at its own
+ *       path, e.g. {@code parameters.properties.zip.pattern};</li>
+ *   <li>not recursive: no {@code $ref} leads back into itself, directly or through other definitions
+ *       ({@code $defs}, {@code definitions}), and followed references do not make the schema hold more objects
+ *       and arrays than {@code maxParametersBytes / 3} (the most a schema within the size limit can hold
+ *       written out);</li>
+ *   <li>compilable by networknt json-schema-validator exactly as {@link ArgumentValidator} compiles it for
+ *       calls.</li>
  * </ol>
  * Only the meta-schemas bundled in networknt are ever loaded; remote fetching is switched off.
  *
@@ -34,13 +49,25 @@ public final class ParametersSchemaCheck {
     private static final String DRAFT_2020_12_ID = "https://json-schema.org/draft/2020-12/schema";
 
     /** Keywords whose values are data, not schemas: a {@code "$ref"} key inside them is not a reference. */
-    private static final Set<String> DATA_KEYWORDS = Set.of("enum", "const", "default", "examples", "example");
+    private static final Set<String> DATA_KEYWORDS = SchemaWalk.DATA_KEYWORDS;
 
     private final Schema draft2020MetaSchema;
     private final Schema draft7MetaSchema;
+    private final ToolLimits limits;
 
-    /** Loads the bundled draft 2020-12 and draft-07 meta-schemas (from networknt's jar, never the network). */
+    /** Checks against the {@linkplain ToolLimits#ofDefaults() default limits}; see {@link #ParametersSchemaCheck(ToolLimits)}. */
     public ParametersSchemaCheck() {
+        this(ToolLimits.ofDefaults());
+    }
+
+    /**
+     * Loads the bundled draft 2020-12 and draft-07 meta-schemas (from networknt's jar, never the network).
+     *
+     * @param limits the size, depth and description limits of {@code parameters}
+     * @throws NullPointerException if {@code limits} is null
+     */
+    public ParametersSchemaCheck(ToolLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.draft2020MetaSchema =
                 registry(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of(DRAFT_2020_12_ID));
         this.draft7MetaSchema = registry(SpecificationVersion.DRAFT_7).getSchema(SchemaLocation.of(DRAFT_7_ID + "#"));
@@ -59,6 +86,19 @@ public final class ParametersSchemaCheck {
         if (!parameters.isObject()) {
             return List.of(new FieldError(
                     path, "must be a JSON Schema object, e.g. {\"type\": \"object\", \"properties\": {}}"));
+        }
+        if (JsonMeasure.deeperThan(parameters, limits.maxParametersDepth())) {
+            return List.of(new FieldError(
+                    path,
+                    "is nested deeper than the limit of " + limits.maxParametersDepth()
+                            + " levels of objects and arrays"));
+        }
+        long bytes = JsonMeasure.serializedBytes(parameters);
+        if (bytes > limits.maxParametersBytes()) {
+            return List.of(new FieldError(
+                    path,
+                    "takes " + bytes + " bytes as JSON, more than the limit of " + limits.maxParametersBytes()
+                            + " bytes"));
         }
         List<FieldError> errors = new ArrayList<>();
         JsonNode type = parameters.get("type");
@@ -87,6 +127,10 @@ public final class ParametersSchemaCheck {
         errors.addAll(metaSchemaErrors(metaSchema, parameters, path, draftName, reported));
         if (errors.isEmpty()) {
             remoteReferences(parameters, path, errors);
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(SchemaWalk.check(
+                    parameters, path, limits.maxParameterDescriptionChars(), limits.maxParametersBytes() / 3));
         }
         if (errors.isEmpty()) {
             compile(parameters, path, errors);
@@ -142,13 +186,12 @@ public final class ParametersSchemaCheck {
     }
 
     /**
-     * Compiles with a fresh registry, so a tenant's {@code $id} never lands in a cache another tenant's schema
-     * could resolve against.
+     * Compiles as calls will ({@link ArgumentValidator#compile}: a fresh registry per schema, so a tenant's
+     * {@code $id} never lands in a cache another tenant's schema could resolve against, and RE2/J patterns).
      */
     private static void compile(JsonNode parameters, String path, List<FieldError> errors) {
         try {
-            Schema schema = registry(SpecificationVersion.DRAFT_2020_12).getSchema(parameters.deepCopy());
-            schema.initializeValidators();
+            ArgumentValidator.compile(parameters.deepCopy());
         } catch (RuntimeException e) {
             errors.add(new FieldError(path, "is not a usable JSON Schema: " + rootCause(e)));
         }
@@ -191,8 +234,10 @@ public final class ParametersSchemaCheck {
     }
 
     private static SchemaRegistry registry(SpecificationVersion version) {
-        SchemaRegistryConfig config =
-                SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .locale(Locale.ENGLISH)
+                .regularExpressionFactory(LinearRegex.INSTANCE)
+                .build();
         return SchemaRegistry.withDefaultDialect(
                 version,
                 builder -> builder.schemaRegistryConfig(config)

@@ -48,19 +48,20 @@ public final class ToolDefinitionParser {
             "name", "display_name", "description", "tool_type", "parameters", "config", "is_enabled", "priority");
     private static final List<String> READ_ONLY_FIELDS = List.of("id", "agent_id", "created_at", "updated_at");
 
-    private final ParametersSchemaCheck schemaCheck = new ParametersSchemaCheck();
+    private final ParametersSchemaCheck schemaCheck;
     private final HttpConfigParser httpParser;
     private final ToolDefinitionWriter writer = new ToolDefinitionWriter();
 
     /**
      * Creates a parser for one deployment's limits; loads the bundled JSON Schema meta-schemas.
      *
-     * @param limits the deployment limits {@code timeout} and {@code max_response_bytes} are checked against,
-     *     and the defaults of a new {@code http_request} tool
+     * @param limits the deployment limits {@code timeout}, {@code max_response_bytes} and {@code parameters}
+     *     (size, depth, descriptions) are checked against, and the defaults of a new {@code http_request} tool
      * @throws NullPointerException if {@code limits} is null
      */
     public ToolDefinitionParser(ToolLimits limits) {
         this.httpParser = new HttpConfigParser(Objects.requireNonNull(limits, "limits"));
+        this.schemaCheck = new ParametersSchemaCheck(limits);
     }
 
     /**

@@ -5,16 +5,30 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The deployment limits a tool definition is checked against (DESIGN.md, "Guarantees and limits"). A new
- * {@code http_request} tool that does not set {@code timeout} or {@code max_response_bytes} gets these
- * limits as its values.
+ * The deployment limits a tool definition is checked against (docs/configuration.md, {@code toolgate.budget},
+ * {@code toolgate.max-response-bytes} and {@code toolgate.limits.*}). A new {@code http_request} tool that does
+ * not set {@code timeout} or {@code max_response_bytes} gets these limits as its values.
  *
  * @param maxTimeout the total budget of one call (DNS + connect + TLS + request + response); a tool's
  *     {@code timeout} may not exceed it; positive, at most millisecond precision is used; default 10 s
  * @param maxResponseBytes how many decoded response-body bytes are read at most; a tool's
  *     {@code max_response_bytes} may not exceed it; positive; default 65,536 (64 KiB)
+ * @param maxParametersBytes the most bytes a tool's {@code parameters} schema takes as compact UTF-8 JSON;
+ *     positive; default 65,536 (64 KiB)
+ * @param maxParametersDepth the deepest nesting of objects and arrays in {@code parameters}, the schema object
+ *     itself counting as level 1; at least 2 (the default schema {@code {"type": "object", "properties": {}}}
+ *     is 2 deep); default 32
+ * @param maxParameterDescriptionChars the longest {@code description} anywhere inside {@code parameters}, in
+ *     characters (Unicode code points); positive; default 2,000
+ * @param maxToolsPerAgent how many tools one agent may hold; positive; default 1,000
  */
-public record ToolLimits(Duration maxTimeout, int maxResponseBytes) {
+public record ToolLimits(
+        Duration maxTimeout,
+        int maxResponseBytes,
+        int maxParametersBytes,
+        int maxParametersDepth,
+        int maxParameterDescriptionChars,
+        int maxToolsPerAgent) {
 
     /** The default total budget of one call: 10 seconds. */
     public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(10);
@@ -22,11 +36,24 @@ public record ToolLimits(Duration maxTimeout, int maxResponseBytes) {
     /** The default response cap: 65,536 bytes (64 KiB). */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 65_536;
 
+    /** The default {@link #maxParametersBytes()}: 65,536 bytes (64 KiB). */
+    public static final int DEFAULT_MAX_PARAMETERS_BYTES = 65_536;
+
+    /** The default {@link #maxParametersDepth()}: 32 levels. */
+    public static final int DEFAULT_MAX_PARAMETERS_DEPTH = 32;
+
+    /** The default {@link #maxParameterDescriptionChars()}: 2,000 characters. */
+    public static final int DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS = 2_000;
+
+    /** The default {@link #maxToolsPerAgent()}: 1,000 tools. */
+    public static final int DEFAULT_MAX_TOOLS_PER_AGENT = 1_000;
+
     /**
      * Validates the limits.
      *
      * @throws NullPointerException if {@code maxTimeout} is null
-     * @throws IllegalArgumentException if {@code maxTimeout} is shorter than 1 ms or {@code maxResponseBytes} is not positive
+     * @throws IllegalArgumentException if {@code maxTimeout} is shorter than 1 ms, {@code maxParametersDepth} is
+     *     below 2 or another limit is not positive
      */
     public ToolLimits {
         Objects.requireNonNull(maxTimeout, "maxTimeout");
@@ -36,9 +63,37 @@ public record ToolLimits(Duration maxTimeout, int maxResponseBytes) {
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
         }
+        if (maxParametersBytes <= 0) {
+            throw new IllegalArgumentException("maxParametersBytes must be positive: " + maxParametersBytes);
+        }
+        if (maxParametersDepth < 2) {
+            throw new IllegalArgumentException("maxParametersDepth must be at least 2: " + maxParametersDepth);
+        }
+        if (maxParameterDescriptionChars <= 0) {
+            throw new IllegalArgumentException(
+                    "maxParameterDescriptionChars must be positive: " + maxParameterDescriptionChars);
+        }
+        if (maxToolsPerAgent <= 0) {
+            throw new IllegalArgumentException("maxToolsPerAgent must be positive: " + maxToolsPerAgent);
+        }
     }
 
-    /** Returns the deployment defaults: a 10 s budget and a 64 KiB response cap. */
+    /**
+     * Limits with the given budget and response cap and the default {@code parameters} and tool-count limits.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ToolLimits(Duration maxTimeout, int maxResponseBytes) {
+        this(
+                maxTimeout,
+                maxResponseBytes,
+                DEFAULT_MAX_PARAMETERS_BYTES,
+                DEFAULT_MAX_PARAMETERS_DEPTH,
+                DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS,
+                DEFAULT_MAX_TOOLS_PER_AGENT);
+    }
+
+    /** Returns the deployment defaults: a 10 s budget, a 64 KiB response cap and the defaults above. */
     public static ToolLimits ofDefaults() {
         return new ToolLimits(DEFAULT_MAX_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
     }

@@ -2,6 +2,7 @@ package dev.toolgate.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.toolgate.core.args.ArgumentLimits;
 import dev.toolgate.core.egress.AllowlistEntry;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.error.ErrorCode;
@@ -18,6 +19,7 @@ import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HexFormat;
@@ -336,6 +338,51 @@ class ToolEngineTest {
                     .append('\n');
         }
         return text.append(JSON.writeValueAsString(json)).toString();
+    }
+
+    @Test
+    void theBudgetCountsFromArrivalSoACallWhoseBudgetIsSpentBeforeTheSendSendsNothing() {
+        server.enqueue(new MockResponse.Builder()
+                .body("ok")
+                .addHeader("Content-Type", "text/plain")
+                .build());
+        Tool tool = httpTool(", \"timeout\": 2");
+        Invocation fresh = invocation(tool, JsonNodeFactory.instance.stringNode("{\"day\":\"sat\"}"));
+        Invocation late = new Invocation(
+                fresh.invocationId(),
+                tool,
+                fresh.signingSecrets(),
+                fresh.rawArguments(),
+                fresh.toolCallId(),
+                fresh.call(),
+                System.nanoTime() - Duration.ofMillis(2_500).toNanos());
+
+        InvocationOutcome outcome = engine.invoke(late);
+
+        assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_TIMEOUT);
+        assertThat(outcome.error().message()).contains("budget of 2.0 s").contains("nothing was sent");
+        assertThat(server.getRequestCount()).isZero();
+        assertThat(engine.invoke(fresh).ok()).isTrue();
+    }
+
+    @Test
+    void argumentsPastTheConfiguredLimitsFailAndAreNotKept() {
+        ToolEngine strict = new ToolEngine(
+                executor,
+                EgressPolicy.builder().build(),
+                new RequestRenderer(SecretResolver.NONE, "Toolgate/test"),
+                InstantSource.fixed(NOW),
+                EndpointCircuits.NONE,
+                new ArgumentLimits(32, 64));
+        Tool tool = httpTool("");
+
+        InvocationOutcome outcome = strict.invoke(
+                invocation(tool, JSON.readTree("{\"day\": \"sat\", \"note\": \"far too long for 32 bytes\"}")));
+
+        assertThat(outcome.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
+        assertThat(outcome.error().message()).contains("limit of 32 bytes");
+        assertThat(outcome.arguments()).isNull();
+        assertThat(server.getRequestCount()).isZero();
     }
 
     private static String hmac(String key, String content) throws Exception {

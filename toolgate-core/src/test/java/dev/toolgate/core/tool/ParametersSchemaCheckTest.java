@@ -89,8 +89,10 @@ class ParametersSchemaCheckTest {
         List<FieldError> problems =
                 problems("{'type': 'object', 'properties': {'a': {'type': 'string', 'pattern': '['}}}");
 
-        assertThat(problems).extracting(FieldError::field).containsExactly("parameters");
-        assertThat(problems.get(0).message()).startsWith("is not a usable JSON Schema");
+        assertThat(problems).extracting(FieldError::field).containsExactly("parameters.properties.a.pattern");
+        assertThat(problems.get(0).message())
+                .startsWith("is not a usable pattern")
+                .contains("missing closing ]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.toolgate.server.config;
 
+import dev.toolgate.core.args.ArgumentLimits;
 import dev.toolgate.core.egress.AllowlistEntry;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.engine.ToolEngine;
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the core engine from {@link ToolgateProperties}: egress policy, executor, renderer, parser. */
+/** Builds the core engine from {@link ToolgateProperties}: limits, egress policy, executor, renderer, parser. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ToolgateProperties.class)
 class EngineConfiguration {
@@ -34,7 +35,21 @@ class EngineConfiguration {
     @Bean
     ToolLimits toolLimits(ToolgateProperties properties) {
         properties.validate();
-        return new ToolLimits(properties.budget(), properties.maxResponseBytes());
+        ToolgateProperties.Limits limits = properties.limits();
+        return new ToolLimits(
+                properties.budget(),
+                properties.maxResponseBytes(),
+                limits.maxParametersBytes(),
+                limits.maxParametersDepth(),
+                limits.maxParameterDescriptionChars(),
+                limits.maxToolsPerAgent());
+    }
+
+    @Bean
+    ArgumentLimits argumentLimits(ToolgateProperties properties) {
+        properties.validate();
+        return new ArgumentLimits(
+                properties.limits().maxArgumentBytes(), properties.limits().maxArgumentDepth());
     }
 
     @Bean
@@ -93,8 +108,12 @@ class EngineConfiguration {
 
     @Bean
     ToolEngine toolEngine(
-            HttpExecutor executor, EgressPolicy egress, RequestRenderer renderer, ResilienceEndpointCircuits circuits) {
-        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits);
+            HttpExecutor executor,
+            EgressPolicy egress,
+            RequestRenderer renderer,
+            ResilienceEndpointCircuits circuits,
+            ArgumentLimits argumentLimits) {
+        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits, argumentLimits);
     }
 
     private static String version() {

@@ -1,6 +1,8 @@
 package dev.toolgate.server.config;
 
 import dev.toolgate.server.api.LogSafe;
+import dev.toolgate.core.args.ArgumentLimits;
+import dev.toolgate.core.tool.ToolLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,12 +57,14 @@ public record ToolgateProperties(
      *     closing the connection (default 10 s, range 100 ms..300 s)
      * @param maxLoggedStringChars characters of one tenant-supplied string written to the server log; the rest is
      *     cut with a marker (default 256, range 16..65,536)
-     * @param maxArgumentBytes serialized bytes of one tool call's arguments (default 64 KiB)
-     * @param maxArgumentDepth nesting depth of one tool call's arguments (default 64)
-     * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema (default 64 KiB)
-     * @param maxParametersDepth nesting depth of one tool's {@code parameters} schema (default 32)
-     * @param maxParameterDescriptionChars characters of one parameter's {@code description} (default 2,000)
-     * @param maxToolsPerAgent tools one agent may hold (default 1,000)
+     * @param maxArgumentBytes serialized bytes of one tool call's arguments, 1,024..1,048,576 (default 64 KiB)
+     * @param maxArgumentDepth nesting depth of one tool call's arguments, 1..256 (default 64)
+     * @param maxParametersBytes serialized bytes of one tool's {@code parameters} schema, 1,024..1,048,576
+     *     (default 64 KiB)
+     * @param maxParametersDepth nesting depth of one tool's {@code parameters} schema, 2..256 (default 32)
+     * @param maxParameterDescriptionChars characters of one {@code description} inside {@code parameters},
+     *     1..100,000 (default 2,000)
+     * @param maxToolsPerAgent tools one agent may hold, 1..100,000 (default 1,000)
      * @param maxRecordFieldBytes bytes of the arguments and of the rendered request kept in one invocation record;
      *     the rest is cut with a marker (default 16 KiB)
      */
@@ -68,13 +72,21 @@ public record ToolgateProperties(
             @DefaultValue("1048576") int maxRequestBodyBytes,
             @DefaultValue("10s") Duration headerReadTimeout,
             @DefaultValue("" + LogSafe.DEFAULT_MAX_CHARS) int maxLoggedStringChars,
-            @DefaultValue("65536") int maxArgumentBytes,
-            @DefaultValue("64") int maxArgumentDepth,
-            @DefaultValue("65536") int maxParametersBytes,
-            @DefaultValue("32") int maxParametersDepth,
-            @DefaultValue("2000") int maxParameterDescriptionChars,
-            @DefaultValue("1000") int maxToolsPerAgent,
+            @DefaultValue(DEFAULT_ARGUMENT_BYTES) int maxArgumentBytes,
+            @DefaultValue(DEFAULT_ARGUMENT_DEPTH) int maxArgumentDepth,
+            @DefaultValue(DEFAULT_PARAMETERS_BYTES) int maxParametersBytes,
+            @DefaultValue(DEFAULT_PARAMETERS_DEPTH) int maxParametersDepth,
+            @DefaultValue(DEFAULT_DESCRIPTION_CHARS) int maxParameterDescriptionChars,
+            @DefaultValue(DEFAULT_TOOLS_PER_AGENT) int maxToolsPerAgent,
             @DefaultValue("16384") int maxRecordFieldBytes) {}
+
+    // The defaults of the argument and parameters limits are the core's constants (annotations need text).
+    private static final String DEFAULT_ARGUMENT_BYTES = "" + ArgumentLimits.DEFAULT_MAX_BYTES;
+    private static final String DEFAULT_ARGUMENT_DEPTH = "" + ArgumentLimits.DEFAULT_MAX_DEPTH;
+    private static final String DEFAULT_PARAMETERS_BYTES = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_BYTES;
+    private static final String DEFAULT_PARAMETERS_DEPTH = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_DEPTH;
+    private static final String DEFAULT_DESCRIPTION_CHARS = "" + ToolLimits.DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS;
+    private static final String DEFAULT_TOOLS_PER_AGENT = "" + ToolLimits.DEFAULT_MAX_TOOLS_PER_AGENT;
 
     /**
      * Rate limits in invocations per minute; 0 = unlimited.
@@ -220,6 +232,7 @@ public record ToolgateProperties(
                     "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
         }
         validateHttpLimits();
+        validateInputLimits();
     }
 
     private void validateHttpLimits() {
@@ -236,6 +249,27 @@ public record ToolgateProperties(
         if (limits.maxLoggedStringChars() < 16 || limits.maxLoggedStringChars() > 65_536) {
             throw new IllegalStateException("toolgate.limits.max-logged-string-chars must be between 16 and 65536, got "
                     + limits.maxLoggedStringChars());
+        }
+    }
+
+    /**
+     * The ranges of the argument and {@code parameters} limits. Depths stop at 256: API bodies are parsed with
+     * Jackson's nesting limit of 500 and arguments sit inside them, and recursive schema validation stays far from
+     * the thread's stack at that depth.
+     */
+    private void validateInputLimits() {
+        range("max-argument-bytes", limits.maxArgumentBytes(), 1024, 1_048_576);
+        range("max-argument-depth", limits.maxArgumentDepth(), 1, 256);
+        range("max-parameters-bytes", limits.maxParametersBytes(), 1024, 1_048_576);
+        range("max-parameters-depth", limits.maxParametersDepth(), 2, 256);
+        range("max-parameter-description-chars", limits.maxParameterDescriptionChars(), 1, 100_000);
+        range("max-tools-per-agent", limits.maxToolsPerAgent(), 1, 100_000);
+    }
+
+    private static void range(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalStateException(
+                    "toolgate.limits." + name + " must be between " + min + " and " + max + ", got " + value);
         }
     }
 

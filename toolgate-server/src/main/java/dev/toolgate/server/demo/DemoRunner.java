@@ -50,6 +50,9 @@ public final class DemoRunner {
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final String CALLER = "+14155550123";
 
+    /** Tools registered per demo agent: well below the default tools-per-agent limit (1,000). */
+    private static final int TOOLS_PER_AGENT = 500;
+
     private final int port;
     private final int concurrency;
     private final PrintStream out;
@@ -158,15 +161,21 @@ public final class DemoRunner {
         String adminKey = tenant.get("api_key").asString();
         Api api = new Api(client, baseUrl, adminKey);
         long started = System.nanoTime();
-        String agentId = api.post(
-                        "/v1/agents",
-                        object(
-                                "name",
-                                "BFCL demo " + java.time.Instant.now(),
-                                "description",
-                                "Every BFCL tool, bound to the demo endpoint"))
-                .get("id")
-                .asString();
+        // One agent holds at most TOOLS_PER_AGENT of the BFCL tools; each call goes to the agent of its tool.
+        List<String> agentIds = new ArrayList<>();
+        int agents = Math.max(1, (data.tools().size() + TOOLS_PER_AGENT - 1) / TOOLS_PER_AGENT);
+        for (int a = 0; a < agents; a++) {
+            agentIds.add(api.post(
+                            "/v1/agents",
+                            object(
+                                    "name",
+                                    "BFCL demo " + java.time.Instant.now() + " (" + (a + 1) + "/" + agents + ")",
+                                    "description",
+                                    "BFCL tools, bound to the demo endpoint"))
+                    .get("id")
+                    .asString());
+        }
+        Map<String, String> agentOfTool = new ConcurrentHashMap<>();
 
         out.printf(
                 "Registering %d BFCL tools through the REST API ...%n",
@@ -195,7 +204,9 @@ public final class DemoRunner {
             body.set("parameters", tool.get("parameters"));
             body.put("tool_type", "http_request");
             body.set("config", config);
+            String agentId = agentIds.get(i / TOOLS_PER_AGENT);
             JsonNode created = api.post("/v1/agents/" + agentId + "/tools", body);
+            agentOfTool.put(name, agentId);
             endpoint.register(name, created.get("signing_secret").asString(), token);
             registered.incrementAndGet();
             return null;
@@ -229,6 +240,7 @@ public final class DemoRunner {
             // answered from the duplicate-call window instead of reaching the endpoint).
             body.putObject("call").put("id", "demo-call-" + i).put("caller_number", CALLER);
             long t0 = System.nanoTime();
+            String agentId = agentOfTool.getOrDefault(call.get("tool").asString(), agentIds.get(0));
             JsonNode result = api.post("/v1/agents/" + agentId + "/invocations", body);
             latencyNanos.add(System.nanoTime() - t0);
             gatewayMs.add(result.get("duration_ms").asDouble());

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The voice runtime's side of the API: {@code POST /v1/agents/{agentId}/invocations} (one tool call),
  * {@code POST /v1/agents/{agentId}/tool-calls} (an OpenAI assistant message's {@code tool_calls}, run
  * concurrently, answered in order) and {@code POST /v1/agents/{agentId}/tools/{toolId}/test} (test fire).
- * A tool failure is a 200 with {@code status: error}; only a malformed API request is a 4xx.
+ * A tool failure is a 200 with {@code status: error}; only a malformed API request is a 4xx. Every call's budget
+ * counts from the request's arrival ({@link ArrivalFilter}); the calls of one {@code tool-calls} request share it.
  */
 @RestController
 @RequestMapping("/v1/agents/{agentId}")
@@ -56,7 +58,11 @@ class InvocationController {
 
     @PostMapping("/invocations")
     @RequiresScope(Scope.TOOLS_INVOKE)
-    ObjectNode invoke(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
+    ObjectNode invoke(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @RequestBody JsonNode body,
+            @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         agents.require(principal.tenantId(), agentId);
         List<FieldError> errors = new ArrayList<>();
         String tool = text(body, "tool", errors, true);
@@ -65,12 +71,16 @@ class InvocationController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return service.invoke(agentId, tool, body.get("arguments"), toolCallId, call);
+        return service.invoke(agentId, tool, body.get("arguments"), toolCallId, call, ArrivalFilter.arrivedAt(arrival));
     }
 
     @PostMapping("/tool-calls")
     @RequiresScope(Scope.TOOLS_INVOKE)
-    ObjectNode toolCalls(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
+    ObjectNode toolCalls(
+            Principal principal,
+            @PathVariable UUID agentId,
+            @RequestBody JsonNode body,
+            @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         agents.require(principal.tenantId(), agentId);
         List<FieldError> errors = new ArrayList<>();
         JsonNode message = body.has("message") ? body.get("message") : body;
@@ -102,7 +112,7 @@ class InvocationController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        List<ObjectNode> results = runConcurrently(agentId, calls, ids, call);
+        List<ObjectNode> results = runConcurrently(agentId, calls, ids, call, ArrivalFilter.arrivedAt(arrival));
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode messages = json.putArray("messages");
         for (ObjectNode result : results) {
@@ -122,7 +132,8 @@ class InvocationController {
             Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
-            @RequestBody(required = false) JsonNode body) {
+            @RequestBody(required = false) JsonNode body,
+            @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         agents.require(principal.tenantId(), agentId);
         Tool tool = tools.require(principal.tenantId(), agentId, toolId);
         JsonNode request = body == null ? JsonNodeFactory.instance.objectNode() : body;
@@ -135,21 +146,31 @@ class InvocationController {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return service.testFire(tool, request.get("arguments"), call, dryRun != null && dryRun.asBoolean(false));
+        return service.testFire(
+                tool,
+                request.get("arguments"),
+                call,
+                dryRun != null && dryRun.asBoolean(false),
+                ArrivalFilter.arrivedAt(arrival));
     }
 
     private List<ObjectNode> runConcurrently(
-            UUID agentId, List<Map.Entry<String, JsonNode>> calls, List<String> ids, CallContext call) {
+            UUID agentId,
+            List<Map.Entry<String, JsonNode>> calls,
+            List<String> ids,
+            CallContext call,
+            long arrivedAtNanos) {
         if (calls.size() == 1) {
-            return List.of(
-                    service.invoke(agentId, calls.get(0).getKey(), calls.get(0).getValue(), ids.get(0), call));
+            return List.of(service.invoke(
+                    agentId, calls.get(0).getKey(), calls.get(0).getValue(), ids.get(0), call, arrivedAtNanos));
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<ObjectNode>> futures = new ArrayList<>();
             for (int i = 0; i < calls.size(); i++) {
                 Map.Entry<String, JsonNode> entry = calls.get(i);
                 String id = ids.get(i);
-                futures.add(executor.submit(() -> service.invoke(agentId, entry.getKey(), entry.getValue(), id, call)));
+                futures.add(executor.submit(
+                        () -> service.invoke(agentId, entry.getKey(), entry.getValue(), id, call, arrivedAtNanos)));
             }
             List<ObjectNode> results = new ArrayList<>();
             for (Future<ObjectNode> future : futures) {

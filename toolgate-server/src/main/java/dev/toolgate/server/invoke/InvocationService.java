@@ -1,7 +1,6 @@
 package dev.toolgate.server.invoke;
 
 import dev.toolgate.core.args.ArgumentParseResult;
-import dev.toolgate.core.args.ArgumentParser;
 import dev.toolgate.core.egress.AddressVerdict;
 import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.engine.Invocation;
@@ -97,11 +96,22 @@ public class InvocationService {
      * @param arguments the model's arguments: an object, a JSON string, or null
      * @param toolCallId the model's tool-call id, or null
      * @param call the live call
+     * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); the call's budget counts from it
      * @return the invoke API's answer ({@code invocation_id, tool_call_id, status, content, error, ...})
      */
-    public ObjectNode invoke(UUID agentId, String toolName, JsonNode arguments, String toolCallId, CallContext call) {
+    public ObjectNode invoke(
+            UUID agentId,
+            String toolName,
+            JsonNode arguments,
+            String toolCallId,
+            CallContext call,
+            long arrivedAtNanos) {
+        // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
+        ArgumentParseResult parse = engine.parseArguments(arguments);
         Tool tool = tools.findByName(call.tenantId(), agentId, toolName).orElse(null);
         if (tool == null) {
+            JsonNode kept =
+                    parse instanceof ArgumentParseResult.Invalid invalid && invalid.overLimit() ? null : arguments;
             String invocationId = UUID.randomUUID().toString();
             Instant startedAt = Instant.now();
             ToolError error =
@@ -117,7 +127,7 @@ public class InvocationService {
                     false,
                     true,
                     null,
-                    arguments,
+                    kept,
                     null,
                     PhaseTimings.NONE,
                     null);
@@ -128,18 +138,19 @@ public class InvocationService {
             count("invoke", outcome);
             return response(outcome, null, null);
         }
-        // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
-        JsonNode parsedArguments = ArgumentParser.parse(arguments) instanceof ArgumentParseResult.Parsed parsed
-                ? parsed.arguments()
-                : arguments;
-        String key = duplicateKey(tool, parsedArguments, call);
+        // Arguments that do not parse (or break a size limit) fail in the engine and are never a duplicate-call key.
+        JsonNode parsedArguments = parse instanceof ArgumentParseResult.Parsed parsed ? parsed.arguments() : arguments;
+        String key = parse instanceof ArgumentParseResult.Parsed ? duplicateKey(tool, parsedArguments, call) : null;
         if (key == null) {
-            return fresh(tool, parsedArguments, toolCallId, call, null).response();
+            return fresh(tool, parsedArguments, toolCallId, call, null, arrivedAtNanos)
+                    .response();
         }
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         return switch (duplicates.serve(
-                key, duplicateWindow(tool), () -> fresh(tool, parsedArguments, toolCallId, call, null))) {
+                key,
+                duplicateWindow(tool),
+                () -> fresh(tool, parsedArguments, toolCallId, call, null, arrivedAtNanos))) {
             case DuplicateCalls.Ran ran -> ran.fresh().response();
             case DuplicateCalls.Reused reused ->
                 repeat(tool, parsedArguments, toolCallId, call, reused, startedAt, start);
@@ -150,9 +161,9 @@ public class InvocationService {
      * Runs a logged invocation again: same tool, same arguments, same call context, as a new invocation linked to
      * the original ({@code replay_of}). Never served from the duplicate-call cache.
      */
-    public ObjectNode replay(InvocationRecord original, Tool tool) {
+    public ObjectNode replay(InvocationRecord original, Tool tool, long arrivedAtNanos) {
         JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
-        return fresh(tool, arguments, original.toolCallId(), callContext(original, tool), original.id())
+        return fresh(tool, arguments, original.toolCallId(), callContext(original, tool), original.id(), arrivedAtNanos)
                 .response();
     }
 
@@ -160,13 +171,14 @@ public class InvocationService {
      * A test fire of {@code tool} (works on disabled tools), in the tenant's test-fire bucket.
      *
      * @param dryRun when true, render and judge the destination but send nothing
+     * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); the budget counts from it
      * @return {@code {"request": {...}, "egress": {...}, "result": <invoke answer or null>, "dry_run"}}
      */
-    public ObjectNode testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun) {
+    public ObjectNode testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        Invocation invocation =
-                new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, null, call);
+        Invocation invocation = new Invocation(
+                invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, null, call, arrivedAtNanos);
         RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
         TestFireResult result = decision.allowed()
                 ? engine.testFire(invocation, dryRun)
@@ -190,11 +202,11 @@ public class InvocationService {
     }
 
     private DuplicateCalls.Fresh fresh(
-            Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf) {
+            Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf, long arrivedAtNanos) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        Invocation invocation =
-                new Invocation(invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call);
+        Invocation invocation = new Invocation(
+                invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call, arrivedAtNanos);
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
         InvocationOutcome outcome =
                 decision.allowed() ? engine.invoke(invocation) : engine.refuse(invocation, rateLimited(decision));

@@ -11,6 +11,7 @@ import dev.toolgate.server.tool.ToolStore;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,10 @@ class ReplayController {
 
     @PostMapping("/v1/invocations/{id}/replay")
     @RequiresScope(Scope.TOOLS_INVOKE)
-    ObjectNode replay(Principal principal, @PathVariable UUID id) {
+    ObjectNode replay(
+            Principal principal,
+            @PathVariable UUID id,
+            @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         InvocationRecord original =
                 invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
         if (original.toolId() == null) {
@@ -43,6 +47,6 @@ class ReplayController {
         Tool tool = tools.find(principal.tenantId(), original.agentId(), original.toolId())
                 .orElseThrow(
                         () -> ApiException.conflict("tool_missing", "The tool of this invocation has been deleted"));
-        return service.replay(original, tool);
+        return service.replay(original, tool, ArrivalFilter.arrivedAt(arrival));
     }
 }

@@ -8,6 +8,7 @@ import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.secrets.ToolAuthSecrets;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,7 @@ public class ToolStore {
     private final ToolDefinitionParser parser;
     private final ToolAuthSecrets authSecrets;
     private final SigningSecretStore signingSecrets;
+    private final int maxToolsPerAgent;
     private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
 
     private record NameKey(UUID tenantId, UUID agentId, String name) {}
@@ -64,7 +67,9 @@ public class ToolStore {
             JdbcClient jdbc,
             ToolDefinitionParser parser,
             ToolAuthSecrets authSecrets,
-            SigningSecretStore signingSecrets) {
+            SigningSecretStore signingSecrets,
+            ToolLimits limits) {
+        this.maxToolsPerAgent = limits.maxToolsPerAgent();
         this.jdbc = jdbc;
         this.parser = parser;
         this.authSecrets = authSecrets;
@@ -72,12 +77,30 @@ public class ToolStore {
     }
 
     /**
-     * Inserts a tool with its first signing secret.
+     * Inserts a tool with its first signing secret. Creations for one agent are serialized (its row is locked), so
+     * concurrent requests cannot together pass the tools-per-agent limit.
      *
-     * @throws ApiException 409 when the agent already has a tool of that name
+     * @throws ApiException 409 when the agent already has a tool of that name; 422 {@code too_many_tools} when it
+     *     already holds {@link ToolLimits#maxToolsPerAgent()} tools
      */
     @Transactional
     public Tool create(UUID tenantId, UUID agentId, ToolDefinition definition, SigningSecret secret) {
+        jdbc.sql("select id from agents where id = ? and tenant_id = ? for update")
+                .params(agentId, tenantId)
+                .query(UUID.class)
+                .optional();
+        long held = jdbc.sql("select count(*) from tools where agent_id = ? and tenant_id = ?")
+                .params(agentId, tenantId)
+                .query(Long.class)
+                .single();
+        if (held >= maxToolsPerAgent) {
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "too_many_tools",
+                    "This agent already holds " + held + " tools; the limit is " + maxToolsPerAgent
+                            + " tools per agent (toolgate.limits.max-tools-per-agent). Nothing was stored.",
+                    List.of());
+        }
         Instant now = Instant.now();
         Tool tool = new Tool(UUID.randomUUID(), tenantId, agentId, definition, now, now);
         ObjectNode json = WRITER.toJson(definition, false);
