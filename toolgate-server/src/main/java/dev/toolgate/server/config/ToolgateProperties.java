@@ -1,8 +1,8 @@
 package dev.toolgate.server.config;
 
-import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.core.args.ArgumentLimits;
 import dev.toolgate.core.tool.ToolLimits;
+import dev.toolgate.server.api.LogSafe;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
