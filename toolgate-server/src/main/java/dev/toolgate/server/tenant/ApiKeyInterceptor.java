@@ -29,7 +29,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        String key = request.getHeader("X-API-Key");
+        String key = request.getHeader(ApiKeyService.API_KEY_HEADER);
         if (key == null || key.isBlank()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
         }

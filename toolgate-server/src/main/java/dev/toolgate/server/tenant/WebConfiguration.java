@@ -11,7 +11,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Installs API-key authentication on {@code /v1/**} and lets handlers take a {@link Principal} parameter. */
+/** Installs API-key authentication on {@link ApiKeyService#SECURED_PATHS} and lets handlers take a {@link Principal} parameter. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,7 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(keys)).addPathPatterns("/v1/**");
+        registry.addInterceptor(new ApiKeyInterceptor(keys)).addPathPatterns(ApiKeyService.SECURED_PATHS);
     }
 
     @Override
