@@ -34,7 +34,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         if (required == null && method.hasMethodAnnotation(PublicEndpoint.class)) {
             return true;
         }
-        String key = request.getHeader("X-API-Key");
+        String key = request.getHeader(ApiKeyService.API_KEY_HEADER);
         if (key == null || key.isBlank()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
         }

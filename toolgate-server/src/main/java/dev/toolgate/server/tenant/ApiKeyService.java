@@ -28,6 +28,12 @@ public class ApiKeyService {
     /** The tenant that owns the bootstrap admin key. */
     public static final UUID DEFAULT_TENANT_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
+    /** The request header that carries the API key. */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
+    /** The paths (a Spring path pattern) on which every request needs an API key. */
+    public static final String SECURED_PATHS = "/v1/**";
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**

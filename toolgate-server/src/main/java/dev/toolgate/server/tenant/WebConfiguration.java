@@ -15,8 +15,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Installs API-key authentication on every path of the API port (failing closed, see {@link ApiKeyInterceptor}) and
  * lets handlers take a {@link Principal} parameter. Only the framework's own handlers are left out: Spring Boot's
- * error page ({@code /error}) and the OpenAPI document ({@code springdoc.api-docs.path}, default
- * {@code /v3/api-docs}); the liveness and readiness probes ({@code /livez}, {@code /readyz}) are actuator endpoints,
+ * error page ({@code /error}), the OpenAPI document ({@code springdoc.api-docs.path}, default
+ * {@code /v3/api-docs}) and Swagger UI ({@code springdoc.swagger-ui.path}, default {@code /docs/api}); the liveness and readiness probes ({@code /livez}, {@code /readyz}) are actuator endpoints,
  * which this interceptor never sees.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,15 +24,27 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final ApiKeyService keys;
     private final String apiDocsPath;
+    private final String swaggerUiPath;
 
-    WebConfiguration(ApiKeyService keys, @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocsPath) {
+    WebConfiguration(
+            ApiKeyService keys,
+            @Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocsPath,
+            @Value("${springdoc.swagger-ui.path:/docs/api}") String swaggerUiPath) {
         this.keys = keys;
         this.apiDocsPath = apiDocsPath;
+        this.swaggerUiPath = swaggerUiPath;
     }
 
     /** Returns the path patterns open without an API key because the framework, not Toolgate, serves them. */
     List<String> frameworkPaths() {
-        return List.of("/error", apiDocsPath, apiDocsPath + "/**", apiDocsPath + ".yaml");
+        return List.of(
+                "/error",
+                apiDocsPath,
+                apiDocsPath + "/**",
+                apiDocsPath + ".yaml",
+                swaggerUiPath,
+                swaggerUiPath + "/**",
+                "/docs/swagger-ui/**");
     }
 
     @Override
