@@ -2,11 +2,15 @@ package dev.toolgate.server.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Buckets in this process's memory: right for the embedded single-instance default. */
+/**
+ * Buckets in this process's memory: right for the embedded single-instance default, and the fallback of each
+ * instance while Redis is down ({@link FailOpenBucketStore}).
+ */
 public final class LocalBucketStore implements BucketStore {
 
     private final TimeMeter clock;
@@ -18,7 +22,16 @@ public final class LocalBucketStore implements BucketStore {
     }
 
     @Override
-    public Bucket bucket(String key, BucketConfiguration configuration) {
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public void giveBack(String key, BucketConfiguration configuration) {
+        bucket(key, configuration).addTokens(1);
+    }
+
+    private Bucket bucket(String key, BucketConfiguration configuration) {
         return buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()

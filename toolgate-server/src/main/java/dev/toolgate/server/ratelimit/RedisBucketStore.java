@@ -1,8 +1,9 @@
 package dev.toolgate.server.ratelimit;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -13,7 +14,7 @@ import java.time.Duration;
 /**
  * Buckets in Redis through Bucket4j's Lettuce compare-and-swap proxy manager, so limits hold across every
  * Toolgate instance. Each bucket's key expires once the bucket would be full again, so idle tenants and tools
- * leave nothing behind.
+ * leave nothing behind. Every operation fails (throws) when Redis does not answer within the client's timeout.
  */
 public final class RedisBucketStore implements BucketStore {
 
@@ -35,7 +36,16 @@ public final class RedisBucketStore implements BucketStore {
     }
 
     @Override
-    public Bucket bucket(String key, BucketConfiguration configuration) {
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public void giveBack(String key, BucketConfiguration configuration) {
+        bucket(key, configuration).addTokens(1);
+    }
+
+    private BucketProxy bucket(String key, BucketConfiguration configuration) {
         return proxies.builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 }
