@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Assumptions;
  * @param url the new database's JDBC URL
  * @param user the database user
  */
-record TestPostgres(String url, String user) implements AutoCloseable {
+public record TestPostgres(String url, String user) implements AutoCloseable {
 
     static final String SERVER_URL =
             System.getenv().getOrDefault("TOOLGATE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String USER = System.getenv().getOrDefault("TOOLGATE_TEST_PG_USER", "postgres");
 
     /** Creates a fresh database. */
-    static TestPostgres create() {
+    public static TestPostgres create() {
         String name = "tg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try {
             execute("create database " + name);
