@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db an external PostgreSQL database, or empty for embedded H2
  * @param invocationLog invocation-log settings
  * @param rateLimit the deployment's rate limits (per-tenant overrides through the API)
- * @param redisUrl a Redis URL ({@code redis://host:6379}) for limits shared by every instance, or blank for
- *     this process only
+ * @param redisUrl a Redis URL ({@code redis://host:6379}) for rate limits, duplicate-call results and cache
+ *     invalidation shared by every instance, or blank for this process only
  * @param duplicates duplicate-call settings
  * @param circuitBreaker per-endpoint circuit-breaker settings
  * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
