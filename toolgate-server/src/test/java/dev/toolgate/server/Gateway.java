@@ -64,6 +64,20 @@ record Gateway(ConfigurableApplicationContext context, ApiClient api) implements
         }
     }
 
+    /**
+     * Revokes a key through {@code writer} after this instance has cached it, and asserts that this instance then
+     * refuses it within {@code within}.
+     *
+     * @param adminKey an admin key of the key's tenant
+     * @param key the key's id and value
+     */
+    void refusesWithin(Duration within, Gateway writer, String adminKey, String[] key) {
+        assertThat(api.get(key[1], "/v1/agents").status()).isEqualTo(200);
+        assertThat(writer.api().delete(adminKey, "/v1/api-keys/" + key[0]).status())
+                .isEqualTo(204);
+        awaitTrue(within, () -> api.get(key[1], "/v1/agents").status() == 401, "the revoked key is refused");
+    }
+
     @Override
     public void close() {
         context.close();

@@ -120,6 +120,16 @@ public abstract class AbstractInvalidationBus implements InvalidationBus {
         }
     }
 
+    /** Interrupts a bus's background thread and waits for it to end (at most 2 s). */
+    protected static void stop(Thread thread) {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Returns the wire form of an event. */
     static String toJson(InvalidationEvent event) {
         return JSON.writeValueAsString(event);

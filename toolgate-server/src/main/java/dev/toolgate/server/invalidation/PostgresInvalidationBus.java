@@ -139,12 +139,7 @@ public final class PostgresInvalidationBus extends AbstractInvalidationBus imple
     @Override
     public void close() {
         running = false;
-        listener.interrupt();
-        try {
-            listener.join(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop(listener);
         Connection connection = listening;
         if (connection != null) {
             try {

@@ -88,12 +88,7 @@ public final class RedisInvalidationBus extends AbstractInvalidationBus implemen
     @Override
     public void close() {
         running = false;
-        heartbeat.interrupt();
-        try {
-            heartbeat.join(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        stop(heartbeat);
         subscription.close();
         commands.close();
     }

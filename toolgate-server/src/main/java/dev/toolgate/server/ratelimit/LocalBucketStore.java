@@ -2,7 +2,6 @@ package dev.toolgate.server.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Buckets in this process's memory: right for the embedded single-instance default, and the fallback of each
  * instance while Redis is down ({@link FailOpenBucketStore}).
  */
-public final class LocalBucketStore implements BucketStore {
+public final class LocalBucketStore implements BucketSource {
 
     private final TimeMeter clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -22,16 +21,7 @@ public final class LocalBucketStore implements BucketStore {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
-    }
-
-    @Override
-    public void giveBack(String key, BucketConfiguration configuration) {
-        bucket(key, configuration).addTokens(1);
-    }
-
-    private Bucket bucket(String key, BucketConfiguration configuration) {
+    public Bucket bucket(String key, BucketConfiguration configuration) {
         return buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()

@@ -1,7 +1,6 @@
 package dev.toolgate.server.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -16,7 +15,7 @@ import java.time.Duration;
  * Toolgate instance. Each bucket's key expires once the bucket would be full again, so idle tenants and tools
  * leave nothing behind. Every operation fails (throws) when Redis does not answer within the client's timeout.
  */
-public final class RedisBucketStore implements BucketStore {
+public final class RedisBucketStore implements BucketSource {
 
     /** The prefix of every rate-limit key in Redis. */
     public static final String KEY_PREFIX = "toolgate:rl:";
@@ -36,16 +35,7 @@ public final class RedisBucketStore implements BucketStore {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
-    }
-
-    @Override
-    public void giveBack(String key, BucketConfiguration configuration) {
-        bucket(key, configuration).addTokens(1);
-    }
-
-    private BucketProxy bucket(String key, BucketConfiguration configuration) {
+    public BucketProxy bucket(String key, BucketConfiguration configuration) {
         return proxies.builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 }
