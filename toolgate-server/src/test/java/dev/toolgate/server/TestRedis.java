@@ -7,8 +7,11 @@ import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 
-/** The Redis of this machine (127.0.0.1:6379) for tests: skipped without it, except under {@code CI=true}. */
+/** The Redis of this machine (127.0.0.1:6379) for tests: skipped without it, except under {@code CI=true} (fails). */
 public final class TestRedis {
+
+    /** The URL of the machine's Redis. */
+    public static final String URL = "redis://127.0.0.1:6379";
 
     private static RedisClient shared;
 
@@ -23,6 +26,20 @@ public final class TestRedis {
             shared = connect();
         }
         return shared;
+    }
+
+    /** Skips (or, under {@code CI=true}, fails) the test unless Redis answers at {@code url}. */
+    static void require(String url) {
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(Duration.ofSeconds(2));
+        RedisClient client = RedisClient.create(uri);
+        try (var connection = client.connect()) {
+            connection.sync().ping();
+        } catch (RuntimeException e) {
+            TestPostgres.unavailable("Redis at " + url, e);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private static RedisClient connect() {

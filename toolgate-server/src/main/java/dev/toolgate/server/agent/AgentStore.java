@@ -1,7 +1,8 @@
 package dev.toolgate.server.agent;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.toolgate.server.invalidation.InvalidatingCache;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,15 +20,28 @@ public class AgentStore {
 
     private record Key(UUID tenantId, UUID agentId) {}
 
-    private final JdbcClient jdbc;
-    /** Agents found recently (5 s): every invocation names its agent, and agents rarely change. */
-    private final Cache<Key, Agent> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5))
-            .maximumSize(100_000)
-            .build();
+    /**
+     * How long a found agent is reused without asking the database: every invocation names its agent, and agents
+     * rarely change. A deletion on any instance drops it everywhere ({@link InvalidationEvent.AgentChanged}).
+     */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(5);
 
-    AgentStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final InvalidationBus invalidations;
+    private final InvalidatingCache<Key, Agent> recent;
+
+    AgentStore(JdbcClient jdbc, InvalidationBus invalidations) {
         this.jdbc = jdbc;
+        this.invalidations = invalidations;
+        this.recent = invalidations.cache(CACHE_TTL);
+        invalidations.subscribe(event -> {
+            switch (event) {
+                case InvalidationEvent.AgentChanged changed ->
+                    recent.invalidate(new Key(changed.tenantId(), changed.agentId()));
+                case InvalidationEvent.Everything everything -> recent.invalidateAll();
+                default -> {}
+            }
+        });
     }
 
     /** Inserts a new agent and returns it. */
@@ -43,17 +57,12 @@ public class AgentStore {
 
     /** Returns the tenant's agent with this id, or empty (also when it belongs to another tenant). */
     public Optional<Agent> find(UUID tenantId, UUID agentId) {
-        Key key = new Key(tenantId, agentId);
-        Agent cached = recent.getIfPresent(key);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Agent> agent = jdbc.sql("select * from agents where id = ? and tenant_id = ?")
-                .params(agentId, tenantId)
-                .query(AgentStore::map)
-                .optional();
-        agent.ifPresent(a -> recent.put(key, a));
-        return agent;
+        return recent.get(
+                new Key(tenantId, agentId),
+                key -> jdbc.sql("select * from agents where id = ? and tenant_id = ?")
+                        .params(key.agentId(), key.tenantId())
+                        .query(AgentStore::map)
+                        .optional());
     }
 
     /**
@@ -73,13 +82,19 @@ public class AgentStore {
                 .list();
     }
 
-    /** Deletes the agent and (by cascade) its tools; returns whether it existed. */
+    /**
+     * Deletes the agent and (by cascade) its tools, and announces it ({@link InvalidationEvent.AgentChanged});
+     * returns whether it existed.
+     */
     public boolean delete(UUID tenantId, UUID agentId) {
-        recent.invalidate(new Key(tenantId, agentId));
-        return jdbc.sql("delete from agents where id = ? and tenant_id = ?")
+        boolean deleted = jdbc.sql("delete from agents where id = ? and tenant_id = ?")
                         .params(agentId, tenantId)
                         .update()
                 > 0;
+        if (deleted) {
+            invalidations.publish(new InvalidationEvent.AgentChanged(tenantId, agentId));
+        }
+        return deleted;
     }
 
     private static Agent map(ResultSet rs, int row) throws SQLException {

@@ -21,14 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param db an external PostgreSQL database, or empty for embedded H2
  * @param invocationLog invocation-log settings
  * @param rateLimit the deployment's rate limits (per-tenant overrides through the API)
- * @param redisUrl a Redis URL ({@code redis://host:6379}) for limits shared by every instance, or blank for
- *     this process only
+ * @param redisUrl a Redis URL ({@code redis://host:6379}) for rate limits, duplicate-call results and cache
+ *     invalidation shared by every instance, or blank for this process only
  * @param duplicates duplicate-call settings
  * @param circuitBreaker per-endpoint circuit-breaker settings
  * @param masterKey the Tink AEAD keyset that encrypts secrets at rest, as JSON or base64 of the JSON; null to use
  *     (or create) {@code <dataDir>/master-keyset.json}, which only the embedded database may do (docs/secrets.md)
  * @param signing request-signing settings
  * @param limits size, depth, count and time limits on what tenants and callers send (docs/configuration.md)
+ * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
+ * @param invalidation cache-invalidation settings
+ * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -45,7 +48,28 @@ public record ToolgateProperties(
         @DefaultValue CircuitBreaker circuitBreaker,
         String masterKey,
         @DefaultValue Signing signing,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue("500ms") Duration redisTimeout,
+        @DefaultValue Invalidation invalidation,
+        @DefaultValue Reencryption reencryption) {
+
+    /**
+     * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
+     *
+     * @param fallbackTtl the longest a cached key, agent, tool, signing secret or rate limit lives while the
+     *     connection to the other instances is down, 100 ms..10 s (default 1 s)
+     */
+    public record Invalidation(@DefaultValue("1s") Duration fallbackTtl) {}
+
+    /**
+     * The background job that re-encrypts stored secrets under the master key's primary key (docs/secrets.md).
+     *
+     * @param batchSize rows re-encrypted per transaction, 1..10,000 (default 500)
+     * @param batchPause the pause between two batches, to spread the load, 0 s..1 min (default 100 ms)
+     */
+    public record Reencryption(
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("100ms") Duration batchPause) {}
 
     /**
      * Limits on what tenants and callers send; each refusal names its limit. Defaults are the smallest values
@@ -227,6 +251,22 @@ public record ToolgateProperties(
                     "toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
                             + invocationLog.queueCapacity());
         }
+        if (redisTimeout.compareTo(Duration.ofMillis(10)) < 0 || redisTimeout.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalStateException("toolgate.redis-timeout must be between 10ms and 10s, got " + redisTimeout);
+        }
+        if (invalidation.fallbackTtl().compareTo(Duration.ofMillis(100)) < 0
+                || invalidation.fallbackTtl().compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalStateException("toolgate.invalidation.fallback-ttl must be between 100ms and 10s, got "
+                    + invalidation.fallbackTtl());
+        }
+        if (reencryption.batchSize() < 1 || reencryption.batchSize() > 10_000) {
+            throw new IllegalStateException(
+                    "toolgate.reencryption.batch-size must be between 1 and 10000, got " + reencryption.batchSize());
+        }
+        if (reencryption.batchPause().isNegative() || reencryption.batchPause().compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.reencryption.batch-pause must be between 0s and 1m, got " + reencryption.batchPause());
+        }
         if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
             throw new IllegalStateException(
                     "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
@@ -280,6 +320,7 @@ public record ToolgateProperties(
                 + ", db=" + db + ", invocationLog=" + invocationLog + ", rateLimit=" + rateLimit
                 + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
                 + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
-                + ", signing=" + signing + ", limits=" + limits + "]";
+                + ", signing=" + signing + ", limits=" + limits + ", redisTimeout=" + redisTimeout
+                + ", invalidation=" + invalidation + ", reencryption=" + reencryption + "]";
     }
 }

@@ -6,8 +6,11 @@ import io.github.bucket4j.TimeMeter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Buckets in this process's memory: right for the embedded single-instance default. */
-public final class LocalBucketStore implements BucketStore {
+/**
+ * Buckets in this process's memory: right for the embedded single-instance default, and the fallback of each
+ * instance while Redis is down ({@link FailOpenBucketStore}).
+ */
+public final class LocalBucketStore implements BucketSource {
 
     private final TimeMeter clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();

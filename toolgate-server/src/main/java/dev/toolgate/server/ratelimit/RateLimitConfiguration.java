@@ -2,13 +2,15 @@ package dev.toolgate.server.ratelimit;
 
 import dev.toolgate.server.config.RedisConfiguration.SharedRedis;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the rate limiter: buckets in Redis when {@code toolgate.redis-url} is set (limits shared by every
- * instance), otherwise in this process.
+ * instance; this process's own buckets while Redis fails, see {@link FailOpenBucketStore}), otherwise in this
+ * process.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -21,9 +23,11 @@ class RateLimitConfiguration {
     }
 
     @Bean
-    RateLimiter rateLimiter(SharedRedis redis, TimeMeter clock) {
-        BucketStore store =
-                redis.client() == null ? new LocalBucketStore(clock) : new RedisBucketStore(redis.client(), clock);
+    RateLimiter rateLimiter(SharedRedis redis, TimeMeter clock, MeterRegistry meters) {
+        BucketStore local = new LocalBucketStore(clock);
+        BucketStore store = redis.client() == null
+                ? local
+                : new FailOpenBucketStore(new RedisBucketStore(redis.client(), clock), local, meters);
         return new RateLimiter(store);
     }
 }

@@ -1,7 +1,6 @@
 package dev.toolgate.server.ratelimit;
 
 import dev.toolgate.server.tenant.Tenant;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -53,19 +52,19 @@ public final class RateLimiter {
      * @return allowed, or the refusing limit with its retry-after
      */
     public RateDecision acquireInvocation(UUID tenantId, UUID toolId, Limits limits) {
-        Bucket tool = bucket("tool:" + toolId, limits.toolPerMinute());
+        Limit tool = limit("tool:" + toolId, limits.toolPerMinute());
         if (tool != null) {
-            ConsumptionProbe probe = tool.tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = buckets.tryConsume(tool.key(), tool.configuration());
             if (!probe.isConsumed()) {
                 return refused("tool", limits.toolPerMinute(), probe);
             }
         }
-        Bucket tenant = bucket("tenant:" + tenantId, limits.tenantPerMinute());
+        Limit tenant = limit("tenant:" + tenantId, limits.tenantPerMinute());
         if (tenant != null) {
-            ConsumptionProbe probe = tenant.tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = buckets.tryConsume(tenant.key(), tenant.configuration());
             if (!probe.isConsumed()) {
                 if (tool != null) {
-                    tool.addTokens(1);
+                    buckets.giveBack(tool.key(), tool.configuration());
                 }
                 return refused("tenant", limits.tenantPerMinute(), probe);
             }
@@ -75,22 +74,25 @@ public final class RateLimiter {
 
     /** Takes a token from the tenant's test-fire bucket. */
     public RateDecision acquireTestFire(UUID tenantId, Limits limits) {
-        Bucket bucket = bucket("test_fire:" + tenantId, limits.testFirePerMinute());
-        if (bucket == null) {
+        Limit limit = limit("test_fire:" + tenantId, limits.testFirePerMinute());
+        if (limit == null) {
             return RateDecision.ALLOWED;
         }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(limit.key(), limit.configuration());
         return probe.isConsumed() ? RateDecision.ALLOWED : refused("test_fire", limits.testFirePerMinute(), probe);
     }
 
-    private Bucket bucket(String key, int perMinute) {
+    /** One bucket: its store key (the limit included) and its configuration. */
+    private record Limit(String key, BucketConfiguration configuration) {}
+
+    private static Limit limit(String key, int perMinute) {
         if (perMinute == 0) {
             return null;
         }
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .build();
-        return buckets.bucket(key + ":" + perMinute, configuration);
+        return new Limit(key + ":" + perMinute, configuration);
     }
 
     private static RateDecision refused(String limit, int perMinute, ConsumptionProbe probe) {

@@ -1,8 +1,8 @@
 package dev.toolgate.server.ratelimit;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -13,9 +13,9 @@ import java.time.Duration;
 /**
  * Buckets in Redis through Bucket4j's Lettuce compare-and-swap proxy manager, so limits hold across every
  * Toolgate instance. Each bucket's key expires once the bucket would be full again, so idle tenants and tools
- * leave nothing behind.
+ * leave nothing behind. Every operation fails (throws) when Redis does not answer within the client's timeout.
  */
-public final class RedisBucketStore implements BucketStore {
+public final class RedisBucketStore implements BucketSource {
 
     /** The prefix of every rate-limit key in Redis. */
     public static final String KEY_PREFIX = "toolgate:rl:";
@@ -35,7 +35,7 @@ public final class RedisBucketStore implements BucketStore {
     }
 
     @Override
-    public Bucket bucket(String key, BucketConfiguration configuration) {
+    public BucketProxy bucket(String key, BucketConfiguration configuration) {
         return proxies.builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> configuration);
     }
 }

@@ -1,38 +1,47 @@
 package dev.toolgate.server.ratelimit;
 
 import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.invalidation.InvalidatingCache;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import dev.toolgate.server.tenant.Tenant;
-import dev.toolgate.server.tenant.TenantRateLimitsChanged;
 import dev.toolgate.server.tenant.TenantStore;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * Applies the rate limits of one tenant: the deployment defaults ({@code TOOLGATE_RATE_LIMIT_*_PER_MINUTE}) with
- * the tenant's overrides, which are read from the database at most every few seconds per tenant.
+ * the tenant's overrides, which are cached per tenant for {@link #OVERRIDES_TTL} and dropped when the operator
+ * changes them on any instance ({@link InvalidationEvent.RateLimitsChanged}).
  */
 @Service
 public class TenantRateLimits {
 
-    private static final Duration OVERRIDES_TTL = Duration.ofSeconds(5);
+    /** How long a tenant's overrides are reused without asking the database. */
+    public static final Duration OVERRIDES_TTL = Duration.ofSeconds(5);
 
     private final RateLimiter limiter;
     private final TenantStore tenants;
     private final RateLimiter.Limits defaults;
-    private final Map<UUID, Cached> overrides = new ConcurrentHashMap<>();
+    private final InvalidatingCache<UUID, Tenant.RateLimitOverrides> overrides;
 
-    private record Cached(Tenant.RateLimitOverrides overrides, long loadedAtNanos) {}
-
-    TenantRateLimits(RateLimiter limiter, TenantStore tenants, ToolgateProperties properties) {
+    TenantRateLimits(
+            RateLimiter limiter, TenantStore tenants, ToolgateProperties properties, InvalidationBus invalidations) {
         this.limiter = limiter;
         this.tenants = tenants;
         ToolgateProperties.RateLimit limits = properties.rateLimit();
         this.defaults =
                 new RateLimiter.Limits(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute());
+        this.overrides = invalidations.cache(OVERRIDES_TTL);
+        invalidations.subscribe(event -> {
+            switch (event) {
+                case InvalidationEvent.RateLimitsChanged changed -> overrides.invalidate(changed.tenantId());
+                case InvalidationEvent.Everything everything -> overrides.invalidateAll();
+                default -> {}
+            }
+        });
     }
 
     /** Takes a token for one invocation of the tool (tool bucket, then tenant bucket). */
@@ -45,21 +54,13 @@ public class TenantRateLimits {
         return limiter.acquireTestFire(tenantId, limits(tenantId));
     }
 
-    /** Forgets the cached overrides of a tenant after the operator changed them. */
-    @EventListener
-    void onRateLimitsChanged(TenantRateLimitsChanged event) {
-        overrides.remove(event.tenantId());
-    }
-
     private RateLimiter.Limits limits(UUID tenantId) {
-        long now = System.nanoTime();
-        Cached cached = overrides.get(tenantId);
-        if (cached == null || now - cached.loadedAtNanos() > OVERRIDES_TTL.toNanos()) {
-            Tenant.RateLimitOverrides loaded =
-                    tenants.find(tenantId).map(Tenant::rateLimits).orElse(Tenant.RateLimitOverrides.NONE);
-            cached = new Cached(loaded, now);
-            overrides.put(tenantId, cached);
-        }
-        return defaults.with(cached.overrides());
+        Tenant.RateLimitOverrides loaded = overrides
+                .get(
+                        tenantId,
+                        id -> Optional.of(
+                                tenants.find(id).map(Tenant::rateLimits).orElse(Tenant.RateLimitOverrides.NONE)))
+                .orElseThrow();
+        return defaults.with(loaded);
     }
 }

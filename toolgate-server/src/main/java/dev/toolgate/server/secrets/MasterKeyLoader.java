@@ -80,21 +80,32 @@ public final class MasterKeyLoader {
 
     /** Parses the setting: JSON text, or base64 of it. */
     private static SecretCipher parseSetting(String value) {
-        String json;
-        if (value.startsWith("{")) {
-            json = value;
-        } else {
-            try {
-                json = new String(Base64.getMimeDecoder().decode(value), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("TOOLGATE_MASTER_KEY is neither a Tink JSON keyset nor base64 of one;"
-                        + " generate one with `java -jar toolgate.jar keygen`");
-            }
-        }
+        String json = keysetJson(value, "TOOLGATE_MASTER_KEY");
         try {
             return SecretCipher.fromKeysetJson(json, "TOOLGATE_MASTER_KEY");
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage() + "; generate one with `java -jar toolgate.jar keygen`");
+        }
+    }
+
+    /**
+     * Returns the JSON text of a keyset given as {@code TOOLGATE_MASTER_KEY} takes it: the JSON itself (it starts
+     * with <code>{</code>, after surrounding white space), or the base64 of it (line breaks ignored).
+     *
+     * @param value the keyset text
+     * @param source what the text is, for the message (e.g. {@code TOOLGATE_MASTER_KEY}); not secret
+     * @throws IllegalStateException if it is neither; the message never quotes the value
+     */
+    public static String keysetJson(String value, String source) {
+        String stripped = value.strip();
+        if (stripped.startsWith("{")) {
+            return stripped;
+        }
+        try {
+            return new String(Base64.getMimeDecoder().decode(stripped), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(source + " is neither a Tink JSON keyset nor base64 of one;"
+                    + " generate one with `java -jar toolgate.jar keygen`");
         }
     }
 

@@ -6,10 +6,14 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -39,10 +43,15 @@ public final class SecretCipher {
 
     private final Aead aead;
     private final String keySource;
+    private final int primaryKeyId;
+    /** The Tink output prefix of the primary key: 5 bytes (version byte and key id), or empty for a RAW key. */
+    private final byte[] primaryPrefix;
 
-    private SecretCipher(Aead aead, String keySource) {
+    private SecretCipher(Aead aead, String keySource, int primaryKeyId, byte[] primaryPrefix) {
         this.aead = aead;
         this.keySource = keySource;
+        this.primaryKeyId = primaryKeyId;
+        this.primaryPrefix = primaryPrefix;
     }
 
     /**
@@ -57,7 +66,12 @@ public final class SecretCipher {
         Objects.requireNonNull(keySource, "keySource");
         try {
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
-            return new SecretCipher(handle.getPrimitive(RegistryConfiguration.get(), Aead.class), keySource);
+            KeysetHandle.Entry primary = handle.getPrimary();
+            byte[] prefix = primary.getKey() instanceof AeadKey key
+                    ? key.getOutputPrefix().toByteArray()
+                    : new byte[0];
+            return new SecretCipher(
+                    handle.getPrimitive(RegistryConfiguration.get(), Aead.class), keySource, primary.getId(), prefix);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException(keySource + " is not a Tink AEAD keyset in JSON form ("
                     + e.getClass().getSimpleName() + ")");
@@ -124,6 +138,57 @@ public final class SecretCipher {
             throw new SecretCipherException("the secret stored for " + associatedData + " cannot be decrypted with the"
                     + " master key from " + keySource + " (a different key, or a value altered or moved between rows)");
         }
+    }
+
+    /** Returns the id of the keyset's primary key, which encrypts every new value. */
+    public int primaryKeyId() {
+        return primaryKeyId;
+    }
+
+    /**
+     * Returns whether a stored value was written under another key than the primary one: Tink's ciphertext starts
+     * with its key's output prefix (a version byte and the 4-byte key id, Tink's wire format), so this is known
+     * without decrypting. Always false when the primary key has no prefix (Tink's RAW output; keys made by
+     * {@code toolgate keygen} have one), since then nothing can be told apart.
+     *
+     * @param stored a {@code tgenc1:} value
+     * @throws SecretCipherException if it is not one
+     */
+    public boolean needsReencryption(String stored) {
+        if (!isCiphertext(stored)) {
+            throw new SecretCipherException("the value is not a " + PREFIX + " ciphertext");
+        }
+        if (primaryPrefix.length == 0) {
+            return false;
+        }
+        byte[] ciphertext;
+        try {
+            ciphertext = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new SecretCipherException("the value is not a " + PREFIX + " ciphertext");
+        }
+        return ciphertext.length < primaryPrefix.length
+                || !Arrays.equals(ciphertext, 0, primaryPrefix.length, primaryPrefix, 0, primaryPrefix.length);
+    }
+
+    /**
+     * Returns the beginnings that every stored value written under the primary key has, and no value under another
+     * key with a different id: {@code tgenc1:} and the first 7 base64 characters, which encode the 5-byte key prefix
+     * and 2 bits of the next (random) byte, hence 4 of them. A SQL filter {@code left(value, 14) not in (...)}
+     * with them finds the rows {@link #needsReencryption} would pick, without decrypting. Empty when the primary
+     * key has no prefix.
+     */
+    public List<String> primaryTextPrefixes() {
+        if (primaryPrefix.length != 5) {
+            return List.of();
+        }
+        List<String> prefixes = new ArrayList<>(4);
+        for (int top = 0; top < 4; top++) {
+            byte[] bytes = Arrays.copyOf(primaryPrefix, 6);
+            bytes[5] = (byte) (top << 6);
+            prefixes.add(PREFIX + Base64.getEncoder().encodeToString(bytes).substring(0, 7));
+        }
+        return List.copyOf(prefixes);
     }
 
     /** Returns whether {@code stored} has this format's {@value #PREFIX} prefix (and so is not plaintext). */

@@ -1,23 +1,23 @@
 package dev.toolgate.server.secrets;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.toolgate.core.signing.SigningSecret;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.server.invalidation.InvalidatingCache;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A tool's request-signing secrets in table {@code signing_secrets}, each encrypted with the master key and bound
@@ -38,23 +38,35 @@ public class SigningSecretStore {
     /** The most rotated-out secrets that keep signing next to the current one. */
     public static final int MAX_RETIRING = 2;
 
+    /**
+     * How long a tool's decrypted secrets are reused: the invoke path reads them on every call. Each holds its own
+     * end, so a retiring secret stops signing on time even from the cache. A change through this instance applies
+     * once its transaction commits; through another, as soon as its {@link InvalidationEvent.SigningSecretChanged}
+     * arrives.
+     */
+    public static final Duration CACHE_TTL = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final InstantSource clock;
-    /**
-     * Decrypted secrets per tool, for 5 s: the invoke path reads them on every call. Each holds its own end, so
-     * a retiring secret stops signing on time even from the cache. A rotation through this instance applies once
-     * its transaction commits; through another instance, within 5 s.
-     */
-    private final Cache<UUID, List<Held>> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5))
-            .maximumSize(100_000)
-            .build();
+    private final InvalidationBus invalidations;
+    /** Decrypted secrets per tool. */
+    private final InvalidatingCache<UUID, List<Held>> recent;
 
-    SigningSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock) {
+    SigningSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock, InvalidationBus invalidations) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+        this.invalidations = invalidations;
+        this.recent = invalidations.cache(CACHE_TTL);
+        invalidations.subscribe(event -> {
+            switch (event) {
+                case InvalidationEvent.SigningSecretChanged changed -> recent.invalidate(changed.toolId());
+                case InvalidationEvent.ToolChanged changed -> recent.invalidate(changed.toolId());
+                case InvalidationEvent.Everything everything -> recent.invalidateAll();
+                default -> {}
+            }
+        });
     }
 
     /**
@@ -75,7 +87,7 @@ public class SigningSecretStore {
      * @param secret a new secret
      */
     public void addCurrent(UUID toolId, SigningSecret secret) {
-        forgetAfterCommit(toolId);
+        invalidations.publish(new InvalidationEvent.SigningSecretChanged(toolId));
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into signing_secrets (id, tool_id, secret, created_at) values (?, ?, ?, ?)")
                 .params(
@@ -94,7 +106,7 @@ public class SigningSecretStore {
      */
     public List<SigningSecret> active(UUID toolId) {
         Instant now = clock.instant();
-        List<Held> held = recent.get(toolId, id -> load(id, now));
+        List<Held> held = recent.get(toolId, id -> Optional.of(load(id, now))).orElseThrow();
         List<SigningSecret> active = new java.util.ArrayList<>(held.size());
         for (Held secret : held) {
             if (secret.expiresAt() == null || secret.expiresAt().isAfter(now)) {
@@ -102,18 +114,6 @@ public class SigningSecretStore {
             }
         }
         return active;
-    }
-
-    private void forgetAfterCommit(UUID toolId) {
-        recent.invalidate(toolId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    recent.invalidate(toolId);
-                }
-            });
-        }
     }
 
     /** A decrypted secret and the end of its signing life (null while current). */

@@ -5,6 +5,8 @@ import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.RenderException;
 import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.server.api.LogSafe;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The tenant secret store behind {@code {{secrets.NAME}}}: table {@code tenant_secrets}, one row per (tenant, name),
  * the value encrypted with the master key and bound to its tenant and name ({@link SecretCipher#tenantSecret}).
  * As the renderer's {@link SecretResolver} it decrypts on every lookup (one indexed query and one AES-GCM
- * decryption; no cache, so a change or deletion takes effect on the next call on every instance). Every lookup is
- * confined to one tenant. Thread-safe.
+ * decryption; no cache, so a change or deletion takes effect on the next call on every instance). Writes still
+ * announce themselves ({@link InvalidationEvent.SecretChanged}) for whatever caches what a secret feeds. Every
+ * lookup is confined to one tenant. Thread-safe.
  */
 @Repository
 public class TenantSecretStore implements SecretResolver {
@@ -40,11 +43,13 @@ public class TenantSecretStore implements SecretResolver {
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
     private final InstantSource clock;
+    private final InvalidationBus invalidations;
 
-    TenantSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock) {
+    TenantSecretStore(JdbcClient jdbc, SecretCipher cipher, InstantSource clock, InvalidationBus invalidations) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+        this.invalidations = invalidations;
     }
 
     /**
@@ -70,6 +75,7 @@ public class TenantSecretStore implements SecretResolver {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         String sealed = cipher.encrypt(value, SecretCipher.tenantSecret(tenantId, name));
+        invalidations.publish(new InvalidationEvent.SecretChanged(tenantId, name));
         if (update(tenantId, name, sealed, now)) {
             return new Saved(find(tenantId, name).orElseThrow(), false);
         }
@@ -103,10 +109,14 @@ public class TenantSecretStore implements SecretResolver {
 
     /** Deletes the tenant's secret {@code name}; returns whether it existed. */
     public boolean delete(UUID tenantId, String name) {
-        return jdbc.sql("delete from tenant_secrets where tenant_id = ? and name = ?")
+        boolean deleted = jdbc.sql("delete from tenant_secrets where tenant_id = ? and name = ?")
                         .params(tenantId, name)
                         .update()
                 > 0;
+        if (deleted) {
+            invalidations.publish(new InvalidationEvent.SecretChanged(tenantId, name));
+        }
+        return deleted;
     }
 
     /**

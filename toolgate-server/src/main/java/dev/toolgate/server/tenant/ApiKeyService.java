@@ -1,7 +1,8 @@
 package dev.toolgate.server.tenant;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.toolgate.server.invalidation.InvalidatingCache;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,19 +38,30 @@ public class ApiKeyService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * How long an authenticated key stays cached in this instance. A key deleted through another instance keeps
-     * working here for at most this long; deleted through this one, it stops at once.
+     * How long an authenticated key stays cached in this instance. A key deleted through this instance stops at
+     * once; through another, as soon as its {@link InvalidationEvent.ApiKeyChanged} arrives (within a second), or
+     * within {@code toolgate.invalidation.fallback-ttl} while the bus is disconnected.
      */
     public static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
-    private final Cache<String, Principal> principals = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL)
-            .maximumSize(100_000)
-            .build();
+    private final InvalidationBus invalidations;
+    /** Principals by key hash. */
+    private final InvalidatingCache<String, Principal> principals;
 
-    ApiKeyService(JdbcClient jdbc) {
+    ApiKeyService(JdbcClient jdbc, InvalidationBus invalidations) {
         this.jdbc = jdbc;
+        this.invalidations = invalidations;
+        this.principals = invalidations.cache(CACHE_TTL);
+        invalidations.subscribe(event -> {
+            switch (event) {
+                case InvalidationEvent.ApiKeyChanged changed ->
+                    principals.invalidateIf(
+                            (hash, principal) -> principal.keyId().equals(changed.keyId()));
+                case InvalidationEvent.Everything everything -> principals.invalidateAll();
+                default -> {}
+            }
+        });
     }
 
     /** A newly created key: its id and its plaintext value, returned to the creator once. */
@@ -166,25 +178,22 @@ public class ApiKeyService {
                         .params(keyId, tenantId)
                         .update()
                 > 0;
-        principals.asMap().values().removeIf(principal -> principal.keyId().equals(keyId));
+        if (deleted) {
+            invalidations.publish(new InvalidationEvent.ApiKeyChanged(tenantId, keyId));
+        }
         return deleted;
     }
 
     /** Returns the principal of the key with this plaintext value, or empty for an unknown key. */
     public Optional<Principal> authenticate(String key) {
-        String hash = hash(key);
-        Principal cached = principals.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Principal> principal = jdbc.sql("select id, tenant_id, scopes from api_keys where key_hash = ?")
-                .param(hash)
-                .query((rs, n) -> new Principal(
-                        rs.getObject("tenant_id", UUID.class),
-                        rs.getObject("id", UUID.class),
-                        Scope.parseList(rs.getString("scopes"))))
-                .optional();
-        principal.ifPresent(p -> principals.put(hash, p));
-        return principal;
+        return principals.get(
+                hash(key),
+                hash -> jdbc.sql("select id, tenant_id, scopes from api_keys where key_hash = ?")
+                        .param(hash)
+                        .query((rs, n) -> new Principal(
+                                rs.getObject("tenant_id", UUID.class),
+                                rs.getObject("id", UUID.class),
+                                Scope.parseList(rs.getString("scopes"))))
+                        .optional());
     }
 }

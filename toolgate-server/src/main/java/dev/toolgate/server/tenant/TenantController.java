@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +31,10 @@ class TenantController {
 
     private final TenantStore tenants;
     private final ApiKeyService keys;
-    private final ApplicationEventPublisher events;
 
-    TenantController(TenantStore tenants, ApiKeyService keys, ApplicationEventPublisher events) {
+    TenantController(TenantStore tenants, ApiKeyService keys) {
         this.tenants = tenants;
         this.keys = keys;
-        this.events = events;
     }
 
     @PostMapping
@@ -105,7 +102,6 @@ class TenantController {
         if (!tenants.updateRateLimits(tenantId, limits)) {
             throw ApiException.notFound("tenant");
         }
-        events.publishEvent(new TenantRateLimitsChanged(tenantId));
         return limitsJson(limits);
     }
 

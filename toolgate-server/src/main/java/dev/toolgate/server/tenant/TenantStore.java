@@ -1,5 +1,7 @@
 package dev.toolgate.server.tenant;
 
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Repository;
 public class TenantStore {
 
     private final JdbcClient jdbc;
+    private final InvalidationBus invalidations;
 
-    TenantStore(JdbcClient jdbc) {
+    TenantStore(JdbcClient jdbc, InvalidationBus invalidations) {
         this.jdbc = jdbc;
+        this.invalidations = invalidations;
     }
 
     /** Inserts a tenant with no rate-limit overrides and returns it. */
@@ -44,13 +48,21 @@ public class TenantStore {
                 .list();
     }
 
-    /** Replaces the tenant's rate-limit overrides; returns whether the tenant exists. */
+    /**
+     * Replaces the tenant's rate-limit overrides and announces it ({@link InvalidationEvent.RateLimitsChanged}), so
+     * every instance applies them within a second; returns whether the tenant exists.
+     */
     public boolean updateRateLimits(UUID id, Tenant.RateLimitOverrides limits) {
-        return jdbc.sql("update tenants set rate_limit_tenant_per_minute = ?, rate_limit_tool_per_minute = ?,"
-                                + " rate_limit_test_fire_per_minute = ? where id = ?")
+        boolean updated = jdbc.sql(
+                                "update tenants set rate_limit_tenant_per_minute = ?, rate_limit_tool_per_minute = ?,"
+                                        + " rate_limit_test_fire_per_minute = ? where id = ?")
                         .params(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute(), id)
                         .update()
                 > 0;
+        if (updated) {
+            invalidations.publish(new InvalidationEvent.RateLimitsChanged(id));
+        }
+        return updated;
     }
 
     private static Tenant map(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,5 @@
 package dev.toolgate.server.tool;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.toolgate.core.signing.SigningSecret;
 import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.Tool;
@@ -10,6 +8,9 @@ import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.invalidation.InvalidatingCache;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.secrets.ToolAuthSecrets;
 import java.sql.Timestamp;
@@ -52,28 +53,42 @@ public class ToolStore {
     private record NameKey(UUID tenantId, UUID agentId, String name) {}
 
     /**
-     * Tools found by name recently (2 s): the invoke path's lookup. A change made through this instance applies at
-     * once; one made through another instance within {@link #NAME_CACHE_TTL}.
+     * How long a tool found by name is reused without asking the database. A change made through this instance
+     * applies at once; through another, as soon as its {@link InvalidationEvent.ToolChanged} (or
+     * {@link InvalidationEvent.AgentChanged}) arrives.
      */
-    private final Cache<NameKey, Tool> byName = Caffeine.newBuilder()
-            .expireAfterWrite(NAME_CACHE_TTL)
-            .maximumSize(100_000)
-            .build();
-
-    /** How long a tool found by name is reused without asking the database. */
     public static final Duration NAME_CACHE_TTL = Duration.ofSeconds(2);
+
+    private final InvalidationBus invalidations;
+    /** Tools found by name recently: the invoke path's lookup. */
+    private final InvalidatingCache<NameKey, Tool> byName;
 
     ToolStore(
             JdbcClient jdbc,
             ToolDefinitionParser parser,
             ToolAuthSecrets authSecrets,
             SigningSecretStore signingSecrets,
-            ToolLimits limits) {
+            ToolLimits limits,
+            InvalidationBus invalidations) {
         this.maxToolsPerAgent = limits.maxToolsPerAgent();
         this.jdbc = jdbc;
         this.parser = parser;
         this.authSecrets = authSecrets;
         this.signingSecrets = signingSecrets;
+        this.invalidations = invalidations;
+        this.byName = invalidations.cache(NAME_CACHE_TTL);
+        invalidations.subscribe(event -> {
+            switch (event) {
+                case InvalidationEvent.ToolChanged changed -> {
+                    cache.remove(changed.toolId());
+                    byName.invalidateIf((key, tool) -> tool.id().equals(changed.toolId()));
+                }
+                case InvalidationEvent.AgentChanged changed ->
+                    byName.invalidateIf((key, tool) -> key.agentId().equals(changed.agentId()));
+                case InvalidationEvent.Everything everything -> byName.invalidateAll();
+                default -> {}
+            }
+        });
     }
 
     /**
@@ -157,17 +172,24 @@ public class ToolStore {
         } catch (DuplicateKeyException e) {
             throw duplicate(definition.name());
         }
-        forget(existing.id());
+        invalidations.publish(
+                new InvalidationEvent.ToolChanged(existing.tenantId(), existing.agentId(), existing.id()));
         return new Tool(existing.id(), existing.tenantId(), existing.agentId(), definition, existing.createdAt(), now);
     }
 
-    /** Deletes a tool (its secrets cascade); returns whether it existed. */
+    /**
+     * Deletes a tool (its secrets cascade) and announces it ({@link InvalidationEvent.ToolChanged}); returns whether
+     * it existed.
+     */
     public boolean delete(UUID tenantId, UUID agentId, UUID toolId) {
-        forget(toolId);
-        return jdbc.sql("delete from tools where id = ? and agent_id = ? and tenant_id = ?")
+        boolean deleted = jdbc.sql("delete from tools where id = ? and agent_id = ? and tenant_id = ?")
                         .params(toolId, agentId, tenantId)
                         .update()
                 > 0;
+        if (deleted) {
+            invalidations.publish(new InvalidationEvent.ToolChanged(tenantId, agentId, toolId));
+        }
+        return deleted;
     }
 
     /** Returns the tool with this id if it belongs to the tenant's agent. */
@@ -190,23 +212,13 @@ public class ToolStore {
 
     /** Returns the agent's tool called {@code name}, if any. */
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
-        NameKey key = new NameKey(tenantId, agentId, name);
-        Tool recent = byName.getIfPresent(key);
-        if (recent != null) {
-            return Optional.of(recent);
-        }
-        Optional<Tool> tool = jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
-                        + " from tools where agent_id = ? and name = ? and tenant_id = ?")
-                .params(agentId, name, tenantId)
-                .query(this::row)
-                .optional();
-        tool.ifPresent(t -> byName.put(key, t));
-        return tool;
-    }
-
-    private void forget(UUID toolId) {
-        cache.remove(toolId);
-        byName.asMap().values().removeIf(tool -> tool.id().equals(toolId));
+        return byName.get(
+                new NameKey(tenantId, agentId, name),
+                key -> jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
+                                + " from tools where agent_id = ? and name = ? and tenant_id = ?")
+                        .params(key.agentId(), key.name(), key.tenantId())
+                        .query(this::row)
+                        .optional());
     }
 
     /** Returns the agent's tools by priority, then name. */
