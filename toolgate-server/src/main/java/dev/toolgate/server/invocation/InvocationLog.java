@@ -49,7 +49,8 @@ import org.springframework.stereotype.Component;
  * {@code write-retry-delay}); meanwhile the records stay pending ({@link #find} still returns them, the gauge
  * {@code toolgate.invocation_log.pending} counts them). A batch the database refuses as data (a value it cannot
  * hold) is written one record at a time so only the refused records are lost. Whatever is lost is counted in
- * {@code toolgate.invocation_log.dropped} and logged with its real count.
+ * {@code toolgate.invocation_log.dropped} and logged with its real count. The arguments and the rendered request are
+ * stored bounded by {@code toolgate.limits.max-record-field-bytes} ({@link RecordField}).
  *
  * <p>A {@link SmartLifecycle} in phase {@link ShutdownPhases#INVOCATION_LOG}: it stops after the web server has
  * finished the calls in flight and writes everything still queued before the database closes (docs/invocation-log.md).
@@ -68,6 +69,7 @@ public class InvocationLog implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final int maxFieldBytes;
     private final BlockingQueue<Pending> queue;
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     /** Batches whose first insert failed on a reader's thread, for the writer to retry. */
@@ -84,6 +86,7 @@ public class InvocationLog implements SmartLifecycle {
     InvocationLog(JdbcClient jdbc, JdbcTemplate template, ToolgateProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.template = template;
+        this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
         ToolgateProperties.InvocationLog settings = properties.invocationLog();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         Gauge.builder("toolgate.invocation_log.pending", pending, Map::size)
@@ -425,8 +428,8 @@ public class InvocationLog implements SmartLifecycle {
             r.truncated(),
             r.durationMs(),
             r.timingsJson(),
-            r.argumentsJson(),
-            r.requestJson(),
+            RecordField.bound(r.argumentsJson(), maxFieldBytes),
+            RecordField.bound(r.requestJson(), maxFieldBytes),
             r.responsePreview(),
             Timestamp.from(r.createdAt()),
             r.replayOf(),
