@@ -79,6 +79,8 @@ class InvocationRecordBoundsTest {
 
         ApiClient.Answer list = api.get(KEY, "/v1/agents/" + agentId + "/invocations");
         ApiClient.Answer one = api.get(KEY, "/v1/invocations/" + id);
+        ApiClient.Answer curl = api.get(KEY, "/v1/invocations/" + id + "/curl");
+        ApiClient.Answer replay = api.post(KEY, "/v1/invocations/" + id + "/replay", "{}");
         Map<String, Object> stored = jdbc.sql("select arguments, request from invocations where id = ?")
                 .param(UUID.fromString(id))
                 .query()
@@ -96,6 +98,10 @@ class InvocationRecordBoundsTest {
                 .containsPattern("…\\[cut: \\d+ bytes]$");
         assertThat(one.status()).as(one.text()).isEqualTo(200);
         assertThat(one.json().get("request").asString()).contains("…[cut: ");
+        assertThat(curl.status()).as(curl.text()).isEqualTo(409);
+        assertThat(curl.text()).contains("request_cut");
+        assertThat(replay.status()).as(replay.text()).isEqualTo(409);
+        assertThat(replay.json().get("code").asString()).isEqualTo("arguments_cut");
     }
 
     @Test
