@@ -242,12 +242,17 @@ public class InvocationLog implements SmartLifecycle {
      */
     public void flush() {
         if (stopped) {
-            BatchWrite handed;
-            while ((handed = handedOver.poll()) != null) {
-                write(handed);
+            BatchWrite handed = handedOver.poll();
+            boolean reachable = true;
+            while (reachable && handed != null) {
+                reachable = write(handed);
+                handed = handedOver.poll();
             }
-            while (!queue.isEmpty()) {
-                write(new BatchWrite(null));
+            while (reachable && !queue.isEmpty()) {
+                reachable = write(new BatchWrite(null));
+            }
+            if (!reachable) {
+                dropRest(handed);
             }
             return;
         }
@@ -400,15 +405,24 @@ public class InvocationLog implements SmartLifecycle {
             if (!write(new BatchWrite(null)) && !running) {
                 // Stopping with the database gone: one batch has used up its retries; don't wait that long again
                 // for each of the rest.
-                List<Pending> rest = new ArrayList<>();
-                queue.drainTo(rest);
-                while ((handed = handedOver.poll()) != null) {
-                    rest.addAll(handed.batch);
-                }
-                drop(rest, "the database was unreachable while stopping", null);
+                dropRest(null);
                 return;
             }
         }
+    }
+
+    /** Drops {@code first} (may be null), every handed-over batch and everything queued, with their count. */
+    private void dropRest(BatchWrite first) {
+        List<Pending> rest = new ArrayList<>();
+        BatchWrite handed = first == null ? handedOver.poll() : first;
+        while (handed != null) {
+            if (handed.batch != null) {
+                rest.addAll(handed.batch);
+            }
+            handed = handedOver.poll();
+        }
+        queue.drainTo(rest);
+        drop(rest, "the database was unreachable while stopping", null);
     }
 
     private Object[] row(InvocationRecord r) {

@@ -141,6 +141,28 @@ class InvocationLogWriteFailureTest {
     }
 
     @Test
+    void aDatabaseGoneAtShutdownCostsOneRoundOfRetriesNotOnePerBatch() {
+        dataSource.failFirst = Integer.MAX_VALUE;
+        record(1_200); // three batches
+        dataSource.onFailure = n -> {
+            while (n == 1 && invocationLog.isRunning()) {
+                Thread.onSpinWait(); // the first failure happens once the stop has begun
+            }
+        };
+
+        invocationLog.start();
+        invocationLog.stop();
+
+        assertThat(dataSource.failures.get()).isEqualTo(5);
+        assertThat(counter("toolgate.invocation_log.dropped")).isEqualTo(1_200);
+        assertThat(gauge("toolgate.invocation_log.pending")).isZero();
+        assertThat(messages(Level.ERROR))
+                .containsExactly(
+                        "Invocation log: 500 record(s) dropped: the write failed 5 time(s)",
+                        "Invocation log: 700 record(s) dropped: the database was unreachable while stopping");
+    }
+
+    @Test
     void aRecordTheDatabaseRefusesIsDroppedAloneAndTheRestOfItsBatchIsWritten() {
         List<UUID> ids = record(5);
         UUID refused = UUID.randomUUID();
