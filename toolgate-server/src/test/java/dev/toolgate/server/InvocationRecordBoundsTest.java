@@ -50,17 +50,7 @@ class InvocationRecordBoundsTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient("http://127.0.0.1:" + port);
-        agentId = api.post(KEY, "/v1/agents", "{\"name\":\"bounds\"}")
-                .json()
-                .get("id")
-                .asString();
-        ApiClient.Answer tool =
-                api.post(KEY, "/v1/agents/" + agentId + "/tools", """
-                {"name": "take_note", "description": "Stores a note", "tool_type": "http_request",
-                 "parameters": {"type": "object", "properties": {"note": {"type": "string"}}},
-                 "config": {"url": "%s"}}
-                """.formatted(TestEndpoint.url("/notes")));
-        assertThat(tool.status()).as(tool.text()).isEqualTo(201);
+        agentId = api.agentWithTool(KEY, "take_note", "{\"note\": {\"type\": \"string\"}}", TestEndpoint.url("/notes"));
     }
 
     @Test

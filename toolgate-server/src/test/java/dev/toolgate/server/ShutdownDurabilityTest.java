@@ -143,17 +143,8 @@ class ShutdownDurabilityTest {
         String firstRunOutput;
         try (ServerProcess server = ServerProcess.start(dir.resolve("first.log"), START_TIMEOUT, KEY, args)) {
             ApiClient api = new ApiClient(client(), server.baseUrl());
-            agentId = api.post(KEY, "/v1/agents", "{\"name\":\"desk\"}")
-                    .json()
-                    .get("id")
-                    .asString();
-            ApiClient.Answer tool =
-                    api.post(KEY, "/v1/agents/" + agentId + "/tools", """
-                    {"name": "book_slot", "description": "Books a slot", "tool_type": "http_request",
-                     "parameters": {"type": "object", "properties": {"n": {"type": "integer"}}},
-                     "config": {"url": "%s"}}
-                    """.formatted(TestEndpoint.url("/book")));
-            assertThat(tool.status()).as(tool.text()).isEqualTo(201);
+            agentId =
+                    api.agentWithTool(KEY, "book_slot", "{\"n\": {\"type\": \"integer\"}}", TestEndpoint.url("/book"));
 
             AtomicBoolean calling = new AtomicBoolean(true);
             AtomicInteger sequence = new AtomicInteger();
