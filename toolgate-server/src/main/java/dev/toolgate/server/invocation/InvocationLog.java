@@ -481,7 +481,10 @@ public class InvocationLog implements SmartLifecycle {
         }
         stopped = true;
         flush();
-        log.info("Invocation log stopped; {} record(s) left unwritten", pending.size());
+        log.info(
+                "Invocation log stopped; {} record(s) left unwritten, {} dropped since the start",
+                pending.size(),
+                (long) dropped.count());
     }
 
     @Override
