@@ -53,6 +53,25 @@ record ApiClient(OkHttpClient client, String baseUrl) {
         return send(key, new Request.Builder().url(baseUrl + path).patch(RequestBody.create(body, JSON_TYPE)));
     }
 
+    /**
+     * Creates an agent holding one {@code http_request} tool and returns the agent's id.
+     *
+     * @param properties the JSON of the tool's {@code parameters.properties}
+     * @param url the tool's endpoint
+     */
+    String agentWithTool(String key, String toolName, String properties, String url) {
+        String agentId =
+                post(key, "/v1/agents", "{\"name\":\"desk\"}").json().get("id").asString();
+        Answer tool = post(key, "/v1/agents/" + agentId + "/tools", """
+                {"name": "%s", "description": "A test tool", "tool_type": "http_request",
+                 "parameters": {"type": "object", "properties": %s}, "config": {"url": "%s"}}
+                """.formatted(toolName, properties, url));
+        if (tool.status() != 201) {
+            throw new IllegalStateException("tool not created: " + tool.text());
+        }
+        return agentId;
+    }
+
     /** Sends any request (custom method, headers or body), with {@code X-API-Key: key} unless key is null. */
     Answer send(String key, Request.Builder builder) {
         if (key != null) {

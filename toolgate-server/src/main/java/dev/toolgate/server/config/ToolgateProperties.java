@@ -180,6 +180,10 @@ public record ToolgateProperties(
      * @param retention how long records are kept, 1 h..3,650 d
      * @param retentionInterval how often the retention job runs, 1 min..1 d
      * @param retentionBatchSize records deleted per statement by the retention job, 100..100,000
+     * @param writeRetries how often the log writer retries a failed insert before it drops the batch (counted
+     *     and logged), 0..100
+     * @param writeRetryDelay the wait before the first retry, doubled for each next one up to 5 s (or this value if
+     *     larger), 1 ms..10 s
      */
     public record InvocationLog(
             @DefaultValue("4096") int previewBytes,
@@ -187,7 +191,9 @@ public record ToolgateProperties(
             @DefaultValue("US") String piiRegion,
             @DefaultValue("30d") Duration retention,
             @DefaultValue("1h") Duration retentionInterval,
-            @DefaultValue("1000") int retentionBatchSize) {}
+            @DefaultValue("1000") int retentionBatchSize,
+            @DefaultValue("8") int writeRetries,
+            @DefaultValue("100ms") Duration writeRetryDelay) {}
 
     /**
      * Request-signing settings.
@@ -266,6 +272,21 @@ public record ToolgateProperties(
         if (reencryption.batchPause().isNegative() || reencryption.batchPause().compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalStateException(
                     "toolgate.reencryption.batch-pause must be between 0s and 1m, got " + reencryption.batchPause());
+        }
+        if (invocationLog.writeRetries() < 0 || invocationLog.writeRetries() > 100) {
+            throw new IllegalStateException("toolgate.invocation-log.write-retries must be between 0 and 100, got "
+                    + invocationLog.writeRetries());
+        }
+        if (invocationLog.writeRetryDelay().compareTo(Duration.ofMillis(1)) < 0
+                || invocationLog.writeRetryDelay().compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.invocation-log.write-retry-delay must be between 1ms and 10s, got "
+                            + invocationLog.writeRetryDelay());
+        }
+        if (limits.maxRecordFieldBytes() < 1024 || limits.maxRecordFieldBytes() > 1_048_576) {
+            throw new IllegalStateException(
+                    "toolgate.limits.max-record-field-bytes must be between 1024 and 1048576, got "
+                            + limits.maxRecordFieldBytes());
         }
         if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
             throw new IllegalStateException(

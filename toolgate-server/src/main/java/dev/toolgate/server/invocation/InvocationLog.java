@@ -1,40 +1,68 @@
 package dev.toolgate.server.invocation;
 
 import dev.toolgate.server.api.LogSafe;
+import dev.toolgate.server.config.ShutdownPhases;
 import dev.toolgate.server.config.ToolgateProperties;
-import jakarta.annotation.PreDestroy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The invocation log. {@link #record} never touches the database on the caller's thread: records go to a
- * bounded queue and a background writer inserts them in batches. Reads first flush whatever is queued, so a
- * client always sees its own invocations. When the queue is full (the database is far behind), {@link #record}
- * waits for room rather than lose a record.
+ * bounded queue and a background writer inserts them in batches as soon as they arrive. Reads first flush whatever
+ * is queued, so a client always sees its own invocations. When the queue is full (the database is far behind),
+ * {@link #record} waits for room rather than lose a record.
+ *
+ * <p>A failed insert is retried with exponential backoff ({@code toolgate.invocation-log.write-retries},
+ * {@code write-retry-delay}); meanwhile the records stay pending ({@link #find} still returns them, the gauge
+ * {@code toolgate.invocation_log.pending} counts them). A batch the database refuses as data (a value it cannot
+ * hold) is written one record at a time so only the refused records are lost. Whatever is lost is counted in
+ * {@code toolgate.invocation_log.dropped} and logged with its real count. The arguments and the rendered request are
+ * stored bounded by {@code toolgate.limits.max-record-field-bytes} ({@link RecordField}).
+ *
+ * <p>A {@link SmartLifecycle} in phase {@link ShutdownPhases#INVOCATION_LOG}: it stops after the web server has
+ * finished the calls in flight and writes everything still queued before the database closes (docs/invocation-log.md).
  */
 @Component
-public class InvocationLog {
+public class InvocationLog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InvocationLog.class);
     private static final int BATCH_SIZE = 500;
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
     private static final String INSERT = "insert into invocations (id, tenant_id, agent_id, tool_id, tool_name, kind,"
             + " tool_call_id, call_id, status, error_code, error_message, http_status, truncated, duration_ms, timings,"
             + " arguments, request, response_preview, created_at, replay_of, repeat_of, call_context)"
@@ -42,17 +70,58 @@ public class InvocationLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final int maxFieldBytes;
     private final BlockingQueue<Pending> queue;
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
-    private final ReentrantLock writeLock = new ReentrantLock();
-    private final Thread writer;
-    private volatile boolean running = true;
+    /** Batches whose first insert failed on a reader's thread, for the writer to retry. */
+    private final Queue<BatchWrite> handedOver = new ConcurrentLinkedQueue<>();
 
-    InvocationLog(JdbcClient jdbc, JdbcTemplate template, ToolgateProperties properties) {
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final RetryTemplate retry;
+    private final Counter dropped;
+    private final Counter retries;
+    private volatile Thread writer;
+    private volatile boolean running;
+    private volatile boolean stopped;
+
+    InvocationLog(JdbcClient jdbc, JdbcTemplate template, ToolgateProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.template = template;
-        this.queue = new ArrayBlockingQueue<>(properties.invocationLog().queueCapacity());
-        this.writer = Thread.ofPlatform().name("invocation-log-writer").daemon().start(this::drainLoop);
+        this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
+        ToolgateProperties.InvocationLog settings = properties.invocationLog();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        Gauge.builder("toolgate.invocation_log.pending", pending, Map::size)
+                .description("Invocation records accepted but not yet written (queued, being written or retried)")
+                .register(meters);
+        this.dropped = Counter.builder("toolgate.invocation_log.dropped")
+                .description("Invocation records lost because the database refused them or stayed unreachable")
+                .register(meters);
+        this.retries = Counter.builder("toolgate.invocation_log.write_retries")
+                .description("Retried inserts of invocation-record batches")
+                .register(meters);
+        this.retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(settings.writeRetries())
+                .delay(settings.writeRetryDelay())
+                .multiplier(2)
+                .maxDelay(max(MAX_RETRY_DELAY, settings.writeRetryDelay()))
+                .excludes(DataIntegrityViolationException.class)
+                .build());
+        this.retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+                retries.increment();
+                log.warn(
+                        "Invocation log: {} failed (attempt {} of {}): {}; retrying with backoff",
+                        retryable.getName(),
+                        state.getRetryCount(),
+                        settings.writeRetries() + 1,
+                        LogSafe.text(String.valueOf(state.getLastException())));
+            }
+        });
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -87,7 +156,8 @@ public class InvocationLog {
 
     /**
      * Queues a record whose content {@code builder} makes later, off the caller's thread; returns at once unless
-     * the queue is full. The builder must only read values that no longer change.
+     * the queue is full. The builder must only read values that no longer change. After {@link #stop} (a call that
+     * outlived the web server's graceful wait) the record is written on the caller's thread.
      *
      * @param id the record's invocation id
      * @param tenantId the record's tenant
@@ -101,8 +171,17 @@ public class InvocationLog {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 pending.remove(id);
-                log.warn("Interrupted while queueing invocation {}; the record is lost", id);
+                dropped.increment();
+                log.error("Invocation log: interrupted while queueing invocation {}; 1 record dropped", id);
+                return;
             }
+        }
+        Thread current = writer;
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+        if (stopped) {
+            flush();
         }
     }
 
@@ -158,90 +237,265 @@ public class InvocationLog {
     /** A keyset position in the newest-first order. */
     public record Cursor(Instant createdAt, UUID id) {}
 
-    /** Writes everything queued so far before returning. */
+    /**
+     * Writes everything queued so far before returning. A batch whose insert fails here is handed to the writer,
+     * which retries it; after {@link #stop} it is retried here.
+     */
     public void flush() {
+        if (stopped) {
+            BatchWrite handed = handedOver.poll();
+            boolean reachable = true;
+            while (reachable && handed != null) {
+                reachable = write(handed);
+                handed = handedOver.poll();
+            }
+            while (reachable && !queue.isEmpty()) {
+                reachable = write(new BatchWrite(null));
+            }
+            if (!reachable) {
+                dropRest(handed);
+            }
+            return;
+        }
         writeLock.lock();
         try {
-            List<Pending> batch = new ArrayList<>();
-            while (queue.drainTo(batch, BATCH_SIZE) > 0) {
-                write(batch);
-                batch.clear();
+            while (!queue.isEmpty()) {
+                BatchWrite batch = new BatchWrite(null);
+                try {
+                    batch.execute();
+                } catch (RuntimeException e) {
+                    handedOver.add(batch);
+                    Thread current = writer;
+                    if (current != null) {
+                        LockSupport.unpark(current);
+                    }
+                    return;
+                }
             }
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void drainLoop() {
-        List<Pending> batch = new ArrayList<>(BATCH_SIZE);
-        while (running || !queue.isEmpty()) {
+    /**
+     * One batch insert. Its records are taken from the queue on the first attempt, under the write lock, so a
+     * reader's {@link #flush} never runs between the taking and the writing.
+     */
+    private final class BatchWrite implements Retryable<Void> {
+        private List<Pending> batch;
+        private List<Object[]> rows;
+
+        /** @param batch the records, or null to take up to a batch from the queue on the first attempt */
+        BatchWrite(List<Pending> batch) {
+            this.batch = batch;
+        }
+
+        @Override
+        public Void execute() {
+            writeLock.lock();
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (rows == null) {
+                    take();
                 }
+                if (!rows.isEmpty()) {
+                    template.batchUpdate(INSERT, rows);
+                    written(batch);
+                }
+                return null;
+            } finally {
+                writeLock.unlock();
+            }
+        }
+
+        private void take() {
+            if (batch == null) {
+                batch = new ArrayList<>(BATCH_SIZE);
+                queue.drainTo(batch, BATCH_SIZE);
+            }
+            List<Pending> built = new ArrayList<>(batch.size());
+            rows = new ArrayList<>(batch.size());
+            for (Pending entry : batch) {
+                try {
+                    rows.add(row(entry.get()));
+                    built.add(entry);
+                } catch (RuntimeException e) {
+                    drop(List.of(entry), "its content could not be built", e);
+                }
+            }
+            batch = built;
+        }
+
+        /**
+         * Writes the records one by one, dropping only those the database refuses. A duplicate id means an earlier
+         * attempt wrote the record already (a batch can be written in part before it fails).
+         */
+        void oneByOne() {
+            List<Pending> refused = new ArrayList<>();
+            RuntimeException last = null;
+            for (int i = 0; i < batch.size(); i++) {
                 writeLock.lock();
                 try {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH_SIZE - 1);
-                    write(batch);
+                    template.update(INSERT, rows.get(i));
+                    written(List.of(batch.get(i)));
+                } catch (DuplicateKeyException alreadyWritten) {
+                    written(List.of(batch.get(i)));
+                } catch (RuntimeException e) {
+                    refused.add(batch.get(i));
+                    last = e;
                 } finally {
                     writeLock.unlock();
-                    batch.clear();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            }
+            if (!refused.isEmpty()) {
+                drop(refused, "the database refused them (" + batch.size() + " in the batch, the rest written)", last);
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "insert of " + (batch == null ? "queued" : batch.size()) + " invocation record(s)";
+        }
+    }
+
+    /**
+     * Writes one batch, retrying; never throws.
+     *
+     * @return false when the batch was dropped because the database stayed unreachable
+     */
+    private boolean write(BatchWrite batch) {
+        try {
+            retry.execute(batch);
+            return true;
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof DataIntegrityViolationException) {
+                batch.oneByOne();
+                return true;
+            }
+            drop(batch.batch, "the write failed " + (e.getRetryCount() + 1) + " time(s)", e.getLastException());
+            return false;
+        }
+    }
+
+    private void written(List<Pending> batch) {
+        batch.forEach(r -> pending.remove(r.id));
+    }
+
+    private void drop(List<Pending> records, String why, Throwable cause) {
+        if (records == null || records.isEmpty()) {
+            return;
+        }
+        records.forEach(r -> pending.remove(r.id));
+        dropped.increment(records.size());
+        log.error("Invocation log: {} record(s) dropped: {}", records.size(), why, cause == null ? null : LogSafe.throwable(cause));
+    }
+
+    private void drainLoop() {
+        while (true) {
+            BatchWrite handed = handedOver.poll();
+            if (handed != null) {
+                write(handed);
+                continue;
+            }
+            if (queue.isEmpty()) {
+                if (!running) {
+                    return;
+                }
+                LockSupport.parkNanos(this, IDLE_WAIT_NANOS);
+                continue;
+            }
+            if (!write(new BatchWrite(null)) && !running) {
+                // Stopping with the database gone: one batch has used up its retries; don't wait that long again
+                // for each of the rest.
+                dropRest(null);
                 return;
-            } catch (RuntimeException e) {
-                log.error("Invocation log writer failed; {} record(s) dropped", batch.size(), LogSafe.throwable(e));
-                batch.forEach(r -> pending.remove(r.id));
-                batch.clear();
             }
         }
     }
 
-    private void write(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
+    /** Drops {@code first} (may be null), every handed-over batch and everything queued, with their count. */
+    private void dropRest(BatchWrite first) {
+        List<Pending> rest = new ArrayList<>();
+        BatchWrite handed = first == null ? handedOver.poll() : first;
+        while (handed != null) {
+            if (handed.batch != null) {
+                rest.addAll(handed.batch);
+            }
+            handed = handedOver.poll();
         }
-        List<Object[]> rows = new ArrayList<>(batch.size());
-        for (Pending entry : batch) {
-            InvocationRecord r = entry.get();
-            rows.add(new Object[] {
-                r.id(),
-                r.tenantId(),
-                r.agentId(),
-                r.toolId(),
-                r.toolName(),
-                r.kind(),
-                r.toolCallId(),
-                r.callId(),
-                r.status(),
-                r.errorCode(),
-                r.errorMessage(),
-                r.httpStatus(),
-                r.truncated(),
-                r.durationMs(),
-                r.timingsJson(),
-                r.argumentsJson(),
-                r.requestJson(),
-                r.responsePreview(),
-                Timestamp.from(r.createdAt()),
-                r.replayOf(),
-                r.repeatOf(),
-                r.callJson()
-            });
-        }
-        template.batchUpdate(INSERT, rows);
-        batch.forEach(r -> pending.remove(r.id));
+        queue.drainTo(rest);
+        drop(rest, "the database was unreachable while stopping", null);
     }
 
-    /** Stops the writer after writing what is queued. */
-    @PreDestroy
-    void close() throws InterruptedException {
+    private Object[] row(InvocationRecord r) {
+        return new Object[] {
+            r.id(),
+            r.tenantId(),
+            r.agentId(),
+            r.toolId(),
+            r.toolName(),
+            r.kind(),
+            r.toolCallId(),
+            r.callId(),
+            r.status(),
+            r.errorCode(),
+            r.errorMessage(),
+            r.httpStatus(),
+            r.truncated(),
+            r.durationMs(),
+            r.timingsJson(),
+            RecordField.bound(r.argumentsJson(), maxFieldBytes),
+            RecordField.bound(r.requestJson(), maxFieldBytes),
+            r.responsePreview(),
+            Timestamp.from(r.createdAt()),
+            r.replayOf(),
+            r.repeatOf(),
+            r.callJson()
+        };
+    }
+
+    /** Starts the writer thread (before the web server accepts calls). */
+    @Override
+    public void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        writer = Thread.ofPlatform().name("invocation-log-writer").daemon().start(this::drainLoop);
+    }
+
+    /**
+     * Stops the writer after it has written everything queued (retrying as configured); a record queued after
+     * this is written on its caller's thread.
+     */
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
-        writer.join(5000);
+        Thread current = writer;
+        LockSupport.unpark(current);
+        try {
+            current.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopped = true;
         flush();
+        log.info(
+                "Invocation log stopped; {} record(s) left unwritten, {} dropped since the start",
+                pending.size(),
+                (long) dropped.count());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return ShutdownPhases.INVOCATION_LOG;
     }
 
     private static InvocationRecord map(ResultSet rs, int row) throws SQLException {

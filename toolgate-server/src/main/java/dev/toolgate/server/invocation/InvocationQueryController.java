@@ -2,6 +2,7 @@ package dev.toolgate.server.invocation;
 
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -32,10 +32,12 @@ class InvocationQueryController {
 
     private final AgentStore agents;
     private final InvocationLog invocationLog;
+    private final int maxFieldBytes;
 
-    InvocationQueryController(AgentStore agents, InvocationLog invocationLog) {
+    InvocationQueryController(AgentStore agents, InvocationLog invocationLog, ToolgateProperties properties) {
         this.agents = agents;
         this.invocationLog = invocationLog;
+        this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
     }
 
     @GetMapping("/v1/agents/{agentId}/invocations")
@@ -67,7 +69,7 @@ class InvocationQueryController {
                 principal.tenantId(), agentId, tool, status, sinceInstant, decodeCursor(cursor), limit);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode data = json.putArray("data");
-        records.forEach(record -> data.add(toJson(record)));
+        records.forEach(record -> data.add(toJson(record, maxFieldBytes)));
         if (records.size() == limit) {
             InvocationRecord last = records.get(records.size() - 1);
             json.put("next_cursor", encodeCursor(new InvocationLog.Cursor(last.createdAt(), last.id())));
@@ -81,7 +83,8 @@ class InvocationQueryController {
     @RequiresScope(Scope.INVOCATIONS_READ)
     ObjectNode get(Principal principal, @PathVariable UUID id) {
         return toJson(
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")));
+                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")),
+                maxFieldBytes);
     }
 
     @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
@@ -92,10 +95,16 @@ class InvocationQueryController {
         if (record.requestJson() == null) {
             throw ApiException.conflict("no_request", "This invocation sent no request (it failed before rendering)");
         }
+        if (!RecordField.whole(record.requestJson())) {
+            throw ApiException.conflict(
+                    "request_cut",
+                    "The logged request was cut at toolgate.limits.max-record-field-bytes; no curl command for it");
+        }
         return CurlCommand.of(JSON.readTree(record.requestJson()));
     }
 
-    static ObjectNode toJson(InvocationRecord r) {
+    /** The API form of a record; each JSON field is read with {@link RecordField#read}, so no stored value fails. */
+    static ObjectNode toJson(InvocationRecord r, int maxFieldBytes) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("id", r.id().toString());
         json.put("agent_id", r.agentId().toString());
@@ -115,19 +124,15 @@ class InvocationQueryController {
         json.put("http_status", r.httpStatus());
         json.put("truncated", r.truncated());
         json.put("duration_ms", r.durationMs());
-        json.set("timings", parse(r.timingsJson()));
-        json.set("arguments", parse(r.argumentsJson()));
-        json.set("request", parse(r.requestJson()));
+        json.set("timings", RecordField.read(r.timingsJson(), maxFieldBytes));
+        json.set("arguments", RecordField.read(r.argumentsJson(), maxFieldBytes));
+        json.set("request", RecordField.read(r.requestJson(), maxFieldBytes));
         json.put("response_preview", r.responsePreview());
-        json.set("call", parse(r.callJson()));
+        json.set("call", RecordField.read(r.callJson(), maxFieldBytes));
         json.put("replay_of", r.replayOf() == null ? null : r.replayOf().toString());
         json.put("repeat_of", r.repeatOf() == null ? null : r.repeatOf().toString());
         json.put("created_at", r.createdAt().toString());
         return json;
-    }
-
-    private static JsonNode parse(String json) {
-        return json == null ? JsonNodeFactory.instance.nullNode() : JSON.readTree(json);
     }
 
     private static String encodeCursor(InvocationLog.Cursor cursor) {

@@ -1,8 +1,7 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.server.config.ShutdownPhases;
 import dev.toolgate.server.config.ToolgateProperties;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
  * Deletes invocation-log records older than {@code toolgate.invocation-log.retention} (30 days by default, seed
  * 000's "Retention of logs"), every {@code retention-interval}, on a thread of its own. It deletes in batches of
  * {@code retention-batch-size} rows, each its own short statement, so it never holds locks long enough to delay
- * the log writer, and invocations never wait for the log anyway.
+ * the log writer, and invocations never wait for the log anyway. A {@link SmartLifecycle} in phase
+ * {@link ShutdownPhases#INVOCATION_LOG}: a purge under way when the service stops finishes its statement before the
+ * database closes.
  */
 @Component
-public class RetentionJob {
+public class RetentionJob implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
@@ -37,15 +39,37 @@ public class RetentionJob {
         this.settings = properties.invocationLog();
     }
 
-    @PostConstruct
-    void start() {
+    private volatile boolean running;
+
+    /** Schedules the purge every {@code retention-interval}. */
+    @Override
+    public void start() {
         long interval = settings.retentionInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::purgeQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
     }
 
-    @PreDestroy
-    void stop() {
+    /** Cancels the schedule and waits up to 10 s for a purge under way (it stops after its current batch). */
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return ShutdownPhases.INVOCATION_LOG;
     }
 
     /**
@@ -63,7 +87,7 @@ public class RetentionJob {
                     .params(cutoff, settings.retentionBatchSize())
                     .update();
             total += deleted;
-        } while (deleted == settings.retentionBatchSize());
+        } while (deleted == settings.retentionBatchSize() && !scheduler.isShutdown());
         return total;
     }
 

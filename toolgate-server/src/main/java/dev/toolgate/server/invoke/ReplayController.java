@@ -4,6 +4,7 @@ import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.invocation.InvocationLog;
 import dev.toolgate.server.invocation.InvocationRecord;
+import dev.toolgate.server.invocation.RecordField;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
@@ -40,6 +41,11 @@ class ReplayController {
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         InvocationRecord original =
                 invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
+        if (!RecordField.whole(original.argumentsJson())) {
+            throw ApiException.conflict(
+                    "arguments_cut",
+                    "The logged arguments were cut at toolgate.limits.max-record-field-bytes; nothing to replay");
+        }
         if (original.toolId() == null) {
             throw ApiException.conflict(
                     "tool_missing", "The original invocation named no existing tool; nothing to replay");

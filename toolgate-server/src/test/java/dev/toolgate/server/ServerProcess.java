@@ -1,0 +1,147 @@
+package dev.toolgate.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Toolgate as an operator runs it, for tests: {@code toolgate serve} in a JVM of its own (this test's classpath, main
+ * class {@link ToolgateMain}), on a random loopback port, with its output in a log file. Stopped by its own process
+ * id: {@link #sigterm} (what {@link Process#destroy} sends on Linux) or {@link #sigkill}.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private ServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts the server and waits until it serves {@code apiKey} (the bootstrap key is created just after Spring
+     * reports the start).
+     *
+     * @param log the file that gets its standard output and error
+     * @param apiKey an admin key that works once the server is ready
+     * @param springArgs {@code --property=value} arguments
+     * @throws IllegalStateException naming the log when it exits or does not start within {@code timeout}
+     */
+    static ServerProcess start(Path log, Duration timeout, String apiKey, List<String> springArgs) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ToolgateMain.class.getName(),
+                "serve",
+                "--port",
+                "0"));
+        command.addAll(springArgs);
+        Process process;
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher port = PORT.matcher(read(log));
+            if (port.find()) {
+                ServerProcess server = new ServerProcess(process, log, Integer.parseInt(port.group(1)));
+                if (server.accepts(apiKey)) {
+                    return server;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited (" + process.exitValue() + "); see " + log);
+            }
+            pause();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server did not start within " + timeout + "; see " + log);
+    }
+
+    private boolean accepts(String apiKey) {
+        try {
+            return new ApiClient(baseUrl()).get(apiKey, "/v1/agents").status() == 200;
+        } catch (UncheckedIOException notYet) {
+            return false;
+        }
+    }
+
+    /** Returns {@code http://127.0.0.1:<port>}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Sends SIGTERM: a clean stop. */
+    void sigterm() {
+        process.destroy();
+    }
+
+    /** Sends SIGKILL: the process ends at once. */
+    void sigkill() {
+        process.destroyForcibly();
+    }
+
+    /**
+     * Waits for the process to end.
+     *
+     * @return its exit code
+     * @throws IllegalStateException if it still runs after {@code timeout}
+     */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the server did not stop within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** Returns what the process has printed so far. */
+    String output() {
+        return read(log);
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
