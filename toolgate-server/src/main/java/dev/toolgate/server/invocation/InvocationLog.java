@@ -386,7 +386,11 @@ public class InvocationLog implements SmartLifecycle {
         }
         records.forEach(r -> pending.remove(r.id));
         dropped.increment(records.size());
-        log.error("Invocation log: {} record(s) dropped: {}", records.size(), why, cause == null ? null : LogSafe.throwable(cause));
+        log.error(
+                "Invocation log: {} record(s) dropped: {}",
+                records.size(),
+                why,
+                cause == null ? null : LogSafe.throwable(cause));
     }
 
     private void drainLoop() {
