@@ -2,7 +2,7 @@ package dev.toolgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolgate.server.invoke.ArrivalFilter;
+import dev.toolgate.server.invocation.ArrivalFilter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.toolgate.server.invoke;
+package dev.toolgate.server.invocation;
 
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.tool.FieldError;

@@ -1,4 +1,4 @@
-package dev.toolgate.server.invoke;
+package dev.toolgate.server.invocation;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package dev.toolgate.server.invoke;
+package dev.toolgate.server.invocation;
 
 import dev.toolgate.core.args.ArgumentParseResult;
 import dev.toolgate.core.egress.AddressVerdict;
@@ -17,9 +17,6 @@ import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.duplicate.DuplicateCalls;
-import dev.toolgate.server.invocation.InvocationLog;
-import dev.toolgate.server.invocation.InvocationRecord;
-import dev.toolgate.server.invocation.PiiMasker;
 import dev.toolgate.server.ratelimit.RateDecision;
 import dev.toolgate.server.ratelimit.TenantRateLimits;
 import dev.toolgate.server.tool.ToolStore;

@@ -1,10 +1,7 @@
-package dev.toolgate.server.invoke;
+package dev.toolgate.server.invocation;
 
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.api.ApiException;
-import dev.toolgate.server.invocation.InvocationLog;
-import dev.toolgate.server.invocation.InvocationRecord;
-import dev.toolgate.server.invocation.RecordField;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
