@@ -13,10 +13,10 @@ import okhttp3.HttpUrl;
  *
  * <p>Parser differential: a check is only as good as its agreement with the client that connects. So a URL
  * with a control character anywhere (OkHttp drops tabs and line breaks, others stop at them) or with white
- * space around it (OkHttp trims it) is refused whole, the authority is then held to a narrow character set (no {@code @}, {@code \}, {@code %}, whitespace,
- * control or non-ASCII characters), then the URL is parsed by OkHttp's {@link HttpUrl} (the host the
- * executor actually connects to) and the authority by {@link URI}; any failure or disagreement on host or
- * port refuses the URL (fail closed).
+ * space around it (OkHttp trims it) is refused whole; the authority is then held to a narrow character set
+ * (no {@code @}, {@code \}, {@code %}, whitespace, control or non-ASCII characters); then the URL is parsed
+ * by OkHttp's {@link HttpUrl} (the host the executor actually connects to) and the authority by {@link URI};
+ * any failure or disagreement on host or port refuses the URL (fail closed).
  */
 sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refused {
 

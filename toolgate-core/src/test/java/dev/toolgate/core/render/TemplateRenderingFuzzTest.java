@@ -71,7 +71,7 @@ class TemplateRenderingFuzzTest {
     }
 
     @FuzzTest(maxDuration = "2m")
-    @DictionaryEntries({"{{args.a}}", "{{vars.v}}", "{{secrets.k}}", "{{caller_number}}", "%2F", "@", "#", "\r\n"})
+    @DictionaryEntries({"{{args.a}}", "{{vars.v}}", "{{secrets.k}}", "{{caller_number}}", "%2F", "%0D%0A", "@", "#"})
     void rendersEveryAcceptedToolToItsOwnHost(FuzzedDataProvider data) {
         ObjectNode config = JSON.createObjectNode();
         config.put("url", "https://api.example.com:8443/v1/" + data.consumeString(40));
