@@ -85,6 +85,9 @@ public final class ArgumentParser {
             return invalid("arguments are not valid JSON: " + e.getOriginalMessage());
         } catch (JacksonException e) {
             return invalid("arguments are not valid JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson reports a decimal it cannot hold as a BigDecimal (an exponent past the int range) this way.
+            return invalid("arguments are not valid JSON: a number is too large to represent exactly");
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             return new ArgumentParseResult.Parsed(MAPPER.createObjectNode());

@@ -16,7 +16,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>Policy (DESIGN.md "Guarantees and limits"):
  * <ol>
- *   <li>Scheme {@code https} only, followed by {@code //} and a host.</li>
+ *   <li>Scheme {@code https} only, followed by {@code //} and a host; no control character anywhere in the URL
+ *       and no white space around it (parsers drop or trim those, and so read another URL).</li>
  *   <li>The authority has no userinfo, backslash, {@code %}, whitespace, control or non-ASCII character;
  *       a port, if given, is 1-65535. The host judged is the one OkHttp's {@code HttpUrl} yields, and the URL
  *       is refused if {@code HttpUrl} or {@code java.net.URI} cannot parse it or disagree on host or port.</li>
@@ -97,8 +98,8 @@ public final class EgressPolicy {
     }
 
     /**
-     * Checks a raw URL without any DNS: scheme, authority, port, literal form, special names and, for an IP
-     * literal, the address.
+     * Checks a raw URL without any DNS: {@link #checkSyntax(String) the syntax}, then special names and, for
+     * an IP literal, the address.
      *
      * @param rawUrl the URL as it will be sent (any string; null is refused)
      * @return allowed when the request may proceed to resolution (for a literal: may connect), with the
@@ -108,6 +109,26 @@ public final class EgressPolicy {
         return switch (UrlInspection.of(rawUrl)) {
             case UrlInspection.Refused refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of());
             case UrlInspection.Target target -> checkTarget(target);
+        };
+    }
+
+    /**
+     * Checks only the syntax of a raw URL, the part of {@link #checkUrl(String)} that holds for every policy:
+     * rules 1-3 of the class comment, plus the refusal of control characters anywhere and of surrounding
+     * white space (a parser that drops or trims them reads another URL than the one written). Special names
+     * and addresses are not judged, since the allowlist decides those. Pure: no DNS. The tool parser applies
+     * this when a tool is saved, so that a URL is refused then rather than rewritten.
+     *
+     * @param rawUrl the URL as written (any string; null is refused)
+     * @return allowed, with no addresses, when the syntax is acceptable; otherwise the denial with one of
+     *     {@link DenyReason#NOT_HTTPS}, {@link DenyReason#MALFORMED_URL}, {@link DenyReason#USERINFO},
+     *     {@link DenyReason#ILLEGAL_AUTHORITY_CHARACTER}, {@link DenyReason#BAD_PORT},
+     *     {@link DenyReason#NON_CANONICAL_IP_LITERAL} or {@link DenyReason#ZONE_ID}. Never throws.
+     */
+    public static EgressDecision checkSyntax(String rawUrl) {
+        return switch (UrlInspection.of(rawUrl)) {
+            case UrlInspection.Refused refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of());
+            case UrlInspection.Target target -> EgressDecision.allow(List.of());
         };
     }
 

@@ -11,11 +11,12 @@ import okhttp3.HttpUrl;
  * between parsers. Pure: no DNS. The result is either the {@link Target} OkHttp will connect to or a
  * {@link Refused} reason.
  *
- * <p>Parser differential: a check is only as good as its agreement with the client that connects. So the
- * authority is first held to a narrow character set (no {@code @}, {@code \}, {@code %}, whitespace,
- * control or non-ASCII characters), then the URL is parsed by OkHttp's {@link HttpUrl} (the host the
- * executor actually connects to) and the authority by {@link URI}; any failure or disagreement on host or
- * port refuses the URL (fail closed).
+ * <p>Parser differential: a check is only as good as its agreement with the client that connects. So a URL
+ * with a control character anywhere (OkHttp drops tabs and line breaks, others stop at them) or with white
+ * space around it (OkHttp trims it) is refused whole; the authority is then held to a narrow character set
+ * (no {@code @}, {@code \}, {@code %}, whitespace, control or non-ASCII characters); then the URL is parsed
+ * by OkHttp's {@link HttpUrl} (the host the executor actually connects to) and the authority by {@link URI};
+ * any failure or disagreement on host or port refuses the URL (fail closed).
  */
 sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refused {
 
@@ -44,6 +45,23 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         if (rawUrl == null || rawUrl.isEmpty()) {
             return new Refused(DenyReason.MALFORMED_URL, "the URL is empty");
         }
+        if (!rawUrl.strip().equals(rawUrl)) {
+            return new Refused(
+                    DenyReason.MALFORMED_URL, "the URL starts or ends with white space, which parsers trim or reject");
+        }
+        for (int i = 0; i < rawUrl.length(); i++) {
+            char c = rawUrl.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
+                return inAuthority(rawUrl, i)
+                        ? new Refused(
+                                DenyReason.ILLEGAL_AUTHORITY_CHARACTER,
+                                "the host part contains whitespace or a control character")
+                        : new Refused(
+                                DenyReason.MALFORMED_URL,
+                                "the URL contains a control character (such as a tab or line break), which parsers"
+                                        + " drop or read differently");
+            }
+        }
         int colon = rawUrl.indexOf(':');
         String scheme = colon > 0 ? rawUrl.substring(0, colon) : "";
         if (!SCHEME.matcher(scheme).matches()) {
@@ -65,6 +83,20 @@ sealed interface UrlInspection permits UrlInspection.Target, UrlInspection.Refus
         String authority = rawUrl.substring(start, end);
         UrlInspection authorityCheck = checkAuthority(authority);
         return authorityCheck instanceof Target target ? crossCheck(rawUrl, authority, target) : authorityCheck;
+    }
+
+    /** Returns whether {@code index} lies in the authority: after the first "://" and before any '/', '?' or '#'. */
+    private static boolean inAuthority(String rawUrl, int index) {
+        int separator = rawUrl.indexOf("://");
+        if (separator < 0 || index < separator + 3) {
+            return false;
+        }
+        for (int i = separator + 3; i < index; i++) {
+            if ("/?#".indexOf(rawUrl.charAt(i)) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static UrlInspection checkAuthority(String authority) {

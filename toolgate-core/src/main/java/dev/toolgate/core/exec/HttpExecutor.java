@@ -1,5 +1,6 @@
 package dev.toolgate.core.exec;
 
+import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
@@ -52,11 +53,12 @@ import okhttp3.tls.HandshakeCertificates;
  *
  * <p><b>Text rule.</b> A body is text when its {@code Content-Type} is {@code text/*}, {@code application/json},
  * {@code application/*+json}, {@code application/xml}, {@code application/*+xml}, {@code application/javascript},
- * {@code application/x-www-form-urlencoded}, {@code application/yaml} or {@code application/x-ndjson}; any other
- * declared type is binary. Without a {@code Content-Type} (or with one that does not parse), the body is text when
- * its capped bytes are valid UTF-8 without a NUL byte. A body still carrying a {@code Content-Encoding} OkHttp did
- * not decode (e.g. {@code br}) is binary. Text is decoded with the content type's charset, UTF-8 by default;
- * a multi-byte character cut by the cap is dropped.
+ * {@code application/x-www-form-urlencoded}, {@code application/yaml} or {@code application/x-ndjson}, or when it
+ * has none (or one that does not parse); any other declared type is binary. A body still carrying a
+ * {@code Content-Encoding} OkHttp did not decode (e.g. {@code br}) is binary. Whatever the type says, the capped
+ * bytes must then decode in the content type's charset (UTF-8 by default) without a malformed sequence or a NUL
+ * character, else the body is binary too; a multi-byte character cut by the cap is dropped, not counted as
+ * malformed.
  *
  * <p><b>Outcomes.</b> 2xx text → {@link ExecutionResult.Success}. Everything else is an
  * {@link ExecutionResult.Failure} with one {@link ErrorCode}: 2xx binary → BINARY_RESPONSE, 3xx → REDIRECT (never
@@ -76,6 +78,7 @@ import okhttp3.tls.HandshakeCertificates;
 public final class HttpExecutor implements AutoCloseable {
 
     private final ExecutorConfig config;
+    private final EgressPolicy egress;
     private final OkHttpClient client;
     private final ExecutorService exchanges = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("toolgate-exchange-", 0).factory());
@@ -89,7 +92,7 @@ public final class HttpExecutor implements AutoCloseable {
      */
     public HttpExecutor(ExecutorConfig config, EgressPolicy egress) {
         this.config = Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(egress, "egress");
+        this.egress = Objects.requireNonNull(egress, "egress");
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(
                         config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
@@ -130,8 +133,9 @@ public final class HttpExecutor implements AutoCloseable {
      * sent as they are, except {@code Accept-Encoding} (owned by OkHttp, see the class comment); a
      * {@code User-Agent} of {@link ExecutorConfig#userAgent()} is added when the request has none.
      *
-     * @param request the rendered request; its URL must be {@code https}, else the result is a BLOCKED_DESTINATION
-     *     failure and nothing is sent
+     * @param request the rendered request; its URL must pass {@link EgressPolicy#checkUrl(String)} (https, an
+     *     unambiguous authority, no blocked literal or special-use name), else the result is a
+     *     BLOCKED_DESTINATION failure with the policy's reason and nothing is resolved or sent
      * @param budget the tool's total time budget; clamped to {@link ExecutorConfig#maxBudget()}; must be positive
      * @param maxResponseBytes the tool's cap in decoded body bytes; clamped to
      *     {@link ExecutorConfig#maxResponseBytes()}; must be at least 1
@@ -152,9 +156,11 @@ public final class HttpExecutor implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the executor is closed");
         }
-        if (!request.url().isHttps()) {
+        // The rendered URL, exactly as it will be sent, meets the same rules as the stored one.
+        EgressDecision preflight = egress.checkUrl(request.url().toString());
+        if (!preflight.allowed()) {
             return new ExecutionResult.Failure(
-                    ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "The endpoint must use https."),
+                    ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, preflight.reason()),
                     0,
                     null,
                     false,
@@ -295,28 +301,35 @@ public final class HttpExecutor implements AutoCloseable {
                 return binary(status, contentType);
             }
             ResponseText.Capped body = null;
+            String text = null;
             if (kind != ResponseText.Kind.BINARY) {
                 ResponseBody responseBody = response.body();
                 body = ResponseText.readCapped(responseBody.source(), cap);
-                if (kind == ResponseText.Kind.SNIFF && !ResponseText.looksLikeText(body)) {
-                    body = null;
-                }
+                text = ResponseText.text(contentType, body);
             }
             if (success) {
-                return body == null
-                        ? binary(status, contentType)
-                        : new ExecutionResult.Success(
-                                status,
-                                contentType,
-                                ResponseText.decode(contentType, body),
-                                body.truncated(),
-                                timings());
+                return text == null
+                        ? notText(status, contentType)
+                        : new ExecutionResult.Success(status, contentType, text, body.truncated(), timings());
             }
             return failure(
                     ToolError.of(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, "The endpoint answered HTTP " + status + "."),
                     status,
-                    body == null ? null : ResponseText.decode(contentType, body),
-                    body != null && body.truncated());
+                    text,
+                    text != null && body.truncated());
+        }
+
+        /** A 2xx answer whose bytes are not text, whatever its content type claims. */
+        private ExecutionResult notText(int status, String contentType) {
+            return failure(
+                    ToolError.of(
+                            ErrorCode.HTTP_TOOL_BINARY_RESPONSE,
+                            "The endpoint answered with bytes that are not text (" + ResponseText.describe(contentType)
+                                    + "; invalid in its charset, or holding NUL bytes), which the assistant cannot"
+                                    + " read."),
+                    status,
+                    null,
+                    false);
         }
 
         private ExecutionResult binary(int status, String contentType) {

@@ -3,7 +3,6 @@ package dev.toolgate.core.exec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -27,14 +26,16 @@ import okio.BufferedSource;
  *       {@code application/problem+json}.</li>
  * </ul>
  * Any other declared type ({@code image/png}, {@code application/octet-stream}, {@code application/pdf}, ...) is
- * binary and refused without reading the body. Without a {@code Content-Type}, or with one that does not parse as
- * a media type, the body is sniffed: it is text when its (capped) bytes are valid UTF-8 and hold no NUL byte.
- * A body still carrying a {@code Content-Encoding} other than {@code identity} (one OkHttp did not decode, e.g.
- * {@code br}) is binary too: its bytes are not the text they claim to be.
+ * binary and refused without reading the body. A body still carrying a {@code Content-Encoding} other than
+ * {@code identity} (one OkHttp did not decode, e.g. {@code br}) is binary too: its bytes are not the text they
+ * claim to be.
  *
- * <p><b>Decoding.</b> Text is decoded with the content type's {@code charset} parameter, UTF-8 when absent or
- * unknown; malformed bytes become U+FFFD. When the body was cut at the cap, a multi-byte character split by the
- * cut is dropped rather than turned into U+FFFD.
+ * <p><b>The bytes decide too.</b> Whatever the content type says, or when there is none (or one that does not
+ * parse as a media type), the (capped) bytes must be text: they must decode in the content type's
+ * {@code charset} (UTF-8 when absent or not supported) with a {@link CharsetDecoder} that reports malformed
+ * and unmappable input ({@link CodingErrorAction#REPORT}), and must not hold a NUL character (U+0000: a NUL
+ * byte in UTF-8 and the other ASCII-based charsets). Otherwise the body is binary. When the body was cut at
+ * the cap, a multi-byte character split by the cut is not malformed: it is dropped from the text.
  */
 final class ResponseText {
 
@@ -113,56 +114,35 @@ final class ResponseText {
         return new Capped(bytes, truncated);
     }
 
-    /** Returns whether sniffed bytes look like text: valid UTF-8 (a character cut by the cap allowed), no NUL. */
-    static boolean looksLikeText(Capped body) {
-        for (byte b : body.bytes()) {
-            if (b == 0) {
-                return false;
-            }
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            decode(decoder, body);
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** Decodes the body with the content type's charset (UTF-8 by default), see the class comment. */
-    static String decode(String contentType, Capped body) {
+    /**
+     * Decodes the body as text, or returns null when its bytes are not text (see the class comment): malformed
+     * or unmappable in the charset of {@code contentType} (UTF-8 by default), or holding a NUL character. A
+     * multi-byte character cut by the cap (only when {@code body.truncated()}) is dropped, not refused.
+     *
+     * @param contentType the raw {@code Content-Type} header, or null
+     * @param body the capped bytes
+     * @return the text, or null when the bytes are binary
+     */
+    static String text(String contentType, Capped body) {
         MediaType mediaType = contentType == null ? null : MediaType.parse(contentType);
         Charset charset = mediaType == null ? StandardCharsets.UTF_8 : mediaType.charset(StandardCharsets.UTF_8);
         CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try {
-            return decode(decoder, body);
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a REPLACE decoder reported an error", e);
-        }
-    }
-
-    private static String decode(CharsetDecoder decoder, Capped body) throws CharacterCodingException {
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body.bytes());
         CharBuffer out =
                 CharBuffer.allocate((int) Math.ceil(body.bytes().length * (double) decoder.maxCharsPerByte()) + 4);
         // A truncated body is not the end of the input: a character cut by the cap stays unconsumed and is dropped.
         boolean endOfInput = !body.truncated();
         CoderResult result = decoder.decode(in, out, endOfInput);
-        if (result.isError()) {
-            result.throwException();
-        }
-        if (endOfInput) {
+        if (!result.isError() && endOfInput) {
             result = decoder.flush(out);
-            if (result.isError()) {
-                result.throwException();
-            }
         }
-        return out.flip().toString();
+        if (result.isError() || result.isOverflow()) {
+            return null;
+        }
+        String text = out.flip().toString();
+        return text.indexOf('\u0000') >= 0 ? null : text;
     }
 
     /**

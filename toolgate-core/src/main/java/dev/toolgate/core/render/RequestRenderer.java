@@ -2,6 +2,7 @@ package dev.toolgate.core.render;
 
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.http.ReservedHeaders;
 import dev.toolgate.core.signing.IdempotencyKey;
 import dev.toolgate.core.tool.Auth;
 import dev.toolgate.core.tool.BodyMode;

@@ -1,9 +1,12 @@
 package dev.toolgate.core.tool;
 
+import dev.toolgate.core.egress.DenyReason;
+import dev.toolgate.core.egress.EgressDecision;
+import dev.toolgate.core.egress.EgressPolicy;
+import dev.toolgate.core.http.ReservedHeaders;
 import dev.toolgate.core.render.TemplateSyntax;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -15,8 +18,9 @@ import okhttp3.HttpUrl;
  * names and header values. Each check returns a problem sentence, or null when the input is fine.
  *
  * <p>These checks are a courtesy to the tenant, not the security boundary: the egress policy judges the
- * resolved addresses at call time. They reject what can never work (plain http, user info, a fragment) and
- * headers Toolgate must own itself (framing, signing, idempotency).
+ * resolved addresses at call time. They reject what can never work or could be read two ways (plain http,
+ * user info, an ambiguous authority, control characters) and headers Toolgate must own itself (hop-by-hop,
+ * framing, signing, idempotency).
  */
 final class HttpFieldRules {
 
@@ -33,24 +37,15 @@ final class HttpFieldRules {
     private static final Pattern BEARER =
             Pattern.compile("^Bearer[ \\t]+(\\S(?:.*\\S)?)[ \\t]*$", Pattern.CASE_INSENSITIVE);
 
-    /** Header names Toolgate sets itself or that frame the message; compared case-insensitively. */
-    private static final Set<String> RESERVED = Set.of(
-            "host",
-            "content-length",
-            "content-type",
-            "transfer-encoding",
-            "connection",
-            "user-agent",
-            "idempotency-key");
-
-    /** Header-name prefixes of Toolgate's own signing and tracing headers; compared case-insensitively. */
-    private static final List<String> RESERVED_PREFIXES = List.of("x-toolgate-", "webhook-");
-
     private HttpFieldRules() {}
 
     /**
-     * Returns what is wrong with a tool URL: it must be an absolute {@code https://} URL that
-     * {@link HttpUrl#parse} accepts, without user info, fragment or templates, at most {@value #MAX_URL_LENGTH} characters.
+     * Returns what is wrong with a tool URL, or null. It must be at most {@value #MAX_URL_LENGTH} characters,
+     * hold no template, and pass {@link EgressPolicy#checkSyntax}: an absolute {@code https://} URL without
+     * control characters or surrounding white space, user info, or an authority that URL parsers read
+     * differently (percent-encoding, non-ASCII or full-width dots, a backslash, a non-canonical IP literal,
+     * an empty host, ...). Nothing is trimmed or decoded to make a URL pass. A fragment is allowed (it is
+     * never sent: the renderer drops it), and an {@code @} in it does not count as user info.
      */
     static String urlProblem(String raw) {
         if (raw.isBlank()) {
@@ -62,24 +57,19 @@ final class HttpFieldRules {
         if (raw.contains("{{") || raw.contains("}}")) {
             return "must not contain templates: put dynamic values in query_params, headers or the arguments";
         }
-        String lower = raw.strip().toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://")) {
-            return "must use https:// (plain http is not allowed)";
+        EgressDecision syntax = EgressPolicy.checkSyntax(raw);
+        if (syntax.allowed()) {
+            return HttpUrl.parse(raw) == null ? "is not a valid URL" : null;
         }
-        if (!lower.startsWith("https://")) {
-            return "must be an absolute https:// URL, e.g. https://api.example.com/lookup";
+        if (syntax.denyReason() == DenyReason.NOT_HTTPS) {
+            return raw.regionMatches(true, 0, "http://", 0, 7)
+                    ? "must use https:// (plain http is not allowed)"
+                    : "must be an absolute https:// URL, e.g. https://api.example.com/lookup";
         }
-        HttpUrl url = HttpUrl.parse(raw);
-        if (url == null) {
-            return "is not a valid URL";
-        }
-        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+        if (syntax.denyReason() == DenyReason.USERINFO) {
             return "must not contain user info (user:password@): use auth instead";
         }
-        if (url.fragment() != null) {
-            return "must not contain a fragment (#...)";
-        }
-        return null;
+        return "is not allowed: " + syntax.reason();
     }
 
     /** Returns the canonical form of a URL that passed {@link #urlProblem}, as OkHttp will send it. */
@@ -88,24 +78,16 @@ final class HttpFieldRules {
     }
 
     /**
-     * Returns what is wrong with a header name a tenant may set: it must be an RFC 9110 token and not one of
-     * Host, Content-Length, Content-Type, Transfer-Encoding, Connection, User-Agent, Idempotency-Key,
-     * X-Toolgate-* or webhook-*.
+     * Returns what is wrong with a header name a tenant may set, or null: it must be an RFC 9110 token
+     * (§5.6.2) and not {@linkplain ReservedHeaders reserved}.
      */
     static String headerNameProblem(String name) {
         if (!TOKEN.matcher(name).matches()) {
             return "must be an HTTP header name (RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-)";
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (RESERVED.contains(lower)) {
-            return "must not be " + name + ": Toolgate sets this header itself";
-        }
-        for (String prefix : RESERVED_PREFIXES) {
-            if (lower.startsWith(prefix)) {
-                return "must not start with " + prefix + ": Toolgate sets these headers itself";
-            }
-        }
-        return null;
+        Optional<String> reserved = ReservedHeaders.reason(name);
+        return reserved.map(reason -> "must not be " + name + ": Toolgate sets this header itself (" + reason + ")")
+                .orElse(null);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.toolgate.core.error.ToolError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -125,6 +126,17 @@ class ArgumentParserTest {
         ToolError error = invalid(ArgumentParser.parse(NODES.stringNode("{\"amount\":1,\"amount\":1000}")));
 
         assertThat(error.message()).startsWith("arguments are not valid JSON: ").contains("amount");
+    }
+
+    /** Found by ArgumentsFuzzTest: Jackson throws NumberFormatException, not a JacksonException, for these. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"price\": 1e9999999999}", "{\"a\": [4444411201e044444044444444464444]}"})
+    void rejectsADecimalTooLargeToRepresent(String json) {
+        ToolError error = invalid(ArgumentParser.parse(NODES.stringNode(json)));
+
+        assertThat(error.code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
+        assertThat(error.message())
+                .isEqualTo("arguments are not valid JSON: a number is too large to represent exactly");
     }
 
     private static ObjectNode parsed(ArgumentParseResult result) {

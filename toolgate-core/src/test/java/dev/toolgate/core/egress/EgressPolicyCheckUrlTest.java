@@ -38,6 +38,9 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("IPv4-mapped public address", "https://[::ffff:8.8.8.8]/"),
                 // '@' after '#' or '?' is not in the authority: OkHttp connects to example.com
                 argumentSet("'@' in the fragment", "https://example.com#@127.0.0.1/"),
+                argumentSet("'@' in the fragment after a path", "https://example.com/x#@localhost"),
+                argumentSet("'@' and '\\' in the fragment of a public literal", "https://8.8.8.8/#\\@127.0.0.1"),
+                argumentSet("space inside the path", "https://example.com/a b"),
                 argumentSet("'@' in the query", "https://example.com?@127.0.0.1/"),
                 argumentSet("backslash in the path, not the authority", "https://example.com/a\\b"));
     }
@@ -109,6 +112,26 @@ class EgressPolicyCheckUrlTest {
                         "enclosed alphanumerics localhost",
                         "https://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3/",
                         DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                // the same decodings of a PUBLIC address are refused too: never decode, whatever the result
+                argumentSet(
+                        "percent-encoded public address", "https://%38.8.8.8/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet("percent-encoded dot", "https://example%2Ecom/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "ideographic full stops, public",
+                        "https://8\u30028\u30028\u30028/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "full-width full stops, public",
+                        "https://8\uff0e8\uff0e8\uff0e8/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "half-width ideographic full stops",
+                        "https://example\uff61com/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                argumentSet(
+                        "full-width digits of a public address",
+                        "https://\uff18.\uff18.\uff18.\uff18/",
+                        DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
                 argumentSet(
                         "unicode IDN (write punycode)",
                         "https://b\u00fccher.de/",
@@ -153,6 +176,9 @@ class EgressPolicyCheckUrlTest {
     static Stream<Arguments> authorityConfusion() {
         return Stream.of(
                 argumentSet("userinfo", "https://user@example.com/", DenyReason.USERINFO),
+                argumentSet("empty userinfo", "https://@example.com/", DenyReason.USERINFO),
+                argumentSet("empty userinfo before a public literal", "https://@8.8.8.8/", DenyReason.USERINFO),
+                argumentSet("empty password", "https://:@example.com/", DenyReason.USERINFO),
                 argumentSet("user and password", "https://user:pass@example.com/", DenyReason.USERINFO),
                 argumentSet(
                         "public-looking userinfo before a private host",
@@ -193,6 +219,19 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("port with letters", "https://example.com:443abc/", DenyReason.BAD_PORT),
                 argumentSet("bad port on IPv6 literal", "https://[2606:4700:4700::1111]:0/", DenyReason.BAD_PORT),
                 argumentSet("no host", "https:///example.com", DenyReason.MALFORMED_URL),
+                argumentSet("empty authority before a public literal", "https:///8.8.8.8/", DenyReason.MALFORMED_URL),
+                argumentSet(
+                        "backslash ending a public host", "https://8.8.8.8\\/", DenyReason.ILLEGAL_AUTHORITY_CHARACTER),
+                // parsers drop or trim these, so they would read another URL than the one written
+                argumentSet("tab in the path", "https://example.com/a\tb", DenyReason.MALFORMED_URL),
+                argumentSet("line break in the path", "https://example.com/a\nb", DenyReason.MALFORMED_URL),
+                argumentSet("CR LF in the query", "https://example.com/?a=\r\nHost:x", DenyReason.MALFORMED_URL),
+                argumentSet("NUL in the fragment", "https://example.com/#\u0000", DenyReason.MALFORMED_URL),
+                argumentSet("C1 control in the path", "https://example.com/\u009b", DenyReason.MALFORMED_URL),
+                argumentSet("tab inside the scheme", "ht\ttps://example.com/", DenyReason.MALFORMED_URL),
+                argumentSet("trailing space", "https://example.com/ ", DenyReason.MALFORMED_URL),
+                argumentSet("trailing line break", "https://example.com/\n", DenyReason.MALFORMED_URL),
+                argumentSet("ideographic space before", "\u3000https://example.com/", DenyReason.MALFORMED_URL),
                 argumentSet("nothing after //", "https://", DenyReason.MALFORMED_URL),
                 argumentSet("only a port", "https://:443/", DenyReason.MALFORMED_URL),
                 // a host before '#@' or '?@' is what is judged: here it is local
@@ -233,7 +272,7 @@ class EgressPolicyCheckUrlTest {
                 argumentSet("https+unix", "https+unix://example.com/", DenyReason.NOT_HTTPS),
                 argumentSet("scheme-relative", "//example.com/", DenyReason.NOT_HTTPS),
                 argumentSet("no scheme", "example.com/path", DenyReason.NOT_HTTPS),
-                argumentSet("leading space", " https://example.com/", DenyReason.NOT_HTTPS),
+                argumentSet("leading space", " https://example.com/", DenyReason.MALFORMED_URL),
                 argumentSet("empty", "", DenyReason.MALFORMED_URL),
                 // OkHttp reads a host from these; the policy requires "//"
                 argumentSet("opaque https", "https:1.1.1.1/", DenyReason.MALFORMED_URL),
@@ -248,6 +287,18 @@ class EgressPolicyCheckUrlTest {
 
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.denyReason()).as(decision.reason()).isEqualTo(expected);
+    }
+
+    /** The syntax half alone: what the tool parser applies at save time, whatever the allowlist says. */
+    @Test
+    void checksSyntaxWithoutJudgingNamesOrAddresses() {
+        assertThat(EgressPolicy.checkSyntax("https://127.0.0.1/").allowed()).isTrue();
+        assertThat(EgressPolicy.checkSyntax("https://localhost/").allowed()).isTrue();
+        assertThat(EgressPolicy.checkSyntax("https://%38.8.8.8/").denyReason())
+                .isEqualTo(DenyReason.ILLEGAL_AUTHORITY_CHARACTER);
+        assertThat(EgressPolicy.checkSyntax("https://example.com/\t").denyReason())
+                .isEqualTo(DenyReason.MALFORMED_URL);
+        assertThat(EgressPolicy.checkSyntax(null).allowed()).isFalse();
     }
 
     @Test
@@ -370,7 +421,12 @@ class EgressPolicyCheckUrlTest {
                         "localhost"),
                 argumentSet("ends the authority at a backslash", "https://127.0.0.1\\@1.1.1.1/", "127.0.0.1"),
                 argumentSet("unmaps IPv4-mapped IPv6", "https://[::ffff:7f00:1]/", "127.0.0.1"),
-                argumentSet("reads a host from an opaque https URL", "https:1.1.1.1/", "1.1.1.1"));
+                argumentSet("reads a host from an opaque https URL", "https:1.1.1.1/", "1.1.1.1"),
+                argumentSet("maps half-width ideographic full stops", "https://8\uff618\uff618\uff618/", "8.8.8.8"),
+                argumentSet("drops a tab in the path", "https://example.com/a\tb", "example.com"),
+                argumentSet("trims surrounding white space", " https://example.com/\n", "example.com"),
+                argumentSet("reads an empty userinfo as none", "https://@example.com/", "example.com"),
+                argumentSet("skips an empty authority", "https:///example.com/", "example.com"));
     }
 
     @ParameterizedTest

@@ -30,6 +30,8 @@ import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How each way a call can fail maps to exactly one error code, with a message that leaks nothing. */
 class HttpExecutorFailureTest {
@@ -225,6 +227,33 @@ class HttpExecutorFailureTest {
         assertThat(((ExecutionResult.Failure) result).error().code())
                 .isEqualTo(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    /**
+     * OkHttp builds these URLs without complaint, but the egress rules refuse them; the executor judges the
+     * rendered URL by the same rules as a stored one, before any lookup.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://under_score.toolgate.dev/", // java.net.URI reads no host here: parsers disagree
+                "https://toolgate.123/", // a numeric top-level label makes WHATWG parsers read an IPv4 address
+                "https://localhost/",
+                "https://printer.local/"
+            })
+    void refusesARenderedUrlTheEgressRulesRefuseBeforeResolvingIt(String raw) {
+        List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        executor = executorWith(hostname -> {
+            lookups.add(hostname);
+            return List.of(LoopbackHttps.LOOPBACK);
+        });
+
+        ExecutionResult result = executor.execute(get(HttpUrl.get(raw)), BUDGET, CAP);
+
+        ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION);
+        assertThat(failure.error().message()).isNotBlank();
+        assertThat(lookups).isEmpty();
     }
 
     @Test

@@ -269,6 +269,67 @@ class HttpExecutorResponseTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "application/json               | 7b 22 61 22 3a 00 7d", // {"a":NUL}
+                "text/plain; charset=utf-8      | 6f 6b ff fe", // invalid UTF-8
+                "text/html                      | 3c 70 3e c3 28", // a broken two-byte sequence
+                "application/problem+json       | 89 50 4e 47 0d 0a 1a 0a", // PNG magic under a JSON label
+                "text/plain; charset=ISO-8859-1 | 61 00 62", // every byte is Latin-1, but NUL is not text
+                "NULL                           | 68 69 00"
+            })
+    void refusesBytesThatAreNotTextWhateverTheContentTypeSays(String contentType, String hex) {
+        MockResponse.Builder response = new MockResponse.Builder().body(new Buffer().write(bytes(hex)));
+        if (contentType != null) {
+            response.setHeader("Content-Type", contentType);
+        }
+        server.enqueue(response.build());
+
+        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+
+        ExecutionResult.Failure failure = (ExecutionResult.Failure) result;
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_BINARY_RESPONSE);
+        assertThat(failure.error().message()).contains("not text");
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure.body()).isNull();
+    }
+
+    @Test
+    void leavesOutTheBodyOfAnErrorStatusWhoseBytesAreNotText() {
+        server.enqueue(new MockResponse.Builder()
+                .code(500)
+                .setHeader("Content-Type", "text/plain")
+                .body(new Buffer().write(new byte[] {'o', 'o', 'p', 's', 0, (byte) 0xFF}))
+                .build());
+
+        ExecutionResult.Failure failure =
+                (ExecutionResult.Failure) executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR);
+        assertThat(failure.body()).isNull();
+        assertThat(failure.truncated()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} cut after {1} of its bytes")
+    @CsvSource({"é, 1", "€, 1", "€, 2", "😀, 1", "😀, 3"})
+    void acceptsTextWhoseLastCharacterTheSixtyFourKibCapCuts(String character, int keptBytes) {
+        String head = "x".repeat(CAP - keptBytes);
+        server.enqueue(new MockResponse.Builder()
+                .setHeader("Content-Type", "application/json")
+                .body(head + character + "tail")
+                .build());
+
+        ExecutionResult result = executor.execute(get(url("endpoint.toolgate.dev", server, "/")), BUDGET, CAP);
+
+        assertThat(result).isInstanceOf(ExecutionResult.Success.class);
+        ExecutionResult.Success success = (ExecutionResult.Success) result;
+        assertThat(success.body()).isEqualTo(head);
+        assertThat(success.truncated()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
             value = {
                 "404 | application/problem+json | {\"title\":\"no such order\"}",
                 "503 | text/plain                | down for maintenance"
@@ -327,5 +388,14 @@ class HttpExecutorResponseTest {
             out.write(text.getBytes(StandardCharsets.US_ASCII));
         }
         return buffer;
+    }
+
+    private static byte[] bytes(String hex) {
+        String[] parts = hex.trim().split("\\s+");
+        byte[] bytes = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
+        return bytes;
     }
 }

@@ -7,12 +7,16 @@ import static dev.toolgate.core.tool.ToolJson.httpConfig;
 import static dev.toolgate.core.tool.ToolJson.httpTool;
 import static dev.toolgate.core.tool.ToolJson.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -98,10 +102,60 @@ class HttpRequestConfigParsingTest {
         assertThat(errors.get(0).message()).doesNotContain("hunter2");
     }
 
-    @Test
-    void rejectsUrlWithFragment() {
-        assertSingleError(
-                PARSER.parse(withUrl("https://api.example.com/x#part")), "config.url", "must not contain a fragment");
+    static Stream<Arguments> urlsRefusedAtCreate() {
+        return Stream.of(
+                // control characters and surrounding white space: refused, never trimmed or dropped
+                argumentSet("tab in the path", "https://api.example.com/a\tb", "control character"),
+                argumentSet("line break in the path", "https://api.example.com/a\nb", "control character"),
+                argumentSet("CR LF and a header", "https://api.example.com/\r\nX-Evil: 1", "control character"),
+                argumentSet("NUL in the query", "https://api.example.com/?q=\u0000", "control character"),
+                argumentSet("DEL in the path", "https://api.example.com/\u007f", "control character"),
+                argumentSet("C1 control in the path", "https://api.example.com/\u0085", "control character"),
+                argumentSet("leading space", " https://api.example.com/x", "white space"),
+                argumentSet("trailing space", "https://api.example.com/x ", "white space"),
+                argumentSet("trailing line break", "https://api.example.com/x\n", "white space"),
+                argumentSet("ideographic space around", "\u3000https://api.example.com/x", "white space"),
+                // authorities that parsers read differently, even when they decode to a public address
+                argumentSet("percent-encoded public IPv4", "https://%38.8.8.8/", "percent-encoding"),
+                argumentSet("percent-encoded name", "https://api.ex%61mple.com/", "percent-encoding"),
+                argumentSet("encoded dot", "https://api%2Eexample.com/", "percent-encoding"),
+                argumentSet("ideographic full stops", "https://8\u30028\u30028\u30028/", "non-ASCII"),
+                argumentSet("full-width full stops", "https://api\uff0eexample\uff0ecom/", "non-ASCII"),
+                argumentSet("half-width ideographic full stops", "https://8\uff618\uff618\uff618/", "non-ASCII"),
+                argumentSet("full-width digits", "https://\uff18.\uff18.\uff18.\uff18/", "non-ASCII"),
+                argumentSet("empty userinfo", "https://@api.example.com/", "user info"),
+                argumentSet("empty userinfo before a public IP", "https://@8.8.8.8/", "user info"),
+                argumentSet("backslash in the authority", "https://api.example.com\\.evil.net/", "backslash"),
+                argumentSet("backslash-at", "https://8.8.8.8\\@api.example.com/", "user info"),
+                argumentSet("empty authority", "https:///api.example.com/", "no host"),
+                argumentSet("decimal dword of a public address", "https://134744072/", "canonical IPv4"),
+                argumentSet("octal-looking octet", "https://8.8.8.010/", "canonical IPv4"),
+                argumentSet("opaque https", "https:api.example.com/", "followed by '//'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("urlsRefusedAtCreate")
+    void refusesUrlsThatAreControlledOrReadTwoWays(String url, String message) {
+        assertSingleError(PARSER.parse(withUrl(url)), "config.url", message);
+    }
+
+    static Stream<Arguments> urlsAcceptedAtCreate() {
+        return Stream.of(
+                // the fragment is not the authority: the host before '#' decides, and it is public
+                argumentSet(
+                        "'@' in the fragment",
+                        "https://api.example.com/x#@127.0.0.1",
+                        "https://api.example.com/x#@127.0.0.1"),
+                argumentSet("fragment", "https://api.example.com/x#part", "https://api.example.com/x#part"),
+                argumentSet("'@' in the query", "https://api.example.com/x?a=@b", "https://api.example.com/x?a=@b"),
+                argumentSet("upper-case host", "https://API.Example.com/x", "https://api.example.com/x"),
+                argumentSet("punycode name", "https://xn--bcher-kva.de/", "https://xn--bcher-kva.de/"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("urlsAcceptedAtCreate")
+    void acceptsUrlsWhoseHostIsUnambiguous(String url, String stored) {
+        assertThat(httpConfig(PARSER.parse(withUrl(url))).url()).isEqualTo(stored);
     }
 
     @ParameterizedTest
@@ -148,7 +202,19 @@ class HttpRequestConfigParsingTest {
                 "X-Toolgate-Signature",
                 "x-toolgate-anything",
                 "webhook-signature",
-                "Webhook-Id"
+                "Webhook-Id",
+                // hop-by-hop (RFC 9110 §7.6.1, RFC 9112) and proxy headers
+                "TE",
+                "te",
+                "Upgrade",
+                "Trailer",
+                "Keep-Alive",
+                "Proxy-Connection",
+                "Proxy-Authorization",
+                "proxy-anything",
+                // negotiated by the HTTP client
+                "Accept-Encoding",
+                "Expect"
             })
     void refusesHeadersToolgateSetsItself(String name) {
         ObjectNode body = httpTool("'headers': [{'key': '" + name + "', 'value': 'v'}]");
@@ -306,6 +372,8 @@ class HttpRequestConfigParsingTest {
                 "{'type': 'none', 'token': 't'}                          | config.auth.token       | is not used by auth type none",
                 "{'type': 'header', 'value': 'v'}                        | config.auth.header_name | is required",
                 "{'type': 'header', 'header_name': 'Host', 'value': 'v'} | config.auth.header_name | Toolgate sets",
+                "{'type': 'header', 'header_name': 'Upgrade', 'value': 'v'} | config.auth.header_name | RFC 9110 §7.6.1",
+                "{'type': 'header', 'header_name': 'Proxy-Authorization', 'value': 'v'} | config.auth.header_name | Toolgate sets",
                 "{'type': 'header', 'header_name': 'X-K'}                | config.auth.value       | is required",
                 "{'type': 'header', 'header_name': 'X-K', 'value': 'v', 'token': 't'} | config.auth.token | is not used by auth type header",
                 "{'type': 'bearer', 'token': 't', 'scheme': 'x'}         | config.auth.scheme      | is not a known field of auth",
