@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>A <em>configured</em> number (a tool's {@code phone_number}, an {@code allowed_destinations} entry)
- *       must be written in E.164 form ({@code +}, country code, subscriber number, no spaces; at most 15
- *       digits, ITU-T E.164 section 6) and be a <em>possible</em> number for its country (right length).</li>
+ *       must be written in E.164 form ({@code +}, country code, subscriber number, no spaces; 7–15 digits,
+ *       ITU-T E.164 section 6).</li>
  *   <li>A number <em>the model names</em> may be written in any common form ({@code +1 (415) 555-0100},
  *       {@code 030 1234567}); national forms are read in the tenant's default region. It is normalized to
  *       E.164 when possible.</li>
@@ -37,7 +37,9 @@ public final class PhoneNumbers {
     private PhoneNumbers() {}
 
     /**
-     * Checks a configured number: E.164 form and a possible number.
+     * Checks a configured number: the written E.164 form. (libphonenumber's length check is not applied here,
+     * so that every number stored under the earlier rule still loads; a configured number that is no possible
+     * number simply never equals a number the model names.)
      *
      * @param text the configured text; null is a problem
      * @return the number itself, or a problem naming the expected form
@@ -46,10 +48,6 @@ public final class PhoneNumbers {
         if (text == null || !E164.matcher(text).matches()) {
             return new Parsed.Problem<>(
                     "must be an E.164 number: +, country code and number, digits only, e.g. " + E164_EXAMPLE);
-        }
-        Optional<PhoneNumber> number = parse(text, "ZZ");
-        if (number.isEmpty() || !UTIL.isPossibleNumber(number.get())) {
-            return new Parsed.Problem<>("is not a possible phone number for its country code (wrong length)");
         }
         return new Parsed.Ok<>(text);
     }

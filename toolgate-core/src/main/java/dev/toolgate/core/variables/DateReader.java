@@ -23,8 +23,7 @@ import java.util.regex.Pattern;
 final class DateReader {
 
     /** Regions that write numeric dates month first ({@code 03/05/2027} = 5 March). */
-    static final Set<String> MONTH_FIRST_REGIONS =
-            Set.of("US", "PR", "GU", "VI", "AS", "MP", "UM", "FM", "MH", "PW", "PH");
+    static final Set<String> MONTH_FIRST_REGIONS = Set.of("US", "PR", "GU", "VI", "AS", "MP", "FM", "MH", "PW", "PH");
 
     private static final Map<String, Integer> RELATIVE_DAYS =
             Map.of("today", 0, "tomorrow", 1, "yesterday", -1, "heute", 0, "morgen", 1, "gestern", -1);

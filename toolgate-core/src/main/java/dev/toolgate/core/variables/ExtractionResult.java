@@ -1,7 +1,5 @@
 package dev.toolgate.core.variables;
 
-import dev.toolgate.core.error.ErrorCode;
-import dev.toolgate.core.error.ToolError;
 import java.util.Objects;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,11 +11,11 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@link Stored}: the variable is set; the model continues.</li>
  *   <li>{@link AwaitingConfirmation}: the value is valid and pending; the model reads it back to the caller
  *       and calls the tool again with {@code "confirmed": true}.</li>
- *   <li>{@link Invalid}: nothing was stored; the model asks the caller again ({@code HTTP_TOOL_INVALID_ARGS}).</li>
+ *   <li>{@link InvalidValue}: nothing was stored; the model asks the caller again ({@code HTTP_TOOL_INVALID_ARGS}).</li>
  * </ul>
  */
 public sealed interface ExtractionResult
-        permits ExtractionResult.Stored, ExtractionResult.AwaitingConfirmation, ExtractionResult.Invalid {
+        permits ExtractionResult.Stored, ExtractionResult.AwaitingConfirmation, InvalidValue {
 
     /**
      * The variable was stored.
@@ -68,24 +66,6 @@ public sealed interface ExtractionResult
                     .put("value", value)
                     .put("stored", false)
                     .put("instruction", instruction);
-        }
-    }
-
-    /**
-     * Nothing was stored.
-     *
-     * @param message what is wrong
-     * @param hint what the model should do: ask again, with the tool's prompt and example
-     */
-    record Invalid(String message, String hint) implements ExtractionResult {
-        public Invalid {
-            Objects.requireNonNull(message, "message");
-            Objects.requireNonNull(hint, "hint");
-        }
-
-        /** Returns this as an {@link ErrorCode#HTTP_TOOL_INVALID_ARGS} error. */
-        public ToolError toToolError() {
-            return new ToolError(ErrorCode.HTTP_TOOL_INVALID_ARGS, message, hint);
         }
     }
 }

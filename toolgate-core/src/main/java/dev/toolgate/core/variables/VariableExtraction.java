@@ -60,7 +60,7 @@ public final class VariableExtraction {
                 ? null
                 : valueNode.isString() ? valueNode.stringValue() : valueNode.isNumber() ? valueNode.asString() : null;
         if (raw == null) {
-            return new ExtractionResult.Invalid(
+            return new InvalidValue(
                     valueNode == null || valueNode.isNull()
                             ? "The value argument is missing."
                             : "The value argument must be a string.",
@@ -69,8 +69,8 @@ public final class VariableExtraction {
         String value;
         switch (normalizer.normalize(config, raw, locality)) {
             case NormalizedValue.Valid valid -> value = valid.value();
-            case NormalizedValue.Invalid invalid -> {
-                return new ExtractionResult.Invalid(invalid.message(), invalid.hint());
+            case InvalidValue invalid -> {
+                return invalid;
             }
         }
         if (!config.confirmationEnabled()) {
@@ -93,7 +93,7 @@ public final class VariableExtraction {
 
     private ExtractionResult store(String callId, String name, String value, ExtractVariableConfig config) {
         if (!store.put(callId, name, value)) {
-            return new ExtractionResult.Invalid(
+            return new InvalidValue(
                     "This call already holds " + CallVariables.MAX_VARIABLES_PER_CALL
                             + " variables; no more can be stored.",
                     "Continue the conversation without storing " + config.variableName() + ".");

@@ -112,7 +112,7 @@ public final class VariableNormalizer {
     }
 
     private static NormalizedValue invalid(ExtractVariableConfig config, String message) {
-        return new NormalizedValue.Invalid(message, hint(config));
+        return new InvalidValue(message, hint(config));
     }
 
     private static Optional<String> email(String value) {

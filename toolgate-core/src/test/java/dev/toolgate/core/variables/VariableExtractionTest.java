@@ -49,8 +49,8 @@ class VariableExtractionTest {
     void refusesABadValueWithTheToolsPromptAndExampleAndStoresNothing() {
         ExtractionResult result = extract(EMAIL, "{'value': 'jane at example'}");
 
-        assertThat(result).isInstanceOf(ExtractionResult.Invalid.class);
-        ExtractionResult.Invalid invalid = (ExtractionResult.Invalid) result;
+        assertThat(result).isInstanceOf(InvalidValue.class);
+        InvalidValue invalid = (InvalidValue) result;
         assertThat(invalid.hint())
                 .isEqualTo("Ask the caller again: What is your e-mail address? Expected like name@example.com.");
         assertThat(invalid.toToolError().code().name()).isEqualTo("HTTP_TOOL_INVALID_ARGS");
@@ -59,11 +59,10 @@ class VariableExtractionTest {
 
     @Test
     void refusesAMissingOrNonTextValue() {
-        assertThat(((ExtractionResult.Invalid) extract(EMAIL, "{}")).message())
+        assertThat(((InvalidValue) extract(EMAIL, "{}")).message()).isEqualTo("The value argument is missing.");
+        assertThat(((InvalidValue) extract(EMAIL, "{'value': null}")).message())
                 .isEqualTo("The value argument is missing.");
-        assertThat(((ExtractionResult.Invalid) extract(EMAIL, "{'value': null}")).message())
-                .isEqualTo("The value argument is missing.");
-        assertThat(((ExtractionResult.Invalid) extract(EMAIL, "{'value': ['a']}")).message())
+        assertThat(((InvalidValue) extract(EMAIL, "{'value': ['a']}")).message())
                 .isEqualTo("The value argument must be a string.");
     }
 
@@ -106,7 +105,7 @@ class VariableExtractionTest {
         extract(CONFIRMED_EMAIL, "{'value': 'jane@example.com'}");
 
         assertThat(extract(CONFIRMED_EMAIL, "{'value': 'jane.doe@example', 'confirmed': true}"))
-                .isInstanceOf(ExtractionResult.Invalid.class);
+                .isInstanceOf(InvalidValue.class);
         assertThat(store.variables("call-1")).isEmpty();
         assertThat(store.pending("call-1", "email")).contains("jane@example.com");
 

@@ -32,10 +32,10 @@ class VariableNormalizerTest {
         return ((NormalizedValue.Valid) result).value();
     }
 
-    private static NormalizedValue.Invalid invalid(ExtractVariableConfig config, String raw, Locality locality) {
+    private static InvalidValue invalid(ExtractVariableConfig config, String raw, Locality locality) {
         NormalizedValue result = NORMALIZER.normalize(config, raw, locality);
-        assertThat(result).as(raw).isInstanceOf(NormalizedValue.Invalid.class);
-        return (NormalizedValue.Invalid) result;
+        assertThat(result).as(raw).isInstanceOf(InvalidValue.class);
+        return (InvalidValue) result;
     }
 
     @CsvSource(
@@ -223,7 +223,7 @@ class VariableNormalizerTest {
         ExtractVariableConfig config = new ExtractVariableConfig(
                 "email", "email", "Bitte nennen Sie mir Ihre E-Mail-Adresse.", "name@example.com", false);
 
-        NormalizedValue.Invalid invalid = invalid(config, "jane at example", BERLIN);
+        InvalidValue invalid = invalid(config, "jane at example", BERLIN);
 
         assertThat(invalid.message()).isEqualTo("\"jane at example\" is not a valid e-mail address.");
         assertThat(invalid.hint())
