@@ -1,6 +1,5 @@
 package dev.toolgate.core.tool;
 
-import com.google.re2j.PatternSyntaxException;
 import dev.toolgate.core.telephony.Destination;
 import dev.toolgate.core.telephony.Dtmf;
 import dev.toolgate.core.telephony.Parsed;
@@ -37,9 +36,6 @@ final class ActionConfigParsers {
 
     /** The longest {@code whisper_message} and {@code goodbye_message}, in characters. */
     static final int MAX_SPOKEN_TEXT = 1000;
-
-    /** The longest {@code pattern} of a custom {@code extract_variable}, in characters. */
-    static final int MAX_PATTERN = 500;
 
     private ActionConfigParsers() {}
 
@@ -297,9 +293,9 @@ final class ActionConfigParsers {
         return extension;
     }
 
-    /** Reads {@code pattern}: custom variables only; must compile as RE2 (linear-time matching). */
+    /** Reads {@code pattern}: custom variables only; the rules of {@link CustomPatterns}. */
     private static String pattern(FieldReader r, String type) {
-        String pattern = r.checkMaxLength("pattern", r.optionalString("pattern"), MAX_PATTERN);
+        String pattern = r.optionalString("pattern");
         if (pattern == null) {
             return null;
         }
@@ -307,10 +303,9 @@ final class ActionConfigParsers {
             r.error("pattern", "applies only to variable_type custom");
             return null;
         }
-        try {
-            com.google.re2j.Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            r.error("pattern", "is not a valid RE2 regular expression: " + e.getDescription());
+        String problem = CustomPatterns.problem(pattern);
+        if (problem != null) {
+            r.error("pattern", problem);
             return null;
         }
         return pattern;

@@ -2,6 +2,7 @@ package dev.toolgate.core.variables;
 
 import dev.toolgate.core.telephony.Locality;
 import dev.toolgate.core.telephony.PhoneNumbers;
+import dev.toolgate.core.tool.CustomPatterns;
 import dev.toolgate.core.tool.ExtractVariableConfig;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -157,7 +158,7 @@ public final class VariableNormalizer {
         if (pattern == null) {
             return Optional.of(value);
         }
-        return com.google.re2j.Pattern.compile(pattern).matches(value) ? Optional.of(value) : Optional.empty();
+        return CustomPatterns.matches(pattern, value) ? Optional.of(value) : Optional.empty();
     }
 
     private static String what(String type) {

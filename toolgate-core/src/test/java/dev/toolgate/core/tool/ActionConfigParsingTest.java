@@ -153,6 +153,7 @@ class ActionConfigParsingTest {
                 "extract_variable   | {'variable_name': 'e', 'variable_type': 'custom', 'pattern': '(a'} | config.pattern           | is not a valid RE2 regular expression",
                 "extract_variable   | {'variable_name': 'e', 'variable_type': 'custom', 'pattern': '(a)\\\\1'} | config.pattern       | is not a valid RE2 regular expression",
                 "extract_variable   | {'variable_name': 'e', 'variable_type': 'email', 'pattern': '.+'} | config.pattern            | applies only to variable_type custom",
+                "extract_variable   | {'variable_name': 'e', 'variable_type': 'custom', 'pattern': '(a{1000}){1000}'} | config.pattern | repeats too much",
                 "play_tone          | {'tone_type': 'sine', 'dtmf_digit': '1'}                         | config.tone_type           | must be one of dtmf",
                 "play_tone          | {'dtmf_digit': '1E'}                                             | config.dtmf_digit          | has 'E' at position 2",
                 "play_tone          | {'digits': ''}                                                   | config.digits              | must be 1 to 64 DTMF symbols",
