@@ -2,7 +2,6 @@ package dev.toolgate.core.variables;
 
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
-import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.spi.json.JsonSmartJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JsonSmartMappingProvider;
 import dev.toolgate.core.tool.ResponseExpressions;
@@ -115,7 +114,9 @@ public final class ResponseVariables {
                 return null;
             }
             return MAPPER.valueToTree(result);
-        } catch (JsonPathException | IllegalArgumentException e) { // PathNotFoundException and friends
+        } catch (RuntimeException e) {
+            // JsonPathException (PathNotFoundException and friends), or Jayway tripping over data of an
+            // unexpected shape: the answer then simply has no such value.
             return null;
         }
     }
