@@ -1,6 +1,12 @@
 package dev.toolgate.core.tool;
 
+import dev.toolgate.core.telephony.Destination;
+import dev.toolgate.core.telephony.Dtmf;
+import dev.toolgate.core.telephony.Parsed;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -10,70 +16,117 @@ import tools.jackson.databind.JsonNode;
  * config, or null after recording every problem. Where seed 003 shows an example value for an optional
  * field, that value is the default (monitored_transfer {@code timeout_seconds} 20; play_tone
  * {@code duration} 500 ms and {@code volume} 0.8; knowledge_base {@code top_k} 5 and
- * {@code similarity_threshold} 0.7).
+ * {@code similarity_threshold} 0.7). Destinations, DTMF and the extension follow the rules of
+ * {@code dev.toolgate.core.telephony}; docs/voice-runtime.md describes every field.
  */
 final class ActionConfigParsers {
 
-    /** An E.164-style number: {@code +}, a non-zero country digit, 7–15 digits in all (ITU-T E.164 caps at 15). */
-    static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
-
     /** A call-variable name, usable as {@code {{vars.NAME}}}. */
     static final Pattern VARIABLE_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]{0,63}$");
-
-    /** DTMF symbols (ITU-T Q.23: 0–9, *, #, A–D), 1–32 of them. */
-    static final Pattern DTMF = Pattern.compile("^[0-9*#A-D]{1,32}$");
 
     static final List<String> TRANSFER_MODES = List.of("cold", "warm");
     static final List<String> VARIABLE_TYPES = List.of("email", "phone", "name", "number", "date", "custom");
 
     static final int DEFAULT_MONITOR_TIMEOUT_SECONDS = 20;
-    static final int DEFAULT_TONE_DURATION_MS = 500;
-    static final double DEFAULT_TONE_VOLUME = 0.8;
     static final int DEFAULT_TOP_K = 5;
     static final double DEFAULT_SIMILARITY_THRESHOLD = 0.7;
 
-    private static final String PHONE_EXAMPLE = "+4930999888";
+    /** The most {@code allowed_destinations} of one transfer tool. */
+    static final int MAX_ALLOWED_DESTINATIONS = 20;
+
+    /** The longest {@code whisper_message} and {@code goodbye_message}, in characters. */
+    static final int MAX_SPOKEN_TEXT = 1000;
 
     private ActionConfigParsers() {}
 
-    /** {@code {phone_number, transfer_mode: cold|warm (default cold), play_hold_music (default false)}}. */
+    /**
+     * {@code {phone_number (E.164 or SIP URI), transfer_mode: cold|warm (default cold), play_hold_music (default
+     * false), allowed_destinations (≤ 20, each E.164 or SIP URI), extension (DTMF, phone numbers only),
+     * whisper_message (≤ 1,000, warm only), summary (default false, warm only)}}.
+     */
     static TransferCallConfig transferCall(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
         FieldReader r = reader(
-                config, prefix, errors, "a transfer_call config", "phone_number", "transfer_mode", "play_hold_music");
-        String phone = r.checkPattern("phone_number", r.requiredString("phone_number"), PHONE, PHONE_EXAMPLE);
+                config,
+                prefix,
+                errors,
+                "a transfer_call config",
+                "phone_number",
+                "transfer_mode",
+                "play_hold_music",
+                "allowed_destinations",
+                "extension",
+                "whisper_message",
+                "summary");
+        Destination destination = destination(r);
         String mode = r.checkOneOf("transfer_mode", r.optionalString("transfer_mode"), TRANSFER_MODES);
         Boolean holdMusic = r.optionalBoolean("play_hold_music");
+        List<String> allowed = allowedDestinations(r);
+        String extension = extension(r, destination);
+        String whisper = r.checkMaxLength("whisper_message", r.optionalString("whisper_message"), MAX_SPOKEN_TEXT);
+        Boolean summary = r.optionalBoolean("summary");
+        boolean warm = "warm".equals(mode);
+        if (!warm && whisper != null) {
+            r.error("whisper_message", "applies only to warm transfers (transfer_mode warm)");
+        }
+        if (!warm && summary != null && summary) {
+            r.error("summary", "applies only to warm transfers (transfer_mode warm)");
+        }
         r.rejectUnknown();
-        return errors.size() > before ? null : new TransferCallConfig(phone, mode, holdMusic != null && holdMusic);
+        return errors.size() > before
+                ? null
+                : new TransferCallConfig(
+                        destination.text(),
+                        mode,
+                        holdMusic != null && holdMusic,
+                        allowed,
+                        extension,
+                        whisper,
+                        summary != null && summary);
     }
 
-    /** {@code {phone_number, timeout_seconds: 1..300 (default 20)}}. */
+    /**
+     * {@code {phone_number (E.164 or SIP URI), timeout_seconds: 1..300 (default 20), allowed_destinations (≤ 20),
+     * extension (DTMF, phone numbers only)}}.
+     */
     static MonitoredTransferConfig monitoredTransfer(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
-        FieldReader r =
-                reader(config, prefix, errors, "a monitored_transfer config", "phone_number", "timeout_seconds");
-        String phone = r.checkPattern("phone_number", r.requiredString("phone_number"), PHONE, PHONE_EXAMPLE);
+        FieldReader r = reader(
+                config,
+                prefix,
+                errors,
+                "a monitored_transfer config",
+                "phone_number",
+                "timeout_seconds",
+                "allowed_destinations",
+                "extension");
+        Destination destination = destination(r);
         Long timeout = r.optionalInteger("timeout_seconds", 1, 300);
+        List<String> allowed = allowedDestinations(r);
+        String extension = extension(r, destination);
         r.rejectUnknown();
         return errors.size() > before
                 ? null
                 : new MonitoredTransferConfig(
-                        phone, timeout == null ? DEFAULT_MONITOR_TIMEOUT_SECONDS : timeout.intValue());
+                        destination.text(),
+                        timeout == null ? DEFAULT_MONITOR_TIMEOUT_SECONDS : timeout.intValue(),
+                        allowed,
+                        extension);
     }
 
     /** {@code {goodbye_message: at most 1,000 characters, optional}}. */
     static EndCallConfig endCall(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
         FieldReader r = reader(config, prefix, errors, "an end_call config", "goodbye_message");
-        String goodbye = r.checkMaxLength("goodbye_message", r.optionalString("goodbye_message"), 1000);
+        String goodbye = r.checkMaxLength("goodbye_message", r.optionalString("goodbye_message"), MAX_SPOKEN_TEXT);
         r.rejectUnknown();
         return errors.size() > before ? null : new EndCallConfig(goodbye);
     }
 
     /**
      * {@code {variable_name, variable_type: email|phone|name|number|date|custom, prompt_text (≤ 1,000),
-     * example_format (≤ 255), confirmation_enabled (default false)}}.
+     * example_format (≤ 255), confirmation_enabled (default false), pattern (custom only: an RE2 expression,
+     * ≤ 500)}}.
      */
     static ExtractVariableConfig extractVariable(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
@@ -86,22 +139,24 @@ final class ActionConfigParsers {
                 "variable_type",
                 "prompt_text",
                 "example_format",
-                "confirmation_enabled");
+                "confirmation_enabled",
+                "pattern");
         String name =
                 r.checkPattern("variable_name", r.requiredString("variable_name"), VARIABLE_NAME, "customer_email");
         String type = r.checkOneOf("variable_type", r.requiredString("variable_type"), VARIABLE_TYPES);
         String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), 1000);
         String example = r.checkMaxLength("example_format", r.optionalString("example_format"), 255);
         Boolean confirm = r.optionalBoolean("confirmation_enabled");
+        String pattern = pattern(r, type);
         r.rejectUnknown();
         return errors.size() > before
                 ? null
-                : new ExtractVariableConfig(name, type, prompt, example, confirm != null && confirm);
+                : new ExtractVariableConfig(name, type, prompt, example, confirm != null && confirm, pattern);
     }
 
     /**
-     * {@code {tone_type: "dtmf" (default), dtmf_digit (seed 003's name) or its alias digits: [0-9*#A-D]{1,32},
-     * duration: 40..5000 ms (default 500), volume: 0..1 (default 0.8)}}.
+     * {@code {tone_type: "dtmf" (default), dtmf_digit (seed 003's name) or its alias digits: 1–64 DTMF symbols,
+     * optional (absent: the model gives them), duration: 40..500 ms (default 500), volume: 0..1 (default 0.8)}}.
      */
     static PlayToneConfig playTone(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
@@ -117,7 +172,7 @@ final class ActionConfigParsers {
                 "volume");
         String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), List.of("dtmf"));
         String digits = digits(r);
-        Long duration = r.optionalInteger("duration", 40, 5000);
+        Long duration = r.optionalInteger("duration", Dtmf.MIN_DURATION_MS, Dtmf.MAX_DURATION_MS);
         Double volume = r.optionalNumber("volume", 0, 1);
         r.rejectUnknown();
         return errors.size() > before
@@ -125,8 +180,8 @@ final class ActionConfigParsers {
                 : new PlayToneConfig(
                         toneType == null ? "dtmf" : toneType,
                         digits,
-                        duration == null ? DEFAULT_TONE_DURATION_MS : duration.intValue(),
-                        volume == null ? DEFAULT_TONE_VOLUME : volume);
+                        duration == null ? Dtmf.DEFAULT_DURATION_MS : duration.intValue(),
+                        volume == null ? Dtmf.DEFAULT_VOLUME : volume);
     }
 
     /** {@code {top_k: 1..50 (default 5), similarity_threshold: 0..1 (default 0.7), bridging_sentence (≤ 500)}}. */
@@ -152,6 +207,7 @@ final class ActionConfigParsers {
                         bridging);
     }
 
+    /** Reads {@code dtmf_digit} or its alias {@code digits}; null when both are absent (the model chooses). */
     private static String digits(FieldReader r) {
         boolean seedName = r.present("dtmf_digit");
         boolean alias = r.present("digits");
@@ -160,7 +216,99 @@ final class ActionConfigParsers {
             return null;
         }
         String field = alias ? "digits" : "dtmf_digit";
-        return r.checkPattern(field, r.requiredString(field), DTMF, "1 or 0#");
+        return dtmf(r, field, r.optionalString(field));
+    }
+
+    private static String dtmf(FieldReader r, String field, String value) {
+        String problem = value == null ? null : Dtmf.problem(value);
+        if (problem != null) {
+            r.error(field, problem);
+            return null;
+        }
+        return value;
+    }
+
+    /** Reads the required {@code phone_number}: an E.164 number or a SIP URI. */
+    private static Destination destination(FieldReader r) {
+        String text = r.requiredString("phone_number");
+        if (text == null) {
+            return null;
+        }
+        return switch (Destination.configured(text)) {
+            case Parsed.Ok<Destination> ok -> ok.value();
+            case Parsed.Problem<Destination> problem -> {
+                r.error("phone_number", problem.message());
+                yield null;
+            }
+        };
+    }
+
+    /** Reads {@code allowed_destinations}: an array of E.164 numbers or SIP URIs, normalized, no repeats. */
+    private static List<String> allowedDestinations(FieldReader r) {
+        JsonNode array = r.node("allowed_destinations");
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            r.error("allowed_destinations", "must be an array of E.164 numbers or SIP URIs");
+            return List.of();
+        }
+        if (array.size() > MAX_ALLOWED_DESTINATIONS) {
+            r.error("allowed_destinations", "must have at most " + MAX_ALLOWED_DESTINATIONS + " entries");
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            String field = "allowed_destinations[" + i + "]";
+            JsonNode element = array.get(i);
+            if (!element.isString()) {
+                r.error(field, "must be a string");
+                continue;
+            }
+            switch (Destination.configured(element.stringValue())) {
+                case Parsed.Ok<Destination> ok -> {
+                    if (seen.add(ok.value().text())) {
+                        result.add(ok.value().text());
+                    } else {
+                        r.error(field, "repeats an earlier entry " + ok.value().text());
+                    }
+                }
+                case Parsed.Problem<Destination> problem -> r.error(field, problem.message());
+            }
+        }
+        return result;
+    }
+
+    /** Reads {@code extension}: DTMF symbols, and only next to a phone-number destination. */
+    private static String extension(FieldReader r, Destination destination) {
+        String extension = dtmf(r, "extension", r.optionalString("extension"));
+        if (extension != null && destination instanceof Destination.Sip) {
+            r.error(
+                    "extension",
+                    "applies only when phone_number is a phone number; put the extension into the SIP URI's user"
+                            + " part instead");
+            return null;
+        }
+        return extension;
+    }
+
+    /** Reads {@code pattern}: custom variables only; the rules of {@link CustomPatterns}. */
+    private static String pattern(FieldReader r, String type) {
+        String pattern = r.optionalString("pattern");
+        if (pattern == null) {
+            return null;
+        }
+        if (type != null && !type.equals("custom")) {
+            r.error("pattern", "applies only to variable_type custom");
+            return null;
+        }
+        String problem = CustomPatterns.problem(pattern);
+        if (problem != null) {
+            r.error("pattern", problem);
+            return null;
+        }
+        return pattern;
     }
 
     private static FieldReader reader(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,8 @@ final class HttpConfigParser {
             "speak_after_execution",
             "error_hint",
             "signature_scheme",
-            "duplicate_window");
+            "duplicate_window",
+            "response_variables");
 
     /** The most headers or query parameters one tool may define. */
     static final int MAX_PAIRS = 50;
@@ -71,6 +73,7 @@ final class HttpConfigParser {
         String scheme = r.checkOneOf("signature_scheme", r.optionalString("signature_scheme"), SCHEMES);
         Double duplicateWindow =
                 r.optionalNumber("duplicate_window", 0, HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds());
+        Map<String, String> responseVariables = ResponseExpressions.parse(r);
         r.rejectUnknown();
         if (errors.size() > before) {
             return null;
@@ -88,7 +91,8 @@ final class HttpConfigParser {
                 speakAfter == null || speakAfter,
                 errorHint,
                 scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme),
-                duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)));
+                duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)),
+                responseVariables);
     }
 
     private static String url(FieldReader r) {

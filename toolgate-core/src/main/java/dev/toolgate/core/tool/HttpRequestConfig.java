@@ -1,7 +1,10 @@
 package dev.toolgate.core.tool;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,6 +24,9 @@ import java.util.Objects;
  * @param signatureScheme how requests are signed
  * @param duplicateWindow how long a result is reused when the same call repeats this tool with the same arguments
  *     ({@link Duration#ZERO} disables it), or null for the deployment default
+ * @param responseVariables call variables taken from the endpoint's JSON answer: variable name → JSON Pointer
+ *     (RFC 6901, starts with {@code /} or is empty) or JSONPath (starts with {@code $}), in the order given;
+ *     never null (see {@link ResponseExpressions} and docs/voice-runtime.md)
  */
 public record HttpRequestConfig(
         String url,
@@ -35,13 +41,46 @@ public record HttpRequestConfig(
         boolean speakAfterExecution,
         String errorHint,
         SignatureScheme signatureScheme,
-        Duration duplicateWindow)
+        Duration duplicateWindow,
+        Map<String, String> responseVariables)
         implements ToolConfig {
 
     /** The longest {@code duplicate_window}: 5 minutes. */
     public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofMinutes(5);
 
-    /** A config with the deployment's default duplicate window. */
+    /** A config without response variables. */
+    public HttpRequestConfig(
+            String url,
+            HttpMethod method,
+            List<KeyValue> headers,
+            List<KeyValue> queryParams,
+            BodyMode bodyMode,
+            Auth auth,
+            Duration timeout,
+            int maxResponseBytes,
+            boolean speakDuringExecution,
+            boolean speakAfterExecution,
+            String errorHint,
+            SignatureScheme signatureScheme,
+            Duration duplicateWindow) {
+        this(
+                url,
+                method,
+                headers,
+                queryParams,
+                bodyMode,
+                auth,
+                timeout,
+                maxResponseBytes,
+                speakDuringExecution,
+                speakAfterExecution,
+                errorHint,
+                signatureScheme,
+                duplicateWindow,
+                Map.of());
+    }
+
+    /** A config with the deployment's default duplicate window and no response variables. */
     public HttpRequestConfig(
             String url,
             HttpMethod method,
@@ -68,7 +107,8 @@ public record HttpRequestConfig(
                 speakAfterExecution,
                 errorHint,
                 signatureScheme,
-                null);
+                null,
+                Map.of());
     }
 
     public HttpRequestConfig {
@@ -87,6 +127,28 @@ public record HttpRequestConfig(
             throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
         }
         signatureScheme = signatureScheme == null ? SignatureScheme.TOOLGATE : signatureScheme;
+        responseVariables = responseVariables == null || responseVariables.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(responseVariables));
+    }
+
+    /** Returns a copy of this config with other {@link #responseVariables()}. */
+    public HttpRequestConfig withResponseVariables(Map<String, String> variables) {
+        return new HttpRequestConfig(
+                url,
+                method,
+                headers,
+                queryParams,
+                bodyMode,
+                auth,
+                timeout,
+                maxResponseBytes,
+                speakDuringExecution,
+                speakAfterExecution,
+                errorHint,
+                signatureScheme,
+                duplicateWindow,
+                variables);
     }
 
     /** Returns the method actually sent: {@code POST} in envelope mode, else {@link #method()}. */

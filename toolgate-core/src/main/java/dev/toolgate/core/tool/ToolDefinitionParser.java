@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>TalkPilot's (seed 003): {@code name} (required, {@code ^[a-zA-Z0-9_-]{1,64}$}), {@code display_name}
  *       (≤ 255), {@code description} (required, non-blank, ≤ 2,000), {@code tool_type} (required, one of the
  *       seven wire names), {@code parameters} (JSON Schema, default {@code {"type":"object","properties":{}}},
- *       see {@link ParametersSchemaCheck}), {@code config} (per type; optional only for {@code end_call} and
- *       {@code knowledge_base}, whose fields all have defaults), {@code is_enabled} (default true),
+ *       see {@link ParametersSchemaCheck}), {@code config} (per type; optional only for {@code end_call},
+ *       {@code knowledge_base} and {@code play_tone}, whose fields all have defaults), {@code is_enabled} (default true),
  *       {@code priority} (0–10,000, default 0);</li>
  *   <li>AssemblyAI's (seed 004): the same fields but, instead of {@code tool_type} and {@code config}, an
  *       {@code http} block plus {@code timeout_seconds} and {@code execution_mode}; it always makes an
@@ -197,8 +197,8 @@ public final class ToolDefinitionParser {
     /** Returns whether every config field of {@code type} has a default, so {@code config} may be left out. */
     private static boolean configOptional(ToolType type) {
         return switch (type) {
-            case END_CALL, KNOWLEDGE_BASE -> true;
-            case HTTP_REQUEST, TRANSFER_CALL, MONITORED_TRANSFER, EXTRACT_VARIABLE, PLAY_TONE -> false;
+            case END_CALL, KNOWLEDGE_BASE, PLAY_TONE -> true;
+            case HTTP_REQUEST, TRANSFER_CALL, MONITORED_TRANSFER, EXTRACT_VARIABLE -> false;
         };
     }
 

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"name", "display_name", "description", "tool_type", "parameters", "config", "is_enabled", "priority"}},
  * with every config field written, defaults included, and absent optional texts as {@code null}. The
  * {@code http_request} {@code timeout} is in seconds (a decimal when not whole), and a {@code play_tone}'s
- * digits are written as seed 003's {@code dtmf_digit}.
+ * digits are written as seed 003's {@code dtmf_digit} ({@code null} when the model chooses them).
  *
  * <p>{@code new ToolDefinitionParser(limits).parse(toJson(def, false))} yields {@code def} again (for a
  * definition within those limits). With {@code maskSecrets} the auth {@code token} / {@code value} become
@@ -51,19 +51,28 @@ public final class ToolDefinitionWriter {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         switch (config) {
             case HttpRequestConfig http -> http(json, http, maskSecrets);
-            case TransferCallConfig transfer ->
+            case TransferCallConfig transfer -> {
                 json.put("phone_number", transfer.phoneNumber())
                         .put("transfer_mode", transfer.transferMode())
                         .put("play_hold_music", transfer.playHoldMusic());
-            case MonitoredTransferConfig monitored ->
+                strings(json.putArray("allowed_destinations"), transfer.allowedDestinations());
+                json.put("extension", transfer.extension())
+                        .put("whisper_message", transfer.whisperMessage())
+                        .put("summary", transfer.summary());
+            }
+            case MonitoredTransferConfig monitored -> {
                 json.put("phone_number", monitored.phoneNumber()).put("timeout_seconds", monitored.timeoutSeconds());
+                strings(json.putArray("allowed_destinations"), monitored.allowedDestinations());
+                json.put("extension", monitored.extension());
+            }
             case EndCallConfig endCall -> json.put("goodbye_message", endCall.goodbyeMessage());
             case ExtractVariableConfig extract ->
                 json.put("variable_name", extract.variableName())
                         .put("variable_type", extract.variableType())
                         .put("prompt_text", extract.promptText())
                         .put("example_format", extract.exampleFormat())
-                        .put("confirmation_enabled", extract.confirmationEnabled());
+                        .put("confirmation_enabled", extract.confirmationEnabled())
+                        .put("pattern", extract.pattern());
             case PlayToneConfig tone ->
                 json.put("tone_type", tone.toneType())
                         .put("dtmf_digit", tone.dtmfDigits())
@@ -101,6 +110,12 @@ public final class ToolDefinitionWriter {
         } else {
             writeSeconds(json, "duplicate_window", http.duplicateWindow());
         }
+        ObjectNode responseVariables = json.putObject("response_variables");
+        http.responseVariables().forEach(responseVariables::put);
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
     }
 
     private static void pairs(ArrayNode array, List<KeyValue> pairs) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,11 +49,25 @@ class ToolDefinitionWriterTest {
                 tool(http(new Auth.Bearer("tok"), Duration.ofMillis(2500))),
                 tool(http(new Auth.Header("X-Api-Key", "{{secrets.K}}"), Duration.ofMillis(1))),
                 tool(new TransferCallConfig("+4930999888", "warm", true)),
+                tool(new TransferCallConfig(
+                        "sip:desk@pbx.example.com",
+                        "warm",
+                        false,
+                        List.of("+14155550100", "sips:b@pbx.example.com"),
+                        null,
+                        "A caller about an invoice.",
+                        true)),
+                tool(new TransferCallConfig("+4930999888", "cold", false, List.of(), "w12#", null, false)),
                 tool(new MonitoredTransferConfig("+4930999888", 45)),
+                tool(new MonitoredTransferConfig("+4930999888", 45, List.of("sip:desk@pbx.example.com"), "3")),
                 tool(new EndCallConfig(null)),
                 tool(new EndCallConfig("Bye!")),
                 tool(new ExtractVariableConfig("email", "email", "Your e-mail?", null, true)),
+                tool(new ExtractVariableConfig("order", "custom", null, "AB-1234", false, "[A-Z]{2}-[0-9]+")),
                 tool(new PlayToneConfig("dtmf", "0#", 120, 0.25)),
+                tool(new PlayToneConfig("dtmf", null, 40, 1.0)),
+                tool(http(new Auth.None(), Duration.ofSeconds(1))
+                        .withResponseVariables(Map.of("order_id", "/order/id", "names", "$.items[*].name"))),
                 tool(new KnowledgeBaseConfig(7, 0.55, null)),
                 new ToolDefinition("off", null, "Disabled.", SCHEMA, new EndCallConfig(null), false, 0));
     }
@@ -78,7 +93,8 @@ class ToolDefinitionWriterTest {
                             'body_mode': 'arguments', 'auth': {'type': 'bearer', 'token': 'tok'},
                             'timeout': 2.5, 'max_response_bytes': 1000,
                             'speak_during_execution': true, 'speak_after_execution': false,
-                            'error_hint': 'Retry later.', 'signature_scheme': 'standard_webhooks', 'duplicate_window': null},
+                            'error_hint': 'Retry later.', 'signature_scheme': 'standard_webhooks', 'duplicate_window': null,
+                            'response_variables': {}},
                  'is_enabled': true, 'priority': 4}"""));
     }
 
@@ -95,7 +111,7 @@ class ToolDefinitionWriterTest {
                 {'url': 'https://a.example.com/', 'method': 'POST', 'headers': [], 'query_params': [],
                  'body_mode': 'envelope', 'auth': {'type': 'none'}, 'timeout': 10, 'max_response_bytes': 65536,
                  'speak_during_execution': false, 'speak_after_execution': true, 'error_hint': null,
-                 'signature_scheme': 'toolgate', 'duplicate_window': null}"""));
+                 'signature_scheme': 'toolgate', 'duplicate_window': null, 'response_variables': {}}"""));
     }
 
     @Test
