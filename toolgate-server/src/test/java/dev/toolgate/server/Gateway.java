@@ -33,6 +33,7 @@ record Gateway(ConfigurableApplicationContext context, ApiClient api) implements
         List<String> all = new ArrayList<>(args);
         all.add("--server.port=0");
         all.add("--server.address=127.0.0.1");
+        all.add("--management.server.port=0");
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(ToolgateApplication.class).run(all.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -54,9 +54,10 @@ class InvocationRecordBoundsTest {
     }
 
     @Test
-    void sixtyKibOfArgumentsAreStoredCutWithAMarkerAndTheLogStillLists() {
+    void fiftyKbOfArgumentsAreStoredCutWithAMarkerAndTheLogStillLists() {
         TestEndpoint.SERVER.enqueue(new MockResponse.Builder().body("noted").build());
-        String note = "n\"\\é".repeat(15_000); // 60,000 characters, 75,000 bytes as UTF-8, more once JSON-escaped
+        // 30,000 characters, about 52 KB once JSON-escaped: under the 64 KiB argument limit, over the 16 KiB bound
+        String note = "n\"\\é".repeat(7_500);
         ApiClient.Answer invoked = api.post(
                 KEY,
                 "/v1/agents/" + agentId + "/invocations",

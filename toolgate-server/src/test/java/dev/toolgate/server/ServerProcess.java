@@ -51,7 +51,8 @@ final class ServerProcess implements AutoCloseable {
                 ToolgateMain.class.getName(),
                 "serve",
                 "--port",
-                "0"));
+                "0",
+                "--management.server.port=0"));
         command.addAll(springArgs);
         Process process;
         try {
