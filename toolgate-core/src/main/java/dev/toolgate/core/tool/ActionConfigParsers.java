@@ -25,8 +25,18 @@ final class ActionConfigParsers {
 
     static final List<String> TRANSFER_MODES = List.of("cold", "warm");
     static final List<String> VARIABLE_TYPES = List.of("email", "phone", "name", "number", "date", "custom");
+    static final List<String> TONE_TYPES = List.of("dtmf");
 
+    static final int MIN_MONITOR_TIMEOUT_SECONDS = 1;
+    static final int MAX_MONITOR_TIMEOUT_SECONDS = 300;
     static final int DEFAULT_MONITOR_TIMEOUT_SECONDS = 20;
+    static final int MAX_GOODBYE_MESSAGE = 1000;
+    static final int MAX_PROMPT_TEXT = 1000;
+    static final int MAX_EXAMPLE_FORMAT = 255;
+    static final int MIN_TONE_DURATION_MS = 40;
+    static final int MAX_TONE_DURATION_MS = 5000;
+    static final int MAX_TOP_K = 50;
+    static final int MAX_BRIDGING_SENTENCE = 500;
     static final int DEFAULT_TONE_DURATION_MS = 500;
     static final double DEFAULT_TONE_VOLUME = 0.8;
     static final int DEFAULT_TOP_K = 5;
@@ -54,7 +64,7 @@ final class ActionConfigParsers {
         FieldReader r =
                 reader(config, prefix, errors, "a monitored_transfer config", "phone_number", "timeout_seconds");
         String phone = r.checkPattern("phone_number", r.requiredString("phone_number"), PHONE, PHONE_EXAMPLE);
-        Long timeout = r.optionalInteger("timeout_seconds", 1, 300);
+        Long timeout = r.optionalInteger("timeout_seconds", MIN_MONITOR_TIMEOUT_SECONDS, MAX_MONITOR_TIMEOUT_SECONDS);
         r.rejectUnknown();
         return errors.size() > before
                 ? null
@@ -66,7 +76,7 @@ final class ActionConfigParsers {
     static EndCallConfig endCall(JsonNode config, String prefix, List<FieldError> errors) {
         int before = errors.size();
         FieldReader r = reader(config, prefix, errors, "an end_call config", "goodbye_message");
-        String goodbye = r.checkMaxLength("goodbye_message", r.optionalString("goodbye_message"), 1000);
+        String goodbye = r.checkMaxLength("goodbye_message", r.optionalString("goodbye_message"), MAX_GOODBYE_MESSAGE);
         r.rejectUnknown();
         return errors.size() > before ? null : new EndCallConfig(goodbye);
     }
@@ -90,8 +100,8 @@ final class ActionConfigParsers {
         String name =
                 r.checkPattern("variable_name", r.requiredString("variable_name"), VARIABLE_NAME, "customer_email");
         String type = r.checkOneOf("variable_type", r.requiredString("variable_type"), VARIABLE_TYPES);
-        String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), 1000);
-        String example = r.checkMaxLength("example_format", r.optionalString("example_format"), 255);
+        String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), MAX_PROMPT_TEXT);
+        String example = r.checkMaxLength("example_format", r.optionalString("example_format"), MAX_EXAMPLE_FORMAT);
         Boolean confirm = r.optionalBoolean("confirmation_enabled");
         r.rejectUnknown();
         return errors.size() > before
@@ -115,15 +125,15 @@ final class ActionConfigParsers {
                 "digits",
                 "duration",
                 "volume");
-        String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), List.of("dtmf"));
+        String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), TONE_TYPES);
         String digits = digits(r);
-        Long duration = r.optionalInteger("duration", 40, 5000);
+        Long duration = r.optionalInteger("duration", MIN_TONE_DURATION_MS, MAX_TONE_DURATION_MS);
         Double volume = r.optionalNumber("volume", 0, 1);
         r.rejectUnknown();
         return errors.size() > before
                 ? null
                 : new PlayToneConfig(
-                        toneType == null ? "dtmf" : toneType,
+                        toneType == null ? TONE_TYPES.getFirst() : toneType,
                         digits,
                         duration == null ? DEFAULT_TONE_DURATION_MS : duration.intValue(),
                         volume == null ? DEFAULT_TONE_VOLUME : volume);
@@ -140,9 +150,10 @@ final class ActionConfigParsers {
                 "top_k",
                 "similarity_threshold",
                 "bridging_sentence");
-        Long topK = r.optionalInteger("top_k", 1, 50);
+        Long topK = r.optionalInteger("top_k", 1, MAX_TOP_K);
         Double threshold = r.optionalNumber("similarity_threshold", 0, 1);
-        String bridging = r.checkMaxLength("bridging_sentence", r.optionalString("bridging_sentence"), 500);
+        String bridging =
+                r.checkMaxLength("bridging_sentence", r.optionalString("bridging_sentence"), MAX_BRIDGING_SENTENCE);
         r.rejectUnknown();
         return errors.size() > before
                 ? null
