@@ -8,6 +8,7 @@ import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.secrets.ToolAuthSecrets;
@@ -232,6 +233,6 @@ public class ToolStore {
     }
 
     private static ApiException duplicate(String name) {
-        return ApiException.conflict("tool_name_taken", "The agent already has a tool named '" + name + "'");
+        return new ApiException(ApiErrorCode.TOOL_NAME_TAKEN, "The agent already has a tool named '" + name + "'");
     }
 }
