@@ -86,10 +86,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return respond(body);
         }
         log.error("Unexpected error while handling an API request", LogSafe.throwable(e));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                ApiErrorCode.INTERNAL.status(), "An internal error occurred; it has been logged.");
-        problem.setProperty("code", ApiErrorCode.INTERNAL);
-        return respond(problem);
+        return respond(untyped(ApiErrorCode.INTERNAL, "An internal error occurred; it has been logged."));
     }
 
     /* A @Valid body that breaks its constraints. */
@@ -135,10 +132,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (wrongType != null) {
             return handleApi(ApiException.invalid(List.of(wrongType)));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                ApiErrorCode.MALFORMED_BODY.status(), "The request body is not valid JSON of the expected shape.");
-        problem.setProperty("code", ApiErrorCode.MALFORMED_BODY);
-        return respond(problem);
+        return respond(
+                untyped(ApiErrorCode.MALFORMED_BODY, "The request body is not valid JSON of the expected shape."));
     }
 
     /* Spring's version also writes the client's method name to the log; a 405 is the client's affair. */
@@ -258,6 +253,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             .map(err -> new Problem.FieldProblem(err.field(), err.message()))
                             .toList());
         }
+        return problem;
+    }
+
+    /** A problem without {@code type}, as the ones Spring raises itself have always been. */
+    private static ProblemDetail untyped(ApiErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        problem.setProperty("code", code);
         return problem;
     }
 
