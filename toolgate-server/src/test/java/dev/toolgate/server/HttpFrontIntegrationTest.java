@@ -389,8 +389,8 @@ class HttpFrontIntegrationTest {
         assertProblem(api.delete(ADMIN_KEY, "/v1/agents"), 405, "method_not_allowed");
         assertProblem(api.get(ADMIN_KEY, "/v1/nothing-here"), 404, "not_found");
         assertProblem(api.get(null, "/nothing-here"), 404, "not_found");
-        assertProblem(api.get(ADMIN_KEY, "/v1/agents/not-a-uuid"), 400, "bad_request");
-        assertProblem(api.get(ADMIN_KEY, invocations + "?limit=many"), 400, "bad_request");
+        assertProblem(api.get(ADMIN_KEY, "/v1/agents/not-a-uuid"), 400, "invalid_parameter");
+        assertProblem(api.get(ADMIN_KEY, invocations + "?limit=many"), 400, "invalid_parameter");
         ApiClient.Answer html = api.send(
                 ADMIN_KEY,
                 new Request.Builder().url(api.baseUrl() + "/v1/agents").header("Accept", "text/html"));

@@ -26,8 +26,17 @@ final class ActionConfigParsers {
 
     static final List<String> TRANSFER_MODES = List.of("cold", "warm");
     static final List<String> VARIABLE_TYPES = List.of("email", "phone", "name", "number", "date", "custom");
+    static final List<String> TONE_TYPES = List.of("dtmf");
 
+    static final int MIN_MONITOR_TIMEOUT_SECONDS = 1;
+    static final int MAX_MONITOR_TIMEOUT_SECONDS = 300;
     static final int DEFAULT_MONITOR_TIMEOUT_SECONDS = 20;
+    static final int MAX_PROMPT_TEXT = 1000;
+    static final int MAX_EXAMPLE_FORMAT = 255;
+    static final int MIN_TONE_DURATION_MS = Dtmf.MIN_DURATION_MS;
+    static final int MAX_TONE_DURATION_MS = Dtmf.MAX_DURATION_MS;
+    static final int MAX_TOP_K = 50;
+    static final int MAX_BRIDGING_SENTENCE = 500;
     static final int DEFAULT_TOP_K = 5;
     static final double DEFAULT_SIMILARITY_THRESHOLD = 0.7;
 
@@ -144,8 +153,8 @@ final class ActionConfigParsers {
         String name =
                 r.checkPattern("variable_name", r.requiredString("variable_name"), VARIABLE_NAME, "customer_email");
         String type = r.checkOneOf("variable_type", r.requiredString("variable_type"), VARIABLE_TYPES);
-        String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), 1000);
-        String example = r.checkMaxLength("example_format", r.optionalString("example_format"), 255);
+        String prompt = r.checkMaxLength("prompt_text", r.optionalString("prompt_text"), MAX_PROMPT_TEXT);
+        String example = r.checkMaxLength("example_format", r.optionalString("example_format"), MAX_EXAMPLE_FORMAT);
         Boolean confirm = r.optionalBoolean("confirmation_enabled");
         String pattern = pattern(r, type);
         r.rejectUnknown();
@@ -170,7 +179,7 @@ final class ActionConfigParsers {
                 "digits",
                 "duration",
                 "volume");
-        String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), List.of("dtmf"));
+        String toneType = r.checkOneOf("tone_type", r.optionalString("tone_type"), TONE_TYPES);
         String digits = digits(r);
         Long duration = r.optionalInteger("duration", Dtmf.MIN_DURATION_MS, Dtmf.MAX_DURATION_MS);
         Double volume = r.optionalNumber("volume", 0, 1);
@@ -178,7 +187,7 @@ final class ActionConfigParsers {
         return errors.size() > before
                 ? null
                 : new PlayToneConfig(
-                        toneType == null ? "dtmf" : toneType,
+                        toneType == null ? TONE_TYPES.getFirst() : toneType,
                         digits,
                         duration == null ? Dtmf.DEFAULT_DURATION_MS : duration.intValue(),
                         volume == null ? Dtmf.DEFAULT_VOLUME : volume);
@@ -195,9 +204,10 @@ final class ActionConfigParsers {
                 "top_k",
                 "similarity_threshold",
                 "bridging_sentence");
-        Long topK = r.optionalInteger("top_k", 1, 50);
+        Long topK = r.optionalInteger("top_k", 1, MAX_TOP_K);
         Double threshold = r.optionalNumber("similarity_threshold", 0, 1);
-        String bridging = r.checkMaxLength("bridging_sentence", r.optionalString("bridging_sentence"), 500);
+        String bridging =
+                r.checkMaxLength("bridging_sentence", r.optionalString("bridging_sentence"), MAX_BRIDGING_SENTENCE);
         r.rejectUnknown();
         return errors.size() > before
                 ? null

@@ -42,9 +42,9 @@ final class HttpConfigParser {
     /** The longest {@code error_hint}, in characters. */
     static final int MAX_ERROR_HINT = 500;
 
-    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final List<String> BODY_MODES = List.of("envelope", "arguments");
-    private static final List<String> SCHEMES = List.of("toolgate", "standard_webhooks");
+    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    static final List<String> BODY_MODES = List.of("envelope", "arguments");
+    static final List<String> SCHEMES = List.of("toolgate", "standard_webhooks");
 
     private final ToolLimits limits;
 

@@ -195,7 +195,7 @@ public final class ToolDefinitionParser {
     }
 
     /** Returns whether every config field of {@code type} has a default, so {@code config} may be left out. */
-    private static boolean configOptional(ToolType type) {
+    static boolean configOptional(ToolType type) {
         return switch (type) {
             case END_CALL, KNOWLEDGE_BASE, PLAY_TONE -> true;
             case HTTP_REQUEST, TRANSFER_CALL, MONITORED_TRANSFER, EXTRACT_VARIABLE -> false;

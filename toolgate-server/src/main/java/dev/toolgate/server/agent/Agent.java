@@ -13,4 +13,11 @@ import java.util.UUID;
  * @param createdAt creation time
  * @param updatedAt last change
  */
-public record Agent(UUID id, UUID tenantId, String name, String description, Instant createdAt, Instant updatedAt) {}
+public record Agent(UUID id, UUID tenantId, String name, String description, Instant createdAt, Instant updatedAt) {
+
+    /** The longest name, in characters. */
+    public static final int MAX_NAME = 255;
+
+    /** The longest description, in characters. */
+    public static final int MAX_DESCRIPTION = 2000;
+}

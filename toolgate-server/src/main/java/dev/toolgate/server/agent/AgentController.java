@@ -1,13 +1,16 @@
 package dev.toolgate.server.agent;
 
-import dev.toolgate.core.tool.FieldError;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.api.ListResponse;
+import dev.toolgate.server.api.ProblemResponses;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /v1/agents}: create, list, read and delete the tenant's agents. */
 @RestController
 @RequestMapping("/v1/agents")
+@Tag(name = "Agents", description = "Voice agents, the owners of tools.")
+@ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class AgentController {
 
     private final AgentStore agents;
@@ -30,43 +36,51 @@ class AgentController {
         this.agents = agents;
     }
 
-    /** The body of {@code POST /v1/agents}. */
-    record AgentIn(String name, String description) {}
-
     @PostMapping
     @RequiresScope(Scope.AGENTS_WRITE)
-    ResponseEntity<Agent> create(Principal principal, @RequestBody AgentIn body) {
-        List<FieldError> errors = new ArrayList<>();
-        if (body.name() == null || body.name().isBlank()) {
-            errors.add(new FieldError("name", "is required"));
-        } else if (body.name().length() > 255) {
-            errors.add(new FieldError("name", "must be at most 255 characters"));
-        }
-        if (body.description() != null && body.description().length() > 2000) {
-            errors.add(new FieldError("description", "must be at most 2000 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(agents.create(principal.tenantId(), body.name().trim(), body.description()));
+    @Operation(operationId = "createAgent", summary = "Create an agent", description = "Scope `agents:write`.")
+    @ApiResponse(responseCode = "201", description = "The new agent.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    ResponseEntity<AgentOut> create(@Parameter(hidden = true) Principal principal, @Valid @RequestBody AgentIn body) {
+        Agent agent = agents.create(principal.tenantId(), body.name().trim(), body.description());
+        return ResponseEntity.status(HttpStatus.CREATED).body(AgentOut.of(agent));
     }
 
     @GetMapping
     @RequiresScope(Scope.TOOLS_READ)
-    Map<String, List<Agent>> list(Principal principal) {
-        return Map.of("data", agents.list(principal.tenantId()));
+    @Operation(
+            operationId = "listAgents",
+            summary = "List agents",
+            description = "The tenant's agents, oldest first. Scope `tools:read`.")
+    @ApiResponse(responseCode = "200", description = "The agents.", useReturnTypeSchema = true)
+    ListResponse<AgentOut> list(@Parameter(hidden = true) Principal principal) {
+        return new ListResponse<>(
+                agents.list(principal.tenantId()).stream().map(AgentOut::of).toList());
     }
 
     @GetMapping("/{agentId}")
     @RequiresScope(Scope.TOOLS_READ)
-    Agent get(Principal principal, @PathVariable UUID agentId) {
-        return agents.require(principal.tenantId(), agentId);
+    @Operation(operationId = "getAgent", summary = "Get an agent", description = "Scope `tools:read`.")
+    @ApiResponse(responseCode = "200", description = "The agent.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    AgentOut get(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId) {
+        return AgentOut.of(agents.require(principal.tenantId(), agentId));
     }
 
     @DeleteMapping("/{agentId}")
     @RequiresScope(Scope.AGENTS_WRITE)
-    ResponseEntity<Void> delete(Principal principal, @PathVariable UUID agentId) {
+    @Operation(
+            operationId = "deleteAgent",
+            summary = "Delete an agent",
+            description = "Deletes the agent and its tools. Scope `agents:write`.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    ResponseEntity<Void> delete(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId) {
         if (!agents.delete(principal.tenantId(), agentId)) {
             throw ApiException.notFound("agent");
         }

@@ -4,6 +4,6 @@
  * as {@code /v1/agents} by a package-private controller.
  *
  * <p>Depends on {@code server.api} (errors), {@code server.tenant} ({@code Principal}, scopes),
- * {@code core.tool} ({@code FieldError}), Spring MVC and JDBC, and Caffeine.
+ * Spring MVC and JDBC, Bean Validation, the OpenAPI annotations and Caffeine.
  */
 package dev.toolgate.server.agent;

@@ -2,66 +2,106 @@ package dev.toolgate.server.api;
 
 import dev.toolgate.core.tool.FieldError;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failed API request, rendered as RFC 9457 {@code application/problem+json} by {@link ApiExceptionHandler}.
- * Messages are written for API clients: they never carry secrets or stack traces.
+ * A failed API request, rendered as RFC 9457 {@code application/problem+json} by {@link ApiExceptionHandler}: the
+ * status and {@code code} come from an {@link ApiErrorCode}. Messages are written for API clients: they never carry
+ * secrets or stack traces.
  */
 public final class ApiException extends RuntimeException {
 
-    private final HttpStatus status;
-    private final String code;
+    private final ApiErrorCode code;
     private final List<FieldError> errors;
 
     /**
-     * @param status the HTTP status
-     * @param code a stable machine-readable code, e.g. {@code tool_name_taken}
+     * @param code the code, which also fixes the HTTP status
      * @param detail a human-readable explanation
-     * @param errors field errors (for 422), possibly empty
+     * @param errors field errors (for 422 and the 400s that name a field), possibly empty
      */
-    public ApiException(HttpStatus status, String code, String detail, List<FieldError> errors) {
+    public ApiException(ApiErrorCode code, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
-        this.status = status;
-        this.code = code;
+        this.code = Objects.requireNonNull(code, "code");
         this.errors = List.copyOf(errors);
     }
 
-    /** 404 for a resource that does not exist or belongs to another tenant. */
+    /** A problem with {@code code} and no field errors. */
+    public ApiException(ApiErrorCode code, String detail) {
+        this(code, detail, List.of());
+    }
+
+    /**
+     * The form before {@link ApiErrorCode}, kept for the callers not moved yet.
+     *
+     * @param status ignored: the code fixes the status
+     * @param code the wire name of an {@link ApiErrorCode}
+     * @throws IllegalArgumentException if {@code code} names no {@link ApiErrorCode}
+     * @deprecated use {@link #ApiException(ApiErrorCode, String, List)}
+     */
+    @Deprecated(forRemoval = true)
+    public ApiException(HttpStatus status, String code, String detail, List<FieldError> errors) {
+        this(ApiErrorCode.fromWireName(code), detail, errors);
+    }
+
+    /** 404 {@code not_found} for a resource that does not exist or belongs to another tenant. */
     public static ApiException notFound(String what) {
-        return new ApiException(HttpStatus.NOT_FOUND, "not_found", what + " not found", List.of());
+        return new ApiException(ApiErrorCode.NOT_FOUND, what + " not found");
     }
 
-    /** 400 for a malformed request. */
+    /**
+     * 400 {@code invalid_parameter}: the path or query parameter {@code name} has a value the endpoint does not take.
+     */
+    public static ApiException invalidParameter(String name, String detail) {
+        return new ApiException(
+                ApiErrorCode.INVALID_PARAMETER, detail, List.of(new FieldError(name, "has an invalid value")));
+    }
+
+    /**
+     * 400 {@code bad_request}.
+     *
+     * @deprecated name the parameter with {@link #invalidParameter}
+     */
+    @Deprecated(forRemoval = true)
     public static ApiException badRequest(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", detail, List.of());
+        return new ApiException(ApiErrorCode.BAD_REQUEST, detail);
     }
 
-    /** 422 listing every field error. */
+    /** 422 {@code validation_failed} listing every field error. */
     public static ApiException invalid(List<FieldError> errors) {
         return new ApiException(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "validation_failed",
+                ApiErrorCode.VALIDATION_FAILED,
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
                 errors);
     }
 
-    /** 409 for a conflict such as a duplicate tool name. */
+    /** 422 {@code validation_failed} for one field. */
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    /**
+     * A conflict given by the wire name of its code.
+     *
+     * @throws IllegalArgumentException if {@code code} names no {@link ApiErrorCode}
+     * @deprecated use {@link #ApiException(ApiErrorCode, String)}
+     */
+    @Deprecated(forRemoval = true)
     public static ApiException conflict(String code, String detail) {
-        return new ApiException(HttpStatus.CONFLICT, code, detail, List.of());
+        return new ApiException(ApiErrorCode.fromWireName(code), detail);
     }
 
-    /** Returns the HTTP status. */
-    public HttpStatus status() {
-        return status;
-    }
-
-    /** Returns the stable machine-readable code. */
-    public String code() {
+    /** Returns the code. */
+    public ApiErrorCode code() {
         return code;
     }
 
-    /** Returns the field errors, empty unless 422. */
+    /** Returns the HTTP status, the code's. */
+    public HttpStatus status() {
+        return code.status();
+    }
+
+    /** Returns the field errors, empty unless the code names fields. */
     public List<FieldError> errors() {
         return errors;
     }

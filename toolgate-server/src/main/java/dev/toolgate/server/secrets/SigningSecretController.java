@@ -1,36 +1,38 @@
 package dev.toolgate.server.secrets;
 
-import dev.toolgate.core.tool.FieldError;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.api.ProblemResponses;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate} (scope {@code tools:write}): issues a new
  * signing secret, shown once, while the previous one keeps signing for the overlap window
  * ({@code toolgate.signing.rotation-overlap}, 24 h by default; see {@link SigningSecretStore} for the rules).
  *
- * <p>Body, optional: {@code {"overlap_seconds": N}} to shorten the window for this rotation, 0..the configured
- * overlap; 0 ends every older secret at once (for a leaked secret). Answer: {@code {"signing_secret": "<new>",
- * "previous_expires_at": "<ISO-8601 instant, or null when there was none>", "overlap_seconds": N,
- * "active_signing_secrets": n}}. 404 for a tool of another tenant or agent; 422 for a bad {@code overlap_seconds}.
+ * <p>Body, optional: {@link RotationIn} {@code {"overlap_seconds": N}} to shorten the window for this rotation,
+ * 0..the configured overlap; 0 ends every older secret at once (for a leaked secret). Answer: {@link RotationOut}
+ * {@code {"signing_secret": "<new>", "previous_expires_at": "<ISO-8601 instant, or null when there was none>",
+ * "overlap_seconds": N, "active_signing_secrets": n}}. 404 for a tool of another tenant or agent; 422 for a bad
+ * {@code overlap_seconds} or an unknown field.
  */
 @RestController
+@Tag(name = "Tools")
 class SigningSecretController {
 
     private final ToolStore tools;
@@ -45,57 +47,40 @@ class SigningSecretController {
 
     @PostMapping("/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate")
     @RequiresScope(Scope.TOOLS_WRITE)
-    Map<String, Object> rotate(
-            Principal principal,
+    @Operation(
+            operationId = "rotateSigningSecret",
+            summary = "Rotate a tool's signing secret",
+            description = "Issues a new signing secret, shown once; the previous ones keep signing for the overlap"
+                    + " window (toolgate.signing.rotation-overlap, 24 h by default) unless overlap_seconds shortens"
+                    + " it. The body is optional. Scope `tools:write`.")
+    @ApiResponse(responseCode = "200", description = "The new secret.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+    @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    RotationOut rotate(
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
-            @RequestBody(required = false) JsonNode body) {
+            @Valid @RequestBody(required = false) RotationIn body) {
         Duration overlap = overlap(body);
         Tool tool = tools.require(principal.tenantId(), agentId, toolId);
-        SigningSecretStore.Rotation rotation =
-                secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()), overlap);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("signing_secret", rotation.secret().reveal());
-        json.put(
-                "previous_expires_at",
-                rotation.previousExpiresAt() == null
-                        ? null
-                        : rotation.previousExpiresAt().toString());
-        json.put("overlap_seconds", rotation.overlap().toSeconds());
-        json.put("active_signing_secrets", rotation.activeSecrets());
-        return json;
+        return RotationOut.of(secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()), overlap));
     }
 
-    private Duration overlap(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
+    private Duration overlap(RotationIn body) {
+        if (body == null || body.overlapSeconds() == null) {
             return maxOverlap;
         }
-        List<FieldError> errors = new ArrayList<>();
-        if (!body.isObject()) {
+        if (body.overlapSeconds() > maxOverlap.toSeconds()) {
             throw ApiException.invalid(
-                    List.of(new FieldError("", "must be an object {\"overlap_seconds\": N} or empty")));
+                    "overlap_seconds",
+                    "must be a whole number of seconds from 0 to " + maxOverlap.toSeconds()
+                            + " (toolgate.signing.rotation-overlap)");
         }
-        body.propertyNames().stream()
-                .filter(name -> !name.equals("overlap_seconds"))
-                .forEach(name -> errors.add(new FieldError(name, "is not a field of a rotation")));
-        JsonNode seconds = body.get("overlap_seconds");
-        Duration overlap = maxOverlap;
-        if (seconds != null && !seconds.isNull()) {
-            if (!seconds.isIntegralNumber()
-                    || !seconds.canConvertToLong()
-                    || seconds.longValue() < 0
-                    || seconds.longValue() > maxOverlap.toSeconds()) {
-                errors.add(new FieldError(
-                        "overlap_seconds",
-                        "must be a whole number of seconds from 0 to " + maxOverlap.toSeconds()
-                                + " (toolgate.signing.rotation-overlap)"));
-            } else {
-                overlap = Duration.ofSeconds(seconds.longValue());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return overlap;
+        return Duration.ofSeconds(body.overlapSeconds());
     }
 }

@@ -35,8 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class TenantSecretStore implements SecretResolver {
 
-    /** A secret's name: what {@code {{secrets.NAME}}} accepts (core {@code TemplateSyntax}). */
-    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+    /** A secret's name: what {@code {{secrets.NAME}}} accepts (core {@code TemplateSyntax}), as a regex. */
+    public static final String NAME_REGEX = "^[A-Za-z0-9_.-]{1,128}$";
+
+    /** {@link #NAME_REGEX}, compiled. */
+    public static final Pattern NAME = Pattern.compile(NAME_REGEX);
 
     private static final Logger log = LoggerFactory.getLogger(TenantSecretStore.class);
 

@@ -1,12 +1,16 @@
 package dev.toolgate.server.tenant;
 
-import dev.toolgate.core.tool.FieldError;
+import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.toolgate.server.api.ListResponse;
+import dev.toolgate.server.api.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /v1/api-keys}: a tenant's admin creates, lists and deletes its own tenant's keys. A new key's value is in
@@ -26,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/v1/api-keys")
+@Tag(name = "API keys", description = "The caller's tenant's API keys; scope `admin`.")
+@ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class ApiKeyController {
 
     private final ApiKeyService keys;
@@ -36,72 +42,54 @@ class ApiKeyController {
 
     @PostMapping
     @RequiresScope(Scope.ADMIN)
-    ResponseEntity<Map<String, Object>> create(Principal principal, @RequestBody JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonNode name = body.get("name");
-        if (name == null
-                || !name.isString()
-                || name.asString().isBlank()
-                || name.asString().length() > 255) {
-            errors.add(new FieldError("name", "is required, 1-255 characters"));
-        }
-        Set<Scope> scopes = new LinkedHashSet<>();
-        JsonNode scopeList = body.get("scopes");
-        if (scopeList == null || !scopeList.isArray() || scopeList.isEmpty()) {
-            errors.add(new FieldError(
-                    "scopes",
-                    "is required: a non-empty array of agents:write, tools:read,"
-                            + " tools:write, tools:invoke, invocations:read, admin"));
-        } else {
-            for (int i = 0; i < scopeList.size(); i++) {
-                try {
-                    scopes.add(Scope.fromWireName(scopeList.get(i).asString()));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("scopes[" + i + "]", e.getMessage()));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        ApiKeyService.CreatedKey key =
-                keys.createKey(principal.tenantId(), name.asString().trim(), scopes, ApiKeyService.generateKey());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", key.id());
-        json.put("name", name.asString().trim());
-        json.put("key", key.key());
-        json.put("scopes", key.scopes().stream().map(Scope::wireName).toList());
-        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+    @Operation(
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "The key's value is in this answer only. Scope `admin`.")
+    @ApiResponse(responseCode = "201", description = "The new key, shown this once.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    ResponseEntity<ApiKeyCreatedOut> create(
+            @Parameter(hidden = true) Principal principal, @Valid @RequestBody ApiKeyIn body) {
+        String name = body.name().trim();
+        Set<Scope> scopes = new LinkedHashSet<>(body.scopes());
+        ApiKeyService.CreatedKey key = keys.createKey(principal.tenantId(), name, scopes, ApiKeyService.generateKey());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new ApiKeyCreatedOut(key.id(), name, key.key(), List.copyOf(key.scopes())));
     }
 
     @GetMapping
     @RequiresScope(Scope.ADMIN)
-    Map<String, Object> list(Principal principal) {
-        return Map.of(
-                "data",
-                keys.list(principal.tenantId()).stream()
-                        .map(k -> {
-                            Map<String, Object> json = new LinkedHashMap<>();
-                            json.put("id", k.id());
-                            json.put("name", k.name());
-                            json.put("prefix", k.prefix());
-                            json.put(
-                                    "scopes",
-                                    k.scopes().stream().map(Scope::wireName).toList());
-                            json.put("created_at", k.createdAt());
-                            return json;
-                        })
-                        .toList());
+    @Operation(
+            operationId = "listApiKeys",
+            summary = "List API keys",
+            description = "Oldest first; values never show. Scope `admin`.")
+    @ApiResponse(responseCode = "200", description = "The keys.", useReturnTypeSchema = true)
+    ListResponse<ApiKeyOut> list(@Parameter(hidden = true) Principal principal) {
+        return new ListResponse<>(
+                keys.list(principal.tenantId()).stream().map(ApiKeyOut::of).toList());
     }
 
     @DeleteMapping("/{keyId}")
     @RequiresScope(Scope.ADMIN)
-    ResponseEntity<Void> delete(Principal principal, @PathVariable UUID keyId) {
+    @Operation(
+            operationId = "deleteApiKey",
+            summary = "Delete an API key",
+            description = "The key stops working at once on the instance that deletes it and within seconds on"
+                    + " the others. A tenant keeps at least one admin key. Scope `admin`.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.LAST_ADMIN_KEY)
+    ResponseEntity<Void> delete(@Parameter(hidden = true) Principal principal, @PathVariable UUID keyId) {
         boolean deleted;
         try {
             deleted = keys.delete(principal.tenantId(), keyId);
         } catch (IllegalStateException e) {
-            throw ApiException.conflict("last_admin_key", "This is the tenant's last admin key; create another first");
+            throw new ApiException(
+                    ApiErrorCode.LAST_ADMIN_KEY, "This is the tenant's last admin key; create another first");
         }
         if (!deleted) {
             throw ApiException.notFound("API key");

@@ -1,18 +1,18 @@
 package dev.toolgate.server.tenant;
 
+import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates every API request by its {@code X-API-Key} header and fails closed: a handler marked
  * {@link PublicEndpoint} is open to all; any other needs a known key (else 401 {@code unauthenticated}) carrying the
- * handler's {@link RequiresScope} scope (else 403 {@code missing_scope}); a handler that declares neither refuses
- * every key with 403. The {@link Principal} is stored as the request attribute {@link #PRINCIPAL}.
+ * handler's {@link RequiresScope} scope (else 403 {@code missing_scope}) and, on an {@link OperatorOnly} handler, be the
+ * operator's (else 403 {@code operator_only}); a handler that declares neither refuses every key with 403. All of
+ * this happens before the request body is read. The {@link Principal} is stored as the request attribute {@link #PRINCIPAL}.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -36,21 +36,22 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         }
         String key = request.getHeader(ApiKeyService.API_KEY_HEADER);
         if (key == null || key.isBlank()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing X-API-Key header", List.of());
+            throw new ApiException(ApiErrorCode.UNAUTHENTICATED, "Missing X-API-Key header");
         }
         Principal principal = keys.authenticate(key.trim())
-                .orElseThrow(() ->
-                        new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unknown API key", List.of()));
+                .orElseThrow(() -> new ApiException(ApiErrorCode.UNAUTHENTICATED, "Unknown API key"));
         if (required == null) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN, "missing_scope", "This endpoint is not open to any API key", List.of());
+            throw new ApiException(ApiErrorCode.MISSING_SCOPE, "This endpoint is not open to any API key");
         }
         if (!principal.has(required.value())) {
             throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    "missing_scope",
-                    "This API key lacks the scope '" + required.value().wireName() + "'",
-                    List.of());
+                    ApiErrorCode.MISSING_SCOPE,
+                    "This API key lacks the scope '" + required.value().wireName() + "'");
+        }
+        if (method.hasMethodAnnotation(OperatorOnly.class) && !principal.isOperator()) {
+            throw new ApiException(
+                    ApiErrorCode.OPERATOR_ONLY,
+                    "Only the operator (an admin key of the default tenant) manages tenants");
         }
         request.setAttribute(PRINCIPAL, principal);
         return true;

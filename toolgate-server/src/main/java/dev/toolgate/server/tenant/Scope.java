@@ -1,5 +1,6 @@
 package dev.toolgate.server.tenant;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,7 +20,8 @@ public enum Scope {
         this.wireName = wireName;
     }
 
-    /** Returns the name used in the API, e.g. {@code tools:read}. */
+    /** Returns the name used in the API (and in JSON), e.g. {@code tools:read}. */
+    @JsonValue
     public String wireName() {
         return wireName;
     }

@@ -13,6 +13,9 @@ import java.util.UUID;
  */
 public record Tenant(UUID id, String name, Instant createdAt, RateLimitOverrides rateLimits) {
 
+    /** The longest name, in characters. */
+    public static final int MAX_NAME = 255;
+
     /**
      * Per-tenant overrides of the deployment's rate limits, in invocations per minute; null = the deployment
      * default, 0 = unlimited.
@@ -22,6 +25,9 @@ public record Tenant(UUID id, String name, Instant createdAt, RateLimitOverrides
      * @param testFirePerMinute test fires of the tenant (their own bucket)
      */
     public record RateLimitOverrides(Integer tenantPerMinute, Integer toolPerMinute, Integer testFirePerMinute) {
+        /** The highest override, in invocations per minute. */
+        public static final int MAX_PER_MINUTE = 1_000_000;
+
         /** No overrides: every limit is the deployment default. */
         public static final RateLimitOverrides NONE = new RateLimitOverrides(null, null, null);
     }

@@ -1,12 +1,14 @@
 package dev.toolgate.server.tenant;
 
-import dev.toolgate.core.tool.FieldError;
 import dev.toolgate.server.api.ApiException;
-import java.util.ArrayList;
+import dev.toolgate.server.api.ListResponse;
+import dev.toolgate.server.api.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /v1/tenants}: the operator creates and lists tenants and sets their rate limits. The operator is an
@@ -27,6 +28,9 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/v1/tenants")
+@Tag(name = "Tenants", description = "Tenants and their rate limits; the operator's.")
+@ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = ProblemResponses.OPERATOR_ONLY)
 class TenantController {
 
     private final TenantStore tenants;
@@ -39,110 +43,71 @@ class TenantController {
 
     @PostMapping
     @RequiresScope(Scope.ADMIN)
+    @OperatorOnly
     @Transactional
-    ResponseEntity<Map<String, Object>> create(Principal principal, @RequestBody JsonNode body) {
-        requireOperator(principal);
-        JsonNode name = body.get("name");
-        if (name == null
-                || !name.isString()
-                || name.asString().isBlank()
-                || name.asString().length() > 255) {
-            throw ApiException.invalid(List.of(new FieldError("name", "is required, 1-255 characters")));
-        }
-        Tenant tenant = tenants.create(name.asString().trim());
+    @Operation(
+            operationId = "createTenant",
+            summary = "Create a tenant",
+            description = "Creates the tenant and its first admin key, whose value is in this answer only."
+                    + " The operator only.")
+    @ApiResponse(responseCode = "201", description = "The new tenant and its admin key.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    ResponseEntity<TenantCreatedOut> create(@Valid @RequestBody TenantIn body) {
+        Tenant tenant = tenants.create(body.name().trim());
         ApiKeyService.CreatedKey key =
                 keys.createKey(tenant.id(), "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", tenant.id());
-        json.put("name", tenant.name());
-        json.put("created_at", tenant.createdAt());
-        json.put("api_key", key.key());
-        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TenantCreatedOut(tenant.id(), tenant.name(), tenant.createdAt(), key.key()));
     }
 
     @GetMapping
     @RequiresScope(Scope.ADMIN)
-    Map<String, Object> list(Principal principal) {
-        requireOperator(principal);
-        return Map.of(
-                "data", tenants.list().stream().map(TenantController::toJson).toList());
+    @OperatorOnly
+    @Operation(operationId = "listTenants", summary = "List tenants", description = "Oldest first. The operator only.")
+    @ApiResponse(responseCode = "200", description = "The tenants.", useReturnTypeSchema = true)
+    ListResponse<TenantOut> list() {
+        return new ListResponse<>(tenants.list().stream().map(TenantOut::of).toList());
     }
 
     @GetMapping("/{tenantId}/rate-limits")
     @RequiresScope(Scope.ADMIN)
-    Map<String, Object> rateLimits(Principal principal, @PathVariable UUID tenantId) {
+    @Operation(
+            operationId = "getRateLimits",
+            summary = "Get a tenant's rate limits",
+            description = "The operator, or an admin key of the tenant itself.")
+    @ApiResponse(responseCode = "200", description = "The overrides.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    RateLimitsOut rateLimits(@Parameter(hidden = true) Principal principal, @PathVariable UUID tenantId) {
         if (!principal.isOperator() && !principal.tenantId().equals(tenantId)) {
             throw ApiException.notFound("tenant");
         }
-        return limitsJson(tenants.find(tenantId)
+        return RateLimitsOut.of(tenants.find(tenantId)
                 .orElseThrow(() -> ApiException.notFound("tenant"))
                 .rateLimits());
     }
 
     @PutMapping("/{tenantId}/rate-limits")
     @RequiresScope(Scope.ADMIN)
-    Map<String, Object> setRateLimits(Principal principal, @PathVariable UUID tenantId, @RequestBody JsonNode body) {
-        requireOperator(principal);
-        List<FieldError> errors = new ArrayList<>();
-        Tenant.RateLimitOverrides limits = new Tenant.RateLimitOverrides(
-                limit(body, "tenant_per_minute", errors),
-                limit(body, "tool_per_minute", errors),
-                limit(body, "test_fire_per_minute", errors));
-        for (var field : body.propertyNames()) {
-            if (!List.of("tenant_per_minute", "tool_per_minute", "test_fire_per_minute")
-                    .contains(field)) {
-                errors.add(new FieldError(
-                        field,
-                        "is not a rate limit; use tenant_per_minute, tool_per_minute or" + " test_fire_per_minute"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
+    @OperatorOnly
+    @Operation(
+            operationId = "setRateLimits",
+            summary = "Set a tenant's rate limits",
+            description = "Replaces all three overrides; every instance applies them at once. The operator only.")
+    @ApiResponse(responseCode = "200", description = "The overrides now in force.", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    RateLimitsOut setRateLimits(@PathVariable UUID tenantId, @Valid @RequestBody RateLimitsIn body) {
+        Tenant.RateLimitOverrides limits = body.overrides();
         if (!tenants.updateRateLimits(tenantId, limits)) {
             throw ApiException.notFound("tenant");
         }
-        return limitsJson(limits);
-    }
-
-    private static Integer limit(JsonNode body, String field, List<FieldError> errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > 1_000_000) {
-            errors.add(new FieldError(
-                    field,
-                    "must be an integer from 0 (unlimited) to 1000000, or null for the" + " deployment default"));
-            return null;
-        }
-        return value.asInt();
-    }
-
-    private static Map<String, Object> limitsJson(Tenant.RateLimitOverrides limits) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tenant_per_minute", limits.tenantPerMinute());
-        json.put("tool_per_minute", limits.toolPerMinute());
-        json.put("test_fire_per_minute", limits.testFirePerMinute());
-        return json;
-    }
-
-    private static Map<String, Object> toJson(Tenant tenant) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", tenant.id());
-        json.put("name", tenant.name());
-        json.put("created_at", tenant.createdAt());
-        json.put("rate_limits", limitsJson(tenant.rateLimits()));
-        return json;
-    }
-
-    private static void requireOperator(Principal principal) {
-        if (!principal.isOperator()) {
-            throw new ApiException(
-                    HttpStatus.FORBIDDEN,
-                    "operator_only",
-                    "Only the operator (an admin key of the default tenant) manages tenants",
-                    List.of());
-        }
+        return RateLimitsOut.of(limits);
     }
 }

@@ -8,14 +8,20 @@ import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
-import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.api.ListResponse;
+import dev.toolgate.server.api.ProblemResponses;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,19 +35,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /v1/agents/{agentId}/tools} (TalkPilot's tools API, seed 003) and
- * {@code /v1/agents/{agentId}/functions} (the enabled tools as LLM function descriptors).
+ * {@code /v1/agents/{agentId}/tools} (TalkPilot's tools API) and {@code /v1/agents/{agentId}/functions} (the enabled
+ * tools as LLM function descriptors). Tool bodies stay JSON trees: {@link ToolDefinitionParser} reads them and
+ * reports every field error by path; their documented schemas are {@link ToolApiDocs}'.
  */
 @RestController
 @RequestMapping("/v1/agents/{agentId}")
+@Tag(name = "Tools", description = "An agent's tools and their export as LLM function descriptors.")
+@ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+@ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
+@ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
+@ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
 class ToolController {
-
-    private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
     private final AgentStore agents;
     private final ToolStore tools;
@@ -57,51 +64,103 @@ class ToolController {
 
     @GetMapping("/tools")
     @RequiresScope(Scope.TOOLS_READ)
-    Map<String, ArrayNode> list(Principal principal, @PathVariable UUID agentId) {
+    @Operation(operationId = "listTools", summary = "List an agent's tools", description = "Scope `tools:read`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The agent's tools; auth values show as \"***\".",
+            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_LIST)))
+    ListResponse<ToolOut> list(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId) {
         agents.require(principal.tenantId(), agentId);
-        ArrayNode data = JsonNodeFactory.instance.arrayNode();
-        tools.list(principal.tenantId(), agentId).forEach(tool -> data.add(toJson(tool)));
-        return Map.of("data", data);
+        return new ListResponse<>(tools.list(principal.tenantId(), agentId).stream()
+                .map(ToolOut::of)
+                .toList());
     }
 
     @PostMapping("/tools")
     @RequiresScope(Scope.TOOLS_WRITE)
-    ResponseEntity<ObjectNode> create(Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
+    @Operation(
+            operationId = "createTool",
+            summary = "Create a tool",
+            description = "Every field error is reported at once, by path (`config.url`). The answer carries the"
+                    + " tool's signing secret, shown this once. An AssemblyAI-style body (an `http` block with"
+                    + " `timeout_seconds` instead of `tool_type` and `config`) makes an `http_request` tool too."
+                    + " Scope `tools:write`.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_IN))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new tool, with its signing secret (shown once).",
+            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_OUT)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.TOOL_NAME_TAKEN)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    ResponseEntity<ToolOut> create(
+            @Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
         agents.require(principal.tenantId(), agentId);
         ToolDefinition definition = valid(parser.parse(body));
         SigningSecret secret = SigningSecret.generate(SigningSecretStore.schemeOf(definition));
         Tool tool = tools.create(principal.tenantId(), agentId, definition, secret);
-        ObjectNode json = toJson(tool);
-        json.put("signing_secret", secret.reveal());
-        return ResponseEntity.status(HttpStatus.CREATED).body(json);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ToolOut.of(tool, secret.reveal()));
     }
 
     @GetMapping("/tools/{toolId}")
     @RequiresScope(Scope.TOOLS_READ)
-    ObjectNode get(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
-        return toJson(requireTool(principal, agentId, toolId));
+    @Operation(operationId = "getTool", summary = "Get a tool", description = "Scope `tools:read`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The tool; auth values show as \"***\".",
+            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_OUT)))
+    ToolOut get(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
+        return ToolOut.of(requireTool(principal, agentId, toolId));
     }
 
     @PatchMapping("/tools/{toolId}")
     @RequiresScope(Scope.TOOLS_WRITE)
-    ObjectNode patch(
-            Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId, @RequestBody JsonNode body) {
+    @Operation(
+            operationId = "patchTool",
+            summary = "Change a tool",
+            description = "Fields present replace the stored ones (null resets to the default); `config` is merged"
+                    + " key by key (JSON Merge Patch, RFC 7396) unless `tool_type` changes. `\"***\"` sent back for an"
+                    + " auth token or value keeps the stored one. A change of `signature_scheme` issues a new signing"
+                    + " secret, shown once. Scope `tools:write`.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_PATCH))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The changed tool.",
+            content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_OUT)))
+    @ApiResponse(responseCode = "409", ref = ProblemResponses.TOOL_NAME_TAKEN)
+    @ApiResponse(responseCode = "413", ref = ProblemResponses.PAYLOAD_TOO_LARGE)
+    @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
+    @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
+    ToolOut patch(
+            @Parameter(hidden = true) Principal principal,
+            @PathVariable UUID agentId,
+            @PathVariable UUID toolId,
+            @RequestBody JsonNode body) {
         Tool existing = requireTool(principal, agentId, toolId);
         ToolDefinition definition = valid(parser.patch(existing.definition(), body));
-        ObjectNode json = toJson(tools.update(existing, definition));
+        ToolOut patched = ToolOut.of(tools.update(existing, definition));
         SignatureScheme scheme = SigningSecretStore.schemeOf(definition);
         if (scheme != SigningSecretStore.schemeOf(existing.definition())) {
             // a secret of the other scheme's form cannot sign: issue a new one, shown once like at creation
-            json.put(
-                    "signing_secret",
+            return patched.withSigningSecret(
                     signingSecrets.replace(existing.id(), scheme).reveal());
         }
-        return json;
+        return patched;
     }
 
     @DeleteMapping("/tools/{toolId}")
     @RequiresScope(Scope.TOOLS_WRITE)
-    ResponseEntity<Void> delete(Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
+    @Operation(operationId = "deleteTool", summary = "Delete a tool", description = "Scope `tools:write`.")
+    @ApiResponse(responseCode = "204", description = "Deleted.")
+    ResponseEntity<Void> delete(
+            @Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
         agents.require(principal.tenantId(), agentId);
         if (!tools.delete(principal.tenantId(), agentId, toolId)) {
             throw ApiException.notFound("tool");
@@ -111,33 +170,33 @@ class ToolController {
 
     @GetMapping("/functions")
     @RequiresScope(Scope.TOOLS_READ)
-    Map<String, Object> functions(
-            Principal principal, @PathVariable UUID agentId, @RequestParam(defaultValue = "openai") String format) {
+    @Operation(
+            operationId = "exportFunctions",
+            summary = "Export the tools as function descriptors",
+            description = "The agent's enabled tools, lowest priority first, as the tool list of one LLM API."
+                    + " Scope `tools:read`.")
+    @ApiResponse(responseCode = "200", description = "The descriptors.", useReturnTypeSchema = true)
+    FunctionsOut functions(
+            @Parameter(hidden = true) Principal principal,
+            @PathVariable UUID agentId,
+            @Parameter(description = "The LLM API whose format to use; case is ignored.")
+                    @RequestParam(defaultValue = "openai")
+                    String format) {
         agents.require(principal.tenantId(), agentId);
         DescriptorFormat descriptorFormat;
         try {
             descriptorFormat = DescriptorFormat.fromWireName(format);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.invalidParameter("format", e.getMessage());
         }
         var definitions = tools.list(principal.tenantId(), agentId).stream()
                 .map(Tool::definition)
                 .toList();
-        return Map.of(
-                "format",
+        return new FunctionsOut(
                 descriptorFormat.wireName(),
-                "tools",
-                DescriptorExporter.export(definitions, descriptorFormat));
-    }
-
-    static ObjectNode toJson(Tool tool) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        json.put("id", tool.id().toString());
-        json.put("agent_id", tool.agentId().toString());
-        json.setAll(WRITER.toJson(tool.definition(), true));
-        json.put("created_at", tool.createdAt().toString());
-        json.put("updated_at", tool.updatedAt().toString());
-        return json;
+                DescriptorExporter.export(definitions, descriptorFormat)
+                        .valueStream()
+                        .toList());
     }
 
     private static ToolDefinition valid(ParseResult result) {

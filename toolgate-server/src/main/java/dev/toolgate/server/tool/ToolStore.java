@@ -7,6 +7,7 @@ import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.core.tool.ToolLimits;
+import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.invalidation.InvalidatingCache;
 import dev.toolgate.server.invalidation.InvalidationBus;
@@ -110,11 +111,9 @@ public class ToolStore {
                 .single();
         if (held >= maxToolsPerAgent) {
             throw new ApiException(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "too_many_tools",
+                    ApiErrorCode.TOO_MANY_TOOLS,
                     "This agent already holds " + held + " tools; the limit is " + maxToolsPerAgent
-                            + " tools per agent (toolgate.limits.max-tools-per-agent). Nothing was stored.",
-                    List.of());
+                            + " tools per agent (toolgate.limits.max-tools-per-agent). Nothing was stored.");
         }
         Instant now = Instant.now();
         Tool tool = new Tool(UUID.randomUUID(), tenantId, agentId, definition, now, now);
@@ -267,6 +266,6 @@ public class ToolStore {
     }
 
     private static ApiException duplicate(String name) {
-        return ApiException.conflict("tool_name_taken", "The agent already has a tool named '" + name + "'");
+        return new ApiException(ApiErrorCode.TOOL_NAME_TAKEN, "The agent already has a tool named '" + name + "'");
     }
 }

@@ -3,10 +3,10 @@
  * through {@code server.secrets}), always within one tenant, with parsed definitions cached per tool version. A
  * package-private controller serves {@code /v1/agents/{id}/tools} (create, read, PATCH, delete; a new signing secret
  * is shown once) and {@code /v1/agents/{id}/functions} (the enabled tools as OpenAI, Anthropic or Gemini function
- * descriptors).
+ * descriptors); the OpenAPI document describes each tool type's body from core's {@code ToolSchemas}.
  *
  * <p>Depends on {@code core.tool}, {@code core.describe}, {@code core.signing}, {@code server.agent},
- * {@code server.api}, {@code server.secrets}, {@code server.tenant}, Spring (MVC, JDBC, transactions), Jackson and
- * Caffeine.
+ * {@code server.api}, {@code server.secrets}, {@code server.tenant}, Spring (MVC, JDBC, transactions), Jackson,
+ * springdoc (OpenAPI annotations and models) and Caffeine.
  */
 package dev.toolgate.server.tool;

@@ -1,0 +1,252 @@
+package dev.toolgate.core.tool;
+
+import static dev.toolgate.core.tool.SchemaNodes.bool;
+import static dev.toolgate.core.tool.SchemaNodes.integer;
+import static dev.toolgate.core.tool.SchemaNodes.number;
+import static dev.toolgate.core.tool.SchemaNodes.object;
+import static dev.toolgate.core.tool.SchemaNodes.oneOf;
+import static dev.toolgate.core.tool.SchemaNodes.pattern;
+import static dev.toolgate.core.tool.SchemaNodes.string;
+import static dev.toolgate.core.tool.SchemaNodes.text;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON Schemas (draft 2020-12, the dialect of OpenAPI 3.1) of the tool bodies {@link ToolDefinitionParser} accepts in
+ * TalkPilot's shape, one per {@link ToolType}, written from the same constants and defaults the parsers apply. They
+ * document the API; the parser stays the judge: it also checks what these schemas do not say (the header names
+ * Toolgate reserves, template syntax, the {@code parameters} JSON Schema itself, URL parsing).
+ *
+ * <p>A JSON {@code null} counts as absent, so every optional field also admits {@code null}. Responses carry the same
+ * config fields, each written with its default filled in ({@link ToolDefinitionWriter}).
+ */
+public final class ToolSchemas {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ToolSchemas() {}
+
+    /**
+     * Returns the schema of the {@code config} object of a tool of {@code type}.
+     *
+     * @param type the tool type
+     * @param limits the deployment limits a {@code http_request} {@code timeout} and {@code max_response_bytes} are
+     *     checked against (and default to)
+     * @return a new {@code {"type": "object", "properties": ..., "required": ..., "additionalProperties": false}}
+     */
+    public static ObjectNode config(ToolType type, ToolLimits limits) {
+        Objects.requireNonNull(limits, "limits");
+        ObjectNode schema = object("The " + type.wireName() + " configuration.");
+        ObjectNode p = schema.putObject("properties");
+        switch (type) {
+            case HTTP_REQUEST -> http(p, limits);
+            case TRANSFER_CALL -> {
+                p.set("phone_number", phone());
+                p.set(
+                        "transfer_mode",
+                        oneOf(ActionConfigParsers.TRANSFER_MODES, "cold", "cold: at once; warm: the agent stays on."));
+                p.set("play_hold_music", bool(false, "Whether hold music plays while transferring."));
+            }
+            case MONITORED_TRANSFER -> {
+                p.set("phone_number", phone());
+                p.set(
+                        "timeout_seconds",
+                        integer(
+                                ActionConfigParsers.MIN_MONITOR_TIMEOUT_SECONDS,
+                                ActionConfigParsers.MAX_MONITOR_TIMEOUT_SECONDS,
+                                ActionConfigParsers.DEFAULT_MONITOR_TIMEOUT_SECONDS,
+                                "Seconds it may ring before the AI takes the call back."));
+            }
+            case END_CALL ->
+                p.set("goodbye_message", text(ActionConfigParsers.MAX_SPOKEN_TEXT, "Said before hanging up."));
+            case EXTRACT_VARIABLE -> {
+                p.set(
+                        "variable_name",
+                        pattern(
+                                ActionConfigParsers.VARIABLE_NAME.pattern(),
+                                "customer_email",
+                                "Becomes {{vars.NAME}}."));
+                p.set("variable_type", oneOf(ActionConfigParsers.VARIABLE_TYPES, null, "The kind of value."));
+                p.set("prompt_text", text(ActionConfigParsers.MAX_PROMPT_TEXT, "What the agent asks."));
+                p.set("example_format", text(ActionConfigParsers.MAX_EXAMPLE_FORMAT, "An example for the model."));
+                p.set("confirmation_enabled", bool(false, "Whether the caller confirms the value."));
+            }
+            case PLAY_TONE -> {
+                p.set("tone_type", oneOf(ActionConfigParsers.TONE_TYPES, "dtmf", "The tone family."));
+                String dtmf = ActionConfigParsers.DTMF.pattern();
+                p.set("dtmf_digit", pattern(dtmf, "1", "The DTMF digits to play; this or digits is required."));
+                p.set("digits", pattern(dtmf, "0#", "Another name for dtmf_digit; give one of the two."));
+                p.set(
+                        "duration",
+                        integer(
+                                ActionConfigParsers.MIN_TONE_DURATION_MS,
+                                ActionConfigParsers.MAX_TONE_DURATION_MS,
+                                dev.toolgate.core.telephony.Dtmf.DEFAULT_DURATION_MS,
+                                "Milliseconds per tone."));
+                p.set("volume", number(0, 1, dev.toolgate.core.telephony.Dtmf.DEFAULT_VOLUME, "From 0.0 to 1.0."));
+            }
+            case KNOWLEDGE_BASE -> {
+                p.set(
+                        "top_k",
+                        integer(
+                                1,
+                                ActionConfigParsers.MAX_TOP_K,
+                                ActionConfigParsers.DEFAULT_TOP_K,
+                                "Chunks to fetch."));
+                p.set(
+                        "similarity_threshold",
+                        number(0, 1, ActionConfigParsers.DEFAULT_SIMILARITY_THRESHOLD, "The lowest similarity kept."));
+                p.set("bridging_sentence", text(ActionConfigParsers.MAX_BRIDGING_SENTENCE, "Said while searching."));
+            }
+        }
+        ArrayNode required = schema.putArray("required");
+        switch (type) {
+            case HTTP_REQUEST -> required.add("url");
+            case TRANSFER_CALL, MONITORED_TRANSFER -> required.add("phone_number");
+            case EXTRACT_VARIABLE -> required.add("variable_name").add("variable_type");
+            case END_CALL, PLAY_TONE, KNOWLEDGE_BASE -> {}
+        }
+        return schema;
+    }
+
+    /**
+     * Returns the schema of a whole tool body of {@code type}: {@code name}, {@code display_name}, {@code description},
+     * {@code tool_type} (this type only), {@code parameters}, {@code config}, {@code is_enabled}, {@code priority}.
+     *
+     * @param type the tool type
+     * @param config the schema of the {@code config} field, e.g. {@link #config} or a reference to it
+     * @return a new object schema
+     */
+    public static ObjectNode tool(ToolType type, JsonNode config) {
+        ObjectNode schema = object("A " + type.wireName() + " tool.");
+        ObjectNode p = schema.putObject("properties");
+        p.set(
+                "name",
+                pattern(
+                        ToolDefinition.NAME_PATTERN.pattern(),
+                        "lookup_customer",
+                        "The function name the model calls; unique per agent."));
+        p.set("display_name", text(ToolDefinitionParser.MAX_DISPLAY_NAME, "A name for people."));
+        ObjectNode description = string("The text the model reads to decide when to call the tool; not blank.");
+        description.put("minLength", 1).put("maxLength", ToolDefinitionParser.MAX_DESCRIPTION);
+        p.set("description", description);
+        ObjectNode toolType = string("The tool type.");
+        toolType.put("const", type.wireName());
+        p.set("tool_type", toolType);
+        ObjectNode parameters = object("A JSON Schema of \"type\": \"object\" for the model's arguments.");
+        parameters.remove("additionalProperties");
+        parameters.putObject("default").put("type", "object").putObject("properties");
+        p.set("parameters", parameters);
+        p.set("config", config.deepCopy());
+        p.set("is_enabled", bool(true, "Whether the tool is exported to the model and may be invoked."));
+        p.set("priority", integer(0, ToolDefinitionParser.MAX_PRIORITY, 0, "Export order, lowest first."));
+        ArrayNode required =
+                schema.putArray("required").add("name").add("description").add("tool_type");
+        if (!ToolDefinitionParser.configOptional(type)) {
+            required.add("config");
+        }
+        return schema;
+    }
+
+    private static void http(ObjectNode p, ToolLimits limits) {
+        ObjectNode url = string("The endpoint: an absolute https:// URL without user info, fragment or templates.");
+        url.put("format", "uri").put("maxLength", HttpFieldRules.MAX_URL_LENGTH);
+        url.putArray("examples").add("https://crm.example.com/customers/lookup");
+        p.set("url", url);
+        p.set(
+                "method",
+                oneOf(
+                        HttpConfigParser.METHODS,
+                        HttpMethod.POST.name(),
+                        "The HTTP method; the envelope body mode always POSTs."));
+        p.set("headers", pairs("Extra request headers; values may hold templates."));
+        p.set("query_params", pairs("Extra query parameters; values may hold templates."));
+        p.set(
+                "body_mode",
+                oneOf(HttpConfigParser.BODY_MODES, BodyMode.ENVELOPE.wireName(), "How the arguments travel."));
+        p.set("auth", auth());
+        ObjectNode timeout = number(
+                0,
+                limits.maxTimeout().toMillis() / 1000.0,
+                limits.defaultTimeout().toMillis() / 1000.0,
+                "The call's total budget in seconds, at most the deployment budget.");
+        timeout.remove("minimum");
+        timeout.put("exclusiveMinimum", 0);
+        p.set("timeout", timeout);
+        p.set(
+                "max_response_bytes",
+                integer(
+                        1,
+                        limits.maxResponseBytes(),
+                        limits.defaultMaxResponseBytes(),
+                        "Response body bytes read at most."));
+        p.set("speak_during_execution", bool(false, "Whether the agent speaks while waiting."));
+        p.set("speak_after_execution", bool(true, "Whether the agent speaks the result."));
+        p.set("error_hint", text(HttpConfigParser.MAX_ERROR_HINT, "The hint the model gets on any failure."));
+        p.set(
+                "signature_scheme",
+                oneOf(HttpConfigParser.SCHEMES, SignatureScheme.TOOLGATE.wireName(), "How requests are signed."));
+        ObjectNode window = number(
+                0,
+                HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds(),
+                null,
+                "Seconds a result is reused for a repeated call; 0 turns it off; null: the deployment default.");
+        window.set("type", NODES.arrayNode().add("number").add("null"));
+        p.set("duplicate_window", window);
+    }
+
+    /** {@code none}, {@code bearer} or {@code header}; token and value may be {@code {{secrets.NAME}}} templates. */
+    private static ObjectNode auth() {
+        ObjectNode none = authVariant("none", "No auth header.", new String[0]);
+        ObjectNode bearer = authVariant(
+                "bearer", "Sends Authorization: Bearer <token>.", "token", "The token, e.g. {{secrets.CRM_TOKEN}}.");
+        ObjectNode header = authVariant(
+                "header",
+                "Sends <header_name>: <value>.",
+                "header_name",
+                "An HTTP header name (RFC 9110 token).",
+                "value",
+                "The header value, e.g. {{secrets.CRM_KEY}}.");
+        ObjectNode auth = NODES.objectNode();
+        auth.put("description", "How the endpoint is authenticated; reads show token and value as \"***\".");
+        auth.putArray("oneOf").add(none).add(bearer).add(header);
+        auth.putObject("default").put("type", AuthParser.TYPES.getFirst());
+        return auth;
+    }
+
+    /** An auth object of {@code type} with the given (name, description) fields, all required. */
+    private static ObjectNode authVariant(String type, String description, String... fields) {
+        ObjectNode variant = object(description);
+        ObjectNode properties = variant.putObject("properties");
+        ArrayNode required = variant.putArray("required").add("type");
+        ObjectNode typeField = string("The auth type.");
+        properties.set("type", typeField.put("const", type));
+        for (int i = 0; i < fields.length; i += 2) {
+            ObjectNode field = string(fields[i + 1]).put("minLength", 1);
+            properties.set(fields[i], fields[i].equals("header_name") ? field : field.put("writeOnly", true));
+            required.add(fields[i]);
+        }
+        return variant;
+    }
+
+    private static ObjectNode pairs(String description) {
+        ObjectNode pair = object("One header or query parameter.");
+        ObjectNode properties = pair.putObject("properties");
+        properties.set("key", string("The name."));
+        properties.set("value", string("The value; may hold templates such as {{args.phone}}."));
+        pair.putArray("required").add("key").add("value");
+        ObjectNode array = NODES.objectNode().put("type", "array").put("description", description);
+        array.set("items", pair);
+        array.put("maxItems", HttpConfigParser.MAX_PAIRS);
+        array.putArray("default");
+        return array;
+    }
+
+    private static ObjectNode phone() {
+        return pattern(ActionConfigParsers.PHONE.pattern(), "+4930999888", "The target number, E.164.");
+    }
+}
