@@ -50,6 +50,10 @@ public final class ToolSchemas {
                         "transfer_mode",
                         oneOf(ActionConfigParsers.TRANSFER_MODES, "cold", "cold: at once; warm: the agent stays on."));
                 p.set("play_hold_music", bool(false, "Whether hold music plays while transferring."));
+                p.set("allowed_destinations", destinations());
+                p.set("extension", pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only)."));
+                p.set("whisper_message", text(ActionConfigParsers.MAX_SPOKEN_TEXT, "Said to the target (warm only)."));
+                p.set("summary", bool(false, "Whether the agent summarises the call to the target (warm only)."));
             }
             case MONITORED_TRANSFER -> {
                 p.set("phone_number", phone());
@@ -60,6 +64,8 @@ public final class ToolSchemas {
                                 ActionConfigParsers.MAX_MONITOR_TIMEOUT_SECONDS,
                                 ActionConfigParsers.DEFAULT_MONITOR_TIMEOUT_SECONDS,
                                 "Seconds it may ring before the AI takes the call back."));
+                p.set("allowed_destinations", destinations());
+                p.set("extension", pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only)."));
             }
             case END_CALL ->
                 p.set("goodbye_message", text(ActionConfigParsers.MAX_SPOKEN_TEXT, "Said before hanging up."));
@@ -77,7 +83,7 @@ public final class ToolSchemas {
             }
             case PLAY_TONE -> {
                 p.set("tone_type", oneOf(ActionConfigParsers.TONE_TYPES, "dtmf", "The tone family."));
-                String dtmf = ActionConfigParsers.DTMF.pattern();
+                String dtmf = "^[0-9*#A-DwW]{1," + dev.toolgate.core.telephony.Dtmf.MAX_SYMBOLS + "}$";
                 p.set("dtmf_digit", pattern(dtmf, "1", "The DTMF digits to play; this or digits is required."));
                 p.set("digits", pattern(dtmf, "0#", "Another name for dtmf_digit; give one of the two."));
                 p.set(
@@ -246,7 +252,18 @@ public final class ToolSchemas {
         return array;
     }
 
+    private static ObjectNode destinations() {
+        ObjectNode array = NODES.objectNode()
+                .put("type", "array")
+                .put(
+                        "description",
+                        "Other targets the model may name (E.164 numbers or SIP URIs); any other is refused.");
+        array.set("items", phone());
+        array.put("maxItems", ActionConfigParsers.MAX_ALLOWED_DESTINATIONS);
+        return array;
+    }
+
     private static ObjectNode phone() {
-        return pattern(ActionConfigParsers.PHONE.pattern(), "+4930999888", "The target number, E.164.");
+        return pattern("^(\\+[1-9][0-9]{6,14}|sips?:.+)$", "+4930999888", "The target: an E.164 number or a SIP URI.");
     }
 }
