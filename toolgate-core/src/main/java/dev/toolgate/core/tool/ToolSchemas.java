@@ -51,7 +51,9 @@ public final class ToolSchemas {
                         oneOf(ActionConfigParsers.TRANSFER_MODES, "cold", "cold: at once; warm: the agent stays on."));
                 p.set("play_hold_music", bool(false, "Whether hold music plays while transferring."));
                 p.set("allowed_destinations", destinations());
-                p.set("extension", pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only)."));
+                p.set(
+                        "extension",
+                        nullable(pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only).")));
                 p.set("whisper_message", text(ActionConfigParsers.MAX_SPOKEN_TEXT, "Said to the target (warm only)."));
                 p.set("summary", bool(false, "Whether the agent summarises the call to the target (warm only)."));
             }
@@ -65,7 +67,9 @@ public final class ToolSchemas {
                                 ActionConfigParsers.DEFAULT_MONITOR_TIMEOUT_SECONDS,
                                 "Seconds it may ring before the AI takes the call back."));
                 p.set("allowed_destinations", destinations());
-                p.set("extension", pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only)."));
+                p.set(
+                        "extension",
+                        nullable(pattern("^[0-9]{1,10}$", "123", "Digits dialled once connected (numbers only).")));
             }
             case END_CALL ->
                 p.set("goodbye_message", text(ActionConfigParsers.MAX_SPOKEN_TEXT, "Said before hanging up."));
@@ -80,6 +84,11 @@ public final class ToolSchemas {
                 p.set("prompt_text", text(ActionConfigParsers.MAX_PROMPT_TEXT, "What the agent asks."));
                 p.set("example_format", text(ActionConfigParsers.MAX_EXAMPLE_FORMAT, "An example for the model."));
                 p.set("confirmation_enabled", bool(false, "Whether the caller confirms the value."));
+                p.set(
+                        "pattern",
+                        text(
+                                CustomPatterns.MAX_LENGTH,
+                                "For variable_type custom: a pattern the value must match (RE2 syntax, linear time)."));
             }
             case PLAY_TONE -> {
                 p.set("tone_type", oneOf(ActionConfigParsers.TONE_TYPES, "dtmf", "The tone family."));
@@ -203,6 +212,24 @@ public final class ToolSchemas {
                 "Seconds a result is reused for a repeated call; 0 turns it off; null: the deployment default.");
         window.set("type", NODES.arrayNode().add("number").add("null"));
         p.set("duplicate_window", window);
+        ObjectNode variables = NODES.objectNode()
+                .put("type", "object")
+                .put(
+                        "description",
+                        "Call variables taken from the endpoint's JSON answer: a name to a JSON Pointer (RFC 6901,"
+                                + " starting with /) or a JSONPath (RFC 9535, starting with $); usable as"
+                                + " {{vars.NAME}} in later tools of the call.");
+        ObjectNode expression =
+                string("A JSON Pointer or a JSONPath.").put("maxLength", ResponseExpressions.MAX_EXPRESSION);
+        variables.set("additionalProperties", expression);
+        variables.put("maxProperties", ResponseExpressions.MAX_VARIABLES);
+        variables.putObject("default");
+        p.set("response_variables", variables);
+    }
+
+    private static ObjectNode nullable(ObjectNode schema) {
+        schema.set("type", NODES.arrayNode().add(schema.get("type").asString()).add("null"));
+        return schema;
     }
 
     /** {@code none}, {@code bearer} or {@code header}; token and value may be {@code {{secrets.NAME}}} templates. */
