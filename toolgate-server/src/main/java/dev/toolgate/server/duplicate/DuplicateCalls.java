@@ -104,9 +104,13 @@ public final class DuplicateCalls {
     private final Duration budget;
     private final Map<String, CompletableFuture<Fresh>> inFlight = new ConcurrentHashMap<>();
 
-    /** @param cache where finished results are kept for their window; coalescing is per instance */
+    /**
+     * Coalescing per instance only ({@link #LOCAL_ONLY}, which never waits, so no budget is needed).
+     *
+     * @param cache where finished results are kept for their window
+     */
     public DuplicateCalls(ResultCache cache) {
-        this(cache, LOCAL_ONLY, Duration.ofSeconds(10));
+        this(cache, LOCAL_ONLY, Duration.ZERO);
     }
 
     /**
