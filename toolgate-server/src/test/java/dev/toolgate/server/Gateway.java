@@ -32,6 +32,8 @@ record Gateway(ConfigurableApplicationContext context, ApiClient api) implements
     static Gateway start(List<String> args) {
         List<String> all = new ArrayList<>(args);
         all.add("--server.port=0");
+        // its own management port too: two instances (or another process on this machine) would clash on 8081
+        all.add("--management.server.port=0");
         all.add("--server.address=127.0.0.1");
         all.add("--management.server.port=0");
         ConfigurableApplicationContext context =

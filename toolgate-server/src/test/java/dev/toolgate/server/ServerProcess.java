@@ -41,6 +41,14 @@ final class ServerProcess implements AutoCloseable {
      * @throws IllegalStateException naming the log when it exits or does not start within {@code timeout}
      */
     static ServerProcess start(Path log, Duration timeout, String apiKey, List<String> springArgs) {
+        return start(log, timeout, apiKey, 0, springArgs);
+    }
+
+    /**
+     * Like {@link #start(Path, Duration, String, List)} on API port {@code apiPort} (0: a random one, read from the
+     * log, which then must be the only web server), e.g. {@link #freePort} when the management port is set too.
+     */
+    static ServerProcess start(Path log, Duration timeout, String apiKey, int apiPort, List<String> springArgs) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
@@ -51,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
                 ToolgateMain.class.getName(),
                 "serve",
                 "--port",
-                "0",
+                String.valueOf(apiPort),
                 "--management.server.port=0"));
         command.addAll(springArgs);
         Process process;
@@ -66,8 +74,9 @@ final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher port = PORT.matcher(read(log));
-            if (port.find()) {
-                ServerProcess server = new ServerProcess(process, log, Integer.parseInt(port.group(1)));
+            if (apiPort != 0 || port.find()) {
+                ServerProcess server =
+                        new ServerProcess(process, log, apiPort != 0 ? apiPort : Integer.parseInt(port.group(1)));
                 if (server.accepts(apiKey)) {
                     return server;
                 }
@@ -86,6 +95,16 @@ final class ServerProcess implements AutoCloseable {
             return new ApiClient(baseUrl()).get(apiKey, "/v1/agents").status() == 200;
         } catch (UncheckedIOException notYet) {
             return false;
+        }
+    }
+
+    /** A loopback port free just now (the server binds it moments later). */
+    static int freePort() {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

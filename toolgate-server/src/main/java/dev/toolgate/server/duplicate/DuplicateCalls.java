@@ -1,14 +1,18 @@
 package dev.toolgate.server.duplicate;
 
+import dev.toolgate.server.api.LogSafe;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,8 +24,14 @@ import tools.jackson.databind.node.ObjectNode;
  * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or
  * with another caller number, runs on its own.
  *
- * <p>In-flight coalescing is per instance; finished results are shared through the {@link ResultCache} (Redis
- * when configured), so a repeat that lands on another instance is still served from the cache.
+ * <p>Finished results are shared through the {@link ResultCache} (Redis when configured), so a repeat that lands on
+ * another instance is served from the cache. In-flight coalescing spans instances through a {@link FlightLock}
+ * (Redis {@code SET NX PX} when configured): the instance that takes the lock runs the call; the others poll the
+ * result cache until the result arrives, the lock goes away without one (an unreusable result, or the holder
+ * crashed and the lock expired), or the wait reaches the call's budget; in the last two cases the call runs here
+ * (and, past its budget, the engine answers with its timeout). The lock expires with the budget, so a crashed
+ * holder blocks nobody for longer. When the lock cannot be reached (Redis down) coalescing is per instance only
+ * (docs/production.md). A {@link Duration#ZERO} window keeps no result, so such calls coalesce per instance only.
  */
 public final class DuplicateCalls {
 
@@ -51,12 +61,68 @@ public final class DuplicateCalls {
         void put(String key, Fresh result, Duration window);
     }
 
+    /** Marks one call as in flight across instances. */
+    public interface FlightLock {
+        /**
+         * Takes the lock of {@code key} for at most {@code ttl}.
+         *
+         * @param token identifies the holder, for {@link #release}
+         * @return true when taken, false when another holder has it
+         * @throws RuntimeException when the lock's store cannot be reached (the caller then runs the call)
+         */
+        boolean tryLock(String key, String token, Duration ttl);
+
+        /** Whether anyone holds the lock of {@code key}; throws like {@link #tryLock}. */
+        boolean held(String key);
+
+        /** Releases the lock of {@code key} if {@code token} still holds it; never throws. */
+        void release(String key, String token);
+    }
+
+    /** The lock of a single instance: every call is its own leader across instances (in-process coalescing only). */
+    public static final FlightLock LOCAL_ONLY = new FlightLock() {
+        @Override
+        public boolean tryLock(String key, String token, Duration ttl) {
+            return true;
+        }
+
+        @Override
+        public boolean held(String key) {
+            return false;
+        }
+
+        @Override
+        public void release(String key, String token) {}
+    };
+
+    private static final Logger log = LoggerFactory.getLogger(DuplicateCalls.class);
+    /** Pause between two looks for the result of a call in flight on another instance. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
     private final ResultCache cache;
+    private final FlightLock lock;
+    private final Duration budget;
     private final Map<String, CompletableFuture<Fresh>> inFlight = new ConcurrentHashMap<>();
 
-    /** @param cache where finished results are kept for their window */
+    /**
+     * Coalescing per instance only ({@link #LOCAL_ONLY}, which never waits, so no budget is needed).
+     *
+     * @param cache where finished results are kept for their window
+     */
     public DuplicateCalls(ResultCache cache) {
+        this(cache, LOCAL_ONLY, Duration.ZERO);
+    }
+
+    /**
+     * @param cache where finished results are kept for their window
+     * @param lock marks calls in flight across instances
+     * @param budget the longest a call may take ({@code toolgate.budget}): how long the lock lives and how long an
+     *     identical call waits for another instance's result
+     */
+    public DuplicateCalls(ResultCache cache, FlightLock lock, Duration budget) {
         this.cache = cache;
+        this.lock = lock;
+        this.budget = budget;
     }
 
     /**
@@ -80,15 +146,81 @@ public final class DuplicateCalls {
         }
         Fresh fresh = null;
         try {
-            fresh = call.get();
-            if (fresh.reusable() && !window.isZero()) {
-                cache.put(key, fresh, window);
+            Served served = window.isZero() ? new Ran(call.get()) : acrossInstances(key, window, call);
+            if (served instanceof Ran ran) {
+                fresh = ran.fresh();
+            } else if (served instanceof Reused reused) {
+                fresh = new Fresh(reused.originalInvocationId(), reused.response(), true);
             }
-            return new Ran(fresh);
+            return served;
         } finally {
             inFlight.remove(key, mine);
             mine.complete(fresh);
         }
+    }
+
+    /** Runs the call once across instances: under the shared lock, or after waiting for its holder's result. */
+    private Served acrossInstances(String key, Duration window, Supplier<Fresh> call) {
+        String token = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (true) {
+            boolean mine;
+            try {
+                mine = lock.tryLock(key, token, budget);
+            } catch (RuntimeException e) {
+                log.warn("Duplicate-call lock unreachable; coalescing in this instance only: {}", LogSafe.text(e));
+                return new Ran(runAndKeep(key, window, call));
+            }
+            if (mine) {
+                try {
+                    // the holder before us may have finished between our first look and the lock
+                    Optional<Fresh> done = cache.get(key);
+                    if (done.isPresent()) {
+                        return new Reused(done.get().invocationId(), done.get().response());
+                    }
+                    return new Ran(runAndKeep(key, window, call));
+                } finally {
+                    lock.release(key, token);
+                }
+            }
+            Optional<Fresh> result = awaitElsewhere(key, deadline);
+            if (result.isPresent()) {
+                return new Reused(result.get().invocationId(), result.get().response());
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                // the budget is spent: the engine answers with its timeout, sending nothing
+                return new Ran(call.get());
+            }
+        }
+    }
+
+    /** Polls for the result of the call another instance runs; empty once its lock is gone or at the deadline. */
+    private Optional<Fresh> awaitElsewhere(String key, long deadline) {
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                Optional<Fresh> result = cache.get(key);
+                if (result.isPresent()) {
+                    return result;
+                }
+                if (!lock.held(key)) {
+                    return cache.get(key);
+                }
+                Thread.sleep(POLL_INTERVAL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Duplicate-call lock unreachable while waiting; running the call: {}", LogSafe.text(e));
+        }
+        return Optional.empty();
+    }
+
+    private Fresh runAndKeep(String key, Duration window, Supplier<Fresh> call) {
+        Fresh fresh = call.get();
+        if (fresh.reusable()) {
+            cache.put(key, fresh, window);
+        }
+        return fresh;
     }
 
     private static Fresh await(CompletableFuture<Fresh> leader) {

@@ -9,14 +9,11 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finished results in Redis ({@code toolgate:dup:<key>}, expiring with the window), so a repeat that reaches another
- * instance is served too. A Redis failure is logged and treated as a cache miss: the call then simply runs.
+ * instance is served too. The value is the {@link DuplicateCalls.Fresh} record as JSON (Jackson). A Redis failure is logged and treated as a cache miss: the call then simply runs.
  */
 public final class RedisResultCache implements DuplicateCalls.ResultCache {
 
@@ -39,9 +36,7 @@ public final class RedisResultCache implements DuplicateCalls.ResultCache {
             if (value == null) {
                 return Optional.empty();
             }
-            JsonNode node = JSON.readTree(value);
-            return Optional.of(new DuplicateCalls.Fresh(
-                    node.get("invocation_id").asString(), (ObjectNode) node.get("response"), true));
+            return Optional.of(JSON.readValue(value, DuplicateCalls.Fresh.class));
         } catch (RuntimeException e) {
             log.warn("Duplicate-call cache read failed; running the call: {}", LogSafe.text(e));
             return Optional.empty();
@@ -50,11 +45,8 @@ public final class RedisResultCache implements DuplicateCalls.ResultCache {
 
     @Override
     public void put(String key, DuplicateCalls.Fresh result, Duration window) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("invocation_id", result.invocationId());
-        node.set("response", result.response());
         try {
-            redis.set(PREFIX + key, JSON.writeValueAsString(node), SetArgs.Builder.px(window.toMillis()));
+            redis.set(PREFIX + key, JSON.writeValueAsString(result), SetArgs.Builder.px(window.toMillis()));
         } catch (RuntimeException e) {
             log.warn("Duplicate-call cache write failed: {}", LogSafe.text(e));
         }

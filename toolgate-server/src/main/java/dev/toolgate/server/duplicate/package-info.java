@@ -4,7 +4,8 @@
  * {@code duplicate_window} from its result, so neither reaches the endpoint twice (the answer is marked
  * {@code repeat_of}). Finished results live in this process
  * ({@link dev.toolgate.server.duplicate.DuplicateCalls.LocalResultCache}) or in Redis
- * ({@link dev.toolgate.server.duplicate.RedisResultCache}), shared by every instance.
+ * ({@link dev.toolgate.server.duplicate.RedisResultCache}), shared by every instance; with Redis, a call in flight on
+ * one instance is awaited by identical calls on the others too ({@link dev.toolgate.server.duplicate.RedisFlightLock}).
  *
  * <p>Depends on {@code server.config}, Lettuce, Jackson and Spring.
  */

@@ -1,0 +1,129 @@
+package dev.toolgate.server.duplicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolgate.server.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Calls in flight shared across instances through Redis (127.0.0.1:6379): two instances (two {@link DuplicateCalls}
+ * with their own connections) receiving one identical call at once run it once, the other serving its result; a
+ * lock left by a crashed holder expires with the budget; an unreachable lock falls back to running the call. Skipped
+ * without Redis, except under {@code CI=true}, where a missing Redis fails.
+ */
+class RedisFlightLockTest {
+
+    static RedisClient redis;
+
+    @BeforeAll
+    static void connect() {
+        redis = TestRedis.client();
+    }
+
+    static DuplicateCalls instance(Duration budget) {
+        return new DuplicateCalls(new RedisResultCache(redis), new RedisFlightLock(redis), budget);
+    }
+
+    @Test
+    void oneIdenticalCallAtTwoInstancesRunsOnce() throws Exception {
+        DuplicateCalls a = instance(Duration.ofSeconds(5));
+        DuplicateCalls b = instance(Duration.ofSeconds(5));
+        String key = "test-" + UUID.randomUUID();
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<DuplicateCalls.Served>> served = new ArrayList<>();
+            for (DuplicateCalls instance : List.of(a, b, a, b)) {
+                served.add(pool.submit(() -> {
+                    start.await();
+                    return instance.serve(key, Duration.ofSeconds(10), () -> slowFresh(runs));
+                }));
+            }
+            start.countDown();
+            int ran = 0;
+            for (Future<DuplicateCalls.Served> each : served) {
+                DuplicateCalls.Served result = each.get(10, TimeUnit.SECONDS);
+                ran += result instanceof DuplicateCalls.Ran ? 1 : 0;
+                String content = result instanceof DuplicateCalls.Ran r
+                        ? r.fresh().response().get("content").asString()
+                        : ((DuplicateCalls.Reused) result)
+                                .response()
+                                .get("content")
+                                .asString();
+                assertThat(content).isEqualTo("answer 1");
+            }
+            assertThat(runs).hasValue(1);
+            assertThat(ran).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLockLeftByACrashedHolderExpiresWithTheBudget() {
+        String key = "test-" + UUID.randomUUID();
+        // a holder that took the lock for a 300 ms budget and died
+        redis.connect()
+                .sync()
+                .set("toolgate:dup-lock:" + key, "ghost", SetArgs.Builder.nx().px(300));
+        AtomicInteger runs = new AtomicInteger();
+        DuplicateCalls.Served served = instance(Duration.ofSeconds(5)).serve(key, Duration.ofSeconds(10), () -> {
+            runs.incrementAndGet();
+            return fresh(1);
+        });
+        assertThat(served).isInstanceOf(DuplicateCalls.Ran.class);
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void anUnreachableLockRunsTheCall() {
+        DuplicateCalls.FlightLock down = new DuplicateCalls.FlightLock() {
+            @Override
+            public boolean tryLock(String key, String token, Duration ttl) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public boolean held(String key) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public void release(String key, String token) {}
+        };
+        DuplicateCalls duplicates = new DuplicateCalls(new RedisResultCache(redis), down, Duration.ofSeconds(5));
+        DuplicateCalls.Served served =
+                duplicates.serve("test-" + UUID.randomUUID(), Duration.ofSeconds(10), () -> fresh(1));
+        assertThat(served).isInstanceOf(DuplicateCalls.Ran.class);
+    }
+
+    private static DuplicateCalls.Fresh slowFresh(AtomicInteger runs) {
+        int run = runs.incrementAndGet();
+        try {
+            Thread.sleep(300); // the endpoint takes a while; the identical calls arrive meanwhile
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return fresh(run);
+    }
+
+    private static DuplicateCalls.Fresh fresh(int run) {
+        return new DuplicateCalls.Fresh(
+                "inv-" + run, JsonNodeFactory.instance.objectNode().put("content", "answer " + run), true);
+    }
+}
