@@ -59,8 +59,10 @@ final class ServerProcess implements AutoCloseable {
                 ToolgateMain.class.getName(),
                 "serve",
                 "--port",
-                String.valueOf(apiPort),
-                "--management.server.port=0"));
+                String.valueOf(apiPort)));
+        if (springArgs.stream().noneMatch(arg -> arg.startsWith("--management.server.port="))) {
+            command.add("--management.server.port=0"); // never the fixed default, which other processes may hold
+        }
         command.addAll(springArgs);
         Process process;
         try {
