@@ -1,10 +1,12 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.core.error.ErrorCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,16 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ToolHealth {
 
-    /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts. */
-    static final List<String> ENDPOINT_ERRORS = List.of(
-            "HTTP_TOOL_CUSTOMER_ERROR",
-            "HTTP_TOOL_TIMEOUT",
-            "HTTP_TOOL_CONNECT_ERROR",
-            "HTTP_TOOL_TLS_ERROR",
-            "HTTP_TOOL_DNS_ERROR",
-            "HTTP_TOOL_REDIRECT",
-            "HTTP_TOOL_BINARY_RESPONSE",
-            "HTTP_TOOL_CIRCUIT_OPEN");
+    /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts ({@link ErrorCode#endpointError()}). */
+    static final List<String> ENDPOINT_ERRORS = Arrays.stream(ErrorCode.values())
+            .filter(ErrorCode::endpointError)
+            .map(Enum::name)
+            .toList();
 
     /** {@code invalid_args_repeating} is raised from this many invalid-argument calls in the window. */
     static final int INVALID_ARGS_REPEATING = 3;
