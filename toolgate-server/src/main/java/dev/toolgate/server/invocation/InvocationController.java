@@ -66,7 +66,7 @@ class InvocationController {
         agents.require(principal.tenantId(), agentId);
         List<FieldError> errors = new ArrayList<>();
         String tool = text(body, "tool", errors, true);
-        String toolCallId = text(body, "tool_call_id", errors, false);
+        String toolCallId = id(text(body, "tool_call_id", errors, false), "tool_call_id", errors);
         CallContext call = callContext(principal, agentId, body.get("call"), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -105,7 +105,8 @@ class InvocationController {
                     errors.add(new FieldError(path + ".function.name", "is required"));
                     continue;
                 }
-                ids.add(toolCall.path("id").isString() ? toolCall.get("id").asString() : null);
+                ids.add(id(
+                        toolCall.path("id").isString() ? toolCall.get("id").asString() : null, path + ".id", errors));
                 calls.add(Map.entry(function.get("name").asString(), function.path("arguments")));
             }
         }
@@ -201,9 +202,11 @@ class InvocationController {
             return null;
         }
         List<FieldError> unsafe = new ArrayList<>();
-        String id = safe(text(call, "id", errors, false, "call.id"), "call.id", unsafe);
-        String callerNumber =
-                safe(text(call, "caller_number", errors, false, "call.caller_number"), "call.caller_number", unsafe);
+        String id = safe(id(text(call, "id", errors, false, "call.id"), "call.id", errors), "call.id", unsafe);
+        String callerNumber = safe(
+                id(text(call, "caller_number", errors, false, "call.caller_number"), "call.caller_number", errors),
+                "call.caller_number",
+                unsafe);
         Map<String, String> variables = new LinkedHashMap<>();
         JsonNode vars = call.get("variables");
         if (vars != null && !vars.isNull()) {
@@ -232,6 +235,18 @@ class InvocationController {
                     unsafe);
         }
         return new CallContext(id == null ? "" : id, callerNumber, principal.tenantId(), agentId, variables);
+    }
+
+    /**
+     * Returns {@code value}, noting an error when it is longer than {@link CallContext#MAX_ID_CHARS} (the width of
+     * the invocation log's columns).
+     */
+    private static String id(String value, String field, List<FieldError> errors) {
+        if (value != null && value.length() > CallContext.MAX_ID_CHARS) {
+            errors.add(new FieldError(field, "must be at most " + CallContext.MAX_ID_CHARS + " characters"));
+            return null;
+        }
+        return value;
     }
 
     private static String safe(String value, String field, List<FieldError> unsafe) {
