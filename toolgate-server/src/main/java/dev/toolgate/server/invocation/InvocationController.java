@@ -9,6 +9,8 @@ import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,10 +58,13 @@ class InvocationController {
         this.service = service;
     }
 
+    @Operation(
+            operationId = "invokeTool",
+            summary = "Invoke a tool: one tool call of the model, answered as the model should see it")
     @PostMapping("/invocations")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode invoke(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @RequestBody JsonNode body,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
@@ -74,10 +79,13 @@ class InvocationController {
         return service.invoke(agentId, tool, body.get("arguments"), toolCallId, call, ArrivalFilter.arrivedAt(arrival));
     }
 
+    @Operation(
+            operationId = "runToolCalls",
+            summary = "Run an OpenAI assistant message's tool calls concurrently, answered in their order")
     @PostMapping("/tool-calls")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode toolCalls(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @RequestBody JsonNode body,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
@@ -127,10 +135,13 @@ class InvocationController {
         return json;
     }
 
+    @Operation(
+            operationId = "testFireTool",
+            summary = "Test-fire a tool: render, judge the destination and (unless dry_run) send it")
     @PostMapping("/tools/{toolId}/test")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode testFire(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body,

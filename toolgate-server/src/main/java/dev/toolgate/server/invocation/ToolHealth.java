@@ -31,10 +31,12 @@ public class ToolHealth {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InvocationLog invocationLog;
 
-    ToolHealth(JdbcClient jdbc, Clock clock) {
+    ToolHealth(JdbcClient jdbc, Clock clock, InvocationLog invocationLog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.invocationLog = invocationLog;
     }
 
     /**
@@ -62,8 +64,12 @@ public class ToolHealth {
             Instant lastCalledAt,
             List<String> flags) {}
 
-    /** Computes the report of {@code toolId} over the last {@code window}. */
+    /**
+     * Computes the report of {@code toolId} over the last {@code window}, after writing the invocations still queued
+     * for the log (as every read of the log does), so a call answered before the request counts.
+     */
     public Report report(UUID tenantId, UUID toolId, Duration window) {
+        invocationLog.flush();
         Timestamp since = Timestamp.from(clock.instant().minus(window));
         String endpointErrors = "'" + String.join("','", ENDPOINT_ERRORS) + "'";
         var counts = jdbc.sql("select count(*) as calls,"
