@@ -272,6 +272,43 @@ class InputLimitsIntegrationTest {
     }
 
     @Test
+    void idsLongerThanTheLogsColumnsAreRefusedNamingTheFieldAndNothingIsSent() {
+        create(tool("lookup", null));
+        String tooLong = "i".repeat(256);
+        String invocations = "/v1/agents/" + agentId + "/invocations";
+
+        ApiClient.Answer toolCallId = api.post(
+                ADMIN_KEY,
+                invocations,
+                "{\"tool\": \"lookup\", \"arguments\": {}, \"tool_call_id\": \"" + tooLong + "\"}");
+        ApiClient.Answer callId = api.post(
+                ADMIN_KEY,
+                invocations,
+                "{\"tool\": \"lookup\", \"arguments\": {}, \"call\": {\"id\": \"" + tooLong + "\"}}");
+        ApiClient.Answer callerNumber = api.post(
+                ADMIN_KEY,
+                invocations,
+                "{\"tool\": \"lookup\", \"arguments\": {}, \"call\": {\"id\": \"c1\", \"caller_number\": \"" + tooLong
+                        + "\"}}");
+        ApiClient.Answer batchId = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/tool-calls",
+                "{\"tool_calls\": [{\"id\": \"" + tooLong
+                        + "\", \"type\": \"function\", \"function\": {\"name\": \"lookup\", \"arguments\": \"{}\"}}]}");
+
+        assertRefused(toolCallId, "tool_call_id", "at most 255 characters");
+        assertRefused(callId, "call.id", "at most 255 characters");
+        assertRefused(callerNumber, "call.caller_number", "at most 255 characters");
+        assertRefused(batchId, "tool_calls[0].id", "at most 255 characters");
+        assertThat(sent).hasValue(0);
+        ApiClient.Answer longest = api.post(
+                ADMIN_KEY,
+                invocations,
+                "{\"tool\": \"lookup\", \"arguments\": {}, \"tool_call_id\": \"" + "i".repeat(255) + "\"}");
+        assertThat(longest.json().get("status").asString()).as(longest.text()).isEqualTo("ok");
+    }
+
+    @Test
     void oversizedArgumentsAreInvalidArgsNamingTheLimitSendNothingAndAreNotStored() {
         create(tool("lookup", null));
 

@@ -162,6 +162,29 @@ public final class ToolEngine {
     }
 
     /**
+     * Returns the outcome of a call of a tool the agent does not have ({@code HTTP_TOOL_NOT_FOUND}): nothing is
+     * sent. The raw arguments are kept for the invocation record unless they break a size or depth limit.
+     *
+     * @param invocationId Toolgate's id of the invocation
+     * @param toolName the function name the model called
+     * @param rawArguments the model's arguments as received, or null
+     * @param toolCallId the model's tool-call id, or null
+     */
+    public InvocationOutcome notFound(String invocationId, String toolName, JsonNode rawArguments, String toolCallId) {
+        JsonNode kept =
+                parseArguments(rawArguments) instanceof ArgumentParseResult.Invalid invalid && invalid.overLimit()
+                        ? null
+                        : rawArguments;
+        ToolError error =
+                ToolError.of(ErrorCode.HTTP_TOOL_NOT_FOUND, "This agent has no tool named '" + toolName + "'.");
+        return InvocationOutcome.builder(invocationId, toolCallId)
+                .error(error)
+                .content(errorContent(error))
+                .arguments(kept)
+                .build();
+    }
+
+    /**
      * Parses a call's raw arguments exactly as {@link #invoke} does, under this engine's {@link ArgumentLimits}.
      *
      * @param raw an object, a JSON string holding an object, or null
@@ -277,21 +300,17 @@ public final class ToolEngine {
         permit.complete(circuitResult(result), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success ->
-                new InvocationOutcome(
-                        invocation.invocationId(),
-                        invocation.toolCallId(),
-                        null,
-                        success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body(),
-                        success.httpStatus(),
-                        success.truncated(),
-                        micros(start),
-                        config.speakDuringExecution(),
-                        config.speakAfterExecution(),
-                        null,
-                        arguments,
-                        request,
-                        success.timings(),
-                        success.body());
+                InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
+                        .content(success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body())
+                        .httpStatus(success.httpStatus())
+                        .truncated(success.truncated())
+                        .durationMicros(micros(start))
+                        .speak(config.speakDuringExecution(), config.speakAfterExecution())
+                        .arguments(arguments)
+                        .request(request)
+                        .timings(success.timings())
+                        .responseBody(success.body())
+                        .build();
             case ExecutionResult.Failure failure ->
                 failure(
                         invocation,
@@ -327,20 +346,21 @@ public final class ToolEngine {
                         when));
     }
 
-    /** Classifies a result for the endpoint's circuit breaker: only the endpoint's own failures count. */
+    /**
+     * Classifies a result for the endpoint's circuit breaker from {@link ErrorCode#endpointVerdict()}: only the
+     * endpoint's own failures count.
+     */
     static EndpointCircuits.CallResult circuitResult(ExecutionResult result) {
         return switch (result) {
             case ExecutionResult.Success success -> EndpointCircuits.CallResult.SUCCESS;
             case ExecutionResult.Failure failure ->
-                switch (failure.error().code()) {
-                    case HTTP_TOOL_TIMEOUT, HTTP_TOOL_CONNECT_ERROR, HTTP_TOOL_TLS_ERROR, HTTP_TOOL_DNS_ERROR ->
-                        EndpointCircuits.CallResult.FAILURE;
-                    case HTTP_TOOL_CUSTOMER_ERROR ->
+                switch (failure.error().code().endpointVerdict()) {
+                    case FAILED -> EndpointCircuits.CallResult.FAILURE;
+                    case FAILED_IF_SERVER_ERROR ->
                         failure.httpStatus() >= 500
                                 ? EndpointCircuits.CallResult.FAILURE
                                 : EndpointCircuits.CallResult.SUCCESS;
-                    case HTTP_TOOL_REDIRECT, HTTP_TOOL_BINARY_RESPONSE -> EndpointCircuits.CallResult.SUCCESS;
-                    default -> EndpointCircuits.CallResult.IGNORED;
+                    case NOT_JUDGED -> EndpointCircuits.CallResult.IGNORED;
                 };
         };
     }
@@ -357,21 +377,13 @@ public final class ToolEngine {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("status", "ok");
         content.put("action", tool.definition().type().wireName());
-        return new InvocationOutcome(
-                invocation.invocationId(),
-                invocation.toolCallId(),
-                null,
-                JSON.writeValueAsString(content),
-                0,
-                false,
-                micros(start),
-                false,
-                false,
-                action,
-                arguments,
-                null,
-                PhaseTimings.NONE,
-                null);
+        return InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
+                .content(JSON.writeValueAsString(content))
+                .durationMicros(micros(start))
+                .speak(false, false)
+                .action(action)
+                .arguments(arguments)
+                .build();
     }
 
     /** A failure before anything was sent: no timings, no status, no body. */
@@ -399,21 +411,18 @@ public final class ToolEngine {
             speakDuring = config.speakDuringExecution();
             speakAfter = config.speakAfterExecution();
         }
-        return new InvocationOutcome(
-                invocation.invocationId(),
-                invocation.toolCallId(),
-                shown,
-                errorContent(shown),
-                httpStatus,
-                truncated,
-                micros(start),
-                speakDuring,
-                speakAfter,
-                null,
-                arguments,
-                request,
-                timings,
-                body);
+        return InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
+                .error(shown)
+                .content(errorContent(shown))
+                .httpStatus(httpStatus)
+                .truncated(truncated)
+                .durationMicros(micros(start))
+                .speak(speakDuring, speakAfter)
+                .arguments(arguments)
+                .request(request)
+                .timings(timings)
+                .responseBody(body)
+                .build();
     }
 
     private ArgumentValidator validator(Tool tool) {

@@ -82,4 +82,86 @@ public enum ErrorCode {
     public String defaultHint() {
         return defaultHint;
     }
+
+    /**
+     * What a call that ended in this code says about the endpoint, for the endpoint's circuit breaker: whether the
+     * endpoint (or the way to it) failed. A 3xx and a binary 2xx are the endpoint's misconfiguration and count as
+     * failures, like an unreachable endpoint; a 4xx is a sound answer to a bad request. See {@code docs/errors.md}.
+     */
+    public EndpointVerdict endpointVerdict() {
+        return switch (this) {
+            case HTTP_TOOL_TIMEOUT,
+                    HTTP_TOOL_CONNECT_ERROR,
+                    HTTP_TOOL_TLS_ERROR,
+                    HTTP_TOOL_DNS_ERROR,
+                    HTTP_TOOL_REDIRECT,
+                    HTTP_TOOL_BINARY_RESPONSE -> EndpointVerdict.FAILED;
+            case HTTP_TOOL_CUSTOMER_ERROR -> EndpointVerdict.FAILED_IF_SERVER_ERROR;
+            case HTTP_TOOL_INVALID_ARGS,
+                    HTTP_TOOL_NOT_FOUND,
+                    HTTP_TOOL_DISABLED,
+                    HTTP_TOOL_RATE_LIMITED,
+                    HTTP_TOOL_BLOCKED_DESTINATION,
+                    HTTP_TOOL_CIRCUIT_OPEN,
+                    HTTP_TOOL_INTERNAL -> EndpointVerdict.NOT_JUDGED;
+        };
+    }
+
+    /**
+     * Whether a repeat of the same call within the duplicate window may be served this failure instead of running
+     * again. False for failures that say nothing about the endpoint's answer and may be gone a moment later (a rate
+     * limit, an open circuit, an internal fault, a disabled or missing tool).
+     */
+    public boolean reusable() {
+        return switch (this) {
+            case HTTP_TOOL_RATE_LIMITED,
+                    HTTP_TOOL_CIRCUIT_OPEN,
+                    HTTP_TOOL_INTERNAL,
+                    HTTP_TOOL_DISABLED,
+                    HTTP_TOOL_NOT_FOUND -> false;
+            case HTTP_TOOL_INVALID_ARGS,
+                    HTTP_TOOL_BLOCKED_DESTINATION,
+                    HTTP_TOOL_DNS_ERROR,
+                    HTTP_TOOL_CONNECT_ERROR,
+                    HTTP_TOOL_TLS_ERROR,
+                    HTTP_TOOL_TIMEOUT,
+                    HTTP_TOOL_REDIRECT,
+                    HTTP_TOOL_CUSTOMER_ERROR,
+                    HTTP_TOOL_BINARY_RESPONSE -> true;
+        };
+    }
+
+    /**
+     * Whether this failure counts against the tool's health ({@code error_rate} of the tool-health API): a failure
+     * of the endpoint or the way to it, any status it answered with included, and an open circuit. The model's
+     * invalid arguments, refusals by Toolgate and internal faults do not count.
+     */
+    public boolean endpointError() {
+        return switch (this) {
+            case HTTP_TOOL_CUSTOMER_ERROR,
+                    HTTP_TOOL_TIMEOUT,
+                    HTTP_TOOL_CONNECT_ERROR,
+                    HTTP_TOOL_TLS_ERROR,
+                    HTTP_TOOL_DNS_ERROR,
+                    HTTP_TOOL_REDIRECT,
+                    HTTP_TOOL_BINARY_RESPONSE,
+                    HTTP_TOOL_CIRCUIT_OPEN -> true;
+            case HTTP_TOOL_INVALID_ARGS,
+                    HTTP_TOOL_NOT_FOUND,
+                    HTTP_TOOL_DISABLED,
+                    HTTP_TOOL_RATE_LIMITED,
+                    HTTP_TOOL_BLOCKED_DESTINATION,
+                    HTTP_TOOL_INTERNAL -> false;
+        };
+    }
+
+    /** What a failed call says about its endpoint, for the endpoint's circuit breaker. */
+    public enum EndpointVerdict {
+        /** The endpoint failed: counts as a failure. */
+        FAILED,
+        /** The endpoint answered an error status: a failure for a 5xx, a sound answer for a 4xx. */
+        FAILED_IF_SERVER_ERROR,
+        /** The call never judged the endpoint (refused or failed before it was reached): not counted. */
+        NOT_JUDGED
+    }
 }

@@ -1,5 +1,6 @@
 package dev.toolgate.core.exec;
 
+import dev.toolgate.core.tool.ToolLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,10 +41,6 @@ public record ExecutorConfig(
         int maxIdleConnections,
         Duration keepAlive) {
 
-    /** The default total budget of one call: 10 s (DESIGN.md "Guarantees and limits"). */
-    public static final Duration DEFAULT_MAX_BUDGET = Duration.ofSeconds(10);
-    /** The default response cap: 64 KiB of decoded body (DESIGN.md "Guarantees and limits"). */
-    public static final int DEFAULT_MAX_RESPONSE_BYTES = 65_536;
     /** The default {@code User-Agent}. */
     public static final String DEFAULT_USER_AGENT = "Toolgate/0.1.0";
     /** The default number of idle pooled connections. */
@@ -142,8 +139,8 @@ public record ExecutorConfig(
 
     /** Builder for {@link ExecutorConfig}; starts from the defaults. Not thread-safe. */
     public static final class Builder {
-        private Duration maxBudget = DEFAULT_MAX_BUDGET;
-        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private Duration maxBudget = ToolLimits.DEFAULT_BUDGET;
+        private int maxResponseBytes = ToolLimits.DEFAULT_MAX_RESPONSE_BYTES;
         private List<X509Certificate> extraTrustedCertificates = List.of();
         private String userAgent = DEFAULT_USER_AGENT;
         private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;

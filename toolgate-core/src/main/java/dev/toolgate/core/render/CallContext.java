@@ -17,6 +17,13 @@ import java.util.UUID;
  */
 public record CallContext(
         String callId, String callerNumber, UUID tenantId, UUID agentId, Map<String, String> variables) {
+
+    /**
+     * The longest call id, caller number or model tool-call id the API accepts, in characters: the invocation log
+     * keeps them in columns of this width (docs/request-response.md).
+     */
+    public static final int MAX_ID_CHARS = 255;
+
     public CallContext {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(tenantId, "tenantId");

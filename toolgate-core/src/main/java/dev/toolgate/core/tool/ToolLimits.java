@@ -30,10 +30,19 @@ public record ToolLimits(
         int maxParameterDescriptionChars,
         int maxToolsPerAgent) {
 
-    /** The default total budget of one call: 10 seconds. */
-    public static final Duration DEFAULT_MAX_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The default total budget of one call, in seconds: 10. The one home of this default: the executor's maximum
+     * budget, the longest {@code timeout} a tool may set and the server's {@code toolgate.budget} all start from it.
+     */
+    public static final int DEFAULT_BUDGET_SECONDS = 10;
 
-    /** The default response cap: 65,536 bytes (64 KiB). */
+    /** The default total budget of one call: {@link #DEFAULT_BUDGET_SECONDS} seconds. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(DEFAULT_BUDGET_SECONDS);
+
+    /**
+     * The default response cap: 65,536 bytes (64 KiB) of decoded body. The one home of this default: the executor's
+     * cap and the server's {@code toolgate.max-response-bytes} start from it.
+     */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 65_536;
 
     /** The default {@link #maxParametersBytes()}: 65,536 bytes (64 KiB). */
@@ -95,7 +104,7 @@ public record ToolLimits(
 
     /** Returns the deployment defaults: a 10 s budget, a 64 KiB response cap and the defaults above. */
     public static ToolLimits ofDefaults() {
-        return new ToolLimits(DEFAULT_MAX_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
+        return new ToolLimits(DEFAULT_BUDGET, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /** Returns the {@code timeout} a new {@code http_request} tool gets when it sets none: {@link #maxTimeout()}. */

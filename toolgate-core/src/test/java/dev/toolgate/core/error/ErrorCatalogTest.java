@@ -47,6 +47,51 @@ class ErrorCatalogTest {
     }
 
     @Test
+    void documentedAttributesAreTheOnesTheCodeCarries() throws IOException {
+        Map<String, List<String>> rows = rows();
+
+        for (ErrorCode code : ErrorCode.values()) {
+            List<String> cells = rows.get(code.name());
+            String circuit = switch (code.endpointVerdict()) {
+                case FAILED -> "failure";
+                case FAILED_IF_SERVER_ERROR -> "failure for a 5xx, success for a 4xx";
+                case NOT_JUDGED -> "not counted";
+            };
+            assertThat(cells.get(4)).as(code.name()).isEqualTo(circuit);
+            assertThat(cells.get(5)).as(code.name()).isEqualTo(code.reusable() ? "yes" : "no");
+            assertThat(cells.get(6)).as(code.name()).isEqualTo(code.endpointError() ? "yes" : "no");
+        }
+    }
+
+    @Test
+    void aRedirectIsAnEndpointFailureForTheCircuitAndForToolHealth() {
+        assertThat(ErrorCode.HTTP_TOOL_REDIRECT.endpointVerdict()).isEqualTo(ErrorCode.EndpointVerdict.FAILED);
+        assertThat(ErrorCode.HTTP_TOOL_REDIRECT.endpointError()).isTrue();
+        assertThat(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR.endpointVerdict())
+                .isEqualTo(ErrorCode.EndpointVerdict.FAILED_IF_SERVER_ERROR);
+        assertThat(ErrorCode.HTTP_TOOL_RATE_LIMITED.endpointVerdict()).isEqualTo(ErrorCode.EndpointVerdict.NOT_JUDGED);
+    }
+
+    @Test
+    void onlyFailuresThatSayWhatTheEndpointAnsweredAreReusedForARepeat() {
+        assertThat(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR.reusable()).isTrue();
+        assertThat(ErrorCode.HTTP_TOOL_TIMEOUT.reusable()).isTrue();
+        assertThat(ErrorCode.HTTP_TOOL_RATE_LIMITED.reusable()).isFalse();
+        assertThat(ErrorCode.HTTP_TOOL_CIRCUIT_OPEN.reusable()).isFalse();
+        assertThat(ErrorCode.HTTP_TOOL_INTERNAL.reusable()).isFalse();
+        assertThat(ErrorCode.HTTP_TOOL_DISABLED.reusable()).isFalse();
+    }
+
+    @Test
+    void toolHealthCountsEndpointFailuresButNotTheModelsOrToolgatesRefusals() {
+        assertThat(ErrorCode.HTTP_TOOL_CIRCUIT_OPEN.endpointError()).isTrue();
+        assertThat(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR.endpointError()).isTrue();
+        assertThat(ErrorCode.HTTP_TOOL_INVALID_ARGS.endpointError()).isFalse();
+        assertThat(ErrorCode.HTTP_TOOL_RATE_LIMITED.endpointError()).isFalse();
+        assertThat(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION.endpointError()).isFalse();
+    }
+
+    @Test
     void toolErrorFallsBackToTheCodeDefaultsAndTakesTheToolHint() {
         ToolError error = ToolError.of(ErrorCode.HTTP_TOOL_TIMEOUT);
 

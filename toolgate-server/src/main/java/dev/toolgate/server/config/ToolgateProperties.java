@@ -38,8 +38,8 @@ public record ToolgateProperties(
         @DefaultValue("./toolgate-data") Path dataDir,
         String bootstrapApiKey,
         @DefaultValue Egress egress,
-        @DefaultValue("10s") Duration budget,
-        @DefaultValue("65536") int maxResponseBytes,
+        @DefaultValue(DEFAULT_BUDGET) Duration budget,
+        @DefaultValue(DEFAULT_MAX_RESPONSE_BYTES) int maxResponseBytes,
         @DefaultValue Db db,
         @DefaultValue InvocationLog invocationLog,
         @DefaultValue RateLimit rateLimit,
@@ -105,6 +105,8 @@ public record ToolgateProperties(
             @DefaultValue("16384") int maxRecordFieldBytes) {}
 
     // The defaults of the argument and parameters limits are the core's constants (annotations need text).
+    private static final String DEFAULT_BUDGET = ToolLimits.DEFAULT_BUDGET_SECONDS + "s";
+    private static final String DEFAULT_MAX_RESPONSE_BYTES = "" + ToolLimits.DEFAULT_MAX_RESPONSE_BYTES;
     private static final String DEFAULT_ARGUMENT_BYTES = "" + ArgumentLimits.DEFAULT_MAX_BYTES;
     private static final String DEFAULT_ARGUMENT_DEPTH = "" + ArgumentLimits.DEFAULT_MAX_DEPTH;
     private static final String DEFAULT_PARAMETERS_BYTES = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_BYTES;

@@ -3,7 +3,6 @@ package dev.toolgate.server.demo;
 import dev.toolgate.server.ToolgateApplication;
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,7 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DemoRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final String CALLER = "+14155550123";
 
     /** Tools registered per demo agent: well below the default tools-per-agent limit (1,000). */
@@ -153,13 +147,13 @@ public final class DemoRunner {
                 .callTimeout(Duration.ofSeconds(30))
                 .build();
         // The demo runs in a tenant of its own whose rate limits the operator lifts, so the whole replay runs.
-        Api operator = new Api(client, baseUrl, operatorKey);
+        DemoApi operator = new DemoApi(client, baseUrl, operatorKey);
         JsonNode tenant = operator.post("/v1/tenants", object("name", "BFCL demo " + java.time.Instant.now()));
         operator.put(
                 "/v1/tenants/" + tenant.get("id").asString() + "/rate-limits",
                 JSON.readTree("{\"tenant_per_minute\": 0, \"tool_per_minute\": 0, \"test_fire_per_minute\": 0}"));
         String adminKey = tenant.get("api_key").asString();
-        Api api = new Api(client, baseUrl, adminKey);
+        DemoApi api = new DemoApi(client, baseUrl, adminKey);
         long started = System.nanoTime();
         // One agent holds at most TOOLS_PER_AGENT of the BFCL tools; each call goes to the agent of its tool.
         List<String> agentIds = new ArrayList<>();
@@ -262,7 +256,7 @@ public final class DemoRunner {
                 endpoint.stats(),
                 baseUrl,
                 adminKey);
-        printSummary(summary, latencyNanos, gatewayMs, seconds);
+        DemoReport.print(out, concurrency, summary, latencyNanos, gatewayMs, seconds);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
         return new Running(context, endpoint, summary);
@@ -276,79 +270,6 @@ public final class DemoRunner {
             context.close();
             endpoint.close();
         }
-    }
-
-    private void printSummary(Summary s, List<Long> latencyNanos, List<Double> gatewayMs, double seconds) {
-        out.println();
-        out.println(
-                "Toolgate demo: BFCL tool calls end to end (REST API -> gateway -> signed HTTPS -> tenant endpoint)");
-        out.println("-".repeat(86));
-        out.printf("%-44s %12s %12s%n", "", "expected", "got");
-        out.printf("%-44s %12d %12d%n", "tools registered", s.tools(), s.toolsRegistered());
-        out.printf(
-                "%-44s %12d %12d%n",
-                "valid calls -> ok", s.validCalls(), s.validOutcomes().getOrDefault("ok", 0));
-        s.validOutcomes().forEach((code, n) -> {
-            if (!code.equals("ok")) {
-                out.printf("%-44s %12d %12d%n", "valid calls -> " + code, 0, n);
-            }
-        });
-        out.printf(
-                "%-44s %12d %12d%n",
-                "invalid calls -> HTTP_TOOL_INVALID_ARGS",
-                s.invalidCalls(),
-                s.invalidOutcomes().getOrDefault("HTTP_TOOL_INVALID_ARGS", 0));
-        s.invalidOutcomes().forEach((code, n) -> {
-            if (!code.equals("HTTP_TOOL_INVALID_ARGS")) {
-                out.printf("%-44s %12d %12d%n", "invalid calls -> " + code, 0, n);
-            }
-        });
-        out.printf(
-                "%-44s %12d %12d%n",
-                "requests reaching the endpoint", s.validCalls(), s.endpoint().requests());
-        out.printf(
-                "%-44s %12d %12d%n",
-                "signatures verified by the endpoint",
-                s.validCalls(),
-                s.endpoint().verified());
-        out.printf(
-                "%-44s %12d %12d%n",
-                "signatures rejected by the endpoint", 0, s.endpoint().rejected());
-        out.printf(
-                "%-44s %12d %12d%n",
-                "unsigned requests seen by the endpoint", 0, s.endpoint().unsigned());
-        out.println("-".repeat(86));
-        out.printf("%-44s %8s %8s %8s %8s %8s%n", "latency (ms)", "p50", "p90", "p99", "p99.9", "max");
-        List<Double> roundTrip =
-                latencyNanos.stream().map(n -> n / 1e6).sorted().toList();
-        List<Double> inGateway = gatewayMs.stream().sorted().toList();
-        out.printf(
-                "%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n",
-                "client round trip through the gateway",
-                pct(roundTrip, 50),
-                pct(roundTrip, 90),
-                pct(roundTrip, 99),
-                pct(roundTrip, 99.9),
-                pct(roundTrip, 100));
-        out.printf(
-                "%-44s %8.2f %8.2f %8.2f %8.2f %8.2f%n",
-                "gateway-reported duration_ms",
-                pct(inGateway, 50),
-                pct(inGateway, 90),
-                pct(inGateway, 99),
-                pct(inGateway, 99.9),
-                pct(inGateway, 100));
-        out.printf(
-                "%d calls in %.1f s with %d in flight (including tool registration); result: %s%n",
-                s.validCalls() + s.invalidCalls(), seconds, concurrency, s.passed() ? "PASS" : "FAIL");
-    }
-
-    private static double pct(List<Double> sorted, double percentile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private interface Task<T> {
@@ -381,36 +302,5 @@ public final class DemoRunner {
             node.put(keyValues[i], keyValues[i + 1]);
         }
         return node;
-    }
-
-    /** A tiny client of the gateway's REST API. */
-    private record Api(OkHttpClient client, String baseUrl, String apiKey) {
-        JsonNode post(String path, JsonNode body) throws IOException {
-            return send("POST", path, body);
-        }
-
-        JsonNode put(String path, JsonNode body) throws IOException {
-            return send("PUT", path, body);
-        }
-
-        private JsonNode send(String method, String path, JsonNode body) throws IOException {
-            Request request = new Request.Builder()
-                    .url(baseUrl + path)
-                    .header("X-API-Key", apiKey)
-                    .method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
-                    .build();
-            try (Response response = client.newCall(request).execute()) {
-                String text = response.body().string();
-                if (!response.isSuccessful()) {
-                    throw new IOException(method + " " + path + " answered " + response.code() + ": " + text);
-                }
-                return JSON.readTree(text);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "Api[" + baseUrl + ", apiKey=***]";
-        }
     }
 }

@@ -9,6 +9,8 @@ import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,17 +58,20 @@ class InvocationController {
         this.service = service;
     }
 
+    @Operation(
+            operationId = "invokeTool",
+            summary = "Invoke a tool: one tool call of the model, answered as the model should see it")
     @PostMapping("/invocations")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode invoke(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @RequestBody JsonNode body,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         agents.require(principal.tenantId(), agentId);
         List<FieldError> errors = new ArrayList<>();
         String tool = text(body, "tool", errors, true);
-        String toolCallId = text(body, "tool_call_id", errors, false);
+        String toolCallId = id(text(body, "tool_call_id", errors, false), "tool_call_id", errors);
         CallContext call = callContext(principal, agentId, body.get("call"), errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -74,10 +79,13 @@ class InvocationController {
         return service.invoke(agentId, tool, body.get("arguments"), toolCallId, call, ArrivalFilter.arrivedAt(arrival));
     }
 
+    @Operation(
+            operationId = "runToolCalls",
+            summary = "Run an OpenAI assistant message's tool calls concurrently, answered in their order")
     @PostMapping("/tool-calls")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode toolCalls(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @RequestBody JsonNode body,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
@@ -105,7 +113,8 @@ class InvocationController {
                     errors.add(new FieldError(path + ".function.name", "is required"));
                     continue;
                 }
-                ids.add(toolCall.path("id").isString() ? toolCall.get("id").asString() : null);
+                ids.add(id(
+                        toolCall.path("id").isString() ? toolCall.get("id").asString() : null, path + ".id", errors));
                 calls.add(Map.entry(function.get("name").asString(), function.path("arguments")));
             }
         }
@@ -126,10 +135,13 @@ class InvocationController {
         return json;
     }
 
+    @Operation(
+            operationId = "testFireTool",
+            summary = "Test-fire a tool: render, judge the destination and (unless dry_run) send it")
     @PostMapping("/tools/{toolId}/test")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode testFire(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
             @RequestBody(required = false) JsonNode body,
@@ -201,9 +213,11 @@ class InvocationController {
             return null;
         }
         List<FieldError> unsafe = new ArrayList<>();
-        String id = safe(text(call, "id", errors, false, "call.id"), "call.id", unsafe);
-        String callerNumber =
-                safe(text(call, "caller_number", errors, false, "call.caller_number"), "call.caller_number", unsafe);
+        String id = safe(id(text(call, "id", errors, false, "call.id"), "call.id", errors), "call.id", unsafe);
+        String callerNumber = safe(
+                id(text(call, "caller_number", errors, false, "call.caller_number"), "call.caller_number", errors),
+                "call.caller_number",
+                unsafe);
         Map<String, String> variables = new LinkedHashMap<>();
         JsonNode vars = call.get("variables");
         if (vars != null && !vars.isNull()) {
@@ -232,6 +246,18 @@ class InvocationController {
                     unsafe);
         }
         return new CallContext(id == null ? "" : id, callerNumber, principal.tenantId(), agentId, variables);
+    }
+
+    /**
+     * Returns {@code value}, noting an error when it is longer than {@link CallContext#MAX_ID_CHARS} (the width of
+     * the invocation log's columns).
+     */
+    private static String id(String value, String field, List<FieldError> errors) {
+        if (value != null && value.length() > CallContext.MAX_ID_CHARS) {
+            errors.add(new FieldError(field, "must be at most " + CallContext.MAX_ID_CHARS + " characters"));
+            return null;
+        }
+        return value;
     }
 
     private static String safe(String value, String field, List<FieldError> unsafe) {

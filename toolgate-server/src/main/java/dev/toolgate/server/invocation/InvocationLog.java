@@ -531,28 +531,27 @@ public class InvocationLog implements SmartLifecycle {
     private static InvocationRecord map(ResultSet rs, int row) throws SQLException {
         int httpStatus = rs.getInt("http_status");
         Integer status = rs.wasNull() ? null : httpStatus;
-        return new InvocationRecord(
-                rs.getObject("id", UUID.class),
-                rs.getObject("tenant_id", UUID.class),
-                rs.getObject("agent_id", UUID.class),
-                rs.getObject("tool_id", UUID.class),
-                rs.getString("tool_name"),
-                rs.getString("kind"),
-                rs.getString("tool_call_id"),
-                rs.getString("call_id"),
-                rs.getString("status"),
-                rs.getString("error_code"),
-                rs.getString("error_message"),
-                status,
-                rs.getBoolean("truncated"),
-                rs.getDouble("duration_ms"),
-                rs.getString("timings"),
-                rs.getString("arguments"),
-                rs.getString("request"),
-                rs.getString("response_preview"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("replay_of", UUID.class),
-                rs.getObject("repeat_of", UUID.class),
-                rs.getString("call_context"));
+        return InvocationRecord.builder(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class))
+                .agentId(rs.getObject("agent_id", UUID.class))
+                .toolId(rs.getObject("tool_id", UUID.class))
+                .toolName(rs.getString("tool_name"))
+                .kind(rs.getString("kind"))
+                .toolCallId(rs.getString("tool_call_id"))
+                .callId(rs.getString("call_id"))
+                .status(rs.getString("status"))
+                .errorCode(rs.getString("error_code"))
+                .errorMessage(rs.getString("error_message"))
+                .httpStatus(status)
+                .truncated(rs.getBoolean("truncated"))
+                .durationMs(rs.getDouble("duration_ms"))
+                .timingsJson(rs.getString("timings"))
+                .argumentsJson(rs.getString("arguments"))
+                .requestJson(rs.getString("request"))
+                .responsePreview(rs.getString("response_preview"))
+                .createdAt(rs.getTimestamp("created_at").toInstant())
+                .replayOf(rs.getObject("replay_of", UUID.class))
+                .repeatOf(rs.getObject("repeat_of", UUID.class))
+                .callJson(rs.getString("call_context"))
+                .build();
     }
 }

@@ -6,6 +6,8 @@ import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,10 +42,11 @@ class InvocationQueryController {
         this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
     }
 
+    @Operation(operationId = "listInvocations", summary = "List an agent's invocations, newest first, a page at a time")
     @GetMapping("/v1/agents/{agentId}/invocations")
     @RequiresScope(Scope.INVOCATIONS_READ)
     ObjectNode list(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @RequestParam(required = false) String tool,
             @RequestParam(required = false) String status,
@@ -79,17 +82,21 @@ class InvocationQueryController {
         return json;
     }
 
+    @Operation(operationId = "getInvocation", summary = "Get one invocation record")
     @GetMapping("/v1/invocations/{id}")
     @RequiresScope(Scope.INVOCATIONS_READ)
-    ObjectNode get(Principal principal, @PathVariable UUID id) {
+    ObjectNode get(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
         return toJson(
                 invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")),
                 maxFieldBytes);
     }
 
+    @Operation(
+            operationId = "getInvocationCurl",
+            summary = "Get the curl command that repeats an invocation's request, secrets masked")
     @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
     @RequiresScope(Scope.INVOCATIONS_READ)
-    String curl(Principal principal, @PathVariable UUID id) {
+    String curl(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
         InvocationRecord record =
                 invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
         if (record.requestJson() == null) {

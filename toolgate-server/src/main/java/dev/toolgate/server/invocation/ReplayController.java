@@ -6,6 +6,8 @@ import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +32,11 @@ class ReplayController {
         this.service = service;
     }
 
+    @Operation(operationId = "replayInvocation", summary = "Replay a logged invocation as a new one linked to it")
     @PostMapping("/v1/invocations/{id}/replay")
     @RequiresScope(Scope.TOOLS_INVOKE)
     ObjectNode replay(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID id,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         InvocationRecord original =

@@ -1,10 +1,12 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.core.error.ErrorCode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,26 +20,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class ToolHealth {
 
-    /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts. */
-    static final List<String> ENDPOINT_ERRORS = List.of(
-            "HTTP_TOOL_CUSTOMER_ERROR",
-            "HTTP_TOOL_TIMEOUT",
-            "HTTP_TOOL_CONNECT_ERROR",
-            "HTTP_TOOL_TLS_ERROR",
-            "HTTP_TOOL_DNS_ERROR",
-            "HTTP_TOOL_REDIRECT",
-            "HTTP_TOOL_BINARY_RESPONSE",
-            "HTTP_TOOL_CIRCUIT_OPEN");
+    /** Failures caused by the endpoint (or the way to it): what {@code error_rate} counts ({@link ErrorCode#endpointError()}). */
+    static final List<String> ENDPOINT_ERRORS = Arrays.stream(ErrorCode.values())
+            .filter(ErrorCode::endpointError)
+            .map(Enum::name)
+            .toList();
 
     /** {@code invalid_args_repeating} is raised from this many invalid-argument calls in the window. */
     static final int INVALID_ARGS_REPEATING = 3;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InvocationLog invocationLog;
 
-    ToolHealth(JdbcClient jdbc, Clock clock) {
+    ToolHealth(JdbcClient jdbc, Clock clock, InvocationLog invocationLog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.invocationLog = invocationLog;
     }
 
     /**
@@ -65,8 +64,12 @@ public class ToolHealth {
             Instant lastCalledAt,
             List<String> flags) {}
 
-    /** Computes the report of {@code toolId} over the last {@code window}. */
+    /**
+     * Computes the report of {@code toolId} over the last {@code window}, after writing the invocations still queued
+     * for the log (as every read of the log does), so a call answered before the request counts.
+     */
     public Report report(UUID tenantId, UUID toolId, Duration window) {
+        invocationLog.flush();
         Timestamp since = Timestamp.from(clock.instant().minus(window));
         String endpointErrors = "'" + String.join("','", ENDPOINT_ERRORS) + "'";
         var counts = jdbc.sql("select count(*) as calls,"

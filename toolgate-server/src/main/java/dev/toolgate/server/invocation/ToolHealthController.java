@@ -6,6 +6,8 @@ import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,10 +32,11 @@ class ToolHealthController {
         this.health = health;
     }
 
+    @Operation(operationId = "getToolHealth", summary = "Get a tool's health over a window, from the invocation log")
     @GetMapping("/v1/agents/{agentId}/tools/{toolId}/health")
     @RequiresScope(Scope.INVOCATIONS_READ)
     Map<String, Object> health(
-            Principal principal,
+            @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
             @RequestParam(defaultValue = "24h") String window) {

@@ -198,29 +198,18 @@ class InvocationLogWriteFailureTest {
     }
 
     private static InvocationRecord record(UUID id, String toolCallId) {
-        return new InvocationRecord(
-                id,
-                TENANT,
-                AGENT,
-                null,
-                "lookup",
-                "invoke",
-                toolCallId,
-                null,
-                "ok",
-                null,
-                null,
-                200,
-                false,
-                1.5,
-                null,
-                "{\"day\":\"mon\"}",
-                null,
-                "ok",
-                Instant.now(),
-                null,
-                null,
-                null);
+        return InvocationRecord.builder(id, TENANT)
+                .agentId(AGENT)
+                .toolName("lookup")
+                .kind("invoke")
+                .toolCallId(toolCallId)
+                .status("ok")
+                .httpStatus(200)
+                .durationMs(1.5)
+                .argumentsJson("{\"day\":\"mon\"}")
+                .responsePreview("ok")
+                .createdAt(Instant.now())
+                .build();
     }
 
     private List<UUID> stored() {

@@ -1,0 +1,37 @@
+package dev.toolgate.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.exec.ExecutionResult;
+import dev.toolgate.core.exec.PhaseTimings;
+import org.junit.jupiter.api.Test;
+
+/** What the engine tells an endpoint's circuit breaker about a call, read from {@link ErrorCode#endpointVerdict()}. */
+class CircuitResultTest {
+
+    private static EndpointCircuits.CallResult after(ErrorCode code, int httpStatus) {
+        return ToolEngine.circuitResult(
+                new ExecutionResult.Failure(ToolError.of(code), httpStatus, null, false, PhaseTimings.NONE));
+    }
+
+    @Test
+    void aRedirectIsAnEndpointFailureLikeAnUnreachableEndpoint() {
+        assertThat(after(ErrorCode.HTTP_TOOL_REDIRECT, 301)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+        assertThat(after(ErrorCode.HTTP_TOOL_CONNECT_ERROR, 0)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+        assertThat(after(ErrorCode.HTTP_TOOL_BINARY_RESPONSE, 200)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+    }
+
+    @Test
+    void aServerErrorFailsTheEndpointAndAClientErrorIsASoundAnswer() {
+        assertThat(after(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, 503)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+        assertThat(after(ErrorCode.HTTP_TOOL_CUSTOMER_ERROR, 404)).isEqualTo(EndpointCircuits.CallResult.SUCCESS);
+    }
+
+    @Test
+    void failuresBeforeTheEndpointWasReachedAreNotCounted() {
+        assertThat(after(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, 0)).isEqualTo(EndpointCircuits.CallResult.IGNORED);
+        assertThat(after(ErrorCode.HTTP_TOOL_INTERNAL, 0)).isEqualTo(EndpointCircuits.CallResult.IGNORED);
+    }
+}
