@@ -130,28 +130,18 @@ class InvocationLogPartitionPostgresTest {
     }
 
     private static InvocationRecord record(UUID id, Instant createdAt) {
-        return new InvocationRecord(
-                id,
-                TENANT,
-                UUID.randomUUID(),
-                null,
-                "lookup",
-                "invoke",
-                "tc",
-                "call",
-                "ok",
-                null,
-                null,
-                200,
-                false,
-                1.5,
-                null,
-                "{}",
-                null,
-                "ok",
-                createdAt,
-                null,
-                null,
-                null);
+        return InvocationRecord.builder(id, TENANT)
+                .agentId(UUID.randomUUID())
+                .toolName("lookup")
+                .kind("invoke")
+                .toolCallId("tc")
+                .callId("call")
+                .status("ok")
+                .httpStatus(200)
+                .durationMs(1.5)
+                .argumentsJson("{}")
+                .responsePreview("ok")
+                .createdAt(createdAt)
+                .build();
     }
 }
