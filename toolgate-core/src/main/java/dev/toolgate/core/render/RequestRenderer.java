@@ -2,12 +2,12 @@ package dev.toolgate.core.render;
 
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
-import dev.toolgate.core.signing.IdempotencyKey;
 import dev.toolgate.core.tool.Auth;
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.KeyValue;
+import dev.toolgate.core.tool.TemplateSyntax;
 import dev.toolgate.core.tool.Tool;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

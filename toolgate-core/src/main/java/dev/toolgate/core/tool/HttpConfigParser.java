@@ -1,6 +1,5 @@
 package dev.toolgate.core.tool;
 
-import dev.toolgate.core.render.TemplateSyntax;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

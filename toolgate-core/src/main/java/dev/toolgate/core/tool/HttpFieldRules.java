@@ -1,6 +1,5 @@
 package dev.toolgate.core.tool;
 
-import dev.toolgate.core.render.TemplateSyntax;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

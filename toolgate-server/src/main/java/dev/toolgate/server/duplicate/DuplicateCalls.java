@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * next sentence distracts it (seed 002, "Make endpoints idempotent"). A call identical to one in flight waits for
  * that one's result (single flight); a call identical to one that finished within the tool's window gets the
  * finished result. Neither sends anything. Identity is the {@code Idempotency-Key}
- * ({@link dev.toolgate.core.signing.IdempotencyKey}): everything that shapes the rendered request (the tool and its
+ * ({@link dev.toolgate.core.render.IdempotencyKey}): everything that shapes the rendered request (the tool and its
  * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or
  * with another caller number, runs on its own.
  *

@@ -1,13 +1,13 @@
-package dev.toolgate.server.secrets;
+package dev.toolgate.server.tool;
 
 import dev.toolgate.core.tool.FieldError;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
-import dev.toolgate.server.tool.ToolStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

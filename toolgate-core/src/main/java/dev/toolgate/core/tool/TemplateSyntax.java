@@ -1,4 +1,4 @@
-package dev.toolgate.core.render;
+package dev.toolgate.core.tool;
 
 import java.util.ArrayList;
 import java.util.List;
