@@ -20,6 +20,7 @@ import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
+import dev.toolgate.testkit.LoopbackTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,23 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * arguments-mode GET, both signature schemes) and answers with a hint, and rejects a copy with one byte of
  * the body or query changed with 401 and the seed's error shape {@code {"error": ..., "hint": ...}}.
  */
-class ExamplesEndToEndTest {
+class ExamplesEndToEndIntegrationTest {
 
     private static final Path EXAMPLES = Path.of("..").toAbsolutePath().normalize();
     private static final Path WORK = Path.of("target", "e2e").toAbsolutePath();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HeldCertificate CA = new HeldCertificate.Builder()
-            .certificateAuthority(0)
-            .commonName("Toolgate e2e test CA")
-            .build();
-    private static final HandshakeCertificates SERVER_TLS = new HandshakeCertificates.Builder()
-            .heldCertificate(
-                    new HeldCertificate.Builder()
-                            .signedBy(CA)
-                            .addSubjectAlternativeName("127.0.0.1")
-                            .build(),
-                    CA.certificate())
-            .build();
+    private static final LoopbackTls TLS = LoopbackTls.create("Toolgate e2e test CA");
     private static final String SHIPPED = "Tell the caller order A-1001 is shipped and should arrive Friday.";
     private static final UUID TENANT = UUID.randomUUID();
     private static final UUID AGENT = UUID.randomUUID();
@@ -131,13 +119,13 @@ class ExamplesEndToEndTest {
                         language.command,
                         environment,
                         WORK);
-                TlsRelay relay = TlsRelay.start(SERVER_TLS.sslContext(), example.port())) {
+                TlsRelay relay = TlsRelay.start(TLS.serverCertificates().sslContext(), example.port())) {
             EgressPolicy egress = EgressPolicy.builder()
                     .allowlist(AllowlistEntry.parseList("127.0.0.1:" + relay.port()))
                     .build();
             try (HttpExecutor executor = new HttpExecutor(
                     ExecutorConfig.builder()
-                            .extraTrustedCertificates(List.of(CA.certificate()))
+                            .extraTrustedCertificates(List.of(TLS.caCertificate()))
                             .build(),
                     egress)) {
                 ToolEngine engine = new ToolEngine(
