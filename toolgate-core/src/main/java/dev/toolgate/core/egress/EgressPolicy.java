@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
 /**
  * The egress policy: which destinations a tool call may reach. Immutable and thread-safe.
  *
- * <p>Policy (DESIGN.md "Guarantees and limits"):
+ * <p>Policy (docs/security.md, "Where a request may go"):
  * <ol>
  *   <li>Scheme {@code https} only, followed by {@code //} and a host.</li>
  *   <li>The authority has no userinfo, backslash, {@code %}, whitespace, control or non-ASCII character;

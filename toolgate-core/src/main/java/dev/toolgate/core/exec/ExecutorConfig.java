@@ -20,8 +20,8 @@ import java.util.Objects;
  * connection pool size. Immutable; validated on construction.
  *
  * @param maxBudget the longest total time one call may take, DNS, connect, TLS, request and response body
- *     included (DESIGN.md "total budget"); positive; default 10 s
- * @param maxResponseBytes the most decoded body bytes read from one response (DESIGN.md "response"); the rest is
+ *     included (docs/security.md, "What comes back, and how long it may take"); positive; default 10 s
+ * @param maxResponseBytes the most decoded body bytes read from one response (docs/security.md, "What comes back, and how long it may take"); the rest is
  *     discarded unread; 1 to {@code Integer.MAX_VALUE - 1}; default 65,536 (64 KiB)
  * @param extraTrustedCertificates certificates trusted as TLS anchors <em>in addition to</em> the platform's
  *     CAs (the operator setting {@code TOOLGATE_EGRESS_EXTRA_CA}); never null, default empty
@@ -40,9 +40,9 @@ public record ExecutorConfig(
         int maxIdleConnections,
         Duration keepAlive) {
 
-    /** The default total budget of one call: 10 s (DESIGN.md "Guarantees and limits"). */
+    /** The default total budget of one call: 10 s (docs/configuration.md, toolgate.budget). */
     public static final Duration DEFAULT_MAX_BUDGET = Duration.ofSeconds(10);
-    /** The default response cap: 64 KiB of decoded body (DESIGN.md "Guarantees and limits"). */
+    /** The default response cap: 64 KiB of decoded body (docs/configuration.md, toolgate.max-response-bytes). */
     public static final int DEFAULT_MAX_RESPONSE_BYTES = 65_536;
     /** The default {@code User-Agent}. */
     public static final String DEFAULT_USER_AGENT = "Toolgate/0.1.0";

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders an {@code http_request} tool call into the exact, still unsigned request for the tenant endpoint
- * (DESIGN.md, "Request to the tenant endpoint"); {@link dev.toolgate.core.signing.RequestSigner} adds the
+ * (docs/request-response.md, section 2); {@link dev.toolgate.core.signing.RequestSigner} adds the
  * signature headers.
  *
  * <p>Method, URL and body:

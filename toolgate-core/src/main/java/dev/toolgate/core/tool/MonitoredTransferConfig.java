@@ -3,7 +3,7 @@ package dev.toolgate.core.tool;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code monitored_transfer} tool (seed 003).
+ * Configuration of a {@code monitored_transfer} tool.
  *
  * @param phoneNumber the target number, E.164
  * @param timeoutSeconds how long the transfer may ring before the AI takes the call back, in seconds (1–300)

@@ -3,7 +3,7 @@ package dev.toolgate.core.tool;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code play_tone} tool (seed 003).
+ * Configuration of a {@code play_tone} tool.
  *
  * @param toneType the tone family; {@code dtmf}
  * @param dtmfDigits the DTMF digits to play, from {@code 0-9*#A-D}, 1–32 of them

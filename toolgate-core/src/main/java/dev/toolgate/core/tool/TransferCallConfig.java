@@ -3,7 +3,7 @@ package dev.toolgate.core.tool;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code transfer_call} tool (seed 003).
+ * Configuration of a {@code transfer_call} tool.
  *
  * @param phoneNumber the target number, E.164 (e.g. {@code +4930999888})
  * @param transferMode {@code cold} (immediate) or {@code warm} (agent stays on the line)

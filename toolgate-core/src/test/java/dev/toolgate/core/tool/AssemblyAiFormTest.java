@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** AssemblyAI-style HTTP tools (seed 004) mapped onto the http_request model. */
+/** AssemblyAI-style HTTP tools mapped onto the http_request model. */
 class AssemblyAiFormTest {
 
-    /** Seed 004's example, verbatim. */
-    private static final String SEED_EXAMPLE = """
+    /** AssemblyAI's documented example, verbatim. */
+    private static final String DOCUMENTED_EXAMPLE = """
             {
               "name": "get_weather",
               "description": "Get current weather for a location. Use this whenever the user asks about weather, temperature, or conditions.",
@@ -40,7 +40,7 @@ class AssemblyAiFormTest {
             }""";
 
     private static ObjectNode seedExample() {
-        return (ObjectNode) ToolJson.MAPPER.readTree(SEED_EXAMPLE);
+        return (ObjectNode) ToolJson.MAPPER.readTree(DOCUMENTED_EXAMPLE);
     }
 
     private static ObjectNode seedExampleWith(String http) {

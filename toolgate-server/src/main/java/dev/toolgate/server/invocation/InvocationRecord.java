@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param toolCallId the model's tool-call id, or null
  * @param callId the voice call's id, or null
  * @param status {@code ok} or {@code error}
- * @param errorCode the DESIGN.md error code, or null
+ * @param errorCode the error code (docs/errors.md), or null
  * @param errorMessage the error message, or null
  * @param httpStatus the endpoint's HTTP status, or null when it never answered
  * @param truncated whether the response was cut at the cap

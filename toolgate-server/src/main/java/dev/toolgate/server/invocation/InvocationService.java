@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Adapts the REST API to the core engine: finds the tool, runs it, records the invocation, and shapes the
- * answer of the invoke and test-fire APIs (DESIGN.md, REST API).
+ * answer of the invoke and test-fire APIs (docs/request-response.md).
  */
 @Service
 public class InvocationService {

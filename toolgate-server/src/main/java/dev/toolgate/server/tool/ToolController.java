@@ -34,7 +34,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /v1/agents/{agentId}/tools} (TalkPilot's tools API, seed 003) and
+ * {@code /v1/agents/{agentId}/tools} (docs/request-response.md) and
  * {@code /v1/agents/{agentId}/functions} (the enabled tools as LLM function descriptors).
  */
 @RestController
