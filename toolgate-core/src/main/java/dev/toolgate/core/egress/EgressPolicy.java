@@ -149,7 +149,8 @@ public final class EgressPolicy {
      * Installs the guards on an OkHttp client builder: a guarded {@link Dns} (resolve once, judge every
      * address, return exactly the checked list), a guarded {@link javax.net.SocketFactory} (judge the address
      * at {@code connect()}, fail closed on an unresolved one), {@link Proxy#NO_PROXY}, no redirects (plain or
-     * TLS) and no retry on connection failure. Other settings (timeouts, TLS) are left to the caller.
+     * TLS) and no retry on connection failure. Other settings (timeouts, TLS) are left to the caller, who may turn
+     * OkHttp's connection retry back on ({@code HttpExecutor} does): a retried connect still passes both guards.
      *
      * <p>Inside calls, a refusal surfaces as {@link EgressDeniedException}; a resolution failure (including
      * an empty answer) as {@link UnknownHostException}. OkHttp may report a refusal on one route as a

@@ -51,7 +51,10 @@ public final class ToolEngine {
 
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
-    /** The footer appended to a body cut at the response cap (docs/request-response.md, "Response cap and truncation"). */
+    /**
+     * The footer appended to a body cut at the response cap (docs/request-response.md, "Response cap and
+     * truncation").
+     */
     public static final String TRUNCATED_FOOTER = "\n[truncated]";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

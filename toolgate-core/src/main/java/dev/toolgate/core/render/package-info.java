@@ -7,9 +7,10 @@
  * {@link dev.toolgate.core.render.RenderedRequest} that knows which headers and query values are secret.
  * {@link dev.toolgate.core.render.TemplateRenderer} fills in the {@code {{...}}} templates (their syntax is
  * {@link dev.toolgate.core.tool.TemplateSyntax}); {@link dev.toolgate.core.render.IdempotencyKey} computes the
- * {@code Idempotency-Key} (also the duplicate-call identity) from the call and the arguments; {@link dev.toolgate.core.render.CallContext} is the live call;
- * {@link dev.toolgate.core.render.SecretResolver} looks up {@code {{secrets.NAME}}} (implemented by the server's
- * tenant secret store); {@link dev.toolgate.core.render.ReservedHeaders} are the names a tool may not set; a
+ * {@code Idempotency-Key} (also the duplicate-call identity) from the call and the arguments;
+ * {@link dev.toolgate.core.render.CallContext} is the live call; {@link dev.toolgate.core.render.SecretResolver}
+ * looks up {@code {{secrets.NAME}}} (implemented by the server's tenant secret store);
+ * {@link dev.toolgate.core.render.ReservedHeaders} are the names a tool may not set; a
  * {@link dev.toolgate.core.render.RenderException} carries the error when a request cannot be rendered.
  *
  * <p>Depends on {@code dev.toolgate.core.error}, {@code tool}, OkHttp

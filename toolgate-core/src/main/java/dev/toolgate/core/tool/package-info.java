@@ -14,7 +14,7 @@
  * {@link dev.toolgate.core.tool.TemplateSyntax} is the {@code {{...}}} template language of header and query
  * values, checked when a tool is saved and filled in by {@code core.render}.
  *
- * <p>Depends on Jackson, networknt json-schema-validator (the {@code parameters} meta-schema check) and OkHttp ({@code HttpUrl},
- * {@code Headers}, for URL and header syntax).
+ * <p>Depends on Jackson, networknt json-schema-validator (the {@code parameters} meta-schema check) and OkHttp
+ * ({@code HttpUrl}, {@code Headers}, for URL and header syntax).
  */
 package dev.toolgate.core.tool;

@@ -12,13 +12,13 @@ import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Duplicate tool calls: the model often asks the same tool again with the same arguments, e.g. when the caller's
- * next sentence distracts it (docs/best-practices.md, "Make side effects idempotent"). A call identical to one in flight waits for
- * that one's result (single flight); a call identical to one that finished within the tool's window gets the
+ * Duplicate tool calls: the model often asks the same tool again with the same arguments, e.g. when the caller's next
+ * sentence distracts it (docs/best-practices.md, "Make side effects idempotent"). A call identical to one in flight
+ * waits for that one's result (single flight); a call identical to one that finished within the tool's window gets the
  * finished result. Neither sends anything. Identity is the {@code Idempotency-Key}
  * ({@link dev.toolgate.core.render.IdempotencyKey}): everything that shapes the rendered request (the tool and its
- * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or
- * with another caller number, runs on its own.
+ * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or with
+ * another caller number, runs on its own.
  *
  * <p>In-flight coalescing is per instance; finished results are shared through the {@link ResultCache} (Redis
  * when configured), so a repeat that lands on another instance is still served from the cache.

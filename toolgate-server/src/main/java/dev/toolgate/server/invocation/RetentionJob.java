@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes invocation-log records older than {@code toolgate.invocation-log.retention} (30 days by default;
- * docs/configuration.md lists the setting), every {@code retention-interval}, on a thread of its own. It deletes in batches of
- * {@code retention-batch-size} rows, each its own short statement, so it never holds locks long enough to delay
- * the log writer, and invocations never wait for the log anyway. A {@link SmartLifecycle} in phase
+ * docs/configuration.md lists the setting), every {@code retention-interval}, on a thread of its own. It deletes in
+ * batches of {@code retention-batch-size} rows, each its own short statement, so it never holds locks long enough to
+ * delay the log writer, and invocations never wait for the log anyway. A {@link SmartLifecycle} in phase
  * {@link ShutdownPhases#INVOCATION_LOG}: a purge under way when the service stops finishes its statement before the
  * database closes.
  */

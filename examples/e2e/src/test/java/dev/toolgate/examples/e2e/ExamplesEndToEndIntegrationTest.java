@@ -41,10 +41,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's engine calls each language's example endpoint, started as a child process on 127.0.0.1
- * behind a loopback TLS relay: every example accepts the real signed request (envelope POST and
- * arguments-mode GET, both signature schemes) and answers with a hint, and rejects a copy with one byte of
- * the body or query changed with 401 and the documented error shape (docs/best-practices.md) {@code {"error": ..., "hint": ...}}.
+ * The gateway's engine calls each language's example endpoint, started as a child process on 127.0.0.1 behind a
+ * loopback TLS relay: every example accepts the real signed request (envelope POST and arguments-mode GET, both
+ * signature schemes) and answers with a hint, and rejects a copy with one byte of the body or query changed with 401
+ * and the documented error shape (docs/best-practices.md) {@code {"error": ..., "hint": ...}}.
  */
 class ExamplesEndToEndIntegrationTest {
 
