@@ -36,7 +36,7 @@ create table tools (
     tool_type    varchar(32) not null,
     is_enabled   boolean not null,
     priority     integer not null,
-    -- the whole tool definition as JSON (TalkPilot shape, secrets unmasked)
+    -- the whole tool definition as JSON (the native shape, secrets unmasked)
     definition   varchar not null,
     created_at   timestamp with time zone not null,
     updated_at   timestamp with time zone not null,

@@ -1,4 +1,4 @@
--- Issue 3: per-tenant rate-limit overrides, replay/repeat links and call context in the invocation log.
+-- Operations: per-tenant rate-limit overrides, replay/repeat links and call context in the invocation log.
 
 -- Per-tenant overrides of the deployment's rate limits (invocations per minute); null = deployment default,
 -- 0 = unlimited.

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 3 through the REST API: tenants and keys, isolation between tenants, rate limits, duplicate calls, the
+ * Operations through the REST API: tenants and keys, isolation between tenants, rate limits, duplicate calls, the
  * circuit breaker, and the invocation log's preview masking, curl, replay, retention and health. Time moves by hand.
  */
 @SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

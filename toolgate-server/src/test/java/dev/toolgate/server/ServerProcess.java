@@ -1,5 +1,6 @@
 package dev.toolgate.server;
 
+import dev.toolgate.server.cli.ToolgateMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

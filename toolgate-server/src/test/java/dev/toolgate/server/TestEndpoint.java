@@ -1,17 +1,15 @@
 package dev.toolgate.server;
 
+import dev.toolgate.testkit.LoopbackTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,29 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TestEndpoint {
 
-    static final MockWebServer SERVER = new MockWebServer();
-    static final Path CA_PEM;
+    private static final LoopbackTls TLS = LoopbackTls.create("test CA");
+    static final MockWebServer SERVER;
+    static final Path CA_PEM = TLS.writeCaPem();
 
     static {
         try {
-            HeldCertificate ca = new HeldCertificate.Builder()
-                    .certificateAuthority(0)
-                    .commonName("test CA")
-                    .duration(1, TimeUnit.DAYS)
-                    .build();
-            HeldCertificate cert = new HeldCertificate.Builder()
-                    .signedBy(ca)
-                    .addSubjectAlternativeName("127.0.0.1")
-                    .addSubjectAlternativeName("localhost")
-                    .duration(1, TimeUnit.DAYS)
-                    .build();
-            CA_PEM = Files.createTempFile("toolgate-test-ca", ".pem");
-            Files.writeString(CA_PEM, ca.certificatePem());
-            SERVER.useHttps(new HandshakeCertificates.Builder()
-                    .heldCertificate(cert, ca.certificate())
-                    .build()
-                    .sslSocketFactory());
-            SERVER.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            SERVER = TLS.startServer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

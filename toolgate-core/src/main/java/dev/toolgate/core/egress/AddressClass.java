@@ -13,7 +13,7 @@ package dev.toolgate.core.egress;
  * operator allowlist admits the address.
  *
  * <p>There is no constant for IPv4-mapped IPv6 ({@code ::ffff:0:0/96}): such an address is judged as
- * the IPv4 address it maps (DESIGN.md: "IPv4 embedded in IPv6 judged as IPv4").
+ * the IPv4 address it maps (docs/security.md: IPv4 inside IPv6 is judged as IPv4).
  */
 public enum AddressClass {
     /** Not in any special-purpose block: IPv4 outside every block below, IPv6 inside 2000::/3 and outside them. */

@@ -14,7 +14,7 @@ import okhttp3.OkHttpClient;
 /**
  * The egress policy: which destinations a tool call may reach. Immutable and thread-safe.
  *
- * <p>Policy (DESIGN.md "Guarantees and limits"):
+ * <p>Policy (docs/security.md, "Where a request may go"):
  * <ol>
  *   <li>Scheme {@code https} only, followed by {@code //} and a host; no control character anywhere in the URL
  *       and no white space around it (parsers drop or trim those, and so read another URL).</li>
@@ -170,7 +170,8 @@ public final class EgressPolicy {
      * Installs the guards on an OkHttp client builder: a guarded {@link Dns} (resolve once, judge every
      * address, return exactly the checked list), a guarded {@link javax.net.SocketFactory} (judge the address
      * at {@code connect()}, fail closed on an unresolved one), {@link Proxy#NO_PROXY}, no redirects (plain or
-     * TLS) and no retry on connection failure. Other settings (timeouts, TLS) are left to the caller.
+     * TLS) and no retry on connection failure. Other settings (timeouts, TLS) are left to the caller, who may turn
+     * OkHttp's connection retry back on ({@code HttpExecutor} does): a retried connect still passes both guards.
      *
      * <p>Inside calls, a refusal surfaces as {@link EgressDeniedException}; a resolution failure (including
      * an empty answer) as {@link UnknownHostException}. OkHttp may report a refusal on one route as a

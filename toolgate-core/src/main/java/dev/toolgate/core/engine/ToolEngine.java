@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs tool calls: parse and validate the arguments, check the destination, render, sign, send under the
- * budget, and turn the result into text the model can speak from. This is the whole pipeline of DESIGN.md;
+ * budget, and turn the result into text the model can speak from. This is the whole pipeline (docs/architecture.md);
  * everything before "send" is pure CPU work and fails fast.
  *
  * <p>Budget: a call's budget (the tool's {@code timeout}, at most the executor's maximum) counts from
@@ -51,7 +51,10 @@ public final class ToolEngine {
 
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
-    /** The footer appended to a body cut at the response cap (DESIGN.md, guarantees and limits). */
+    /**
+     * The footer appended to a body cut at the response cap (docs/request-response.md, "Response cap and
+     * truncation").
+     */
     public static final String TRUNCATED_FOOTER = "\n[truncated]";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

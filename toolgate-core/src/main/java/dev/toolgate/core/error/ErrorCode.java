@@ -1,7 +1,7 @@
 package dev.toolgate.core.error;
 
 /**
- * The closed set of failure codes a tool call can end in, as fixed by DESIGN.md ("What the LLM gets").
+ * The closed set of failure codes a tool call can end in, as listed in docs/errors.md.
  *
  * <p>Each code carries a default {@linkplain #defaultMessage() message} (what went wrong, for the
  * model and the operator) and a default {@linkplain #defaultHint() hint} (what the model should say

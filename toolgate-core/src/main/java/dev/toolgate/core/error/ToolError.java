@@ -6,7 +6,7 @@ import java.util.Objects;
  * A tool-call failure as a value: a {@link ErrorCode}, a message safe to show a model, an API client
  * or a tenant (never a stack trace, never a secret), and a recovery hint for the model.
  *
- * @param code the failure code from DESIGN.md's list
+ * @param code the failure code (docs/errors.md)
  * @param message one or more sentences saying what went wrong; never null
  * @param hint what the model should do next; never null
  */

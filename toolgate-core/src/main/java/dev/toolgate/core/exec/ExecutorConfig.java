@@ -21,9 +21,10 @@ import java.util.Objects;
  * connection pool size. Immutable; validated on construction.
  *
  * @param maxBudget the longest total time one call may take, DNS, connect, TLS, request and response body
- *     included (DESIGN.md "total budget"); positive; default 10 s
- * @param maxResponseBytes the most decoded body bytes read from one response (DESIGN.md "response"); the rest is
- *     discarded unread; 1 to {@code Integer.MAX_VALUE - 1}; default 65,536 (64 KiB)
+ *     included (docs/security.md, "What comes back, and how long it may take"); positive; default 10 s
+ * @param maxResponseBytes the most decoded body bytes read from one response (docs/security.md, "What comes back, and
+ *     how long it may take"); the rest is discarded unread; 1 to {@code Integer.MAX_VALUE - 1}; default 65,536 (64
+ *     KiB)
  * @param extraTrustedCertificates certificates trusted as TLS anchors <em>in addition to</em> the platform's
  *     CAs (the operator setting {@code TOOLGATE_EGRESS_EXTRA_CA}); never null, default empty
  * @param userAgent the {@code User-Agent} sent when the rendered request sets none; visible ASCII and spaces

@@ -51,7 +51,7 @@ final class FailureMapper {
      *   <li>a {@link SocketException} before a connection was ready ({@link ConnectException},
      *       {@link NoRouteToHostException}, ...) → CONNECT_ERROR;</li>
      *   <li>any other {@link IOException} (reset, early end of stream, malformed answer, corrupt gzip) →
-     *       CONNECT_ERROR, as the connection failed; DESIGN.md's "reset" is a connect error;</li>
+     *       CONNECT_ERROR, as the connection failed; a reset is a connect error (docs/errors.md);</li>
      *   <li>anything else (a bug) → INTERNAL with the generic message.</li>
      * </ol>
      *

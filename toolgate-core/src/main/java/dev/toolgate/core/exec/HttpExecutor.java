@@ -111,7 +111,7 @@ public final class HttpExecutor implements AutoCloseable {
             builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
         }
         egress.applyTo(builder);
-        // Redirects are never followed, whatever the policy did: a 3xx is a failure (DESIGN.md).
+        // Redirects are never followed, whatever the policy did: a 3xx is a failure (docs/security.md).
         // Connection failures are retried by OkHttp: endpoints close idle keep-alive connections without notice
         // (Node.js after 5 s, HTTP/1.0 servers after every answer), and the next call must not fail on a dead
         // pooled connection. A retry stays inside the same call deadline and goes through the same egress guards

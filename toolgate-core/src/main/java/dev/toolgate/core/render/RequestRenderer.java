@@ -3,12 +3,12 @@ package dev.toolgate.core.render;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.http.ReservedHeaders;
-import dev.toolgate.core.signing.IdempotencyKey;
 import dev.toolgate.core.tool.Auth;
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.KeyValue;
+import dev.toolgate.core.tool.TemplateSyntax;
 import dev.toolgate.core.tool.Tool;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Renders an {@code http_request} tool call into the exact, still unsigned request for the tenant endpoint
- * (DESIGN.md, "Request to the tenant endpoint"); {@link dev.toolgate.core.signing.RequestSigner} adds the
+ * (docs/request-response.md, section 2); {@link dev.toolgate.core.signing.RequestSigner} adds the
  * signature headers.
  *
  * <p>Method, URL and body:

@@ -2,6 +2,7 @@ package dev.toolgate.core.render;
 
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
+import dev.toolgate.core.tool.TemplateSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;

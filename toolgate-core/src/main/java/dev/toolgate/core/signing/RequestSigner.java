@@ -19,7 +19,7 @@ import okhttp3.Headers;
 
 /**
  * Signs a {@link RenderedRequest} so the tenant endpoint can prove it came from Toolgate and is fresh
- * (DESIGN.md, "Request to the tenant endpoint"). Two schemes:
+ * (docs/signing.md). Two schemes:
  *
  * <ul>
  *   <li>{@link SignatureScheme#TOOLGATE}: {@code X-Toolgate-Signature: t=<ts>,v1=<hex>[,v1=<hex>…]}, each

@@ -4,8 +4,8 @@
  * <p>{@link dev.toolgate.core.signing.RequestSigner} adds {@code X-Toolgate-Signature} (HMAC-SHA256 over
  * {@code <ts>.<payload>}, Stripe-compatible) or the Standard Webhooks headers, one signature per active secret
  * during a rotation. {@link dev.toolgate.core.signing.SigningSecret} is the secret value type (generated here,
- * compared in constant time, never shown by {@code toString}). {@link dev.toolgate.core.signing.IdempotencyKey}
- * computes the {@code Idempotency-Key} from call id, tool id and canonical arguments.
+ * compared in constant time, never shown by {@code toString}). The {@code Idempotency-Key} it signs is computed by
+ * {@link dev.toolgate.core.render.IdempotencyKey}.
  *
  * <p>Depends on {@code dev.toolgate.core.render} ({@code RenderedRequest}), {@code tool}
  * ({@code SignatureScheme}), OkHttp ({@code Headers}) and Jackson. The schemes are specified byte for byte in the

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parses the configs of the six tool types the voice runtime carries out itself (seed 003): transfer_call,
+ * Parses the configs of the six tool types the voice runtime carries out itself: transfer_call,
  * monitored_transfer, end_call, extract_variable, play_tone and knowledge_base. Each method returns the
- * config, or null after recording every problem. Where seed 003 shows an example value for an optional
+ * config, or null after recording every problem. Where the tool model documents an example value for an optional
  * field, that value is the default (monitored_transfer {@code timeout_seconds} 20; play_tone
  * {@code duration} 500 ms and {@code volume} 0.8; knowledge_base {@code top_k} 5 and
  * {@code similarity_threshold} 0.7). Destinations, DTMF and the extension follow the rules of
@@ -164,7 +164,7 @@ final class ActionConfigParsers {
     }
 
     /**
-     * {@code {tone_type: "dtmf" (default), dtmf_digit (seed 003's name) or its alias digits: 1–64 DTMF symbols,
+     * {@code {tone_type: "dtmf" (default), dtmf_digit (the wire name) or its alias digits: 1–64 DTMF symbols,
      * optional (absent: the model gives them), duration: 40..500 ms (default 500), volume: 0..1 (default 0.8)}}.
      */
     static PlayToneConfig playTone(JsonNode config, String prefix, List<FieldError> errors) {

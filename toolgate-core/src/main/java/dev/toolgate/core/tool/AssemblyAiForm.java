@@ -10,7 +10,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Maps an AssemblyAI-style HTTP tool (seed 004) onto an {@code http_request} config:
+ * Maps an AssemblyAI-style HTTP tool onto an {@code http_request} config:
  * <pre>
  * {"http": {"url": ..., "http_method": "GET", "headers": {"Authorization": "Bearer X", "X-Team": "a"}},
  *  "timeout_seconds": 10, "execution_mode": "interactive"}

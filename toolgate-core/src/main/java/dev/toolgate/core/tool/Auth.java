@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * How an {@code http_request} tool authenticates to its endpoint: no auth, a bearer token, or a custom
- * header (SmartAlex's "Bearer token, custom header, or none"). Values are write-only: they never appear
+ * header. Values are write-only: they never appear
  * in {@link #toString()}, API responses or logs.
  */
 public sealed interface Auth permits Auth.None, Auth.Bearer, Auth.Header {

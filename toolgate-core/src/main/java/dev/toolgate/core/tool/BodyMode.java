@@ -1,9 +1,9 @@
 package dev.toolgate.core.tool;
 
-/** How an {@code http_request} tool carries the model's arguments (DESIGN.md, "Request to the tenant endpoint"). */
+/** How an {@code http_request} tool carries the model's arguments (docs/request-response.md, section 2). */
 public enum BodyMode {
     /**
-     * SmartAlex's envelope: always {@code POST} with the JSON body {@code {"tool","arguments","caller_number",
+     * The envelope: always {@code POST} with the JSON body {@code {"tool","arguments","caller_number",
      * "call_id","agent_id","tenant_id","invocation_id","timestamp"}}.
      */
     ENVELOPE("envelope"),

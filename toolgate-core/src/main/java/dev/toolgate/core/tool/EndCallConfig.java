@@ -1,7 +1,7 @@
 package dev.toolgate.core.tool;
 
 /**
- * Configuration of an {@code end_call} tool (seed 003).
+ * Configuration of an {@code end_call} tool.
  *
  * @param goodbyeMessage what the agent says before hanging up, or null for none
  */

@@ -3,7 +3,7 @@ package dev.toolgate.core.tool;
 import java.util.Objects;
 
 /**
- * Configuration of an {@code extract_variable} tool (seed 003, extended; docs/voice-runtime.md). The
+ * Configuration of an {@code extract_variable} tool (docs/voice-runtime.md). The
  * extracted value becomes the call variable {@code {{vars.<variableName>}}}.
  *
  * @param variableName the variable's name, {@code ^[a-zA-Z_][a-zA-Z0-9_]{0,63}$}

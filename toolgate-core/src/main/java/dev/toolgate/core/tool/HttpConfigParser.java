@@ -1,6 +1,5 @@
 package dev.toolgate.core.tool;
 
-import dev.toolgate.core.render.TemplateSyntax;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -13,7 +12,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parses and checks an {@code http_request} config object (DESIGN.md, tool model), recording every problem.
+ * Parses and checks an {@code http_request} config object (docs/request-response.md), recording every problem.
  * Defaults: {@code method} POST, {@code body_mode} envelope, {@code auth} none, {@code timeout} and
  * {@code max_response_bytes} from {@link ToolLimits}, {@code speak_during_execution} false,
  * {@code speak_after_execution} true, {@code signature_scheme} toolgate.
@@ -114,7 +113,7 @@ final class HttpConfigParser {
     /**
      * Parses {@code headers}. When the config has no auth, an {@code Authorization} header becomes the auth
      * ({@code Bearer X} → {@link Auth.Bearer}, any other value → {@link Auth.Header}), so that it is write-only
-     * like every credential; seed 003's own example sends its key this way.
+     * like every credential; tools written for other gateways often send their key this way.
      */
     private static HeadersAndAuth headers(FieldReader r, Auth auth) {
         List<KeyValue> headers = pairs(r, "headers", auth == null ? new Auth.None() : auth);

@@ -4,7 +4,6 @@ import dev.toolgate.core.egress.DenyReason;
 import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.http.ReservedHeaders;
-import dev.toolgate.core.render.TemplateSyntax;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package dev.toolgate.core.tool;
 
-/** The HTTP methods an {@code http_request} tool may use (DESIGN.md, tool model). */
+/** The HTTP methods an {@code http_request} tool may use (docs/request-response.md). */
 public enum HttpMethod {
     GET,
     POST,

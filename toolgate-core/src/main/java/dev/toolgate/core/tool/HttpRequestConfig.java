@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Configuration of an {@code http_request} tool (DESIGN.md, tool model; seed 003 extended).
+ * Configuration of an {@code http_request} tool (docs/request-response.md).
  *
  * @param url the endpoint, an absolute {@code https} URL; may pin query parameters that win over the model's
  * @param method the HTTP method; {@link BodyMode#ENVELOPE} always sends {@code POST}

@@ -1,7 +1,7 @@
 package dev.toolgate.core.tool;
 
 /**
- * Configuration of a {@code knowledge_base} tool (seed 003).
+ * Configuration of a {@code knowledge_base} tool.
  *
  * @param topK how many document chunks to retrieve (1–50)
  * @param similarityThreshold the minimum similarity score, 0.0–1.0

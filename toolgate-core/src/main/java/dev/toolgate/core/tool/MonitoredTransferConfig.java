@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code monitored_transfer} tool (seed 003, extended; docs/voice-runtime.md).
+ * Configuration of a {@code monitored_transfer} tool (docs/voice-runtime.md).
  *
  * @param phoneNumber the default SIP INVITE target: an E.164 number or a SIP URI, normalized
  * @param timeoutSeconds how long the transfer may ring before the AI takes the call back, in seconds (1–300)

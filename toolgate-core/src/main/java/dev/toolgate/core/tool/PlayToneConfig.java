@@ -3,7 +3,7 @@ package dev.toolgate.core.tool;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code play_tone} tool (seed 003, extended; docs/voice-runtime.md). The rules of the
+ * Configuration of a {@code play_tone} tool (docs/voice-runtime.md). The rules of the
  * digits, duration and volume are those of {@link dev.toolgate.core.telephony.Dtmf}.
  *
  * @param toneType the tone family; {@code dtmf}

@@ -1,6 +1,6 @@
 package dev.toolgate.core.tool;
 
-/** How requests to a tool's endpoint are signed (DESIGN.md, "Request to the tenant endpoint"). */
+/** How requests to a tool's endpoint are signed (docs/signing.md). */
 public enum SignatureScheme {
     /**
      * {@code X-Toolgate-Signature: t=<ts>,v1=<hex HMAC-SHA256>} over {@code <ts>.<rawBody>}: byte-compatible

@@ -1,7 +1,7 @@
 package dev.toolgate.core.tool;
 
 /**
- * The per-type configuration of a tool (seed 003, "Tool configurations"): one record per {@link ToolType}.
+ * The per-type configuration of a tool: one record per {@link ToolType}.
  * {@link #type()} ties each record to its type.
  */
 public sealed interface ToolConfig

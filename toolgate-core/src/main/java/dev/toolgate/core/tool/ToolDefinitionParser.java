@@ -14,13 +14,13 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Two shapes are accepted:
  * <ul>
- *   <li>TalkPilot's (seed 003): {@code name} (required, {@code ^[a-zA-Z0-9_-]{1,64}$}), {@code display_name}
+ *   <li>The native shape: {@code name} (required, {@code ^[a-zA-Z0-9_-]{1,64}$}), {@code display_name}
  *       (≤ 255), {@code description} (required, non-blank, ≤ 2,000), {@code tool_type} (required, one of the
  *       seven wire names), {@code parameters} (JSON Schema, default {@code {"type":"object","properties":{}}},
  *       see {@link ParametersSchemaCheck}), {@code config} (per type; optional only for {@code end_call},
  *       {@code knowledge_base} and {@code play_tone}, whose fields all have defaults), {@code is_enabled} (default true),
  *       {@code priority} (0–10,000, default 0);</li>
- *   <li>AssemblyAI's (seed 004): the same fields but, instead of {@code tool_type} and {@code config}, an
+ *   <li>AssemblyAI's: the same fields but, instead of {@code tool_type} and {@code config}, an
  *       {@code http} block plus {@code timeout_seconds} and {@code execution_mode}; it always makes an
  *       {@code http_request} tool (see {@code AssemblyAiForm}).</li>
  * </ul>

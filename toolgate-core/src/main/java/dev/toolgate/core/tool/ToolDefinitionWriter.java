@@ -7,11 +7,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a {@link ToolDefinition} as JSON in TalkPilot's shape (seed 003):
+ * Writes a {@link ToolDefinition} as JSON in the native shape:
  * {@code {"name", "display_name", "description", "tool_type", "parameters", "config", "is_enabled", "priority"}},
  * with every config field written, defaults included, and absent optional texts as {@code null}. The
  * {@code http_request} {@code timeout} is in seconds (a decimal when not whole), and a {@code play_tone}'s
- * digits are written as seed 003's {@code dtmf_digit} ({@code null} when the model chooses them).
+ * digits are written as {@code dtmf_digit} ({@code null} when the model chooses them).
  *
  * <p>{@code new ToolDefinitionParser(limits).parse(toJson(def, false))} yields {@code def} again (for a
  * definition within those limits). With {@code maskSecrets} the auth {@code token} / {@code value} become

@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the body a PATCH stands for: the stored tool (in the writer's unmasked TalkPilot shape) with the
+ * Builds the body a PATCH stands for: the stored tool (in the writer's unmasked native shape) with the
  * patch applied, and every mask {@code "***"} that points at a stored secret replaced by that secret. The
  * result is then checked whole by {@link ToolDefinitionParser#parse}. See
  * {@link ToolDefinitionParser#patch} for the rules.

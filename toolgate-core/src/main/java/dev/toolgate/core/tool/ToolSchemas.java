@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON Schemas (draft 2020-12, the dialect of OpenAPI 3.1) of the tool bodies {@link ToolDefinitionParser} accepts in
- * TalkPilot's shape, one per {@link ToolType}, written from the same constants and defaults the parsers apply. They
+ * their native shape, one per {@link ToolType}, written from the same constants and defaults the parsers apply. They
  * document the API; the parser stays the judge: it also checks what these schemas do not say (the header names
  * Toolgate reserves, template syntax, the {@code parameters} JSON Schema itself, URL parsing).
  *

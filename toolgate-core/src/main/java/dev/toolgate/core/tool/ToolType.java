@@ -1,7 +1,7 @@
 package dev.toolgate.core.tool;
 
 /**
- * The seven tool types of TalkPilot's data model (seed 003). Only {@link #HTTP_REQUEST} calls an
+ * The seven tool types. Only {@link #HTTP_REQUEST} calls an
  * endpoint; the others describe an action the voice runtime carries out itself.
  */
 public enum ToolType {

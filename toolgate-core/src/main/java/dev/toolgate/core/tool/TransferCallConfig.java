@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Configuration of a {@code transfer_call} tool (seed 003, extended; docs/voice-runtime.md).
+ * Configuration of a {@code transfer_call} tool (docs/voice-runtime.md).
  *
  * @param phoneNumber the default destination: an E.164 number (e.g. {@code +4930999888}) or a SIP URI
  *     (e.g. {@code sip:frontdesk@pbx.example.com}), normalized

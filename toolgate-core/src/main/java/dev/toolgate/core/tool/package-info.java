@@ -10,10 +10,11 @@
  * {@link dev.toolgate.core.tool.ToolConfig} record, e.g. {@link dev.toolgate.core.tool.HttpRequestConfig} with its
  * {@link dev.toolgate.core.tool.Auth}, {@link dev.toolgate.core.tool.BodyMode},
  * {@link dev.toolgate.core.tool.HttpMethod} and {@link dev.toolgate.core.tool.SignatureScheme}.
- * {@link dev.toolgate.core.tool.ToolLimits} are the deployment limits a tool is checked against.
+ * {@link dev.toolgate.core.tool.ToolLimits} are the deployment limits a tool is checked against;
+ * {@link dev.toolgate.core.tool.TemplateSyntax} is the {@code {{...}}} template language of header and query
+ * values, checked when a tool is saved and filled in by {@code core.render}.
  *
- * <p>Depends on {@code dev.toolgate.core.render} ({@code TemplateSyntax}, to check templates when a tool is saved),
- * Jackson, networknt json-schema-validator (the {@code parameters} meta-schema check) and OkHttp ({@code HttpUrl},
- * {@code Headers}, for URL and header syntax).
+ * <p>Depends on Jackson, networknt json-schema-validator (the {@code parameters} meta-schema check) and OkHttp
+ * ({@code HttpUrl}, {@code Headers}, for URL and header syntax).
  */
 package dev.toolgate.core.tool;

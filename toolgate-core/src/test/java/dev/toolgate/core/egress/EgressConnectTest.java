@@ -24,10 +24,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connect path, end to end through OkHttp, on loopback only (anchors-security.md section 7, categories 8,
- * 10, 11, 12). Every connect that passes the guard goes through an observer that refuses any non-loopback
- * destination, so even a broken guard could not send a packet off this machine. Plain http URLs are fine
- * here: the scheme is checkUrl's job, not the guards'.
+ * The connect path, end to end through OkHttp, on loopback only (docs/security.md, "Where a request may go":
+ * the rules on the addresses the connection really uses, on public addresses and on proxies). Every connect
+ * that passes the guard goes through an observer that refuses any non-loopback destination, so even a broken
+ * guard could not send a packet off this machine. Plain http URLs are fine here: the scheme is checkUrl's job,
+ * not the guards'.
  */
 class EgressConnectTest {
 

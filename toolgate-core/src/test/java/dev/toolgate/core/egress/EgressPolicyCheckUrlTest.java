@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * checkUrl: the pure pre-flight check (no DNS). Tables follow anchors-security.md section 7, categories 3-6:
+ * checkUrl: the pure pre-flight check (no DNS). Tables follow docs/security.md, "Where a request may go":
  * literal encodings, authority confusion, schemes, host normalisation.
  */
 class EgressPolicyCheckUrlTest {

@@ -11,7 +11,10 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** decide() and the guarded resolver, against a fake resolver (anchors-security.md section 7, category 7). */
+/**
+ * decide() and the guarded resolver, against a fake resolver (docs/security.md, "Where a request may go": judged on
+ * the addresses the connection really uses).
+ */
 class EgressPolicyDecideTest {
 
     private final FakeDns dns = new FakeDns()

@@ -17,7 +17,7 @@ import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
-import java.net.InetAddress;
+import dev.toolgate.testkit.LoopbackTls;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +32,6 @@ import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ToolEngineTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HeldCertificate CA =
-            new HeldCertificate.Builder().certificateAuthority(0).build();
+    private static final LoopbackTls TLS = LoopbackTls.create("Toolgate test CA");
     private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
     private static final UUID TENANT = UUID.randomUUID();
     private static final UUID AGENT = UUID.randomUUID();
@@ -58,22 +55,13 @@ class ToolEngineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        HeldCertificate cert = new HeldCertificate.Builder()
-                .signedBy(CA)
-                .addSubjectAlternativeName("127.0.0.1")
-                .build();
-        server = new MockWebServer();
-        server.useHttps(new HandshakeCertificates.Builder()
-                .heldCertificate(cert, CA.certificate())
-                .build()
-                .sslSocketFactory());
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        server = TLS.startServer();
         EgressPolicy egress = EgressPolicy.builder()
                 .allowlist(AllowlistEntry.parseList("127.0.0.1:" + server.getPort()))
                 .build();
         executor = new HttpExecutor(
                 ExecutorConfig.builder()
-                        .extraTrustedCertificates(List.of(CA.certificate()))
+                        .extraTrustedCertificates(List.of(TLS.caCertificate()))
                         .build(),
                 egress);
         engine = new ToolEngine(

@@ -4,6 +4,7 @@ import dev.toolgate.core.egress.AllowlistEntry;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.render.RenderedRequest;
 import dev.toolgate.core.tool.HttpMethod;
+import dev.toolgate.testkit.LoopbackTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -27,19 +28,16 @@ final class LoopbackHttps {
 
     static final InetAddress LOOPBACK = loopback();
 
-    /** The CA the executor under test trusts (via {@link ExecutorConfig#extraTrustedCertificates()}). */
-    static final HeldCertificate TRUSTED_CA = new HeldCertificate.Builder()
-            .certificateAuthority(0)
-            .commonName("Toolgate test CA")
-            .build();
-    /** A CA nobody trusts. */
-    static final HeldCertificate UNTRUSTED_CA = new HeldCertificate.Builder()
-            .certificateAuthority(0)
-            .commonName("Untrusted test CA")
-            .build();
+    private static final LoopbackTls TRUSTED = LoopbackTls.create("Toolgate test CA", "endpoint.toolgate.dev");
+    private static final LoopbackTls UNTRUSTED = LoopbackTls.create("Untrusted test CA", "endpoint.toolgate.dev");
 
-    static final HandshakeCertificates TRUSTED_SERVER = serverCertificates(TRUSTED_CA);
-    static final HandshakeCertificates UNTRUSTED_SERVER = serverCertificates(UNTRUSTED_CA);
+    /** The CA the executor under test trusts (via {@link ExecutorConfig#extraTrustedCertificates()}). */
+    static final HeldCertificate TRUSTED_CA = TRUSTED.ca();
+    /** A CA nobody trusts. */
+    static final HeldCertificate UNTRUSTED_CA = UNTRUSTED.ca();
+
+    static final HandshakeCertificates TRUSTED_SERVER = TRUSTED.serverCertificates();
+    static final HandshakeCertificates UNTRUSTED_SERVER = UNTRUSTED.serverCertificates();
 
     private LoopbackHttps() {}
 
@@ -106,18 +104,6 @@ final class LoopbackHttps {
     @SuppressWarnings("unchecked")
     static <E extends Throwable> RuntimeException sneakyThrow(Throwable t) throws E {
         throw (E) t;
-    }
-
-    private static HandshakeCertificates serverCertificates(HeldCertificate ca) {
-        HeldCertificate server = new HeldCertificate.Builder()
-                .commonName("endpoint.toolgate.dev")
-                .addSubjectAlternativeName("endpoint.toolgate.dev")
-                .addSubjectAlternativeName("127.0.0.1")
-                .signedBy(ca)
-                .build();
-        return new HandshakeCertificates.Builder()
-                .heldCertificate(server, ca.certificate())
-                .build();
     }
 
     private static InetAddress loopback() {

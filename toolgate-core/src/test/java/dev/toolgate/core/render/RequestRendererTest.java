@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.toolgate.core.error.ErrorCode;
-import dev.toolgate.core.signing.IdempotencyKey;
 import dev.toolgate.core.tool.Auth;
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.EndCallConfig;

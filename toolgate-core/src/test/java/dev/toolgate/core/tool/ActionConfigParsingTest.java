@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The six tool types the voice runtime carries out itself, with seed 003's example configs. */
+/** The six tool types the voice runtime carries out itself, with the documented example configs. */
 class ActionConfigParsingTest {
 
     @Test

@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** AssemblyAI-style HTTP tools (seed 004) mapped onto the http_request model. */
+/** AssemblyAI-style HTTP tools mapped onto the http_request model. */
 class AssemblyAiFormTest {
 
-    /** Seed 004's example, verbatim. */
-    private static final String SEED_EXAMPLE = """
+    /** AssemblyAI's documented example, verbatim. */
+    private static final String DOCUMENTED_EXAMPLE = """
             {
               "name": "get_weather",
               "description": "Get current weather for a location. Use this whenever the user asks about weather, temperature, or conditions.",
@@ -39,12 +39,12 @@ class AssemblyAiFormTest {
               }
             }""";
 
-    private static ObjectNode seedExample() {
-        return (ObjectNode) ToolJson.MAPPER.readTree(SEED_EXAMPLE);
+    private static ObjectNode documentedExample() {
+        return (ObjectNode) ToolJson.MAPPER.readTree(DOCUMENTED_EXAMPLE);
     }
 
-    private static ObjectNode seedExampleWith(String http) {
-        ObjectNode body = seedExample();
+    private static ObjectNode documentedExampleWith(String http) {
+        ObjectNode body = documentedExample();
         body.put("timeout_seconds", 10);
         body.set("http", node(http));
         return body;
@@ -53,12 +53,12 @@ class AssemblyAiFormTest {
     @Test
     void rejectsSeedExampleBecauseThirtySecondsExceedTheBudget() {
         assertSingleError(
-                PARSER.parse(seedExample()), "timeout_seconds", "must be at most 10 seconds (the deployment budget)");
+                PARSER.parse(documentedExample()), "timeout_seconds", "must be at most 10 seconds (the deployment budget)");
     }
 
     @Test
     void mapsSeedExampleWithATenSecondTimeout() {
-        ObjectNode body = seedExample();
+        ObjectNode body = documentedExample();
         body.put("timeout_seconds", 10);
 
         ToolDefinition def = valid(PARSER.parse(body));
@@ -77,7 +77,7 @@ class AssemblyAiFormTest {
 
     @Test
     void mapsOtherAuthorizationValuesToHeaderAuthAndKeepsOtherHeadersPlain() {
-        ObjectNode body = seedExampleWith("""
+        ObjectNode body = documentedExampleWith("""
                 {'url': 'https://api.example.com/weather', 'http_method': 'post',
                  'headers': {'Authorization': 'Token {{secrets.WEATHER}}', 'X-Team': 'ops'}}""");
 
@@ -90,7 +90,7 @@ class AssemblyAiFormTest {
 
     @Test
     void defaultsTimeoutAndMethodWhenLeftOut() {
-        ObjectNode body = seedExampleWith("{'url': 'https://api.example.com/weather'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://api.example.com/weather'}");
         body.remove("timeout_seconds");
 
         HttpRequestConfig config = httpConfig(PARSER.parse(body));
@@ -101,7 +101,7 @@ class AssemblyAiFormTest {
 
     @Test
     void reportsHttpBlockMistakesUnderTheUsersFieldNames() {
-        ObjectNode body = seedExampleWith("""
+        ObjectNode body = documentedExampleWith("""
                 {'url': 'http://api.example.com/weather', 'http_method': 'FETCH',
                  'headers': {'Host': 'evil', 'X-Ok': 'fine', 'X-Bad': '{{nope}}', 'X-Num': 5}, 'verb': 'GET'}""");
 
@@ -120,13 +120,13 @@ class AssemblyAiFormTest {
 
     @Test
     void reportsMissingUrlAtHttpUrl() {
-        assertSingleError(PARSER.parse(seedExampleWith("{'http_method': 'GET'}")), "http.url", "is required");
+        assertSingleError(PARSER.parse(documentedExampleWith("{'http_method': 'GET'}")), "http.url", "is required");
     }
 
     @Test
     void refusesTheMaskAsABearerToken() {
         assertSingleError(
-                PARSER.parse(seedExampleWith(
+                PARSER.parse(documentedExampleWith(
                         "{'url': 'https://a.example.com', 'headers': {'Authorization': 'Bearer ***'}}")),
                 "http.headers.Authorization",
                 "masked placeholder");
@@ -134,7 +134,7 @@ class AssemblyAiFormTest {
 
     @Test
     void refusesRepeatedAuthorizationHeaders() {
-        ObjectNode body = seedExampleWith("""
+        ObjectNode body = documentedExampleWith("""
                 {'url': 'https://a.example.com', 'headers': {'Authorization': 'Bearer a', 'authorization': 'Bearer b'}}""");
 
         assertSingleError(PARSER.parse(body), "http.headers.authorization", "repeats an earlier header");
@@ -142,7 +142,7 @@ class AssemblyAiFormTest {
 
     @Test
     void rejectsHttpBlockThatIsNotAnObject() {
-        ObjectNode body = seedExample();
+        ObjectNode body = documentedExample();
         body.put("http", "https://api.example.com");
         body.put("timeout_seconds", 5);
 
@@ -153,14 +153,14 @@ class AssemblyAiFormTest {
     void rejectsHeadersThatAreNotAnObject() {
         assertSingleError(
                 PARSER.parse(
-                        seedExampleWith("{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
+                        documentedExampleWith("{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
                 "http.headers",
                 "must be an object of header names to values");
     }
 
     @Test
     void rejectsTimeoutSecondsGivenAsText() {
-        ObjectNode body = seedExample();
+        ObjectNode body = documentedExample();
         body.put("timeout_seconds", "10");
 
         assertSingleError(PARSER.parse(body), "timeout_seconds", "must be a number of seconds");
@@ -168,7 +168,7 @@ class AssemblyAiFormTest {
 
     @Test
     void rejectsConfigNextToAnHttpBlock() {
-        ObjectNode body = seedExampleWith("{'url': 'https://a.example.com'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://a.example.com'}");
         body.set("config", json("{'url': 'https://b.example.com'}"));
 
         assertSingleError(PARSER.parse(body), "config", "cannot be combined with an http block");
@@ -176,7 +176,7 @@ class AssemblyAiFormTest {
 
     @Test
     void rejectsAnotherToolTypeNextToAnHttpBlock() {
-        ObjectNode body = seedExampleWith("{'url': 'https://a.example.com'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://a.example.com'}");
         body.put("tool_type", "end_call");
 
         assertSingleError(PARSER.parse(body), "tool_type", "must be http_request or left out");
@@ -184,7 +184,7 @@ class AssemblyAiFormTest {
 
     @Test
     void acceptsExplicitHttpRequestToolType() {
-        ObjectNode body = seedExampleWith("{'url': 'https://a.example.com'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://a.example.com'}");
         body.put("tool_type", "http_request");
 
         assertThat(valid(PARSER.parse(body)).type()).isEqualTo(ToolType.HTTP_REQUEST);
@@ -192,7 +192,7 @@ class AssemblyAiFormTest {
 
     @Test
     void acceptsAnyExecutionModeAndIgnoresIt() {
-        ObjectNode body = seedExampleWith("{'url': 'https://a.example.com'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://a.example.com'}");
         body.put("execution_mode", "background");
 
         assertThat(PARSER.parse(body)).isInstanceOf(ParseResult.Valid.class);
@@ -200,7 +200,7 @@ class AssemblyAiFormTest {
 
     @Test
     void stillRejectsUnknownTopLevelFields() {
-        ObjectNode body = seedExampleWith("{'url': 'https://a.example.com'}");
+        ObjectNode body = documentedExampleWith("{'url': 'https://a.example.com'}");
         body.put("timeout", 5);
 
         assertSingleError(PARSER.parse(body), "timeout", "is not a known field of a tool");

@@ -483,7 +483,7 @@ class HttpRequestConfigParsingTest {
     }
 
     @Test
-    void rejectsSeedTalkPilotExampleForItsTimeoutAndPlaceholderTemplates() {
+    void rejectsNativeExampleForItsTimeoutAndPlaceholderTemplates() {
         ObjectNode body = json("""
                 {'name': 'lookup_customer', 'description': 'Looks up customer info', 'tool_type': 'http_request',
                  'config': {'url': 'https://crm.example.com/api/customers', 'method': 'GET',

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ToolDefinitionParserTest {
 
     @Test
-    void parsesSeedTalkPilotToolWithEveryDefaultFilledIn() {
+    void parsesNativeToolWithEveryDefaultFilledIn() {
         ObjectNode body = json("""
                 {'name': 'lookup_customer', 'display_name': 'Kunden-Lookup',
                  'description': 'Looks up customer info by phone number', 'tool_type': 'http_request',

@@ -81,7 +81,7 @@ class ToolDefinitionWriterTest {
     }
 
     @Test
-    void writesTheTalkPilotShapeWithEveryConfigField() {
+    void writesTheNativeShapeWithEveryConfigField() {
         ObjectNode json = WRITER.toJson(tool(http(new Auth.Bearer("tok"), Duration.ofMillis(2500))), false);
 
         assertThat(json).isEqualTo(node("""

@@ -3,6 +3,7 @@ package dev.toolgate.server.config;
 import dev.toolgate.core.args.ArgumentLimits;
 import dev.toolgate.core.egress.AllowlistEntry;
 import dev.toolgate.core.egress.EgressPolicy;
+import dev.toolgate.core.engine.EndpointCircuits;
 import dev.toolgate.core.engine.ToolEngine;
 import dev.toolgate.core.exec.ExecutorConfig;
 import dev.toolgate.core.exec.HttpExecutor;
@@ -10,7 +11,6 @@ import dev.toolgate.core.render.RequestRenderer;
 import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
-import dev.toolgate.server.circuit.ResilienceEndpointCircuits;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.InstantSource;
@@ -102,16 +102,11 @@ class EngineConfiguration {
     }
 
     @Bean
-    ResilienceEndpointCircuits endpointCircuits(ToolgateProperties properties, Clock clock) {
-        return new ResilienceEndpointCircuits(properties.circuitBreaker(), clock);
-    }
-
-    @Bean
     ToolEngine toolEngine(
             HttpExecutor executor,
             EgressPolicy egress,
             RequestRenderer renderer,
-            ResilienceEndpointCircuits circuits,
+            EndpointCircuits circuits,
             ArgumentLimits argumentLimits) {
         return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits, argumentLimits);
     }

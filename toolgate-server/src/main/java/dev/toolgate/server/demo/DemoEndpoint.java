@@ -23,8 +23,9 @@ import javax.net.ssl.SSLContext;
  * The demo's tenant endpoint: a JDK HTTPS server on loopback that checks the bearer token and the
  * {@code X-Toolgate-Signature} of every request with {@code toolgate-verify}, the library a tenant's Java endpoint
  * uses (Toolgate scheme: {@code t=<ts>,v1=<hex>} over {@code <ts>.<rawBody>}, or {@code <ts>.<METHOD> <target>}
- * without a body; ±300 s), counts the outcomes, and answers a small JSON body with a {@code hint} as seed 002 recommends.
- * Requests go to {@code /tools/<tool name>}; {@link #register} tells it each tool's secret and token.
+ * without a body; ±300 s), counts the outcomes, and answers a small JSON body with a {@code hint} as
+ * docs/best-practices.md recommends. Requests go to {@code /tools/<tool name>}; {@link #register} tells it each tool's
+ * secret and token.
  */
 public final class DemoEndpoint implements AutoCloseable {
 

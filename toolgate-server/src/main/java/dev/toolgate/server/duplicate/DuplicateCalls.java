@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Duplicate tool calls: the model often asks the same tool again with the same arguments, e.g. when the caller's
- * next sentence distracts it (seed 002, "Make endpoints idempotent"). A call identical to one in flight waits for
- * that one's result (single flight); a call identical to one that finished within the tool's window gets the
+ * Duplicate tool calls: the model often asks the same tool again with the same arguments, e.g. when the caller's next
+ * sentence distracts it (docs/best-practices.md, "Make side effects idempotent"). A call identical to one in flight
+ * waits for that one's result (single flight); a call identical to one that finished within the tool's window gets the
  * finished result. Neither sends anything. Identity is the {@code Idempotency-Key}
- * ({@link dev.toolgate.core.signing.IdempotencyKey}): everything that shapes the rendered request (the tool and its
- * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or
- * with another caller number, runs on its own.
+ * ({@link dev.toolgate.core.render.IdempotencyKey}): everything that shapes the rendered request (the tool and its
+ * version, the call id, caller number and variables, the canonical arguments), so a call after a tool change, or with
+ * another caller number, runs on its own.
  *
  * <p>Finished results are shared through the {@link ResultCache} (Redis when configured), so a repeat that lands on
  * another instance is served from the cache. In-flight coalescing spans instances through a {@link FlightLock}

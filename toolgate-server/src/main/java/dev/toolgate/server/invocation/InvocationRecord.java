@@ -17,7 +17,7 @@ import java.util.UUID;
  * <li>{@code toolCallId}: the model's tool-call id, or null
  * <li>{@code callId}: the voice call's id, or null
  * <li>{@code status}: {@code ok} or {@code error}
- * <li>{@code errorCode}: the DESIGN.md error code, or null
+ * <li>{@code errorCode}: the error code (docs/errors.md), or null
  * <li>{@code errorMessage}: the error message, or null
  * <li>{@code httpStatus}: the endpoint's HTTP status, or null when it never answered
  * <li>{@code truncated}: whether the response was cut at the cap

@@ -9,7 +9,7 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
  * Masks personal data in the invocation log's response preview, and only there: what reaches the model is never
- * changed (seed 000, "a small obfuscation pass on the dashboard preview only, never on the wire").
+ * changed (docs/invocation-log.md: the preview is masked, the wire never is).
  *
  * <ul>
  *   <li>Payment card numbers (13–19 digits, spaces or dashes allowed, valid Luhn check digit): all but the last 4

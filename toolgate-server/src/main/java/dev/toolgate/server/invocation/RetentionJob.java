@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the invocation log within {@code toolgate.invocation-log.retention} (30 days by default, seed 000's
- * "Retention of logs"), at start and then every {@code retention-interval}, on a thread of its own.
+ * Keeps the invocation log within {@code toolgate.invocation-log.retention} (30 days by default; docs/configuration.md
+ * lists the setting), at start and then every {@code retention-interval}, on a thread of its own.
  *
  * <p>On PostgreSQL the log is partitioned by day (UTC) on {@code created_at} ({@code invocations_YYYYMMDD}, see
  * docs/invocation-log.md): each run first creates the partitions of today and the next {@link #DAYS_AHEAD} days

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A tool's health over a window, from the invocation log: the checks seed 002 asks tenants to run weekly
- * ("Monitor the invocations log") computed for them. Only invocations by the voice runtime count (not test fires),
- * and repeats served from an identical call are left out.
+ * A tool's health over a window, from the invocation log: the checks docs/best-practices.md ("Watch the log") asks
+ * tenants to run weekly, computed for them. Only invocations by the voice runtime count
+ * (not test fires), and repeats served from an identical call are left out.
  */
 @Service
 public class ToolHealth {

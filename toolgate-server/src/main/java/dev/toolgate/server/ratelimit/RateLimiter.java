@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Token-bucket rate limits (Bucket4j) of SmartAlex's HTTP Tools (seed 000, "Guarantees and limits"): per tenant
+ * Token-bucket rate limits (Bucket4j) (docs/rate-limits.md): per tenant
  * (default 60 invocations/min), per tool (30/min), and test fires per tenant (10/min) in a bucket of their own.
  * Each bucket holds a minute's worth of tokens and refills them evenly over the minute. A limit of 0 means
  * unlimited. An invocation takes a token from its tool's bucket and from its tenant's; when the tenant's bucket

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps a tool's auth secret out of its stored definition: the definition JSON (TalkPilot's shape, as
+ * Keeps a tool's auth secret out of its stored definition: the definition JSON (the native shape, as
  * {@link ToolDefinitionWriter#toJson} writes it) is stored with {@code config.auth.token} (bearer) or
  * {@code config.auth.value} (header) replaced by {@code "***"}, and the value itself is stored apart, encrypted
  * and bound to the tool ({@link SecretCipher#toolAuth}). Thread-safe.

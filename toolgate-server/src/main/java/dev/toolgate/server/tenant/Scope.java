@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** API-key scopes (DESIGN.md, REST API). {@link #ADMIN} implies every other scope of its own tenant. */
+/** API-key scopes (README, "REST API at a glance"). {@link #ADMIN} implies every other scope of its own tenant. */
 public enum Scope {
     AGENTS_WRITE("agents:write"),
     TOOLS_READ("tools:read"),

@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code /v1/agents/{agentId}/tools} (TalkPilot's tools API) and {@code /v1/agents/{agentId}/functions} (the enabled
+ * {@code /v1/agents/{agentId}/tools} (docs/request-response.md) and {@code /v1/agents/{agentId}/functions} (the enabled
  * tools as LLM function descriptors). Tool bodies stay JSON trees: {@link ToolDefinitionParser} reads them and
  * reports every field error by path; their documented schemas are {@link ToolApiDocs}'.
  */

@@ -2,7 +2,8 @@
  * Tools of an agent: {@link dev.toolgate.server.tool.ToolStore} keeps definitions (auth values apart and encrypted,
  * through {@code server.secrets}), always within one tenant, with parsed definitions cached per tool version. A
  * package-private controller serves {@code /v1/agents/{id}/tools} (create, read, PATCH, delete; a new signing secret
- * is shown once) and {@code /v1/agents/{id}/functions} (the enabled tools as OpenAI, Anthropic or Gemini function
+ * is shown once), {@code /v1/agents/{id}/tools/{id}/signing-secret/rotate} and {@code /v1/agents/{id}/functions}
+ * (the enabled tools as OpenAI, Anthropic or Gemini function
  * descriptors); the OpenAPI document describes each tool type's body from core's {@code ToolSchemas}.
  *
  * <p>Depends on {@code core.tool}, {@code core.describe}, {@code core.signing}, {@code server.agent},

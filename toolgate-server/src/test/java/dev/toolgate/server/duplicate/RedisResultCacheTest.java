@@ -3,7 +3,7 @@ package dev.toolgate.server.duplicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolgate.core.render.CallContext;
-import dev.toolgate.core.signing.IdempotencyKey;
+import dev.toolgate.core.render.IdempotencyKey;
 import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionParser;

@@ -2,7 +2,7 @@ package dev.toolgate.server.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolgate.server.ToolgateMain;
+import dev.toolgate.server.cli.ToolgateMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

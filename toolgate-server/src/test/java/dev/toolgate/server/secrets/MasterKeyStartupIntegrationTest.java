@@ -12,7 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The service refuses to start with a master key that cannot decrypt the secrets already stored. */
-class MasterKeyStartupTest {
+class MasterKeyStartupIntegrationTest {
 
     @TempDir
     Path dataDir;

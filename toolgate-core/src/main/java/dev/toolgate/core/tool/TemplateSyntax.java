@@ -1,4 +1,4 @@
-package dev.toolgate.core.render;
+package dev.toolgate.core.tool;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The template language of header and query values (DESIGN.md, tool model): {@code {{caller_number}}},
+ * The template language of header and query values (docs/request-response.md, "Templates"): {@code {{caller_number}}},
  * {@code {{call_id}}}, {@code {{agent_id}}}, {@code {{tenant_id}}}, {@code {{args.NAME}}},
  * {@code {{secrets.NAME}}} and {@code {{vars.NAME}}}. White space inside the braces is allowed
  * ({@code {{ args.city }}}). Anything else between {@code {{ }}} is an error, caught when a tool is saved.

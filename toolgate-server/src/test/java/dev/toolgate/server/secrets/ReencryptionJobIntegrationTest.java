@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * re-encrypts them all under key 2 in the background (checked through the key id that starts each ciphertext),
  * resumes after being stopped midway, and afterwards key 2 alone decrypts every value.
  */
-class ReencryptionJobTest {
+class ReencryptionJobIntegrationTest {
 
     static final UUID TENANT = ApiKeyService.DEFAULT_TENANT_ID;
     static final int ROWS = 10; // 3 tool auth values, 3 signing secrets, 4 tenant secrets

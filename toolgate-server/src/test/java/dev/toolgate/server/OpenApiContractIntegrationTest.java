@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * {@code contract/node_modules} those tests are skipped, and fail under {@code CI=true}.
  */
 @SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenApiContractTest {
+class OpenApiContractIntegrationTest {
 
     static final String ADMIN_KEY = "tg_test_contract_admin_key_0123456789";
     static final Path CONTRACT = Path.of("").toAbsolutePath().getParent().resolve("contract");

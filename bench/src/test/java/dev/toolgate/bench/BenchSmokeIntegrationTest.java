@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * against the packaged Toolgate jar (built by the same {@code ./mvnw verify} before this module), with nginx when it
  * is installed. It checks that the harness measures what it claims, not how fast anything is.
  */
-class BenchSmokeTest {
+class BenchSmokeIntegrationTest {
 
     private static final Path JAR =
             Path.of(System.getProperty("toolgate.jar", "../toolgate-server/target/toolgate.jar"));

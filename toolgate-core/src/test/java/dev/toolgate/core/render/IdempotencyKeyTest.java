@@ -1,8 +1,7 @@
-package dev.toolgate.core.signing;
+package dev.toolgate.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;

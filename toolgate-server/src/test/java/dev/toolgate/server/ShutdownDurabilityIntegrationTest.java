@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * {@code -Dtoolgate.measure-sigkill=true}; docs/invocation-log.md gives the figures).
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES) // two server starts each; slow on a loaded machine
-class ShutdownDurabilityTest {
+class ShutdownDurabilityIntegrationTest {
 
     static final String KEY = "tg_test_shutdown_admin_key_0123456789ab";
     static final int CALLERS = 16;

@@ -1,6 +1,5 @@
-package dev.toolgate.core.signing;
+package dev.toolgate.core.render;
 
-import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.tool.Tool;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * agent's log always lists; and a row written before the bound (oversize, or not JSON at all) lists too.
  */
 @SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class InvocationRecordBoundsTest {
+class InvocationRecordBoundsIntegrationTest {
 
     static final String KEY = "tg_test_bounds_admin_key_0123456789abc";
 

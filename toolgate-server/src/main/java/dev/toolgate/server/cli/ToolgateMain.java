@@ -1,5 +1,6 @@
-package dev.toolgate.server;
+package dev.toolgate.server.cli;
 
+import dev.toolgate.server.ToolgateApplication;
 import dev.toolgate.server.demo.DemoRunner;
 import dev.toolgate.server.secrets.KeygenCommand;
 import java.util.ArrayList;

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * {@link ReencryptionJobTest} on a PostgreSQL database of its own. Skipped without PostgreSQL, except under
+ * {@link ReencryptionJobIntegrationTest} on a PostgreSQL database of its own. Skipped without PostgreSQL, except under
  * {@code CI=true}, where that fails.
  */
-class ReencryptionJobPostgresTest extends ReencryptionJobTest {
+class ReencryptionJobPostgresIntegrationTest extends ReencryptionJobIntegrationTest {
 
     TestPostgres database;
 

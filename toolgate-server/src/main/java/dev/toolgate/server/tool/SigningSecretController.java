@@ -1,13 +1,13 @@
-package dev.toolgate.server.secrets;
+package dev.toolgate.server.tool;
 
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.api.ProblemResponses;
 import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
-import dev.toolgate.server.tool.ToolStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
