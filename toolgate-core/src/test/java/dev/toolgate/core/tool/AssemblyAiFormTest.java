@@ -53,7 +53,9 @@ class AssemblyAiFormTest {
     @Test
     void rejectsSeedExampleBecauseThirtySecondsExceedTheBudget() {
         assertSingleError(
-                PARSER.parse(documentedExample()), "timeout_seconds", "must be at most 10 seconds (the deployment budget)");
+                PARSER.parse(documentedExample()),
+                "timeout_seconds",
+                "must be at most 10 seconds (the deployment budget)");
     }
 
     @Test
@@ -152,8 +154,8 @@ class AssemblyAiFormTest {
     @Test
     void rejectsHeadersThatAreNotAnObject() {
         assertSingleError(
-                PARSER.parse(
-                        documentedExampleWith("{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
+                PARSER.parse(documentedExampleWith(
+                        "{'url': 'https://a.example.com', 'headers': [{'key': 'X', 'value': 'y'}]}")),
                 "http.headers",
                 "must be an object of header names to values");
     }

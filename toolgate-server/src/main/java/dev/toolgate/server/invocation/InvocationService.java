@@ -9,7 +9,6 @@ import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.IdempotencyKey;
-import dev.toolgate.core.render.RenderedRequest;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.server.config.ToolgateProperties;
