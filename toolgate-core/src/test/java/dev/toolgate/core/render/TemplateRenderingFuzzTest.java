@@ -9,6 +9,7 @@ import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.ParseResult;
+import dev.toolgate.core.tool.TemplateSyntax;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;

@@ -1,5 +1,6 @@
-package dev.toolgate.server.secrets;
+package dev.toolgate.server.tool;
 
+import dev.toolgate.server.secrets.SigningSecretStore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 

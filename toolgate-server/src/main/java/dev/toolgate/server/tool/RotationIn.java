@@ -1,4 +1,4 @@
-package dev.toolgate.server.secrets;
+package dev.toolgate.server.tool;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import dev.toolgate.server.api.KnownFieldsOnly;
