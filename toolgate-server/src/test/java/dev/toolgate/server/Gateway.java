@@ -35,7 +35,6 @@ record Gateway(ConfigurableApplicationContext context, ApiClient api) implements
         // its own management port too: two instances (or another process on this machine) would clash on 8081
         all.add("--management.server.port=0");
         all.add("--server.address=127.0.0.1");
-        all.add("--management.server.port=0");
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(ToolgateApplication.class).run(all.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -153,7 +153,7 @@ public final class ToolSchemas {
         toolType.put("const", type.wireName());
         p.set("tool_type", toolType);
         ObjectNode parameters = object("A JSON Schema of \"type\": \"object\" for the model's arguments.");
-        parameters.remove("additionalProperties");
+        parameters.put("additionalProperties", true); // any JSON Schema keyword
         parameters.putObject("default").put("type", "object").putObject("properties");
         p.set("parameters", parameters);
         p.set("config", config.deepCopy());

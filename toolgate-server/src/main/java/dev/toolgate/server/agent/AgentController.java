@@ -9,7 +9,6 @@ import dev.toolgate.server.tenant.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /v1/agents}: create, list, read and delete the tenant's agents. */
 @RestController
 @RequestMapping("/v1/agents")
-@Tag(name = "Agents", description = "Voice agents, the owners of tools.")
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class AgentController {

@@ -47,9 +47,6 @@ public class OpenApiConfiguration {
     /** The schema of every error body: RFC 9457 problem details plus {@code code} and {@code errors}. */
     public static final String PROBLEM_SCHEMA = "Problem";
 
-    /** The schema of one entry of a problem's {@code errors}. */
-    public static final String FIELD_ERROR_SCHEMA = "FieldError";
-
     /** The media type of every error body (RFC 9457). */
     public static final String PROBLEM_MEDIA_TYPE = "application/problem+json";
 
@@ -112,7 +109,6 @@ public class OpenApiConfiguration {
                                         .name(ApiKeyService.API_KEY_HEADER)
                                         .description("An API key (`tg_…`), shown once when it is created. Its scopes "
                                                 + "decide which operations it may call."))
-                        .addSchemas(FIELD_ERROR_SCHEMA, fieldErrorSchema())
                         .addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addResponses(
                                 BAD_REQUEST,
@@ -172,7 +168,7 @@ public class OpenApiConfiguration {
                         "errors",
                         new ArraySchema()
                                 .description("Every field error (422 only)")
-                                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)))
+                                .items(fieldErrorSchema()))
                 .required(List.of("title", "status", "code"));
     }
 

@@ -10,7 +10,6 @@ import dev.toolgate.server.tenant.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -42,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/secrets")
-@Tag(name = "Secrets", description = "Tenant secrets for {{secrets.NAME}} templates; write-only.")
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class TenantSecretController {

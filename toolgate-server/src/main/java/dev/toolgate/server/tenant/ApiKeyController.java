@@ -7,7 +7,6 @@ import dev.toolgate.server.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/api-keys")
-@Tag(name = "API keys", description = "The caller's tenant's API keys; scope `admin`.")
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 class ApiKeyController {

@@ -6,7 +6,6 @@ import dev.toolgate.server.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/tenants")
-@Tag(name = "Tenants", description = "Tenants and their rate limits; the operator's.")
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.OPERATOR_ONLY)
 class TenantController {

@@ -11,7 +11,6 @@ import dev.toolgate.server.tenant.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.UUID;
@@ -32,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code overlap_seconds} or an unknown field.
  */
 @RestController
-@Tag(name = "Tools")
 class SigningSecretController {
 
     private final ToolStore tools;

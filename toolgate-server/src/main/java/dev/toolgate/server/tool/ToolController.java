@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +42,6 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/v1/agents/{agentId}")
-@Tag(name = "Tools", description = "An agent's tools and their export as LLM function descriptors.")
 @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
 @ApiResponse(responseCode = "401", ref = ProblemResponses.UNAUTHENTICATED)
 @ApiResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
