@@ -126,4 +126,36 @@ class InvocationRecordBoundsIntegrationTest {
         assertThat(one.json().get("timings").asString()).isEqualTo("{\"total_ms\": 1");
         assertThat(list.text().length()).isLessThan(3 * 16_384 + 10_000);
     }
+
+    @Test
+    void aStoredToolThatNoLongerPassesTheRulesIsLeftOutNeverA500AndCanBeDeleted() {
+        String toolId = api.get(KEY, "/v1/agents/" + agentId + "/tools")
+                .json()
+                .get("data")
+                .get(0)
+                .get("id")
+                .asString();
+        // As an older version could have stored it: a lookahead pattern, which RE2 cannot run.
+        String stored = jdbc.sql("select definition from tools where id = ?")
+                .param(UUID.fromString(toolId))
+                .query(String.class)
+                .single();
+        String legacy = stored.replace("{\"type\":\"string\"}", "{\"type\":\"string\",\"pattern\":\"^(?=a)a$\"}");
+        assertThat(legacy).isNotEqualTo(stored);
+        jdbc.sql("update tools set definition = ?, updated_at = ? where id = ?")
+                .params(legacy, Timestamp.from(Instant.now().plusSeconds(1)), UUID.fromString(toolId))
+                .update();
+
+        ApiClient.Answer list = api.get(KEY, "/v1/agents/" + agentId + "/tools");
+        ApiClient.Answer one = api.get(KEY, "/v1/agents/" + agentId + "/tools/" + toolId);
+        ApiClient.Answer functions = api.get(KEY, "/v1/agents/" + agentId + "/functions?format=openai");
+        ApiClient.Answer deleted = api.delete(KEY, "/v1/agents/" + agentId + "/tools/" + toolId);
+
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.text()).doesNotContain(toolId);
+        assertThat(one.status()).as(one.text()).isEqualTo(404);
+        assertThat(functions.status()).as(functions.text()).isEqualTo(200);
+        assertThat(functions.text()).doesNotContain("take_note");
+        assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
+    }
 }

@@ -9,6 +9,7 @@ import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.invalidation.InvalidatingCache;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import dev.toolgate.server.invalidation.InvalidationEvent;
@@ -19,14 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +46,7 @@ public class ToolStore {
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ToolStore.class);
 
     private final JdbcClient jdbc;
     private final ToolDefinitionParser parser;
@@ -49,6 +54,8 @@ public class ToolStore {
     private final SigningSecretStore signingSecrets;
     private final int maxToolsPerAgent;
     private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
+    /** Stored tools (id@updated_at) that failed this version's rules and were logged once. */
+    private final Set<String> invalidLogged = ConcurrentHashMap.newKeySet();
 
     private record NameKey(UUID tenantId, UUID agentId, String name) {}
 
@@ -190,13 +197,20 @@ public class ToolStore {
         return deleted;
     }
 
-    /** Returns the tool with this id if it belongs to the tenant's agent. */
+    /**
+     * Returns the tool with this id if it belongs to the tenant's agent. A stored tool that no longer passes the
+     * rules of this version (see {@link #row}) is not returned.
+     */
     public Optional<Tool> find(UUID tenantId, UUID agentId, UUID toolId) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
+        return jdbc
+                .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where id = ? and agent_id = ? and tenant_id = ?")
                 .params(toolId, agentId, tenantId)
                 .query(this::row)
-                .optional();
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
@@ -212,20 +226,28 @@ public class ToolStore {
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
         return byName.get(
                 new NameKey(tenantId, agentId, name),
-                key -> jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
+                key -> jdbc
+                        .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
                                 + " from tools where agent_id = ? and name = ? and tenant_id = ?")
                         .params(key.agentId(), key.name(), key.tenantId())
                         .query(this::row)
-                        .optional());
+                        .list()
+                        .stream()
+                        .filter(Objects::nonNull)
+                        .findFirst());
     }
 
     /** Returns the agent's tools by priority, then name. */
     public List<Tool> list(UUID tenantId, UUID agentId) {
-        return jdbc.sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
+        return jdbc
+                .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
                         + " where agent_id = ? and tenant_id = ? order by priority, name")
                 .params(agentId, tenantId)
                 .query(this::row)
-                .list();
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /**
@@ -236,6 +258,12 @@ public class ToolStore {
         return signingSecrets.active(toolId);
     }
 
+    /**
+     * Maps one stored tool, or returns null when its definition no longer passes this version's rules (a pattern
+     * RE2 cannot run, a recursive {@code $ref}, a value outside a narrowed range): such a tool is left out of every
+     * read (so it is never invoked and never answers a 500), logged once per version of the row with its field
+     * errors, and can still be deleted by id.
+     */
     private Tool row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID id = rs.getObject("id", UUID.class);
         Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
@@ -245,23 +273,31 @@ public class ToolStore {
         }
         ObjectNode json = (ObjectNode) JSON.readTree(rs.getString("definition"));
         authSecrets.unseal(id, json, rs.getString("auth_secret"));
+        ToolDefinition definition = switch (parser.parse(json)) {
+            case ParseResult.Valid valid -> valid.definition();
+            case ParseResult.Invalid invalid -> {
+                if (invalidLogged.add(id + "@" + updatedAt)) {
+                    log.warn(
+                            "Stored tool {} no longer passes this version's rules and is left out until it is"
+                                    + " deleted and created again: {}",
+                            id,
+                            LogSafe.text(invalid.errors()));
+                }
+                yield null;
+            }
+        };
+        if (definition == null) {
+            return null;
+        }
         Tool tool = new Tool(
                 id,
                 rs.getObject("tenant_id", UUID.class),
                 rs.getObject("agent_id", UUID.class),
-                deserialize(json),
+                definition,
                 rs.getTimestamp("created_at").toInstant(),
                 updatedAt);
         cache.put(id, tool);
         return tool;
-    }
-
-    private ToolDefinition deserialize(JsonNode node) {
-        return switch (parser.parse(node)) {
-            case ParseResult.Valid valid -> valid.definition();
-            case ParseResult.Invalid invalid ->
-                throw new IllegalStateException("stored tool definition no longer validates: " + invalid.errors());
-        };
     }
 
     private static ApiException duplicate(String name) {
