@@ -6,8 +6,8 @@ import dev.toolgate.server.invalidation.InvalidationBus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,16 +54,10 @@ record Gateway(ConfigurableApplicationContext context, ApiClient api) implements
      * @param what the expectation, for the failure message
      */
     static void awaitTrue(Duration deadline, BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                assertThat(condition.getAsBoolean())
-                        .as(what + " within " + deadline)
-                        .isTrue();
-                return;
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
+        Awaitility.await(what + " within " + deadline)
+                .atMost(deadline)
+                .pollInterval(POLL)
+                .until(condition::getAsBoolean);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Toolgate as an operator runs it, for tests: {@code toolgate serve} in a JVM of its own (this test's classpath, main
@@ -74,23 +76,32 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher port = PORT.matcher(read(log));
-            if (apiPort != 0 || port.find()) {
-                ServerProcess server =
-                        new ServerProcess(process, log, apiPort != 0 ? apiPort : Integer.parseInt(port.group(1)));
-                if (server.accepts(apiKey)) {
-                    return server;
-                }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited (" + process.exitValue() + "); see " + log);
-            }
-            pause();
+        ServerProcess[] started = new ServerProcess[1];
+        try {
+            Awaitility.await("the server on " + log)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        Matcher port = PORT.matcher(read(log));
+                        if (apiPort != 0 || port.find()) {
+                            ServerProcess server = new ServerProcess(
+                                    process, log, apiPort != 0 ? apiPort : Integer.parseInt(port.group(1)));
+                            if (server.accepts(apiKey)) {
+                                started[0] = server;
+                                return true;
+                            }
+                        }
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(
+                                    "the server exited (" + process.exitValue() + "); see " + log);
+                        }
+                        return false;
+                    });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the server did not start within " + timeout + "; see " + log);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("the server did not start within " + timeout + "; see " + log);
+        return started[0];
     }
 
     private boolean accepts(String apiKey) {
@@ -156,15 +167,6 @@ final class ServerProcess implements AutoCloseable {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -174,10 +174,12 @@ class ShutdownDurabilityIntegrationTest {
                 }));
             }
             long loadStart = System.nanoTime();
-            while (System.nanoTime() - loadStart < TimeUnit.SECONDS.toNanos(2) || answered.size() < 200) {
-                assertThat(System.nanoTime() - loadStart).isLessThan(TimeUnit.MINUTES.toNanos(2));
-                Thread.sleep(20);
-            }
+            // Load for at least 2 s and 200 answers, so the stop lands on calls in flight.
+            org.awaitility.Awaitility.await("2 s of load and 200 answered calls")
+                    .atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(20))
+                    .until(() ->
+                            System.nanoTime() - loadStart >= TimeUnit.SECONDS.toNanos(2) && answered.size() >= 200);
             stoppedAt = System.nanoTime();
             stop.send(server);
             server.awaitExit(Duration.ofMinutes(2));

@@ -46,12 +46,14 @@ class RedisFlightLockTest {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
+        java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
             List<Future<DuplicateCalls.Served>> served = new ArrayList<>();
             for (DuplicateCalls instance : List.of(a, b, a, b)) {
                 served.add(pool.submit(() -> {
                     start.await();
-                    return instance.serve(key, Duration.ofSeconds(10), () -> slowFresh(runs));
+                    workers.add(Thread.currentThread());
+                    return instance.serve(key, Duration.ofSeconds(10), () -> heldFresh(runs, workers));
                 }));
             }
             start.countDown();
@@ -112,13 +114,17 @@ class RedisFlightLockTest {
         assertThat(served).isInstanceOf(DuplicateCalls.Ran.class);
     }
 
-    private static DuplicateCalls.Fresh slowFresh(AtomicInteger runs) {
+    /** The endpoint answers only once the three identical calls are waiting for it (polling or parked). */
+    private static DuplicateCalls.Fresh heldFresh(AtomicInteger runs, java.util.Set<Thread> workers) {
         int run = runs.incrementAndGet();
-        try {
-            Thread.sleep(300); // the endpoint takes a while; the identical calls arrive meanwhile
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Thread self = Thread.currentThread();
+        org.awaitility.Awaitility.await("the identical calls waiting")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> workers.size() == 4
+                        && workers.stream()
+                                .filter(t -> t != self)
+                                .allMatch(t -> t.getState() == Thread.State.TIMED_WAITING
+                                        || t.getState() == Thread.State.WAITING));
         return fresh(run);
     }
 

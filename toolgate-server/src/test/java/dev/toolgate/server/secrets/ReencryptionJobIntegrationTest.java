@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -154,11 +153,10 @@ class ReencryptionJobIntegrationTest {
 
     private static void await(
             ConfigurableApplicationContext context, java.util.function.Predicate<List<Integer>> done, String what) {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.test(keyIds(context))) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(end);
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        org.awaitility.Awaitility.await("waiting for " + what)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> done.test(keyIds(context)));
     }
 
     private static void assertValues(
