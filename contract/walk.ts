@@ -1,7 +1,8 @@
 // Walks the Toolgate API with a client generated from its served OpenAPI document (openapi-typescript types,
 // openapi-fetch calls): create an agent, create an HTTP tool, export its functions, invoke it, list and read the
-// invocation log, replay. Nothing here is hand-typed against the API: a path, parameter or body the document does
-// not describe fails `tsc --noEmit`, and a response that differs from it fails a step.
+// invocation log, replay, run an assistant message's tool calls, dry-run a test fire. Nothing here is hand-typed
+// against the API: a path, parameter or body the document does not describe fails `tsc --noEmit`, and a response
+// that differs from it fails a step.
 //
 // Environment: TOOLGATE_URL (the server), TOOLGATE_API_KEY (a key with the scopes used below, e.g. admin) and
 // TOOL_URL (an https:// endpoint the gateway may call, answering JSON). Prints "step <name> ok" for each step and
@@ -150,5 +151,52 @@ const replay = ok(
 expect("replayInvocation", replay["status"] === "ok", 'status "ok"', replay);
 expect("replayInvocation", replay["replay_of"] === invocationId, `replay_of ${invocationId}`, replay);
 done("replayInvocation", text("replayInvocation", replay, "invocation_id"));
+
+// 8. An assistant message's tool calls, answered as the tool messages to append to the conversation.
+const toolCalls = ok(
+  "runToolCalls",
+  await client.POST("/v1/agents/{agentId}/tool-calls", {
+    params: { path: { agentId } },
+    body: {
+      message: {
+        tool_calls: [
+          {
+            id: "call_walk_1",
+            type: "function",
+            function: { name: "lookup_customer", arguments: JSON.stringify({ phone: "+14155550123" }) },
+          },
+        ],
+      },
+      call: { id: "call-contract-2" },
+    },
+  }),
+  200,
+);
+const message = toolCalls.messages[0];
+expect(
+  "runToolCalls",
+  toolCalls.messages.length === 1 && message?.role === "tool" && message?.tool_call_id === "call_walk_1",
+  "one tool message answering call_walk_1",
+  toolCalls,
+);
+expect("runToolCalls", toolCalls.results[0]?.status === "ok", 'result status "ok"', toolCalls);
+done("runToolCalls", text("runToolCalls", toolCalls.results[0], "invocation_id"));
+
+// 9. A dry-run test fire: the rendered request and the egress verdict, nothing sent.
+const fire = ok(
+  "testFireTool",
+  await client.POST("/v1/agents/{agentId}/tools/{toolId}/test", {
+    params: { path: { agentId, toolId } },
+    body: { arguments: { phone: "+14155550123" }, dry_run: true },
+  }),
+  200,
+);
+expect(
+  "testFireTool",
+  fire.dry_run === true && fire.request?.method === "POST" && fire.result === null,
+  "a dry run with the rendered POST and no result",
+  fire,
+);
+done("testFireTool", fire.request?.url ?? "");
 
 console.log("walk complete");

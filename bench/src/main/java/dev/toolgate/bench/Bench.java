@@ -129,7 +129,12 @@ public final class Bench {
         return targets;
     }
 
-    /** Warms every configuration up (JIT, connection pools, TLS sessions), ramping to 1,000/s in three steps. */
+    /**
+     * Warms every configuration up (JIT, connection pools, TLS sessions): ramps to 1,000/s in three steps, then goes
+     * on at that rate in one-second windows until two windows in a row have no error and a p99 under
+     * {@value #SETTLED_P99_MICROS} µs, for at most {@link #MAX_SETTLING}. On 2 cores the JIT of three JVMs (endpoint,
+     * generator, gateway) can take longer than the ramp; measuring before it settles measures the compiler.
+     */
     private void warmUp(Environment env) {
         int rate = options.rates().contains(1000) ? 1000 : options.rates().get(0);
         for (Target target : loadTargets(env)) {
@@ -140,10 +145,32 @@ public final class Bench {
                         "warm-up %-9s %5d/s: %d ok, %d errors %s%n",
                         target.name(), step, result.ok(), result.errors(), result.errorKinds());
             }
+            if (options.warmup().compareTo(Duration.ofSeconds(2)) >= 0) {
+                settle(target, rate);
+            }
         }
         for (Target target : List.of(env.invalidArgs(), env.blocked())) {
             generator.open(target, rate / 2, options.warmup().dividedBy(3));
         }
+    }
+
+    /** The p99 below which a warm-up window counts as settled, in microseconds. */
+    static final long SETTLED_P99_MICROS = 50_000;
+    /** The longest a configuration may take to settle after its ramp. */
+    static final Duration MAX_SETTLING = Duration.ofSeconds(60);
+
+    private void settle(Target target, int rate) {
+        long start = System.nanoTime();
+        int settled = 0;
+        int windows = 0;
+        while (settled < 2 && System.nanoTime() - start < MAX_SETTLING.toNanos()) {
+            Result window = generator.open(target, rate, Duration.ofSeconds(1));
+            windows++;
+            settled = window.errors() == 0 && window.latency().p99() < SETTLED_P99_MICROS ? settled + 1 : 0;
+        }
+        log.printf(
+                "warm-up %-9s %5d/s: %s after %d more second(s)%n",
+                target.name(), rate, settled >= 2 ? "settled" : "not settled", windows);
     }
 
     /** Runs one configuration and records CPU per request of every process. */

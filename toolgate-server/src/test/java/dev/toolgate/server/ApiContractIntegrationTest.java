@@ -216,6 +216,48 @@ class ApiContractIntegrationTest {
     }
 
     @Test
+    void theVoiceRuntimeBodiesAreTypedAndNameEveryFieldAsSent() {
+        String invocations = "/v1/agents/" + agentId + "/invocations";
+        String toolCalls = "/v1/agents/" + agentId + "/tool-calls";
+
+        assertField(api.post(ADMIN_KEY, invocations, "{\"tool\": 5}"), "tool", "must be a string");
+        assertField(api.post(ADMIN_KEY, invocations, "{\"arguments\": {}}"), "tool", "is required");
+        assertField(
+                api.post(ADMIN_KEY, invocations, "{\"tool\": \"t\", \"call\": {\"caller_number\": 14155550123}}"),
+                "call.caller_number",
+                "must be a string");
+        assertField(
+                api.post(ADMIN_KEY, invocations, "{\"tool\": \"t\", \"call\": {\"id\": \"" + "c".repeat(256) + "\"}}"),
+                "call.id",
+                "at most 255 characters");
+        assertField(api.post(ADMIN_KEY, toolCalls, "{\"call\": {}}"), "tool_calls", "must be an array");
+        assertField(
+                api.post(ADMIN_KEY, toolCalls, "{\"message\": {\"role\": \"assistant\"}}"),
+                "message.tool_calls",
+                "must be an array");
+        assertField(
+                api.post(ADMIN_KEY, toolCalls, "{\"tool_calls\": [{\"id\": \"a\", \"type\": \"function\"}]}"),
+                "tool_calls[0].function",
+                "is required");
+        assertField(
+                api.post(
+                        ADMIN_KEY,
+                        toolCalls,
+                        "{\"tool_calls\": [{\"id\": \"a\", \"function\": {\"arguments\": \"{}\"}}]}"),
+                "tool_calls[0].function.name",
+                "is required");
+        String tooMany = "{\"tool_calls\": ["
+                + String.join(
+                        ", ", java.util.Collections.nCopies(33, "{\"id\": \"a\", \"function\": {\"name\": \"t\"}}"))
+                + "]}";
+        assertField(api.post(ADMIN_KEY, toolCalls, tooMany), "tool_calls", "at most 32 tool calls");
+        ApiClient.Answer page = api.get(ADMIN_KEY, invocations + "?limit=500");
+        assertThat(page.status()).as(page.text()).isEqualTo(400);
+        assertThat(page.json().get("code").asString()).isEqualTo("invalid_parameter");
+        assertThat(page.json().get("errors").get(0).get("field").asString()).isEqualTo("limit");
+    }
+
+    @Test
     void problemsHaveTheDocumentedShape() {
         JsonNode problem = docs.get("components").get("schemas").get("Problem");
         Set<String> codes = new HashSet<>();

@@ -366,7 +366,7 @@ class HttpFrontIntegrationTest {
 
         assertProblem(api.post(ADMIN_KEY, invocations, "{\"tool\": "), 400, "malformed_body");
         assertProblem(api.post(ADMIN_KEY, invocations, ""), 400, "malformed_body");
-        assertProblem(api.post(ADMIN_KEY, invocations, "null"), 422, "validation_failed");
+        assertProblem(api.post(ADMIN_KEY, invocations, "null"), 400, "malformed_body");
         assertProblem(api.post(ADMIN_KEY, invocations, "[".repeat(5_000)), 400, "malformed_body");
         assertProblem(
                 send(invocations, "POST", RequestBody.create(new byte[] {'{', '"', (byte) 0xff, '"', '}'}, json)),

@@ -263,7 +263,7 @@ class OpenApiContractIntegrationTest {
         while (TestEndpoint.SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
             // drop requests left over by other tests
         }
-        for (int i = 0; i < 2; i++) { // the invocation and its replay
+        for (int i = 0; i < 3; i++) { // the invocation, its replay and the assistant message's tool call
             TestEndpoint.SERVER.enqueue(new MockResponse.Builder()
                     .code(200)
                     .addHeader("Content-Type", "application/json")
@@ -288,11 +288,13 @@ class OpenApiContractIntegrationTest {
                 "invokeTool",
                 "listInvocations",
                 "getInvocation",
-                "replayInvocation")) {
+                "replayInvocation",
+                "runToolCalls",
+                "testFireTool")) {
             assertThat(walk.stdout()).as(walk.stdout()).contains("step " + step + " ok");
         }
         assertThat(walk.stdout()).contains("walk complete");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             RecordedRequest request = TestEndpoint.SERVER.takeRequest(1, TimeUnit.SECONDS);
             assertThat(request).as("tenant endpoint call %d", i + 1).isNotNull();
             assertThat(request.getHeaders().get("X-Toolgate-Signature")).startsWith("t=");

@@ -300,7 +300,7 @@ public final class ToolEngine {
         }
         long sendStart = System.nanoTime();
         ExecutionResult result = executor.execute(request, Duration.ofNanos(remaining), config.maxResponseBytes());
-        permit.complete(circuitResult(result), System.nanoTime() - sendStart);
+        permit.complete(circuitResult(result, remaining, budget.toNanos()), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success ->
                 InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
@@ -351,9 +351,20 @@ public final class ToolEngine {
 
     /**
      * Classifies a result for the endpoint's circuit breaker from {@link ErrorCode#endpointVerdict()}: only the
-     * endpoint's own failures count.
+     * endpoint's own failures count. A timeout counts only when the endpoint had at least half of the call's budget:
+     * a call that spent most of its budget inside Toolgate (queued behind a burst, say) shows nothing about the
+     * endpoint, and must not pause every other call to it.
+     *
+     * @param result what the executor returned
+     * @param givenNanos the budget left when the request was sent, in nanoseconds
+     * @param budgetNanos the call's whole budget, in nanoseconds
      */
-    static EndpointCircuits.CallResult circuitResult(ExecutionResult result) {
+    static EndpointCircuits.CallResult circuitResult(ExecutionResult result, long givenNanos, long budgetNanos) {
+        if (result instanceof ExecutionResult.Failure failure
+                && failure.error().code() == ErrorCode.HTTP_TOOL_TIMEOUT
+                && givenNanos < budgetNanos / 2) {
+            return EndpointCircuits.CallResult.IGNORED;
+        }
         return switch (result) {
             case ExecutionResult.Success success -> EndpointCircuits.CallResult.SUCCESS;
             case ExecutionResult.Failure failure ->

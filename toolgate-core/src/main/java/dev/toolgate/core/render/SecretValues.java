@@ -78,6 +78,12 @@ public final class SecretValues {
     private final Set<String> values;
     /** Every form to mask, longest first; worked out on first use (a set extended by {@link #plus} never is). */
     private volatile List<String> needles;
+    /**
+     * For each value and each text derived from it (the credentials of a Basic value): its longest run of ASCII
+     * letters and digits, which every form of it contains unchanged (the encodings only rewrite other characters);
+     * an empty anchor means the value has no such run. Worked out on first use.
+     */
+    private volatile List<String> anchors;
 
     private SecretValues(Set<String> values) {
         this.values = values;
@@ -149,7 +155,7 @@ public final class SecretValues {
     }
 
     private String mask(String text, boolean cut) {
-        if (text == null || text.isEmpty() || values.isEmpty()) {
+        if (text == null || text.isEmpty() || values.isEmpty() || (!cut && !mayOccurIn(text))) {
             return text;
         }
         boolean[] masked = null;
@@ -180,6 +186,51 @@ public final class SecretValues {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whether some form of some value may occur in {@code text}: false only when no value's anchor does, which
+     * spares working out the forms for the many texts that echo nothing (most answers).
+     */
+    private boolean mayOccurIn(String text) {
+        List<String> known = anchors;
+        if (known == null) {
+            List<String> runs = new ArrayList<>();
+            for (String value : values) {
+                runs.add(longestAlphanumericRun(value));
+                for (String base : List.of(value, value.strip())) {
+                    for (String derived : basicCredentials(base)) {
+                        runs.add(longestAlphanumericRun(derived));
+                    }
+                }
+            }
+            known = List.copyOf(runs);
+            anchors = known;
+        }
+        for (String anchor : known) {
+            if (anchor.isEmpty() || text.contains(anchor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String longestAlphanumericRun(String value) {
+        int bestStart = 0;
+        int bestLength = 0;
+        int start = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i < value.length() ? value.charAt(i) : ' ';
+            boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alphanumeric) {
+                if (i - start > bestLength) {
+                    bestStart = start;
+                    bestLength = i - start;
+                }
+                start = i + 1;
+            }
+        }
+        return value.substring(bestStart, bestStart + bestLength);
     }
 
     /** Returns how many characters at the end of {@code text} are a proper start of {@code needle}, or 0. */
@@ -262,8 +313,16 @@ public final class SecretValues {
 
     /** For {@code Basic <base64 of user:pass>} (RFC 7617 §2): adds {@code user:pass} and the password. */
     private static void addBasicCredentials(Set<String> forms, String value) {
+        forms.addAll(basicCredentials(value));
+    }
+
+    /**
+     * For a {@code Basic <base64>} value (RFC 7617): the decoded {@code user:pass} and, when not empty, the password;
+     * for any other value nothing.
+     */
+    private static List<String> basicCredentials(String value) {
         if (value.length() <= 6 || !value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return;
+            return List.of();
         }
         try {
             byte[] decoded = Base64.getDecoder().decode(value.substring(6).strip());
@@ -275,14 +334,14 @@ public final class SecretValues {
                     .toString();
             int colon = credentials.indexOf(':');
             if (colon < 0) {
-                return;
+                return List.of();
             }
-            forms.add(credentials);
-            if (colon + 1 < credentials.length()) {
-                forms.add(credentials.substring(colon + 1));
-            }
+            return colon + 1 < credentials.length()
+                    ? List.of(credentials, credentials.substring(colon + 1))
+                    : List.of(credentials);
         } catch (IllegalArgumentException | CharacterCodingException notBasic) {
             // not base64 of UTF-8 text: the value itself is masked, there is nothing more to derive
+            return List.of();
         }
     }
 

@@ -11,9 +11,28 @@ import org.junit.jupiter.api.Test;
 /** What the engine tells an endpoint's circuit breaker about a call, read from {@link ErrorCode#endpointVerdict()}. */
 class CircuitResultTest {
 
+    private static final long BUDGET = 10_000_000_000L;
+
     private static EndpointCircuits.CallResult after(ErrorCode code, int httpStatus) {
+        return after(code, httpStatus, BUDGET);
+    }
+
+    private static EndpointCircuits.CallResult after(ErrorCode code, int httpStatus, long givenNanos) {
         return ToolEngine.circuitResult(
-                new ExecutionResult.Failure(ToolError.of(code), httpStatus, null, false, PhaseTimings.NONE));
+                new ExecutionResult.Failure(ToolError.of(code), httpStatus, null, false, PhaseTimings.NONE),
+                givenNanos,
+                BUDGET);
+    }
+
+    @Test
+    void aTimeoutCountsAgainstTheEndpointOnlyWhenItHadHalfTheBudget() {
+        assertThat(after(ErrorCode.HTTP_TOOL_TIMEOUT, 0, BUDGET)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+        assertThat(after(ErrorCode.HTTP_TOOL_TIMEOUT, 0, BUDGET / 2)).isEqualTo(EndpointCircuits.CallResult.FAILURE);
+        // the call waited inside Toolgate for most of its budget: the endpoint had 1 s of 10
+        assertThat(after(ErrorCode.HTTP_TOOL_TIMEOUT, 0, BUDGET / 10)).isEqualTo(EndpointCircuits.CallResult.IGNORED);
+        // other failures count however little time was left
+        assertThat(after(ErrorCode.HTTP_TOOL_CONNECT_ERROR, 0, BUDGET / 10))
+                .isEqualTo(EndpointCircuits.CallResult.FAILURE);
     }
 
     @Test

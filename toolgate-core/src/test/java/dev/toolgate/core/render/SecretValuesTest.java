@@ -46,6 +46,19 @@ class SecretValuesTest {
     }
 
     @Test
+    void aTextThatShowsNoValueComesBackAsIsAndAValueWithoutLettersOrDigitsIsStillFound() {
+        SecretValues secrets = SecretValues.of(List.of(
+                SECRET,
+                "%%&&!!",
+                "Basic " + Base64.getEncoder().encodeToString("ada:pa55word".getBytes(StandardCharsets.UTF_8))));
+        String answer = "{\"order\":\"A-1042\",\"status\":\"shipped\"}";
+
+        assertThat(secrets.mask(answer)).isSameAs(answer);
+        assertThat(secrets.mask("x=%25%25%26%26%21%21 y=%%&&!!")).isEqualTo("x=*** y=***");
+        assertThat(secrets.mask("password=pa55word")).isEqualTo("password=***");
+    }
+
+    @Test
     void masksPercentEncodingWithLowerCaseHexDigits() {
         SecretValues secrets = SecretValues.of(List.of("a/b c=d"));
 

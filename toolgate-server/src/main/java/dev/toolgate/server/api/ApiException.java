@@ -31,19 +31,6 @@ public final class ApiException extends RuntimeException {
         this(code, detail, List.of());
     }
 
-    /**
-     * The form before {@link ApiErrorCode}, kept for the callers not moved yet.
-     *
-     * @param status ignored: the code fixes the status
-     * @param code the wire name of an {@link ApiErrorCode}
-     * @throws IllegalArgumentException if {@code code} names no {@link ApiErrorCode}
-     * @deprecated use {@link #ApiException(ApiErrorCode, String, List)}
-     */
-    @Deprecated(forRemoval = true)
-    public ApiException(HttpStatus status, String code, String detail, List<FieldError> errors) {
-        this(ApiErrorCode.fromWireName(code), detail, errors);
-    }
-
     /** 404 {@code not_found} for a resource that does not exist or belongs to another tenant. */
     public static ApiException notFound(String what) {
         return new ApiException(ApiErrorCode.NOT_FOUND, what + " not found");
@@ -57,16 +44,6 @@ public final class ApiException extends RuntimeException {
                 ApiErrorCode.INVALID_PARAMETER, detail, List.of(new FieldError(name, "has an invalid value")));
     }
 
-    /**
-     * 400 {@code bad_request}.
-     *
-     * @deprecated name the parameter with {@link #invalidParameter}
-     */
-    @Deprecated(forRemoval = true)
-    public static ApiException badRequest(String detail) {
-        return new ApiException(ApiErrorCode.BAD_REQUEST, detail);
-    }
-
     /** 422 {@code validation_failed} listing every field error. */
     public static ApiException invalid(List<FieldError> errors) {
         return new ApiException(
@@ -78,17 +55,6 @@ public final class ApiException extends RuntimeException {
     /** 422 {@code validation_failed} for one field. */
     public static ApiException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
-    }
-
-    /**
-     * A conflict given by the wire name of its code.
-     *
-     * @throws IllegalArgumentException if {@code code} names no {@link ApiErrorCode}
-     * @deprecated use {@link #ApiException(ApiErrorCode, String)}
-     */
-    @Deprecated(forRemoval = true)
-    public static ApiException conflict(String code, String detail) {
-        return new ApiException(ApiErrorCode.fromWireName(code), detail);
     }
 
     /** Returns the code. */

@@ -1,6 +1,7 @@
 package dev.toolgate.server.duplicate;
 
 import dev.toolgate.server.api.LogSafe;
+import dev.toolgate.server.config.RedisConfiguration.SharedRedis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Duplicate tool calls: the model often asks the same tool again with the same arguments, e.g. when the caller's next
@@ -32,33 +32,39 @@ import tools.jackson.databind.node.ObjectNode;
  * (and, past its budget, the engine answers with its timeout). The lock expires with the budget, so a crashed
  * holder blocks nobody for longer. When the lock cannot be reached (Redis down) coalescing is per instance only
  * (docs/production.md). A {@link Duration#ZERO} window keeps no result, so such calls coalesce per instance only.
+ *
+ * @param <A> the answer type: immutable, and a JSON-mappable record where results are shared through Redis
  */
-public final class DuplicateCalls {
+public final class DuplicateCalls<A> {
 
-    /** What a fresh call produced: its invocation id, its invoke-API answer, and whether others may reuse it. */
-    public record Fresh(String invocationId, ObjectNode response, boolean reusable) {}
+    /**
+     * What a fresh call produced: its invocation id, its answer, and whether others may reuse it.
+     *
+     * @param <A> the answer type (immutable: repeats share it)
+     */
+    public record Fresh<A>(String invocationId, A response, boolean reusable) {}
 
     /** How a call was served. */
-    public sealed interface Served permits Ran, Reused {}
+    public sealed interface Served<A> permits Ran, Reused {}
 
     /** The call ran here. */
-    public record Ran(Fresh fresh) implements Served {}
+    public record Ran<A>(Fresh<A> fresh) implements Served<A> {}
 
     /**
      * The call reused an identical call's answer.
      *
      * @param originalInvocationId the invocation whose answer is reused
-     * @param response that invocation's invoke-API answer (not to be modified)
+     * @param response that invocation's answer
      */
-    public record Reused(String originalInvocationId, ObjectNode response) implements Served {}
+    public record Reused<A>(String originalInvocationId, A response) implements Served<A> {}
 
     /** Where finished results live for the window. */
-    public interface ResultCache {
+    public interface ResultCache<A> {
         /** Returns the result stored under {@code key}, if it has not expired. */
-        Optional<Fresh> get(String key);
+        Optional<Fresh<A>> get(String key);
 
         /** Stores {@code result} under {@code key} for {@code window}. */
-        void put(String key, Fresh result, Duration window);
+        void put(String key, Fresh<A> result, Duration window);
     }
 
     /** Marks one call as in flight across instances. */
@@ -99,17 +105,17 @@ public final class DuplicateCalls {
     /** Pause between two looks for the result of a call in flight on another instance. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-    private final ResultCache cache;
+    private final ResultCache<A> cache;
     private final FlightLock lock;
     private final Duration budget;
-    private final Map<String, CompletableFuture<Fresh>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Fresh<A>>> inFlight = new ConcurrentHashMap<>();
 
     /**
      * Coalescing per instance only ({@link #LOCAL_ONLY}, which never waits, so no budget is needed).
      *
      * @param cache where finished results are kept for their window
      */
-    public DuplicateCalls(ResultCache cache) {
+    public DuplicateCalls(ResultCache<A> cache) {
         this(cache, LOCAL_ONLY, Duration.ZERO);
     }
 
@@ -119,10 +125,29 @@ public final class DuplicateCalls {
      * @param budget the longest a call may take ({@code toolgate.budget}): how long the lock lives and how long an
      *     identical call waits for another instance's result
      */
-    public DuplicateCalls(ResultCache cache, FlightLock lock, Duration budget) {
+    public DuplicateCalls(ResultCache<A> cache, FlightLock lock, Duration budget) {
         this.cache = cache;
         this.lock = lock;
         this.budget = budget;
+    }
+
+    /**
+     * The duplicate-call handling of a deployment: results and calls in flight shared through Redis when
+     * {@code redis} is configured, else kept in this process.
+     *
+     * @param redis the shared Redis, whose client is null when none is configured
+     * @param clock decides the expiry of results kept in this process
+     * @param budget the longest a call may take ({@code toolgate.budget})
+     * @param answerType the answer's class, mapped to JSON for Redis
+     * @param <A> the answer type
+     */
+    public static <A> DuplicateCalls<A> forDeployment(
+            SharedRedis redis, Clock clock, Duration budget, Class<A> answerType) {
+        if (redis.client() == null) {
+            return new DuplicateCalls<>(new LocalResultCache<>(clock), LOCAL_ONLY, budget);
+        }
+        return new DuplicateCalls<>(
+                new RedisResultCache<>(redis.client(), answerType), new RedisFlightLock(redis.client()), budget);
     }
 
     /**
@@ -133,24 +158,24 @@ public final class DuplicateCalls {
      *     keeps nothing afterwards
      * @param call runs the call when no identical one is in flight or cached
      */
-    public Served serve(String key, Duration window, Supplier<Fresh> call) {
-        Optional<Fresh> cached = window.isZero() ? Optional.empty() : cache.get(key);
+    public Served<A> serve(String key, Duration window, Supplier<Fresh<A>> call) {
+        Optional<Fresh<A>> cached = window.isZero() ? Optional.empty() : cache.get(key);
         if (cached.isPresent()) {
-            return new Reused(cached.get().invocationId(), cached.get().response());
+            return new Reused<>(cached.get().invocationId(), cached.get().response());
         }
-        CompletableFuture<Fresh> mine = new CompletableFuture<>();
-        CompletableFuture<Fresh> leader = inFlight.putIfAbsent(key, mine);
+        CompletableFuture<Fresh<A>> mine = new CompletableFuture<>();
+        CompletableFuture<Fresh<A>> leader = inFlight.putIfAbsent(key, mine);
         if (leader != null) {
-            Fresh result = await(leader);
-            return result == null ? new Ran(call.get()) : new Reused(result.invocationId(), result.response());
+            Fresh<A> result = await(leader);
+            return result == null ? new Ran<>(call.get()) : new Reused<>(result.invocationId(), result.response());
         }
-        Fresh fresh = null;
+        Fresh<A> fresh = null;
         try {
-            Served served = window.isZero() ? new Ran(call.get()) : acrossInstances(key, window, call);
-            if (served instanceof Ran ran) {
+            Served<A> served = window.isZero() ? new Ran<>(call.get()) : acrossInstances(key, window, call);
+            if (served instanceof Ran<A> ran) {
                 fresh = ran.fresh();
-            } else if (served instanceof Reused reused) {
-                fresh = new Fresh(reused.originalInvocationId(), reused.response(), true);
+            } else if (served instanceof Reused<A> reused) {
+                fresh = new Fresh<>(reused.originalInvocationId(), reused.response(), true);
             }
             return served;
         } finally {
@@ -160,7 +185,7 @@ public final class DuplicateCalls {
     }
 
     /** Runs the call once across instances: under the shared lock, or after waiting for its holder's result. */
-    private Served acrossInstances(String key, Duration window, Supplier<Fresh> call) {
+    private Served<A> acrossInstances(String key, Duration window, Supplier<Fresh<A>> call) {
         String token = UUID.randomUUID().toString();
         long deadline = System.nanoTime() + budget.toNanos();
         while (true) {
@@ -169,36 +194,37 @@ public final class DuplicateCalls {
                 mine = lock.tryLock(key, token, budget);
             } catch (RuntimeException e) {
                 log.warn("Duplicate-call lock unreachable; coalescing in this instance only: {}", LogSafe.text(e));
-                return new Ran(runAndKeep(key, window, call));
+                return new Ran<>(runAndKeep(key, window, call));
             }
             if (mine) {
                 try {
                     // the holder before us may have finished between our first look and the lock
-                    Optional<Fresh> done = cache.get(key);
+                    Optional<Fresh<A>> done = cache.get(key);
                     if (done.isPresent()) {
-                        return new Reused(done.get().invocationId(), done.get().response());
+                        return new Reused<>(
+                                done.get().invocationId(), done.get().response());
                     }
-                    return new Ran(runAndKeep(key, window, call));
+                    return new Ran<>(runAndKeep(key, window, call));
                 } finally {
                     lock.release(key, token);
                 }
             }
-            Optional<Fresh> result = awaitElsewhere(key, deadline);
+            Optional<Fresh<A>> result = awaitElsewhere(key, deadline);
             if (result.isPresent()) {
-                return new Reused(result.get().invocationId(), result.get().response());
+                return new Reused<>(result.get().invocationId(), result.get().response());
             }
             if (System.nanoTime() - deadline >= 0) {
                 // the budget is spent: the engine answers with its timeout, sending nothing
-                return new Ran(call.get());
+                return new Ran<>(call.get());
             }
         }
     }
 
     /** Polls for the result of the call another instance runs; empty once its lock is gone or at the deadline. */
-    private Optional<Fresh> awaitElsewhere(String key, long deadline) {
+    private Optional<Fresh<A>> awaitElsewhere(String key, long deadline) {
         try {
             while (System.nanoTime() - deadline < 0) {
-                Optional<Fresh> result = cache.get(key);
+                Optional<Fresh<A>> result = cache.get(key);
                 if (result.isPresent()) {
                     return result;
                 }
@@ -215,15 +241,15 @@ public final class DuplicateCalls {
         return Optional.empty();
     }
 
-    private Fresh runAndKeep(String key, Duration window, Supplier<Fresh> call) {
-        Fresh fresh = call.get();
+    private Fresh<A> runAndKeep(String key, Duration window, Supplier<Fresh<A>> call) {
+        Fresh<A> fresh = call.get();
         if (fresh.reusable()) {
             cache.put(key, fresh, window);
         }
         return fresh;
     }
 
-    private static Fresh await(CompletableFuture<Fresh> leader) {
+    private static <A> Fresh<A> await(CompletableFuture<Fresh<A>> leader) {
         try {
             return leader.get();
         } catch (InterruptedException e) {
@@ -235,13 +261,13 @@ public final class DuplicateCalls {
     }
 
     /** Finished results in this process's memory, expired by {@code clock}; swept as they are read and written. */
-    public static final class LocalResultCache implements ResultCache {
+    public static final class LocalResultCache<A> implements ResultCache<A> {
         private static final int SWEEP_EVERY = 1024;
 
-        private record Entry(Fresh result, Instant expiresAt) {}
+        private record Entry<A>(Fresh<A> result, Instant expiresAt) {}
 
         private final Clock clock;
-        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private final Map<String, Entry<A>> entries = new ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicInteger writes =
                 new java.util.concurrent.atomic.AtomicInteger();
 
@@ -251,8 +277,8 @@ public final class DuplicateCalls {
         }
 
         @Override
-        public Optional<Fresh> get(String key) {
-            Entry entry = entries.get(key);
+        public Optional<Fresh<A>> get(String key) {
+            Entry<A> entry = entries.get(key);
             if (entry == null) {
                 return Optional.empty();
             }
@@ -264,8 +290,8 @@ public final class DuplicateCalls {
         }
 
         @Override
-        public void put(String key, Fresh result, Duration window) {
-            entries.put(key, new Entry(result, clock.instant().plus(window)));
+        public void put(String key, Fresh<A> result, Duration window) {
+            entries.put(key, new Entry<>(result, clock.instant().plus(window)));
             if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
                 Instant now = clock.instant();
                 entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));

@@ -77,13 +77,13 @@ public class InvocationRecorder {
                     .errorMessage(error == null ? null : truncate(error.message(), MAX_ERROR_MESSAGE_CHARS))
                     .httpStatus(outcome.httpStatus() > 0 ? outcome.httpStatus() : null)
                     .truncated(outcome.truncated())
-                    .durationMs(InvocationAnswers.millis(outcome.durationMicros()))
+                    .durationMs(InvocationOut.millis(outcome.durationMicros()))
                     .timingsJson(timingsJson(outcome.timings()))
                     .argumentsJson(outcome.arguments() == null ? null : JSON.writeValueAsString(outcome.arguments()))
                     .requestJson(
                             outcome.request() == null
                                     ? null
-                                    : JSON.writeValueAsString(InvocationAnswers.requestJson(outcome.request())))
+                                    : JSON.writeValueAsString(TestFireOut.RequestOut.of(outcome.request())))
                     .responsePreview(preview(outcome.responseBody()))
                     .createdAt(startedAt)
                     .replayOf(replayOf)
@@ -102,36 +102,33 @@ public class InvocationRecorder {
      * @param nanos how long serving the repeat took, in nanoseconds
      */
     void recordRepeat(
-            Tool tool, CallContext call, ObjectNode answer, JsonNode arguments, Instant startedAt, long nanos) {
+            Tool tool, CallContext call, InvocationOut answer, JsonNode arguments, Instant startedAt, long nanos) {
         metrics.repeat(nanos);
-        UUID id = UUID.fromString(answer.get("invocation_id").asString());
-        invocationLog.record(id, call.tenantId(), () -> {
-            boolean ok = "ok".equals(answer.get("status").asString());
-            JsonNode error = answer.get("error");
-            JsonNode toolCallId = answer.get("tool_call_id");
-            return InvocationRecord.builder(id, call.tenantId())
-                    .agentId(tool.agentId())
-                    .toolId(tool.id())
-                    .toolName(tool.name())
-                    .kind("invoke")
-                    .toolCallId(toolCallId.isNull() ? null : toolCallId.asString())
-                    .callId(call.callId())
-                    .status(ok ? "ok" : "error")
-                    .errorCode(ok ? null : error.get("code").asString())
-                    .errorMessage(ok ? null : error.get("message").asString())
-                    .httpStatus(
-                            answer.get("http_status").isNull()
-                                    ? null
-                                    : answer.get("http_status").asInt())
-                    .truncated(answer.get("truncated").asBoolean())
-                    .durationMs(answer.get("duration_ms").asDouble())
-                    .argumentsJson(arguments == null ? null : JSON.writeValueAsString(arguments))
-                    .responsePreview(ok ? preview(answer.get("content").asString()) : null)
-                    .createdAt(startedAt)
-                    .repeatOf(UUID.fromString(answer.get("repeat_of").asString()))
-                    .callJson(CallJson.of(call))
-                    .build();
-        });
+        UUID id = UUID.fromString(answer.invocationId());
+        invocationLog.record(
+                id,
+                call.tenantId(),
+                () -> InvocationRecord.builder(id, call.tenantId())
+                        .agentId(tool.agentId())
+                        .toolId(tool.id())
+                        .toolName(tool.name())
+                        .kind("invoke")
+                        .toolCallId(answer.toolCallId())
+                        .callId(call.callId())
+                        .status(answer.status())
+                        .errorCode(
+                                answer.error() == null ? null : answer.error().code())
+                        .errorMessage(
+                                answer.error() == null ? null : answer.error().message())
+                        .httpStatus(answer.httpStatus())
+                        .truncated(answer.truncated())
+                        .durationMs(answer.durationMs())
+                        .argumentsJson(arguments == null ? null : JSON.writeValueAsString(arguments))
+                        .responsePreview(answer.ok() ? preview(answer.content()) : null)
+                        .createdAt(startedAt)
+                        .repeatOf(UUID.fromString(answer.repeatOf()))
+                        .callJson(CallJson.of(call))
+                        .build());
     }
 
     private static String timingsJson(PhaseTimings timings) {
@@ -151,7 +148,7 @@ public class InvocationRecorder {
         if (micros < 0) {
             json.putNull(name);
         } else {
-            json.put(name, InvocationAnswers.millis(micros));
+            json.put(name, InvocationOut.millis(micros));
         }
     }
 

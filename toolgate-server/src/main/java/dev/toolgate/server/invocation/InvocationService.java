@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the invoke, replay and test-fire APIs (docs/api.md): finds the tool, applies the rate limits and duplicate-call
@@ -37,7 +36,7 @@ public class InvocationService {
     private final ToolEngine engine;
     private final ToolStore tools;
     private final TenantRateLimits rateLimits;
-    private final DuplicateCalls duplicates;
+    private final DuplicateCalls<InvocationOut> duplicates;
     private final InvocationRecorder recorder;
     private final Duration defaultDuplicateWindow;
 
@@ -45,7 +44,7 @@ public class InvocationService {
             ToolEngine engine,
             ToolStore tools,
             TenantRateLimits rateLimits,
-            DuplicateCalls duplicates,
+            DuplicateCalls<InvocationOut> duplicates,
             InvocationRecorder recorder,
             ToolgateProperties properties) {
         this.engine = engine;
@@ -64,9 +63,9 @@ public class InvocationService {
      * @param toolCallId the model's tool-call id, or null
      * @param call the live call
      * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); the call's budget counts from it
-     * @return the invoke API's answer ({@code invocation_id, tool_call_id, status, content, error, ...})
+     * @return the invoke API's answer
      */
-    public ObjectNode invoke(
+    public InvocationOut invoke(
             UUID agentId,
             String toolName,
             JsonNode arguments,
@@ -78,7 +77,7 @@ public class InvocationService {
             Instant startedAt = Instant.now();
             InvocationOutcome outcome = engine.notFound(UUID.randomUUID().toString(), toolName, arguments, toolCallId);
             recorder.record(call, agentId, null, toolName, "invoke", outcome, startedAt, null);
-            return InvocationAnswers.invokeAnswer(outcome, null);
+            return InvocationOut.of(outcome, null);
         }
         // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
         // Arguments that do not parse (or break a size limit) fail in the engine and are never a duplicate-call key.
@@ -95,14 +94,14 @@ public class InvocationService {
                 key,
                 duplicateWindow(tool),
                 () -> fresh(tool, parsedArguments, toolCallId, call, null, arrivedAtNanos))) {
-            case DuplicateCalls.Ran ran -> ran.fresh().response();
-            case DuplicateCalls.Reused reused -> {
-                ObjectNode answer = InvocationAnswers.repeatAnswer(
-                        reused.response(),
-                        UUID.randomUUID().toString(),
-                        toolCallId,
-                        Math.round((System.nanoTime() - start) / 1000.0) / 1000.0,
-                        reused.originalInvocationId());
+            case DuplicateCalls.Ran<InvocationOut> ran -> ran.fresh().response();
+            case DuplicateCalls.Reused<InvocationOut> reused -> {
+                InvocationOut answer = reused.response()
+                        .asRepeat(
+                                UUID.randomUUID().toString(),
+                                toolCallId,
+                                InvocationOut.millis((System.nanoTime() - start) / 1000),
+                                reused.originalInvocationId());
                 recorder.recordRepeat(tool, call, answer, parsedArguments, startedAt, System.nanoTime() - start);
                 yield answer;
             }
@@ -113,7 +112,7 @@ public class InvocationService {
      * Runs a logged invocation again: same tool, same arguments, same call context, as a new invocation linked to
      * the original ({@code replay_of}). Never served from the duplicate-call cache.
      */
-    public ObjectNode replay(InvocationRecord original, Tool tool, long arrivedAtNanos) {
+    public InvocationOut replay(InvocationRecord original, Tool tool, long arrivedAtNanos) {
         JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
         return fresh(tool, arguments, original.toolCallId(), CallJson.of(original, tool), original.id(), arrivedAtNanos)
                 .response();
@@ -124,9 +123,9 @@ public class InvocationService {
      *
      * @param dryRun when true, render and judge the destination but send nothing
      * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); the budget counts from it
-     * @return {@code {"request": {...}, "egress": {...}, "result": <invoke answer or null>, "dry_run"}}
+     * @return the rendered request, the egress verdict and the answer
      */
-    public ObjectNode testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
+    public TestFireOut testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
         Instant startedAt = Instant.now();
         Invocation invocation = new Invocation(
                 UUID.randomUUID().toString(),
@@ -143,10 +142,10 @@ public class InvocationService {
         if (result.outcome() != null) {
             recorder.record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt, null);
         }
-        return InvocationAnswers.testFireAnswer(result, dryRun);
+        return TestFireOut.of(result, dryRun);
     }
 
-    private DuplicateCalls.Fresh fresh(
+    private DuplicateCalls.Fresh<InvocationOut> fresh(
             Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf, long arrivedAtNanos) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
@@ -157,7 +156,7 @@ public class InvocationService {
                 decision.allowed() ? engine.invoke(invocation) : engine.refuse(invocation, rateLimited(decision));
         recorder.record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, replayOf);
         boolean reusable = outcome.ok() || outcome.error().code().reusable();
-        return new DuplicateCalls.Fresh(invocationId, InvocationAnswers.invokeAnswer(outcome, replayOf), reusable);
+        return new DuplicateCalls.Fresh<>(invocationId, InvocationOut.of(outcome, replayOf), reusable);
     }
 
     /**

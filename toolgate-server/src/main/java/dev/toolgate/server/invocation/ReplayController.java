@@ -1,6 +1,7 @@
 package dev.toolgate.server.invocation;
 
 import dev.toolgate.core.tool.Tool;
+import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code POST /v1/invocations/{id}/replay}: the same tool, arguments and call context again, as a new invocation
@@ -35,24 +35,24 @@ class ReplayController {
     @Operation(operationId = "replayInvocation", summary = "Replay a logged invocation as a new one linked to it")
     @PostMapping("/v1/invocations/{id}/replay")
     @RequiresScope(Scope.TOOLS_INVOKE)
-    ObjectNode replay(
+    InvocationOut replay(
             @Parameter(hidden = true) Principal principal,
             @PathVariable UUID id,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         InvocationRecord original =
                 invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
         if (!RecordField.whole(original.argumentsJson())) {
-            throw ApiException.conflict(
-                    "arguments_cut",
+            throw new ApiException(
+                    ApiErrorCode.ARGUMENTS_CUT,
                     "The logged arguments were cut at toolgate.limits.max-record-field-bytes; nothing to replay");
         }
         if (original.toolId() == null) {
-            throw ApiException.conflict(
-                    "tool_missing", "The original invocation named no existing tool; nothing to replay");
+            throw new ApiException(
+                    ApiErrorCode.TOOL_MISSING, "The original invocation named no existing tool; nothing to replay");
         }
         Tool tool = tools.find(principal.tenantId(), original.agentId(), original.toolId())
-                .orElseThrow(
-                        () -> ApiException.conflict("tool_missing", "The tool of this invocation has been deleted"));
+                .orElseThrow(() ->
+                        new ApiException(ApiErrorCode.TOOL_MISSING, "The tool of this invocation has been deleted"));
         return service.replay(original, tool, ArrivalFilter.arrivedAt(arrival));
     }
 }

@@ -9,8 +9,6 @@ import dev.toolgate.server.tool.ToolStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +33,7 @@ class ToolHealthController {
     @Operation(operationId = "getToolHealth", summary = "Get a tool's health over a window, from the invocation log")
     @GetMapping("/v1/agents/{agentId}/tools/{toolId}/health")
     @RequiresScope(Scope.INVOCATIONS_READ)
-    Map<String, Object> health(
+    ToolHealthOut health(
             @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
@@ -46,24 +44,12 @@ class ToolHealthController {
         try {
             duration = DurationStyle.detectAndParse(window);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("window must be a duration such as 1h, 24h, 7d or PT30M");
+            throw ApiException.invalidParameter("window", "window must be a duration such as 1h, 24h, 7d or PT30M");
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(Duration.ofDays(90)) > 0) {
-            throw ApiException.badRequest("window must be between 1s and 90d");
+            throw ApiException.invalidParameter("window", "window must be between 1s and 90d");
         }
         ToolHealth.Report report = health.report(principal.tenantId(), toolId, duration);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("tool_id", toolId);
-        json.put("window_seconds", duration.toSeconds());
-        json.put("calls", report.calls());
-        json.put("endpoint_errors", report.endpointErrors());
-        json.put("error_rate", Math.round(report.errorRate() * 10000.0) / 10000.0);
-        json.put("timeouts", report.timeouts());
-        json.put("invalid_args", report.invalidArgs());
-        json.put("p50_ms", report.p50Ms());
-        json.put("p95_ms", report.p95Ms());
-        json.put("last_called_at", report.lastCalledAt());
-        json.put("flags", report.flags());
-        return json;
+        return ToolHealthOut.of(toolId, duration.toSeconds(), report);
     }
 }

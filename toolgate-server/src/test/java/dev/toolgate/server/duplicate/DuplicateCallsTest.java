@@ -16,24 +16,30 @@ import tools.jackson.databind.node.ObjectNode;
 class DuplicateCallsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    private final DuplicateCalls duplicates = new DuplicateCalls(new DuplicateCalls.LocalResultCache(clock));
+    private final DuplicateCalls<ObjectNode> duplicates =
+            new DuplicateCalls<>(new DuplicateCalls.LocalResultCache<>(clock));
     private final AtomicInteger runs = new AtomicInteger();
 
-    private DuplicateCalls.Fresh run(String content, boolean reusable) {
+    private DuplicateCalls.Fresh<ObjectNode> run(String content, boolean reusable) {
         runs.incrementAndGet();
         ObjectNode response = JsonNodeFactory.instance.objectNode().put("content", content);
-        return new DuplicateCalls.Fresh("inv-" + runs.get(), response, reusable);
+        return new DuplicateCalls.Fresh<>("inv-" + runs.get(), response, reusable);
     }
 
     @Test
     void aRepeatInsideTheWindowReusesTheFirstResult() {
         duplicates.serve("k", Duration.ofSeconds(10), () -> run("first", true));
 
-        DuplicateCalls.Served repeat = duplicates.serve("k", Duration.ofSeconds(10), () -> run("second", true));
+        DuplicateCalls.Served<ObjectNode> repeat =
+                duplicates.serve("k", Duration.ofSeconds(10), () -> run("second", true));
 
         assertThat(repeat).isInstanceOf(DuplicateCalls.Reused.class);
-        assertThat(((DuplicateCalls.Reused) repeat).originalInvocationId()).isEqualTo("inv-1");
-        assertThat(((DuplicateCalls.Reused) repeat).response().get("content").asString())
+        assertThat(((DuplicateCalls.Reused<ObjectNode>) repeat).originalInvocationId())
+                .isEqualTo("inv-1");
+        assertThat(((DuplicateCalls.Reused<ObjectNode>) repeat)
+                        .response()
+                        .get("content")
+                        .asString())
                 .isEqualTo("first");
         assertThat(runs).hasValue(1);
     }
@@ -43,7 +49,8 @@ class DuplicateCallsTest {
         duplicates.serve("k", Duration.ofSeconds(10), () -> run("first", true));
         clock.advance(Duration.ofSeconds(10));
 
-        DuplicateCalls.Served later = duplicates.serve("k", Duration.ofSeconds(10), () -> run("second", true));
+        DuplicateCalls.Served<ObjectNode> later =
+                duplicates.serve("k", Duration.ofSeconds(10), () -> run("second", true));
 
         assertThat(later).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(runs).hasValue(2);
@@ -64,8 +71,8 @@ class DuplicateCallsTest {
     void aCallIdenticalToOneInFlightWaitsForItsResult() throws Exception {
         CountDownLatch leaderStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        AtomicReference<DuplicateCalls.Served> leader = new AtomicReference<>();
-        AtomicReference<DuplicateCalls.Served> follower = new AtomicReference<>();
+        AtomicReference<DuplicateCalls.Served<ObjectNode>> leader = new AtomicReference<>();
+        AtomicReference<DuplicateCalls.Served<ObjectNode>> follower = new AtomicReference<>();
 
         Thread leaderThread = Thread.ofPlatform()
                 .start(() -> leader.set(duplicates.serve("k", Duration.ZERO, () -> {
@@ -86,7 +93,7 @@ class DuplicateCallsTest {
 
         assertThat(leader.get()).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(follower.get()).isInstanceOf(DuplicateCalls.Reused.class);
-        assertThat(((DuplicateCalls.Reused) follower.get())
+        assertThat(((DuplicateCalls.Reused<ObjectNode>) follower.get())
                         .response()
                         .get("content")
                         .asString())

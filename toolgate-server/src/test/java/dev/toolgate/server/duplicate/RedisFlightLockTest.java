@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Calls in flight shared across instances through Redis (127.0.0.1:6379): two instances (two {@link DuplicateCalls}
@@ -34,22 +35,23 @@ class RedisFlightLockTest {
         redis = TestRedis.client();
     }
 
-    static DuplicateCalls instance(Duration budget) {
-        return new DuplicateCalls(new RedisResultCache(redis), new RedisFlightLock(redis), budget);
+    static DuplicateCalls<ObjectNode> instance(Duration budget) {
+        return new DuplicateCalls<>(
+                new RedisResultCache<>(redis, ObjectNode.class), new RedisFlightLock(redis), budget);
     }
 
     @Test
     void oneIdenticalCallAtTwoInstancesRunsOnce() throws Exception {
-        DuplicateCalls a = instance(Duration.ofSeconds(5));
-        DuplicateCalls b = instance(Duration.ofSeconds(5));
+        DuplicateCalls<ObjectNode> a = instance(Duration.ofSeconds(5));
+        DuplicateCalls<ObjectNode> b = instance(Duration.ofSeconds(5));
         String key = "test-" + UUID.randomUUID();
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
         try {
-            List<Future<DuplicateCalls.Served>> served = new ArrayList<>();
-            for (DuplicateCalls instance : List.of(a, b, a, b)) {
+            List<Future<DuplicateCalls.Served<ObjectNode>>> served = new ArrayList<>();
+            for (DuplicateCalls<ObjectNode> instance : List.of(a, b, a, b)) {
                 served.add(pool.submit(() -> {
                     start.await();
                     workers.add(Thread.currentThread());
@@ -58,12 +60,12 @@ class RedisFlightLockTest {
             }
             start.countDown();
             int ran = 0;
-            for (Future<DuplicateCalls.Served> each : served) {
-                DuplicateCalls.Served result = each.get(10, TimeUnit.SECONDS);
-                ran += result instanceof DuplicateCalls.Ran ? 1 : 0;
-                String content = result instanceof DuplicateCalls.Ran r
+            for (Future<DuplicateCalls.Served<ObjectNode>> each : served) {
+                DuplicateCalls.Served<ObjectNode> result = each.get(10, TimeUnit.SECONDS);
+                ran += result instanceof DuplicateCalls.Ran<ObjectNode> ? 1 : 0;
+                String content = result instanceof DuplicateCalls.Ran<ObjectNode> r
                         ? r.fresh().response().get("content").asString()
-                        : ((DuplicateCalls.Reused) result)
+                        : ((DuplicateCalls.Reused<ObjectNode>) result)
                                 .response()
                                 .get("content")
                                 .asString();
@@ -84,10 +86,11 @@ class RedisFlightLockTest {
                 .sync()
                 .set("toolgate:dup-lock:" + key, "ghost", SetArgs.Builder.nx().px(300));
         AtomicInteger runs = new AtomicInteger();
-        DuplicateCalls.Served served = instance(Duration.ofSeconds(5)).serve(key, Duration.ofSeconds(10), () -> {
-            runs.incrementAndGet();
-            return fresh(1);
-        });
+        DuplicateCalls.Served<ObjectNode> served = instance(Duration.ofSeconds(5))
+                .serve(key, Duration.ofSeconds(10), () -> {
+                    runs.incrementAndGet();
+                    return fresh(1);
+                });
         assertThat(served).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(runs).hasValue(1);
     }
@@ -108,14 +111,15 @@ class RedisFlightLockTest {
             @Override
             public void release(String key, String token) {}
         };
-        DuplicateCalls duplicates = new DuplicateCalls(new RedisResultCache(redis), down, Duration.ofSeconds(5));
-        DuplicateCalls.Served served =
+        DuplicateCalls<ObjectNode> duplicates =
+                new DuplicateCalls<>(new RedisResultCache<>(redis, ObjectNode.class), down, Duration.ofSeconds(5));
+        DuplicateCalls.Served<ObjectNode> served =
                 duplicates.serve("test-" + UUID.randomUUID(), Duration.ofSeconds(10), () -> fresh(1));
         assertThat(served).isInstanceOf(DuplicateCalls.Ran.class);
     }
 
     /** The endpoint answers only once the three identical calls are waiting for it (polling or parked). */
-    private static DuplicateCalls.Fresh heldFresh(AtomicInteger runs, java.util.Set<Thread> workers) {
+    private static DuplicateCalls.Fresh<ObjectNode> heldFresh(AtomicInteger runs, java.util.Set<Thread> workers) {
         int run = runs.incrementAndGet();
         Thread self = Thread.currentThread();
         org.awaitility.Awaitility.await("the identical calls waiting")
@@ -128,8 +132,8 @@ class RedisFlightLockTest {
         return fresh(run);
     }
 
-    private static DuplicateCalls.Fresh fresh(int run) {
-        return new DuplicateCalls.Fresh(
+    private static DuplicateCalls.Fresh<ObjectNode> fresh(int run) {
+        return new DuplicateCalls.Fresh<>(
                 "inv-" + run, JsonNodeFactory.instance.objectNode().put("content", "answer " + run), true);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Duplicate-call results shared through Redis (127.0.0.1:6379), keyed by the {@code Idempotency-Key}: a true repeat
@@ -42,8 +43,8 @@ class RedisResultCacheTest {
 
     @Test
     void aTrueRepeatOnAnotherInstanceIsServedTheFirstAnswerAndAnotherCallerIsNot() {
-        DuplicateCalls first = new DuplicateCalls(new RedisResultCache(redis));
-        DuplicateCalls second = new DuplicateCalls(new RedisResultCache(redis));
+        DuplicateCalls<ObjectNode> first = new DuplicateCalls<>(new RedisResultCache<>(redis, ObjectNode.class));
+        DuplicateCalls<ObjectNode> second = new DuplicateCalls<>(new RedisResultCache<>(redis, ObjectNode.class));
         Tool tool = tool();
         JsonNode arguments = JSON.readTree("{\"day\": \"mon\"}");
         String callId = "call-" + UUID.randomUUID();
@@ -54,22 +55,26 @@ class RedisResultCacheTest {
         AtomicInteger runs = new AtomicInteger();
         Duration window = Duration.ofSeconds(30);
 
-        DuplicateCalls.Served ran = first.serve(key, window, () -> fresh("inv-1", runs));
-        DuplicateCalls.Served repeat = second.serve(key, window, () -> fresh("inv-2", runs));
-        DuplicateCalls.Served other = second.serve(otherCaller, window, () -> fresh("inv-3", runs));
+        DuplicateCalls.Served<ObjectNode> ran = first.serve(key, window, () -> fresh("inv-1", runs));
+        DuplicateCalls.Served<ObjectNode> repeat = second.serve(key, window, () -> fresh("inv-2", runs));
+        DuplicateCalls.Served<ObjectNode> other = second.serve(otherCaller, window, () -> fresh("inv-3", runs));
 
         assertThat(ran).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(repeat).isInstanceOf(DuplicateCalls.Reused.class);
-        assertThat(((DuplicateCalls.Reused) repeat).originalInvocationId()).isEqualTo("inv-1");
-        assertThat(((DuplicateCalls.Reused) repeat).response().get("content").asString())
+        assertThat(((DuplicateCalls.Reused<ObjectNode>) repeat).originalInvocationId())
+                .isEqualTo("inv-1");
+        assertThat(((DuplicateCalls.Reused<ObjectNode>) repeat)
+                        .response()
+                        .get("content")
+                        .asString())
                 .isEqualTo("answer of inv-1");
         assertThat(other).isInstanceOf(DuplicateCalls.Ran.class);
         assertThat(runs).hasValue(2);
     }
 
-    private static DuplicateCalls.Fresh fresh(String invocationId, AtomicInteger runs) {
+    private static DuplicateCalls.Fresh<ObjectNode> fresh(String invocationId, AtomicInteger runs) {
         runs.incrementAndGet();
-        return new DuplicateCalls.Fresh(
+        return new DuplicateCalls.Fresh<>(
                 invocationId, JsonNodeFactory.instance.objectNode().put("content", "answer of " + invocationId), true);
     }
 

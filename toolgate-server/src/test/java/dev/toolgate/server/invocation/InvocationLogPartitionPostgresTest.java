@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The invocation log on PostgreSQL (docs/invocation-log.md): an existing plain table (schema version 3) with rows
  * becomes a table partitioned by day with its rows kept, partitions exist 7 days ahead, records are written in one
- * multi-row insert and found by id, and retention drops whole old partitions. Skipped without PostgreSQL, except
+ * JDBC batch (multi-row inserts on the wire) and found by id, and retention drops whole old partitions. Skipped without PostgreSQL, except
  * under {@code CI=true}, where that fails.
  */
 class InvocationLogPartitionPostgresTest {
