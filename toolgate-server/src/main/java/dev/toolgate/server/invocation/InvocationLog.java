@@ -6,9 +6,6 @@ import dev.toolgate.server.config.ToolgateProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,15 +60,8 @@ public class InvocationLog implements SmartLifecycle {
     private static final int BATCH_SIZE = 500;
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
-    private static final String INSERT_INTO = "insert into invocations (id, tenant_id, agent_id, tool_id, tool_name,"
-            + " kind, tool_call_id, call_id, status, error_code, error_message, http_status, truncated, duration_ms,"
-            + " timings, arguments, request, response_preview, created_at, replay_of, repeat_of, call_context) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT = INSERT_INTO + ROW;
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final int maxFieldBytes;
+    private final InvocationTable table;
     private final BlockingQueue<Pending> queue;
     private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
     /** Batches whose first insert failed on a reader's thread, for the writer to retry. */
@@ -86,9 +76,7 @@ public class InvocationLog implements SmartLifecycle {
     private volatile boolean stopped;
 
     InvocationLog(JdbcClient jdbc, JdbcTemplate template, ToolgateProperties properties, MeterRegistry meters) {
-        this.jdbc = jdbc;
-        this.template = template;
-        this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
+        this.table = new InvocationTable(jdbc, template, properties.limits().maxRecordFieldBytes());
         ToolgateProperties.InvocationLog settings = properties.invocationLog();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         Gauge.builder("toolgate.invocation_log.pending", pending, Map::size)
@@ -192,10 +180,7 @@ public class InvocationLog implements SmartLifecycle {
         if (queued != null) {
             return queued.tenantId.equals(tenantId) ? Optional.of(queued.get()) : Optional.empty();
         }
-        return jdbc.sql("select * from invocations where id = ? and tenant_id = ?")
-                .params(id, tenantId)
-                .query(InvocationLog::map)
-                .optional();
+        return table.find(tenantId, id);
     }
 
     /**
@@ -210,29 +195,7 @@ public class InvocationLog implements SmartLifecycle {
     public List<InvocationRecord> list(
             UUID tenantId, UUID agentId, String toolName, String status, Instant since, Cursor before, int limit) {
         flush();
-        StringBuilder sql = new StringBuilder("select * from invocations where tenant_id = ? and agent_id = ?");
-        List<Object> params = new ArrayList<>(List.of(tenantId, agentId));
-        if (toolName != null) {
-            sql.append(" and tool_name = ?");
-            params.add(toolName);
-        }
-        if (status != null) {
-            sql.append(" and status = ?");
-            params.add(status);
-        }
-        if (since != null) {
-            sql.append(" and created_at >= ?");
-            params.add(Timestamp.from(since));
-        }
-        if (before != null) {
-            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
-            params.add(Timestamp.from(before.createdAt()));
-            params.add(Timestamp.from(before.createdAt()));
-            params.add(before.id());
-        }
-        sql.append(" order by created_at desc, id desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(InvocationLog::map).list();
+        return table.list(tenantId, agentId, toolName, status, since, before, limit);
     }
 
     /** A keyset position in the newest-first order. */
@@ -299,7 +262,7 @@ public class InvocationLog implements SmartLifecycle {
                     take();
                 }
                 if (!rows.isEmpty()) {
-                    insertAll(rows);
+                    table.insertAll(rows);
                     written(batch);
                 }
                 return null;
@@ -317,7 +280,7 @@ public class InvocationLog implements SmartLifecycle {
             rows = new ArrayList<>(batch.size());
             for (Pending entry : batch) {
                 try {
-                    rows.add(row(entry.get()));
+                    rows.add(table.row(entry.get()));
                     built.add(entry);
                 } catch (RuntimeException e) {
                     drop(List.of(entry), "its content could not be built", e);
@@ -336,7 +299,7 @@ public class InvocationLog implements SmartLifecycle {
             for (int i = 0; i < batch.size(); i++) {
                 writeLock.lock();
                 try {
-                    template.update(INSERT, rows.get(i));
+                    table.insert(rows.get(i));
                     written(List.of(batch.get(i)));
                 } catch (DuplicateKeyException alreadyWritten) {
                     written(List.of(batch.get(i)));
@@ -436,41 +399,6 @@ public class InvocationLog implements SmartLifecycle {
      * one statement and one round trip per batch on PostgreSQL and H2 alike (22 parameters a row, far below
      * PostgreSQL's 65,535 per statement).
      */
-    /**
-     * Inserts {@code rows} as one JDBC batch: a single round trip. PostgreSQL's driver sends it as multi-row
-     * {@code insert}s ({@code reWriteBatchedInserts}, set by the data source); H2 runs the one prepared statement per
-     * row, which costs it far less than parsing a statement of 500 rows.
-     */
-    private void insertAll(List<Object[]> rows) {
-        template.batchUpdate(INSERT, rows);
-    }
-
-    private Object[] row(InvocationRecord r) {
-        return new Object[] {
-            r.id(),
-            r.tenantId(),
-            r.agentId(),
-            r.toolId(),
-            r.toolName(),
-            r.kind(),
-            r.toolCallId(),
-            r.callId(),
-            r.status(),
-            r.errorCode(),
-            r.errorMessage(),
-            r.httpStatus(),
-            r.truncated(),
-            r.durationMs(),
-            r.timingsJson(),
-            RecordField.bound(r.argumentsJson(), maxFieldBytes),
-            RecordField.bound(r.requestJson(), maxFieldBytes),
-            r.responsePreview(),
-            Timestamp.from(r.createdAt()),
-            r.replayOf(),
-            r.repeatOf(),
-            r.callJson()
-        };
-    }
 
     /** Starts the writer thread (before the web server accepts calls). */
     @Override
@@ -515,32 +443,5 @@ public class InvocationLog implements SmartLifecycle {
     @Override
     public int getPhase() {
         return ShutdownPhases.INVOCATION_LOG;
-    }
-
-    private static InvocationRecord map(ResultSet rs, int row) throws SQLException {
-        int httpStatus = rs.getInt("http_status");
-        Integer status = rs.wasNull() ? null : httpStatus;
-        return InvocationRecord.builder(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class))
-                .agentId(rs.getObject("agent_id", UUID.class))
-                .toolId(rs.getObject("tool_id", UUID.class))
-                .toolName(rs.getString("tool_name"))
-                .kind(rs.getString("kind"))
-                .toolCallId(rs.getString("tool_call_id"))
-                .callId(rs.getString("call_id"))
-                .status(rs.getString("status"))
-                .errorCode(rs.getString("error_code"))
-                .errorMessage(rs.getString("error_message"))
-                .httpStatus(status)
-                .truncated(rs.getBoolean("truncated"))
-                .durationMs(rs.getDouble("duration_ms"))
-                .timingsJson(rs.getString("timings"))
-                .argumentsJson(rs.getString("arguments"))
-                .requestJson(rs.getString("request"))
-                .responsePreview(rs.getString("response_preview"))
-                .createdAt(rs.getTimestamp("created_at").toInstant())
-                .replayOf(rs.getObject("replay_of", UUID.class))
-                .repeatOf(rs.getObject("repeat_of", UUID.class))
-                .callJson(rs.getString("call_context"))
-                .build();
     }
 }
