@@ -81,7 +81,7 @@ public final class SecretValues {
     /**
      * For each value and each text derived from it (the credentials of a Basic value): its longest run of ASCII
      * letters and digits, which every form of it contains unchanged (the encodings only rewrite other characters);
-     * an empty anchor means the value has no such run. Worked out on first use.
+     * an empty anchor means there is no shortcut for the value. Worked out on first use.
      */
     private volatile List<String> anchors;
 
@@ -215,7 +215,14 @@ public final class SecretValues {
         return false;
     }
 
+    /**
+     * The anchor of {@code value}: its longest run of ASCII letters and digits; empty (no shortcut) when the value
+     * holds a {@code %} or a backslash, since the lower-case forms of its own escapes then change letters of a run.
+     */
     private static String longestAlphanumericRun(String value) {
+        if (value.indexOf('%') >= 0 || value.indexOf('\\') >= 0) {
+            return "";
+        }
         int bestStart = 0;
         int bestLength = 0;
         int start = 0;

@@ -56,6 +56,9 @@ class SecretValuesTest {
         assertThat(secrets.mask(answer)).isSameAs(answer);
         assertThat(secrets.mask("x=%25%25%26%26%21%21 y=%%&&!!")).isEqualTo("x=*** y=***");
         assertThat(secrets.mask("password=pa55word")).isEqualTo("password=***");
+        // a value holding an escape of its own: the lower-case form of that escape changes its letters
+        SecretValues escaped = SecretValues.of(List.of("k\\u00ABCDEF%2Fxyz"));
+        assertThat(escaped.mask("echo k\\\\u00abCDEF%2Fxyz")).isEqualTo("echo ***");
     }
 
     @Test
