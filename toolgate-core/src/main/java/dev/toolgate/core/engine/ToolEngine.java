@@ -121,6 +121,17 @@ public final class ToolEngine {
      * {@link InvocationOutcome} with a {@link ToolError}. A disabled tool fails with {@code HTTP_TOOL_DISABLED}.
      */
     public InvocationOutcome invoke(Invocation invocation) {
+        return invoke(invocation, null);
+    }
+
+    /**
+     * Like {@link #invoke(Invocation)}, for a caller that has already parsed the arguments with
+     * {@link #parseArguments} (to key duplicate calls, say): the engine then does not parse, measure and copy them
+     * a second time.
+     *
+     * @param parsed what {@link #parseArguments} gave for {@code invocation.rawArguments()}, or null to parse here
+     */
+    public InvocationOutcome invoke(Invocation invocation, ArgumentParseResult parsed) {
         long start = System.nanoTime();
         if (!invocation.tool().definition().enabled()) {
             return failure(
@@ -136,7 +147,7 @@ public final class ToolEngine {
                     null,
                     false);
         }
-        return run(invocation, start, Mode.INVOKE).outcome();
+        return run(invocation, start, Mode.INVOKE, parsed).outcome();
     }
 
     /**
@@ -144,7 +155,7 @@ public final class ToolEngine {
      * {@code dryRun}, also sends it. With {@code dryRun}, nothing leaves the process but DNS queries.
      */
     public TestFireResult testFire(Invocation invocation, boolean dryRun) {
-        return run(invocation, System.nanoTime(), dryRun ? Mode.DRY_RUN : Mode.TEST_FIRE);
+        return run(invocation, System.nanoTime(), dryRun ? Mode.DRY_RUN : Mode.TEST_FIRE, null);
     }
 
     /**
@@ -206,13 +217,13 @@ public final class ToolEngine {
         return JSON.writeValueAsString(node);
     }
 
-    private TestFireResult run(Invocation invocation, long start, Mode mode) {
+    private TestFireResult run(Invocation invocation, long start, Mode mode, ArgumentParseResult given) {
         Tool tool = invocation.tool();
         JsonNode raw = invocation.rawArguments();
         Duration budget = budget(tool);
         long deadline = invocation.arrivedAtNanos() + budget.toNanos();
         ObjectNode arguments;
-        switch (parseArguments(raw)) {
+        switch (given != null ? given : parseArguments(raw)) {
             case ArgumentParseResult.Parsed parsed -> arguments = parsed.arguments();
             case ArgumentParseResult.Invalid invalid -> {
                 // arguments past a size or depth limit are not kept, not even in the invocation record

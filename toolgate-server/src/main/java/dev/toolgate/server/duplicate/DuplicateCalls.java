@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Finished results are shared through the {@link ResultCache} (Redis when configured), so a repeat that lands on
  * another instance is served from the cache. In-flight coalescing spans instances through a {@link FlightLock}
- * (Redis {@code SET NX PX} when configured): the instance that takes the lock runs the call; the others poll the
- * result cache until the result arrives, the lock goes away without one (an unreusable result, or the holder
- * crashed and the lock expired), or the wait reaches the call's budget; in the last two cases the call runs here
+ * (Redis {@code SET NX PX} when configured): the instance that takes the lock runs the call; the others wait for the
+ * lock's release (a Redis message wakes them) and then read the result cache. They stop when the result arrives, the
+ * lock goes away without one (an unreusable result, or the holder crashed and the lock expired), or the wait reaches
+ * the call's budget; in the last two cases the call runs here
  * (and, past its budget, the engine answers with its timeout). The lock expires with the budget, so a crashed
  * holder blocks nobody for longer. When the lock cannot be reached (Redis down) coalescing is per instance only
  * (docs/production.md). A {@link Duration#ZERO} window keeps no result, so such calls coalesce per instance only.
@@ -78,8 +79,15 @@ public final class DuplicateCalls<A> {
          */
         boolean tryLock(String key, String token, Duration ttl);
 
-        /** Whether anyone holds the lock of {@code key}; throws like {@link #tryLock}. */
-        boolean held(String key);
+        /**
+         * Waits until the lock of {@code key} is free, for at most {@code max}: returns at once when nobody holds it,
+         * as soon as its holder releases it, or when {@code max} has passed.
+         *
+         * @return true when the lock is free, false when it was still held after {@code max}
+         * @throws InterruptedException when the waiting thread is interrupted
+         * @throws RuntimeException like {@link #tryLock}
+         */
+        boolean awaitRelease(String key, Duration max) throws InterruptedException;
 
         /** Releases the lock of {@code key} if {@code token} still holds it; never throws. */
         void release(String key, String token);
@@ -93,8 +101,8 @@ public final class DuplicateCalls<A> {
         }
 
         @Override
-        public boolean held(String key) {
-            return false;
+        public boolean awaitRelease(String key, Duration max) {
+            return true;
         }
 
         @Override
@@ -102,8 +110,11 @@ public final class DuplicateCalls<A> {
     };
 
     private static final Logger log = LoggerFactory.getLogger(DuplicateCalls.class);
-    /** Pause between two looks for the result of a call in flight on another instance. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    /**
+     * The longest a call waits for the lock's release before it looks at the result cache and the lock again: the
+     * release wakes it at once; this bounds the wait when that news is lost or the lock expires with a crashed holder.
+     */
+    static final Duration RECHECK_INTERVAL = Duration.ofMillis(100);
 
     private final ResultCache<A> cache;
     private final FlightLock lock;
@@ -220,7 +231,10 @@ public final class DuplicateCalls<A> {
         }
     }
 
-    /** Polls for the result of the call another instance runs; empty once its lock is gone or at the deadline. */
+    /**
+     * Waits for the result of the call another instance runs: until its lock is released (then the result is in the
+     * cache, or the call gave none to share) or the deadline; empty without a result.
+     */
     private Optional<Fresh<A>> awaitElsewhere(String key, long deadline) {
         try {
             while (System.nanoTime() - deadline < 0) {
@@ -228,10 +242,10 @@ public final class DuplicateCalls<A> {
                 if (result.isPresent()) {
                     return result;
                 }
-                if (!lock.held(key)) {
+                long left = deadline - System.nanoTime();
+                if (lock.awaitRelease(key, Duration.ofNanos(Math.min(left, RECHECK_INTERVAL.toNanos())))) {
                     return cache.get(key);
                 }
-                Thread.sleep(POLL_INTERVAL);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

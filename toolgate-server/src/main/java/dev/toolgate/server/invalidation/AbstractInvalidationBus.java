@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -120,11 +123,21 @@ public abstract class AbstractInvalidationBus implements InvalidationBus {
         }
     }
 
-    /** Interrupts a bus's background thread and waits for it to end (at most 2 s). */
-    protected static void stop(Thread thread) {
-        thread.interrupt();
+    /**
+     * The single-thread scheduler of a bus's background work, on a virtual thread named {@code name}.
+     *
+     * @param name the thread's name, e.g. {@code toolgate-invalidation-redis}
+     */
+    protected static ScheduledExecutorService scheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name(name).factory());
+    }
+
+    /** Cancels a bus's background work, interrupting it, and waits for it to end (at most 2 s). */
+    protected static void stop(ScheduledExecutorService scheduler) {
+        scheduler.shutdownNow();
         try {
-            thread.join(Duration.ofSeconds(2));
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

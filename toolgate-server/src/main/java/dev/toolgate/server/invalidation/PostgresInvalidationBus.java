@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -42,7 +45,10 @@ public final class PostgresInvalidationBus extends AbstractInvalidationBus imple
     private final DataSource pool;
     private final String url;
     private final Properties connectionProperties = new Properties();
-    private final Thread listener;
+    private final ScheduledExecutorService listener = scheduler("toolgate-invalidation-pg");
+    /** The pause before the next connection attempt; read and written on the listener's thread only. */
+    private Duration reconnectDelay = RECONNECT_MIN;
+
     private volatile boolean running = true;
     private volatile Connection listening;
 
@@ -67,7 +73,7 @@ public final class PostgresInvalidationBus extends AbstractInvalidationBus imple
         }
         connectionProperties.setProperty("ApplicationName", APPLICATION_NAME);
         connectionProperties.setProperty("tcpKeepAlive", "true");
-        this.listener = Thread.ofVirtual().name("toolgate-invalidation-pg").start(this::listen);
+        listener.execute(this::listen);
     }
 
     @Override
@@ -90,48 +96,53 @@ public final class PostgresInvalidationBus extends AbstractInvalidationBus imple
         return "PostgreSQL LISTEN/NOTIFY";
     }
 
+    /**
+     * One listening session: connect, LISTEN, and deliver notifications until the connection fails or the bus is
+     * closed; after a failure the next session is scheduled after {@link #reconnectDelay}, which doubles up to
+     * {@link #RECONNECT_MAX}.
+     */
     private void listen() {
-        Duration wait = RECONNECT_MIN;
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, connectionProperties)) {
-                listening = connection;
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                markConnected();
-                wait = RECONNECT_MIN;
-                long checked = System.nanoTime();
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            if (CHANNEL.equals(notification.getName())) {
-                                receive(notification.getParameter());
-                            }
-                        }
-                    }
-                    if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
-                        if (!connection.isValid((int) RECONNECT_MAX.toSeconds())) {
-                            throw new SQLException("the listening connection no longer answers");
-                        }
-                        checked = System.nanoTime();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                markDisconnected(e.getClass().getSimpleName());
-            } finally {
-                listening = null;
+        try (Connection connection = DriverManager.getConnection(url, connectionProperties)) {
+            listening = connection;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
             }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            markConnected();
+            reconnectDelay = RECONNECT_MIN;
+            long checked = System.nanoTime();
+            while (running) {
+                PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        if (CHANNEL.equals(notification.getName())) {
+                            receive(notification.getParameter());
+                        }
+                    }
+                }
+                if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
+                    if (!connection.isValid((int) RECONNECT_MAX.toSeconds())) {
+                        throw new SQLException("the listening connection no longer answers");
+                    }
+                    checked = System.nanoTime();
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!running) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(RECONNECT_MAX) > 0 ? RECONNECT_MAX : wait.multipliedBy(2);
+            markDisconnected(e.getClass().getSimpleName());
+        } finally {
+            listening = null;
+        }
+        if (running) {
+            Duration next = reconnectDelay;
+            reconnectDelay = next.multipliedBy(2).compareTo(RECONNECT_MAX) > 0 ? RECONNECT_MAX : next.multipliedBy(2);
+            try {
+                listener.schedule(this::listen, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // closed meanwhile
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bus over Redis pub/sub: every instance publishes to and subscribes to the channel {@value #CHANNEL}. A
@@ -23,7 +25,7 @@ public final class RedisInvalidationBus extends AbstractInvalidationBus implemen
 
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> subscription;
-    private final Thread heartbeat;
+    private final ScheduledExecutorService heartbeat = scheduler("toolgate-invalidation-redis");
     private volatile boolean running = true;
 
     /**
@@ -47,7 +49,7 @@ public final class RedisInvalidationBus extends AbstractInvalidationBus implemen
         });
         subscription.sync().subscribe(CHANNEL);
         markConnected();
-        this.heartbeat = Thread.ofVirtual().name("toolgate-invalidation-redis").start(this::beat);
+        heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -60,26 +62,20 @@ public final class RedisInvalidationBus extends AbstractInvalidationBus implemen
         return "Redis";
     }
 
+    /** One heartbeat: ping, check the subscription, and re-subscribe once both work again. */
     private void beat() {
-        while (running) {
-            try {
-                Thread.sleep(HEARTBEAT);
-            } catch (InterruptedException e) {
-                return;
+        try {
+            commands.sync().ping();
+            if (!subscription.isOpen()) {
+                throw new IllegalStateException("the subscription's connection is closed");
             }
-            try {
-                commands.sync().ping();
-                if (!subscription.isOpen()) {
-                    throw new IllegalStateException("the subscription's connection is closed");
-                }
-                if (!connected()) {
-                    subscription.sync().subscribe(CHANNEL);
-                    markConnected();
-                }
-            } catch (RuntimeException e) {
-                if (running) {
-                    markDisconnected(e.getClass().getSimpleName());
-                }
+            if (!connected()) {
+                subscription.sync().subscribe(CHANNEL);
+                markConnected();
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                markDisconnected(e.getClass().getSimpleName());
             }
         }
     }

@@ -85,7 +85,7 @@ public class InvocationService {
         JsonNode parsedArguments = parse instanceof ArgumentParseResult.Parsed parsed ? parsed.arguments() : arguments;
         String key = parse instanceof ArgumentParseResult.Parsed ? duplicateKey(tool, parsedArguments, call) : null;
         if (key == null) {
-            return fresh(tool, parsedArguments, toolCallId, call, null, arrivedAtNanos)
+            return fresh(tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos)
                     .response();
         }
         Instant startedAt = Instant.now();
@@ -93,7 +93,7 @@ public class InvocationService {
         return switch (duplicates.serve(
                 key,
                 duplicateWindow(tool),
-                () -> fresh(tool, parsedArguments, toolCallId, call, null, arrivedAtNanos))) {
+                () -> fresh(tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos))) {
             case DuplicateCalls.Ran<InvocationOut> ran -> ran.fresh().response();
             case DuplicateCalls.Reused<InvocationOut> reused -> {
                 InvocationOut answer = reused.response()
@@ -114,7 +114,14 @@ public class InvocationService {
      */
     public InvocationOut replay(InvocationRecord original, Tool tool, long arrivedAtNanos) {
         JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
-        return fresh(tool, arguments, original.toolCallId(), CallJson.of(original, tool), original.id(), arrivedAtNanos)
+        return fresh(
+                        tool,
+                        arguments,
+                        null,
+                        original.toolCallId(),
+                        CallJson.of(original, tool),
+                        original.id(),
+                        arrivedAtNanos)
                 .response();
     }
 
@@ -145,15 +152,27 @@ public class InvocationService {
         return TestFireOut.of(result, dryRun);
     }
 
+    /**
+     * Runs one call through the engine and records it.
+     *
+     * @param parse what {@link ToolEngine#parseArguments} gave for {@code arguments}, or null to let the engine parse
+     */
     private DuplicateCalls.Fresh<InvocationOut> fresh(
-            Tool tool, JsonNode arguments, String toolCallId, CallContext call, UUID replayOf, long arrivedAtNanos) {
+            Tool tool,
+            JsonNode arguments,
+            ArgumentParseResult parse,
+            String toolCallId,
+            CallContext call,
+            UUID replayOf,
+            long arrivedAtNanos) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         Invocation invocation = new Invocation(
                 invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call, arrivedAtNanos);
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
-        InvocationOutcome outcome =
-                decision.allowed() ? engine.invoke(invocation) : engine.refuse(invocation, rateLimited(decision));
+        InvocationOutcome outcome = decision.allowed()
+                ? engine.invoke(invocation, parse)
+                : engine.refuse(invocation, rateLimited(decision));
         recorder.record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, replayOf);
         boolean reusable = outcome.ok() || outcome.error().code().reusable();
         return new DuplicateCalls.Fresh<>(invocationId, InvocationOut.of(outcome, replayOf), reusable);

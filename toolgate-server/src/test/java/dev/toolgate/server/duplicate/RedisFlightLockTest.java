@@ -104,7 +104,7 @@ class RedisFlightLockTest {
             }
 
             @Override
-            public boolean held(String key) {
+            public boolean awaitRelease(String key, Duration max) {
                 throw new IllegalStateException("connection refused");
             }
 
