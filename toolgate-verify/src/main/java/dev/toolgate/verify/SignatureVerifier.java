@@ -2,9 +2,6 @@ package dev.toolgate.verify;
 
 import dev.toolgate.verify.SignatureVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies that a request really comes from Toolgate and is fresh. One verifier per tool: it holds the
@@ -61,12 +56,6 @@ public final class SignatureVerifier {
     /** The Standard Webhooks signature header. */
     public static final String WEBHOOK_SIGNATURE_HEADER = "webhook-signature";
 
-    private static final String SIGNATURE_VERSION = "v1";
-    private static final String STANDARD_WEBHOOKS_PREFIX = "whsec_";
-    private static final String HMAC_SHA256 = "HmacSHA256";
-    /** Unix seconds: 1 to 12 decimal digits (12 reach the year 33658, and stay exact in every kit's number type). */
-    private static final int MAX_TIMESTAMP_DIGITS = 12;
-
     private final Scheme scheme;
     private final List<byte[]> keys;
     private final Duration tolerance;
@@ -96,7 +85,7 @@ public final class SignatureVerifier {
         }
         List<byte[]> keys = new ArrayList<>(secrets.size());
         for (int i = 0; i < secrets.size(); i++) {
-            keys.add(key(scheme, secrets.get(i), i));
+            keys.add(SigningKeys.key(scheme, secrets.get(i), i));
         }
         return new SignatureVerifier(scheme, List.copyOf(keys), DEFAULT_TOLERANCE, InstantSource.system());
     }
@@ -186,68 +175,19 @@ public final class SignatureVerifier {
     }
 
     private VerifiedRequest checkToolgate(byte[] payload, HeaderSource headers) throws SignatureVerificationException {
-        String header = required(headers, TOOLGATE_SIGNATURE_HEADER);
-        Long timestamp = null;
-        List<String> signatures = new ArrayList<>();
-        for (String item : header.split(",", -1)) {
-            String entry = trimSpaces(item);
-            int equals = entry.indexOf('=');
-            if (equals < 0) {
-                throw new SignatureVerificationException(
-                        Reason.MALFORMED_HEADER,
-                        TOOLGATE_SIGNATURE_HEADER + " has an entry without '=': expected t=<unix seconds>,v1=<hex>");
-            }
-            String key = entry.substring(0, equals);
-            String value = entry.substring(equals + 1);
-            if (key.equals("t")) {
-                if (timestamp != null) {
-                    throw new SignatureVerificationException(
-                            Reason.MALFORMED_HEADER, TOOLGATE_SIGNATURE_HEADER + " has more than one t= entry");
-                }
-                timestamp = parseTimestamp(value, TOOLGATE_SIGNATURE_HEADER + " t=");
-            } else if (key.equals(SIGNATURE_VERSION)) {
-                signatures.add(value);
-            }
-        }
-        if (timestamp == null) {
-            throw new SignatureVerificationException(
-                    Reason.MALFORMED_HEADER, TOOLGATE_SIGNATURE_HEADER + " has no t= entry");
-        }
-        if (signatures.isEmpty()) {
-            throw new SignatureVerificationException(
-                    Reason.NO_SUPPORTED_SIGNATURE, TOOLGATE_SIGNATURE_HEADER + " has no v1= signature");
-        }
-        byte[] content = concat((timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
-        return finish(matchingSecret(content, signatures, HexFormat.of()::formatHex), timestamp);
+        SignatureHeaders.Signed signed = SignatureHeaders.toolgate(headers);
+        byte[] content = SigningKeys.concat((signed.timestamp() + ".").getBytes(StandardCharsets.UTF_8), payload);
+        return finish(matchingSecret(content, signed.signatures(), HexFormat.of()::formatHex), signed.timestamp());
     }
 
     private VerifiedRequest checkStandardWebhooks(byte[] payload, HeaderSource headers)
             throws SignatureVerificationException {
-        String id = required(headers, WEBHOOK_ID_HEADER);
-        String timestampText = required(headers, WEBHOOK_TIMESTAMP_HEADER);
-        String header = required(headers, WEBHOOK_SIGNATURE_HEADER);
-        long timestamp = parseTimestamp(trimSpaces(timestampText), WEBHOOK_TIMESTAMP_HEADER);
-        List<String> signatures = new ArrayList<>();
-        for (String entry : header.split(" ")) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            int comma = entry.indexOf(',');
-            if (comma < 0) {
-                throw new SignatureVerificationException(
-                        Reason.MALFORMED_HEADER,
-                        WEBHOOK_SIGNATURE_HEADER + " has an entry without ',': expected v1,<base64>");
-            }
-            if (entry.substring(0, comma).equals(SIGNATURE_VERSION)) {
-                signatures.add(entry.substring(comma + 1));
-            }
-        }
-        if (signatures.isEmpty()) {
-            throw new SignatureVerificationException(
-                    Reason.NO_SUPPORTED_SIGNATURE, WEBHOOK_SIGNATURE_HEADER + " has no v1 signature");
-        }
-        byte[] content = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), payload);
-        return finish(matchingSecret(content, signatures, Base64.getEncoder()::encodeToString), timestamp);
+        SignatureHeaders.Signed signed = SignatureHeaders.standardWebhooks(headers);
+        byte[] prefix = (signed.id() + "." + signed.timestamp() + ".").getBytes(StandardCharsets.UTF_8);
+        return finish(
+                matchingSecret(
+                        SigningKeys.concat(prefix, payload), signed.signatures(), Base64.getEncoder()::encodeToString),
+                signed.timestamp());
     }
 
     /**
@@ -256,7 +196,7 @@ public final class SignatureVerifier {
      */
     private int matchingSecret(byte[] content, List<String> signatures, Function<byte[], String> encoding) {
         for (int i = 0; i < keys.size(); i++) {
-            if (anyEquals(encoding.apply(hmacSha256(keys.get(i), content)), signatures)) {
+            if (SigningKeys.anyEquals(encoding.apply(SigningKeys.hmacSha256(keys.get(i), content)), signatures)) {
                 return i;
             }
         }
@@ -285,88 +225,6 @@ public final class SignatureVerifier {
                             + " s is accepted (check the server's clock)");
         }
         return new VerifiedRequest(scheme, Instant.ofEpochSecond(timestamp), match);
-    }
-
-    private static String required(HeaderSource headers, String name) throws SignatureVerificationException {
-        String value = headers.first(name);
-        if (value == null || trimSpaces(value).isEmpty()) {
-            throw new SignatureVerificationException(Reason.MISSING_HEADER, "the request has no " + name + " header");
-        }
-        return value;
-    }
-
-    private static long parseTimestamp(String text, String what) throws SignatureVerificationException {
-        if (text.isEmpty()
-                || text.length() > MAX_TIMESTAMP_DIGITS
-                || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new SignatureVerificationException(
-                    Reason.MALFORMED_HEADER,
-                    what + " is not a unix timestamp in seconds (1 to " + MAX_TIMESTAMP_DIGITS + " digits)");
-        }
-        return Long.parseLong(text);
-    }
-
-    /** Compares {@code expected} with each candidate in constant time (per candidate of equal length). */
-    private static boolean anyEquals(String expected, List<String> candidates) {
-        byte[] wanted = expected.getBytes(StandardCharsets.US_ASCII);
-        boolean found = false;
-        for (String candidate : candidates) {
-            found |= MessageDigest.isEqual(wanted, candidate.getBytes(StandardCharsets.UTF_8));
-        }
-        return found;
-    }
-
-    /** Strips spaces and horizontal tabs (HTTP's optional whitespace, RFC 9110 §5.6.3) at both ends. */
-    private static String trimSpaces(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
-            start++;
-        }
-        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static byte[] key(Scheme scheme, String secret, int index) {
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("signing secret #" + index + " is blank");
-        }
-        if (scheme == Scheme.TOOLGATE) {
-            return secret.getBytes(StandardCharsets.UTF_8);
-        }
-        String encoded = secret.startsWith(STANDARD_WEBHOOKS_PREFIX)
-                ? secret.substring(STANDARD_WEBHOOKS_PREFIX.length())
-                : secret;
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("signing secret #" + index + " is not whsec_<base64>");
-        }
-        if (key.length == 0) {
-            throw new IllegalArgumentException(
-                    "signing secret #" + index + " is empty after " + STANDARD_WEBHOOKS_PREFIX);
-        }
-        return key;
-    }
-
-    private static byte[] hmacSha256(byte[] key, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
-            mac.init(new SecretKeySpec(key, HMAC_SHA256));
-            return mac.doFinal(content);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required on every Java platform", e);
-        }
-    }
-
-    private static byte[] concat(byte[] prefix, byte[] payload) {
-        byte[] out = new byte[prefix.length + payload.length];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        System.arraycopy(payload, 0, out, prefix.length, payload.length);
-        return out;
     }
 
     /** Returns the scheme, the number of secrets and the tolerance; never a secret. */
