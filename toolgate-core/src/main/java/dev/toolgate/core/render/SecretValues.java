@@ -1,23 +1,13 @@
 package dev.toolgate.core.render;
 
 import java.net.URLEncoder;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.HttpUrl;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The secret values Toolgate itself put into one rendered request (auth values, {@code {{secrets.NAME}}} values,
@@ -64,17 +54,6 @@ public final class SecretValues {
     /** No secrets: {@link #mask} returns its input. */
     public static final SecretValues NONE = new SecretValues(Set.of());
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .build();
-    private static final JsonMapper JSON_ASCII = JsonMapper.builder()
-            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
-    private static final Pattern PERCENT_HEX = Pattern.compile("%[0-9A-F]{2}");
-    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u[0-9A-F]{4}");
-    private static final HttpUrl QUERY_BASE = HttpUrl.get("https://q.invalid/");
-
     private final Set<String> values;
     /** Every form to mask, longest first; worked out on first use (a set extended by {@link #plus} never is). */
     private volatile List<String> needles;
@@ -94,7 +73,7 @@ public final class SecretValues {
         if (known == null) {
             Set<String> forms = new LinkedHashSet<>();
             for (String value : values) {
-                addForms(forms, value);
+                SecretForms.addForms(forms, value);
             }
             List<String> sorted = new ArrayList<>(forms);
             sorted.sort(Comparator.comparingInt(String::length).reversed());
@@ -199,7 +178,7 @@ public final class SecretValues {
             for (String value : values) {
                 runs.add(longestAlphanumericRun(value));
                 for (String base : List.of(value, value.strip())) {
-                    for (String derived : basicCredentials(base)) {
+                    for (String derived : SecretForms.basicCredentials(base)) {
                         runs.add(longestAlphanumericRun(derived));
                     }
                 }
@@ -261,95 +240,6 @@ public final class SecretValues {
     private static boolean standsAlone(String text, int from, int to) {
         return (from == 0 || !Character.isLetterOrDigit(text.codePointBefore(from)))
                 && (to == text.length() || !Character.isLetterOrDigit(text.codePointAt(to)));
-    }
-
-    private static void addForms(Set<String> forms, String value) {
-        for (String base : List.of(value, value.strip())) {
-            if (base.isEmpty()) {
-                continue;
-            }
-            forms.add(base);
-            String form = URLEncoder.encode(base, StandardCharsets.UTF_8);
-            addPercentForms(forms, form);
-            addPercentForms(forms, form.replace("+", "%20"));
-            addPercentForms(
-                    forms,
-                    QUERY_BASE
-                            .newBuilder()
-                            .addQueryParameter("q", base)
-                            .build()
-                            .encodedQuery()
-                            .substring(2));
-            String json = jsonString(JSON, base);
-            forms.add(json);
-            forms.add(json.replace("/", "\\/"));
-            String ascii = jsonString(JSON_ASCII, base);
-            for (String escapes : List.of(ascii, lowerCaseHex(UNICODE_ESCAPE, ascii))) {
-                forms.add(escapes);
-                forms.add(escapes.replace("/", "\\/"));
-            }
-            forms.add(htmlEscaped(base));
-            addBasicCredentials(forms, base);
-        }
-    }
-
-    private static void addPercentForms(Set<String> forms, String encoded) {
-        forms.add(encoded);
-        forms.add(lowerCaseHex(PERCENT_HEX, encoded));
-    }
-
-    /** Returns {@code text} with each match of {@code escape} (an escape with hex digits) in lower case. */
-    private static String lowerCaseHex(Pattern escape, String text) {
-        Matcher hex = escape.matcher(text);
-        return hex.replaceAll(m -> Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
-    }
-
-    /** The content of the JSON string literal for {@code value}, without the quotes. */
-    private static String jsonString(JsonMapper mapper, String value) {
-        String literal = mapper.writeValueAsString(value);
-        return literal.substring(1, literal.length() - 1);
-    }
-
-    private static String htmlEscaped(String value) {
-        return value.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
-    }
-
-    /** For {@code Basic <base64 of user:pass>} (RFC 7617 §2): adds {@code user:pass} and the password. */
-    private static void addBasicCredentials(Set<String> forms, String value) {
-        forms.addAll(basicCredentials(value));
-    }
-
-    /**
-     * For a {@code Basic <base64>} value (RFC 7617): the decoded {@code user:pass} and, when not empty, the password;
-     * for any other value nothing.
-     */
-    private static List<String> basicCredentials(String value) {
-        if (value.length() <= 6 || !value.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return List.of();
-        }
-        try {
-            byte[] decoded = Base64.getDecoder().decode(value.substring(6).strip());
-            String credentials = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(decoded))
-                    .toString();
-            int colon = credentials.indexOf(':');
-            if (colon < 0) {
-                return List.of();
-            }
-            return colon + 1 < credentials.length()
-                    ? List.of(credentials, credentials.substring(colon + 1))
-                    : List.of(credentials);
-        } catch (IllegalArgumentException | CharacterCodingException notBasic) {
-            // not base64 of UTF-8 text: the value itself is masked, there is nothing more to derive
-            return List.of();
-        }
     }
 
     /** Returns how many values are held, never the values. */
