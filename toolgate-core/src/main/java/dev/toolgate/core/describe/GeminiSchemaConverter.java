@@ -82,19 +82,20 @@ public final class GeminiSchemaConverter {
         if (!schema.isObject()) {
             return untyped(null, false);
         }
-        JsonNode union = schema.has("type") ? null : firstArray(schema, "anyOf", "oneOf");
+        JsonNode union = schema.has("type") ? null : SchemaNotes.firstArray(schema, "anyOf", "oneOf");
         if (union != null) {
             List<JsonNode> branches =
                     StreamSupport.stream(union.spliterator(), false).toList();
-            List<JsonNode> nonNull =
-                    branches.stream().filter(branch -> !isNullType(branch)).toList();
+            List<JsonNode> nonNull = branches.stream()
+                    .filter(branch -> !SchemaNotes.isNullType(branch))
+                    .toList();
             if (nonNull.size() == 1) {
                 ObjectNode converted = convert(nonNull.get(0));
-                String outer = text(schema, "description");
+                String outer = SchemaNotes.text(schema, "description");
                 if (outer != null) {
                     converted.put("description", outer);
                 }
-                if (nonNull.size() < branches.size() || flag(schema, "nullable")) {
+                if (nonNull.size() < branches.size() || SchemaNotes.flag(schema, "nullable")) {
                     converted.put("nullable", true);
                 }
                 return converted;
@@ -104,7 +105,7 @@ public final class GeminiSchemaConverter {
     }
 
     private static ObjectNode typed(JsonNode schema) {
-        boolean nullable = flag(schema, "nullable");
+        boolean nullable = SchemaNotes.flag(schema, "nullable");
         String type = null;
         JsonNode declared = schema.get("type");
         if (declared != null && declared.isString()) {
@@ -118,7 +119,7 @@ public final class GeminiSchemaConverter {
             nullable |= nonNull.size() < names.size();
             type = nonNull.size() == 1 ? nonNull.get(0) : null;
         } else if (declared == null) {
-            type = inferType(schema);
+            type = SchemaNotes.inferType(schema);
         }
         if (type != null && type.equals("null")) {
             nullable = true;
@@ -134,13 +135,13 @@ public final class GeminiSchemaConverter {
         List<String> notes = new ArrayList<>();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("type", type);
-        String format = text(schema, "format");
+        String format = SchemaNotes.text(schema, "format");
         if (format != null && FORMATS.getOrDefault(type, Set.of()).contains(format)) {
             out.put("format", format);
         } else if (format != null) {
             notes.add("Format: " + format + ".");
         }
-        List<JsonNode> values = enumValues(schema);
+        List<JsonNode> values = SchemaNotes.enumValues(schema);
         nullable |= values.stream().anyMatch(JsonNode::isNull);
         List<JsonNode> nonNullValues =
                 values.stream().filter(value -> !value.isNull()).toList();
@@ -154,9 +155,9 @@ public final class GeminiSchemaConverter {
             notes.add("One of: "
                     + nonNullValues.stream().map(JsonNode::toString).collect(Collectors.joining(", ")) + ".");
         }
-        numberNotes(schema, type, notes);
-        defaultNote(schema, notes);
-        putDescription(out, schema, notes);
+        SchemaNotes.numberNotes(schema, type, notes);
+        SchemaNotes.defaultNote(schema, notes);
+        SchemaNotes.putDescription(out, schema, notes);
         if (nullable) {
             out.put("nullable", true);
         }
@@ -179,9 +180,9 @@ public final class GeminiSchemaConverter {
         List<String> notes = new ArrayList<>();
         notes.add(ANY_VALUE_NOTE);
         if (schema != null) {
-            defaultNote(schema, notes);
+            SchemaNotes.defaultNote(schema, notes);
         }
-        putDescription(out, schema, notes);
+        SchemaNotes.putDescription(out, schema, notes);
         if (nullable) {
             out.put("nullable", true);
         }
@@ -231,106 +232,5 @@ public final class GeminiSchemaConverter {
                 out.set(keyword, value.deepCopy());
             }
         }
-    }
-
-    private static void numberNotes(JsonNode schema, String type, List<String> notes) {
-        if (!type.equals("INTEGER") && !type.equals("NUMBER")) {
-            return;
-        }
-        JsonNode exclusiveMinimum = schema.get("exclusiveMinimum");
-        if (exclusiveMinimum != null && exclusiveMinimum.isNumber()) {
-            notes.add("Must be greater than " + exclusiveMinimum + ".");
-        }
-        JsonNode exclusiveMaximum = schema.get("exclusiveMaximum");
-        if (exclusiveMaximum != null && exclusiveMaximum.isNumber()) {
-            notes.add("Must be less than " + exclusiveMaximum + ".");
-        }
-        JsonNode multipleOf = schema.get("multipleOf");
-        if (multipleOf != null && multipleOf.isNumber()) {
-            notes.add("Must be a multiple of " + multipleOf + ".");
-        }
-    }
-
-    /** Adds "Default: X." unless the description already talks about a default. */
-    private static void defaultNote(JsonNode schema, List<String> notes) {
-        JsonNode value = schema.get("default");
-        String description = text(schema, "description");
-        boolean mentioned =
-                description != null && description.toLowerCase(Locale.ROOT).contains("default");
-        if (value != null && !mentioned) {
-            notes.add("Default: " + value + ".");
-        }
-    }
-
-    private static void putDescription(ObjectNode out, JsonNode schema, List<String> notes) {
-        List<String> parts = new ArrayList<>();
-        String description = schema == null ? null : text(schema, "description");
-        if (description == null && schema != null) {
-            description = text(schema, "title");
-        }
-        if (description != null && !description.isBlank()) {
-            parts.add(description.strip());
-        }
-        parts.addAll(notes);
-        if (!parts.isEmpty()) {
-            out.put("description", String.join(" ", parts));
-        }
-    }
-
-    private static String inferType(JsonNode schema) {
-        if (schema.has("properties")) {
-            return "object";
-        }
-        if (schema.has("items")) {
-            return "array";
-        }
-        List<JsonNode> values =
-                enumValues(schema).stream().filter(value -> !value.isNull()).toList();
-        if (values.isEmpty()) {
-            return null;
-        }
-        if (values.stream().allMatch(JsonNode::isString)) {
-            return "string";
-        }
-        if (values.stream().allMatch(JsonNode::isBoolean)) {
-            return "boolean";
-        }
-        if (values.stream().allMatch(value -> value.isNumber() && value.canConvertToExactIntegral())) {
-            return "integer";
-        }
-        return values.stream().allMatch(JsonNode::isNumber) ? "number" : null;
-    }
-
-    private static List<JsonNode> enumValues(JsonNode schema) {
-        JsonNode values = schema.get("enum");
-        if (values != null && values.isArray()) {
-            return StreamSupport.stream(values.spliterator(), false).toList();
-        }
-        return schema.has("const") ? List.of(schema.get("const")) : List.of();
-    }
-
-    private static boolean isNullType(JsonNode schema) {
-        JsonNode type = schema.get("type");
-        return type != null && type.isString() && type.stringValue().equals("null");
-    }
-
-    private static JsonNode firstArray(JsonNode schema, String... keywords) {
-        for (String keyword : keywords) {
-            JsonNode value = schema.get(keyword);
-            if (value != null && value.isArray()) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode schema, String keyword) {
-        JsonNode value = schema.get(keyword);
-        return value != null && value.isString() ? value.stringValue() : null;
-    }
-
-    private static boolean flag(JsonNode schema, String keyword) {
-        JsonNode value = schema.get(keyword);
-        return value != null && value.isBoolean() && value.booleanValue();
     }
 }
