@@ -45,8 +45,11 @@ public record HttpRequestConfig(
         Map<String, String> responseVariables)
         implements ToolConfig {
 
-    /** The longest {@code duplicate_window}: 5 minutes. */
-    public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofMinutes(5);
+    /** The longest {@code duplicate_window} in seconds: 300 (5 minutes), a constant for annotations. */
+    public static final int MAX_DUPLICATE_WINDOW_SECONDS = 300;
+
+    /** The longest {@code duplicate_window}: {@link #MAX_DUPLICATE_WINDOW_SECONDS}. */
+    public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofSeconds(MAX_DUPLICATE_WINDOW_SECONDS);
 
     /** A config without response variables. */
     public HttpRequestConfig(

@@ -34,7 +34,6 @@ class EngineConfiguration {
 
     @Bean
     ToolLimits toolLimits(ToolgateProperties properties) {
-        properties.validate();
         ToolgateProperties.Limits limits = properties.limits();
         return new ToolLimits(
                 properties.budget(),
@@ -47,7 +46,6 @@ class EngineConfiguration {
 
     @Bean
     ArgumentLimits argumentLimits(ToolgateProperties properties) {
-        properties.validate();
         return new ArgumentLimits(
                 properties.limits().maxArgumentBytes(), properties.limits().maxArgumentDepth());
     }

@@ -28,7 +28,6 @@ class HttpConfiguration {
     static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     HttpConfiguration(ToolgateProperties properties) {
-        properties.validate();
         LogSafe.configure(properties.limits().maxLoggedStringChars());
     }
 

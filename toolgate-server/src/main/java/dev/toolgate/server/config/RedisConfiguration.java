@@ -42,7 +42,6 @@ public class RedisConfiguration {
         if (url == null || url.isBlank()) {
             return new SharedRedis(null, null);
         }
-        properties.validate();
         Duration timeout = properties.redisTimeout();
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeout);

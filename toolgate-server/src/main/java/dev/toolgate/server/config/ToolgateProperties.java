@@ -1,17 +1,26 @@
 package dev.toolgate.server.config;
 
 import dev.toolgate.core.args.ArgumentLimits;
+import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.LogSafe;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hibernate.validator.constraints.Range;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every {@code toolgate.*} setting, bound from {@code application.yaml}, system properties and environment
- * variables ({@code TOOLGATE_DATA_DIR} etc.). Defaults, units and ranges are documented in
- * {@code docs/configuration.md} and {@code application.yaml}; {@link #validate()} enforces the ranges.
+ * variables ({@code TOOLGATE_DATA_DIR} etc.). Each setting's default and range are written here once, as
+ * {@link DefaultValue} (the core's constant where the core has the limit) and a constraint ({@link Range},
+ * {@link DurationRange}, ...); binding checks the constraints, so a value out of range stops startup with a message
+ * naming the setting, and {@code docs/configuration.md} is checked against both by a test.
  *
  * @param dataDir folder of the embedded database and key files
  * @param bootstrapApiKey the admin key created for the default tenant when no key exists yet, or null
@@ -33,25 +42,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
  */
+@Validated
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
         @DefaultValue("./toolgate-data") Path dataDir,
         String bootstrapApiKey,
-        @DefaultValue Egress egress,
-        @DefaultValue(DEFAULT_BUDGET) Duration budget,
-        @DefaultValue(DEFAULT_MAX_RESPONSE_BYTES) int maxResponseBytes,
+        @DefaultValue @Valid Egress egress,
+
+        @DefaultValue(DEFAULT_BUDGET) @DurationRange(min = "100ms", max = "60s")
+        Duration budget,
+
+        @DefaultValue(DEFAULT_MAX_RESPONSE_BYTES) @Range(min = 1024, max = 1_048_576)
+        int maxResponseBytes,
+
         @DefaultValue Db db,
-        @DefaultValue InvocationLog invocationLog,
-        @DefaultValue RateLimit rateLimit,
+        @DefaultValue @Valid InvocationLog invocationLog,
+        @DefaultValue @Valid RateLimit rateLimit,
         String redisUrl,
-        @DefaultValue Duplicates duplicates,
-        @DefaultValue CircuitBreaker circuitBreaker,
+        @DefaultValue @Valid Duplicates duplicates,
+        @DefaultValue @Valid CircuitBreaker circuitBreaker,
         String masterKey,
-        @DefaultValue Signing signing,
-        @DefaultValue Limits limits,
-        @DefaultValue("500ms") Duration redisTimeout,
-        @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue @Valid Signing signing,
+        @DefaultValue @Valid Limits limits,
+
+        @DefaultValue("500ms") @DurationRange(min = "10ms", max = "10s")
+        Duration redisTimeout,
+
+        @DefaultValue @Valid Invalidation invalidation,
+        @DefaultValue @Valid Reencryption reencryption) {
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -59,7 +77,9 @@ public record ToolgateProperties(
      * @param fallbackTtl the longest a cached key, agent, tool, signing secret or rate limit lives while the
      *     connection to the other instances is down, 100 ms..10 s (default 1 s)
      */
-    public record Invalidation(@DefaultValue("1s") Duration fallbackTtl) {}
+    public record Invalidation(
+            @DefaultValue("1s") @DurationRange(min = "100ms", max = "10s")
+            Duration fallbackTtl) {}
 
     /**
      * The background job that re-encrypts stored secrets under the master key's primary key (docs/secrets.md).
@@ -68,8 +88,11 @@ public record ToolgateProperties(
      * @param batchPause the pause between two batches, to spread the load, 0 s..1 min (default 100 ms)
      */
     public record Reencryption(
-            @DefaultValue("500") int batchSize,
-            @DefaultValue("100ms") Duration batchPause) {}
+            @DefaultValue("500") @Range(min = 1, max = 10_000)
+            int batchSize,
+
+            @DefaultValue("100ms") @DurationRange(min = "0s", max = "1m")
+            Duration batchPause) {}
 
     /**
      * Limits on what tenants and callers send; each refusal names its limit. Defaults are the smallest values
@@ -93,18 +116,38 @@ public record ToolgateProperties(
      *     the rest is cut with a marker (default 16 KiB)
      */
     public record Limits(
-            @DefaultValue("1048576") int maxRequestBodyBytes,
-            @DefaultValue("10s") Duration headerReadTimeout,
-            @DefaultValue("" + LogSafe.DEFAULT_MAX_CHARS) int maxLoggedStringChars,
-            @DefaultValue(DEFAULT_ARGUMENT_BYTES) int maxArgumentBytes,
-            @DefaultValue(DEFAULT_ARGUMENT_DEPTH) int maxArgumentDepth,
-            @DefaultValue(DEFAULT_PARAMETERS_BYTES) int maxParametersBytes,
-            @DefaultValue(DEFAULT_PARAMETERS_DEPTH) int maxParametersDepth,
-            @DefaultValue(DEFAULT_DESCRIPTION_CHARS) int maxParameterDescriptionChars,
-            @DefaultValue(DEFAULT_TOOLS_PER_AGENT) int maxToolsPerAgent,
-            @DefaultValue("16384") int maxRecordFieldBytes) {}
+            @DefaultValue("1048576") @Range(min = 1024, max = 64 * 1024 * 1024)
+            int maxRequestBodyBytes,
+
+            @DefaultValue("10s") @DurationRange(min = "100ms", max = "300s")
+            Duration headerReadTimeout,
+
+            @DefaultValue("" + LogSafe.DEFAULT_MAX_CHARS) @Range(min = 16, max = 65_536)
+            int maxLoggedStringChars,
+
+            @DefaultValue(DEFAULT_ARGUMENT_BYTES) @Range(min = 1024, max = 1_048_576)
+            int maxArgumentBytes,
+
+            @DefaultValue(DEFAULT_ARGUMENT_DEPTH) @Range(min = 1, max = MAX_DEPTH)
+            int maxArgumentDepth,
+
+            @DefaultValue(DEFAULT_PARAMETERS_BYTES) @Range(min = 1024, max = 1_048_576)
+            int maxParametersBytes,
+
+            @DefaultValue(DEFAULT_PARAMETERS_DEPTH) @Range(min = 2, max = MAX_DEPTH)
+            int maxParametersDepth,
+
+            @DefaultValue(DEFAULT_DESCRIPTION_CHARS) @Range(min = 1, max = 100_000)
+            int maxParameterDescriptionChars,
+
+            @DefaultValue(DEFAULT_TOOLS_PER_AGENT) @Range(min = 1, max = 100_000)
+            int maxToolsPerAgent,
+
+            @DefaultValue("16384") @Range(min = 1024, max = 1_048_576)
+            int maxRecordFieldBytes) {}
 
     // The defaults of the argument and parameters limits are the core's constants (annotations need text).
+    private static final String MAX_DUPLICATE_WINDOW = HttpRequestConfig.MAX_DUPLICATE_WINDOW_SECONDS + "s";
     private static final String DEFAULT_BUDGET = ToolLimits.DEFAULT_BUDGET_SECONDS + "s";
     private static final String DEFAULT_MAX_RESPONSE_BYTES = "" + ToolLimits.DEFAULT_MAX_RESPONSE_BYTES;
     private static final String DEFAULT_ARGUMENT_BYTES = "" + ArgumentLimits.DEFAULT_MAX_BYTES;
@@ -113,6 +156,12 @@ public record ToolgateProperties(
     private static final String DEFAULT_PARAMETERS_DEPTH = "" + ToolLimits.DEFAULT_MAX_PARAMETERS_DEPTH;
     private static final String DEFAULT_DESCRIPTION_CHARS = "" + ToolLimits.DEFAULT_MAX_PARAMETER_DESCRIPTION_CHARS;
     private static final String DEFAULT_TOOLS_PER_AGENT = "" + ToolLimits.DEFAULT_MAX_TOOLS_PER_AGENT;
+    /**
+     * The deepest argument or {@code parameters} nesting a setting may allow: API bodies are parsed with Jackson's
+     * nesting limit of 500 and arguments sit inside them, and recursive schema validation stays far from the
+     * thread's stack at this depth.
+     */
+    private static final int MAX_DEPTH = 256;
 
     /**
      * Rate limits in invocations per minute; 0 = unlimited.
@@ -122,9 +171,9 @@ public record ToolgateProperties(
      * @param testFirePerMinute test fires of one tenant, in their own bucket (default 10)
      */
     public record RateLimit(
-            @DefaultValue("60") int tenantPerMinute,
-            @DefaultValue("30") int toolPerMinute,
-            @DefaultValue("10") int testFirePerMinute) {}
+            @DefaultValue("60") @PositiveOrZero int tenantPerMinute,
+            @DefaultValue("30") @PositiveOrZero int toolPerMinute,
+            @DefaultValue("10") @PositiveOrZero int testFirePerMinute) {}
 
     /**
      * Duplicate tool calls (the same call asking the same tool with the same arguments).
@@ -132,7 +181,9 @@ public record ToolgateProperties(
      * @param defaultWindow how long a result is reused for a repeat, unless the tool sets its own
      *     {@code duplicate_window} (0 disables); 0..300 s
      */
-    public record Duplicates(@DefaultValue("10s") Duration defaultWindow) {}
+    public record Duplicates(
+            @DefaultValue("10s") @DurationRange(min = "0s", max = "300s")
+            Duration defaultWindow) {}
 
     /**
      * The circuit breaker of each (tenant, endpoint host:port).
@@ -144,11 +195,20 @@ public record ToolgateProperties(
      * @param halfOpenCalls trial calls in the half-open state
      */
     public record CircuitBreaker(
-            @DefaultValue("50") int failureRateThreshold,
-            @DefaultValue("10") int minimumCalls,
-            @DefaultValue("20") int windowSize,
-            @DefaultValue("30s") Duration openDuration,
-            @DefaultValue("3") int halfOpenCalls) {}
+            @DefaultValue("50") @Range(min = 1, max = 100) int failureRateThreshold,
+            @DefaultValue("10") @Min(1) int minimumCalls,
+            @DefaultValue("20") @Min(1) int windowSize,
+
+            @DefaultValue("30s") @DurationRange(min = "1ms", max = "1d")
+            Duration openDuration,
+
+            @DefaultValue("3") @Min(1) int halfOpenCalls) {
+        /** Whether the sliding window holds at least the minimum number of calls. */
+        @AssertTrue(message = "window-size must be at least minimum-calls")
+        public boolean isWindowHoldingMinimumCalls() {
+            return windowSize >= minimumCalls;
+        }
+    }
 
     /**
      * Egress settings.
@@ -188,153 +248,36 @@ public record ToolgateProperties(
      *     larger), 1 ms..10 s
      */
     public record InvocationLog(
-            @DefaultValue("4096") int previewBytes,
-            @DefaultValue("100000") int queueCapacity,
+            @DefaultValue("4096") @Range(min = 0, max = 8192)
+            int previewBytes,
+
+            @DefaultValue("100000") @Range(min = 1000, max = 1_000_000)
+            int queueCapacity,
+
             @DefaultValue("US") String piiRegion,
-            @DefaultValue("30d") Duration retention,
-            @DefaultValue("1h") Duration retentionInterval,
-            @DefaultValue("1000") int retentionBatchSize,
-            @DefaultValue("8") int writeRetries,
-            @DefaultValue("100ms") Duration writeRetryDelay) {}
+
+            @DefaultValue("30d") @DurationRange(min = "1h", max = "3650d")
+            Duration retention,
+
+            @DefaultValue("1h") @DurationRange(min = "1m", max = "1d")
+            Duration retentionInterval,
+
+            @DefaultValue("1000") @Range(min = 100, max = 100_000)
+            int retentionBatchSize,
+
+            @DefaultValue("8") @Range(min = 0, max = 100) int writeRetries,
+
+            @DefaultValue("100ms") @DurationRange(min = "1ms", max = "10s")
+            Duration writeRetryDelay) {}
 
     /**
      * Request-signing settings.
      *
      * @param rotationOverlap how long a rotated-out signing secret keeps signing next to the new one, 0s..30d
      */
-    public record Signing(@DefaultValue("24h") Duration rotationOverlap) {}
-
-    /**
-     * Checks every range.
-     *
-     * @throws IllegalStateException naming the setting, its value and the allowed range
-     */
-    public void validate() {
-        if (rateLimit.tenantPerMinute() < 0 || rateLimit.toolPerMinute() < 0 || rateLimit.testFirePerMinute() < 0) {
-            throw new IllegalStateException("toolgate.rate-limit.* must be >= 0 (0 = unlimited), got " + rateLimit);
-        }
-        if (duplicates.defaultWindow().isNegative()
-                || duplicates.defaultWindow().compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalStateException("toolgate.duplicates.default-window must be between 0s and 300s, got "
-                    + duplicates.defaultWindow());
-        }
-        if (circuitBreaker.failureRateThreshold() < 1
-                || circuitBreaker.failureRateThreshold() > 100
-                || circuitBreaker.minimumCalls() < 1
-                || circuitBreaker.windowSize() < circuitBreaker.minimumCalls()
-                || circuitBreaker.halfOpenCalls() < 1
-                || !circuitBreaker.openDuration().isPositive()) {
-            throw new IllegalStateException("toolgate.circuit-breaker.* out of range: " + circuitBreaker
-                    + " (threshold 1..100 %, minimum-calls >= 1, window-size >= minimum-calls, half-open-calls >= 1,"
-                    + " open-duration > 0)");
-        }
-        if (budget.compareTo(Duration.ofMillis(100)) < 0 || budget.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new IllegalStateException("toolgate.budget must be between 100ms and 60s, got " + budget);
-        }
-        if (maxResponseBytes < 1024 || maxResponseBytes > 1_048_576) {
-            throw new IllegalStateException(
-                    "toolgate.max-response-bytes must be between 1024 and 1048576, got " + maxResponseBytes);
-        }
-        if (invocationLog.previewBytes() < 0 || invocationLog.previewBytes() > 8192) {
-            throw new IllegalStateException("toolgate.invocation-log.preview-bytes must be between 0 and 8192, got "
-                    + invocationLog.previewBytes());
-        }
-        if (invocationLog.retention().compareTo(Duration.ofHours(1)) < 0
-                || invocationLog.retention().compareTo(Duration.ofDays(3650)) > 0) {
-            throw new IllegalStateException(
-                    "toolgate.invocation-log.retention must be between 1h and 3650d, got " + invocationLog.retention());
-        }
-        if (invocationLog.retentionInterval().compareTo(Duration.ofMinutes(1)) < 0
-                || invocationLog.retentionInterval().compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalStateException("toolgate.invocation-log.retention-interval must be between 1m and 1d, got "
-                    + invocationLog.retentionInterval());
-        }
-        if (invocationLog.retentionBatchSize() < 100 || invocationLog.retentionBatchSize() > 100_000) {
-            throw new IllegalStateException(
-                    "toolgate.invocation-log.retention-batch-size must be between 100 and 100000," + " got "
-                            + invocationLog.retentionBatchSize());
-        }
-        if (invocationLog.queueCapacity() < 1000 || invocationLog.queueCapacity() > 1_000_000) {
-            throw new IllegalStateException(
-                    "toolgate.invocation-log.queue-capacity must be between 1000 and 1000000, got "
-                            + invocationLog.queueCapacity());
-        }
-        if (redisTimeout.compareTo(Duration.ofMillis(10)) < 0 || redisTimeout.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalStateException("toolgate.redis-timeout must be between 10ms and 10s, got " + redisTimeout);
-        }
-        if (invalidation.fallbackTtl().compareTo(Duration.ofMillis(100)) < 0
-                || invalidation.fallbackTtl().compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalStateException("toolgate.invalidation.fallback-ttl must be between 100ms and 10s, got "
-                    + invalidation.fallbackTtl());
-        }
-        if (reencryption.batchSize() < 1 || reencryption.batchSize() > 10_000) {
-            throw new IllegalStateException(
-                    "toolgate.reencryption.batch-size must be between 1 and 10000, got " + reencryption.batchSize());
-        }
-        if (reencryption.batchPause().isNegative() || reencryption.batchPause().compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new IllegalStateException(
-                    "toolgate.reencryption.batch-pause must be between 0s and 1m, got " + reencryption.batchPause());
-        }
-        if (invocationLog.writeRetries() < 0 || invocationLog.writeRetries() > 100) {
-            throw new IllegalStateException("toolgate.invocation-log.write-retries must be between 0 and 100, got "
-                    + invocationLog.writeRetries());
-        }
-        if (invocationLog.writeRetryDelay().compareTo(Duration.ofMillis(1)) < 0
-                || invocationLog.writeRetryDelay().compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new IllegalStateException(
-                    "toolgate.invocation-log.write-retry-delay must be between 1ms and 10s, got "
-                            + invocationLog.writeRetryDelay());
-        }
-        if (limits.maxRecordFieldBytes() < 1024 || limits.maxRecordFieldBytes() > 1_048_576) {
-            throw new IllegalStateException(
-                    "toolgate.limits.max-record-field-bytes must be between 1024 and 1048576, got "
-                            + limits.maxRecordFieldBytes());
-        }
-        if (signing.rotationOverlap().isNegative() || signing.rotationOverlap().compareTo(Duration.ofDays(30)) > 0) {
-            throw new IllegalStateException(
-                    "toolgate.signing.rotation-overlap must be between 0s and 30d, got " + signing.rotationOverlap());
-        }
-        validateHttpLimits();
-        validateInputLimits();
-    }
-
-    private void validateHttpLimits() {
-        if (limits.maxRequestBodyBytes() < 1024 || limits.maxRequestBodyBytes() > 64 * 1024 * 1024) {
-            throw new IllegalStateException(
-                    "toolgate.limits.max-request-body-bytes must be between 1024 and 67108864, got "
-                            + limits.maxRequestBodyBytes());
-        }
-        if (limits.headerReadTimeout().compareTo(Duration.ofMillis(100)) < 0
-                || limits.headerReadTimeout().compareTo(Duration.ofSeconds(300)) > 0) {
-            throw new IllegalStateException("toolgate.limits.header-read-timeout must be between 100ms and 300s, got "
-                    + limits.headerReadTimeout());
-        }
-        if (limits.maxLoggedStringChars() < 16 || limits.maxLoggedStringChars() > 65_536) {
-            throw new IllegalStateException("toolgate.limits.max-logged-string-chars must be between 16 and 65536, got "
-                    + limits.maxLoggedStringChars());
-        }
-    }
-
-    /**
-     * The ranges of the argument and {@code parameters} limits. Depths stop at 256: API bodies are parsed with
-     * Jackson's nesting limit of 500 and arguments sit inside them, and recursive schema validation stays far from
-     * the thread's stack at that depth.
-     */
-    private void validateInputLimits() {
-        range("max-argument-bytes", limits.maxArgumentBytes(), 1024, 1_048_576);
-        range("max-argument-depth", limits.maxArgumentDepth(), 1, 256);
-        range("max-parameters-bytes", limits.maxParametersBytes(), 1024, 1_048_576);
-        range("max-parameters-depth", limits.maxParametersDepth(), 2, 256);
-        range("max-parameter-description-chars", limits.maxParameterDescriptionChars(), 1, 100_000);
-        range("max-tools-per-agent", limits.maxToolsPerAgent(), 1, 100_000);
-    }
-
-    private static void range(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalStateException(
-                    "toolgate.limits." + name + " must be between " + min + " and " + max + ", got " + value);
-        }
-    }
+    public record Signing(
+            @DefaultValue("24h") @DurationRange(min = "0s", max = "30d")
+            Duration rotationOverlap) {}
 
     @Override
     public String toString() {

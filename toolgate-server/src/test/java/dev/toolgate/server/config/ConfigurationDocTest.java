@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hibernate.validator.constraints.Range;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -62,16 +63,59 @@ class ConfigurationDocTest {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The doc's table rows: setting name to its default cell. */
-    private static Map<String, String> documented() throws IOException {
+    /** Every setting with a range constraint and its range as the doc writes it ({@code min..max}). */
+    private static Map<String, String> ranges() {
+        Map<String, String> ranges = new TreeMap<>();
+        collectRanges("toolgate", ToolgateProperties.class, ranges);
+        return ranges;
+    }
+
+    private static void collectRanges(String prefix, Class<?> type, Map<String, String> ranges) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = prefix + "." + kebab(component.getName());
+            if (component.getType().isRecord() && component.getType().getName().startsWith("dev.toolgate.")) {
+                collectRanges(name, component.getType(), ranges);
+                continue;
+            }
+            Range range = component.getAccessor().getAnnotation(Range.class);
+            DurationRange durations = component.getAccessor().getAnnotation(DurationRange.class);
+            if (range != null) {
+                ranges.put(name, range.min() + ".." + range.max());
+            } else if (durations != null) {
+                ranges.put(name, durations.min() + ".." + durations.max());
+            }
+        }
+    }
+
+    /** The doc's table rows: setting name to its default cell ({@code column} 3) or range cell (4). */
+    private static Map<String, String> documented(int column) throws IOException {
         Map<String, String> rows = new TreeMap<>();
         for (String line : Files.readAllLines(Path.of("..", "docs", "configuration.md"))) {
             if (line.startsWith("| `toolgate.")) {
                 String[] cells = line.split("\\|");
-                rows.put(cells[1].trim().replace("`", ""), cells[3].trim());
+                rows.put(cells[1].trim().replace("`", ""), cells[column].trim());
             }
         }
         return rows;
+    }
+
+    private static Map<String, String> documented() throws IOException {
+        return documented(3);
+    }
+
+    @Test
+    void everyDocumentedRangeIsTheRangeTheSettingIsCheckedAgainst() throws IOException {
+        Map<String, String> documented = documented(4);
+        List<String> wrong = new ArrayList<>();
+        Map<String, String> ranges = ranges();
+        assertThat(ranges).containsEntry("toolgate.budget", "100ms..60s");
+        ranges.forEach((name, range) -> {
+            String cell = documented.get(name);
+            if (cell == null || !cell.contains(range)) {
+                wrong.add(name + ": checked against " + range + ", the doc says " + cell);
+            }
+        });
+        assertThat(wrong).isEmpty();
     }
 
     @Test

@@ -9,22 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The ranges of the HTTP-front settings under {@code toolgate.limits.*}, checked at startup. */
 class HttpLimitsValidationTest {
 
-    private static ToolgateProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("toolgate", ToolgateProperties.class);
-    }
-
     @Test
     void defaultsAreOneMebibyteTenSecondsAndTheLogHelpersLimit() {
-        ToolgateProperties properties = bind(Map.of());
+        ToolgateProperties properties = Settings.bind(Map.of());
 
-        properties.validate();
         assertThat(properties.limits().maxRequestBodyBytes()).isEqualTo(1_048_576);
         assertThat(properties.limits().headerReadTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.limits().maxLoggedStringChars()).isEqualTo(LogSafe.DEFAULT_MAX_CHARS);
@@ -39,8 +31,7 @@ class HttpLimitsValidationTest {
         "max-logged-string-chars, 3"
     })
     void valuesOutOfRangeStopTheServiceNamingTheSetting(String setting, String value) {
-        ToolgateProperties properties = bind(Map.of("toolgate.limits." + setting, value));
-
-        assertThatThrownBy(properties::validate).hasMessageContaining("toolgate.limits." + setting);
+        assertThatThrownBy(() -> Settings.bind(Map.of("toolgate.limits." + setting, value)))
+                .satisfies(failure -> assertThat(Settings.messages(failure)).contains("toolgate.limits." + setting));
     }
 }

@@ -9,20 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The argument and parameters limits: defaults from the core constants, ranges checked at startup. */
 class InputLimitSettingsTest {
 
-    private static ToolgateProperties bind(Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings))
-                .bindOrCreate("toolgate", ToolgateProperties.class);
-    }
-
     @Test
     void defaultsAreTheCoreConstants() {
-        ToolgateProperties.Limits limits = bind(Map.of()).limits();
+        ToolgateProperties.Limits limits = Settings.bind(Map.of()).limits();
 
         assertThat(new ArgumentLimits(limits.maxArgumentBytes(), limits.maxArgumentDepth()))
                 .isEqualTo(ArgumentLimits.ofDefaults());
@@ -31,7 +24,7 @@ class InputLimitSettingsTest {
         assertThat(limits.maxParametersDepth()).isEqualTo(defaults.maxParametersDepth());
         assertThat(limits.maxParameterDescriptionChars()).isEqualTo(defaults.maxParameterDescriptionChars());
         assertThat(limits.maxToolsPerAgent()).isEqualTo(defaults.maxToolsPerAgent());
-        bind(Map.of()).validate();
+        Settings.bind(Map.of());
     }
 
     @ParameterizedTest
@@ -50,10 +43,11 @@ class InputLimitSettingsTest {
     void aValuePastTheRangeStopsStartupNamingTheSetting(String setting, String outside, String edge) {
         String name = "toolgate.limits." + setting;
 
-        bind(Map.of(name, edge)).validate();
-        assertThatThrownBy(() -> bind(Map.of(name, outside)).validate())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(name)
-                .hasMessageContaining(outside);
+        Settings.bind(Map.of(name, edge));
+        assertThatThrownBy(() -> Settings.bind(Map.of(name, outside)))
+                .satisfies(failure -> assertThat(Settings.messages(failure))
+                        .contains(name)
+                        .contains(outside)
+                        .contains("must be between"));
     }
 }
