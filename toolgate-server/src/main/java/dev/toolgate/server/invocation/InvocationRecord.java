@@ -58,7 +58,8 @@ public final class InvocationRecord {
     private final UUID repeatOf;
     private final String callJson;
 
-    private InvocationRecord(Builder b) {
+    /** Copies the columns collected by {@code b}; see {@link #builder}. */
+    InvocationRecord(InvocationRecordBuilder b) {
         this.id = b.id;
         this.tenantId = b.tenantId;
         this.agentId = b.agentId;
@@ -89,8 +90,8 @@ public final class InvocationRecord {
      * @param id the invocation id
      * @param tenantId the tenant
      */
-    public static Builder builder(UUID id, UUID tenantId) {
-        return new Builder(id, tenantId);
+    public static InvocationRecordBuilder builder(UUID id, UUID tenantId) {
+        return new InvocationRecordBuilder(id, tenantId);
     }
 
     /** Returns the {@code id} column (see the class comment). */
@@ -201,161 +202,5 @@ public final class InvocationRecord {
     /** Returns the {@code callJson} column (see the class comment). */
     public String callJson() {
         return callJson;
-    }
-
-    /** Collects the columns of an {@link InvocationRecord}; each setter returns this builder. */
-    public static final class Builder {
-        private final UUID id;
-        private final UUID tenantId;
-        private UUID agentId;
-        private UUID toolId;
-        private String toolName;
-        private String kind;
-        private String toolCallId;
-        private String callId;
-        private String status;
-        private String errorCode;
-        private String errorMessage;
-        private Integer httpStatus;
-        private boolean truncated;
-        private double durationMs;
-        private String timingsJson;
-        private String argumentsJson;
-        private String requestJson;
-        private String responsePreview;
-        private Instant createdAt;
-        private UUID replayOf;
-        private UUID repeatOf;
-        private String callJson;
-
-        private Builder(UUID id, UUID tenantId) {
-            this.id = id;
-            this.tenantId = tenantId;
-        }
-
-        /** Sets the {@code agentId} column. */
-        public Builder agentId(UUID agentId) {
-            this.agentId = agentId;
-            return this;
-        }
-
-        /** Sets the {@code toolId} column. */
-        public Builder toolId(UUID toolId) {
-            this.toolId = toolId;
-            return this;
-        }
-
-        /** Sets the {@code toolName} column. */
-        public Builder toolName(String toolName) {
-            this.toolName = toolName;
-            return this;
-        }
-
-        /** Sets the {@code kind} column. */
-        public Builder kind(String kind) {
-            this.kind = kind;
-            return this;
-        }
-
-        /** Sets the {@code toolCallId} column. */
-        public Builder toolCallId(String toolCallId) {
-            this.toolCallId = toolCallId;
-            return this;
-        }
-
-        /** Sets the {@code callId} column. */
-        public Builder callId(String callId) {
-            this.callId = callId;
-            return this;
-        }
-
-        /** Sets the {@code status} column. */
-        public Builder status(String status) {
-            this.status = status;
-            return this;
-        }
-
-        /** Sets the {@code errorCode} column. */
-        public Builder errorCode(String errorCode) {
-            this.errorCode = errorCode;
-            return this;
-        }
-
-        /** Sets the {@code errorMessage} column. */
-        public Builder errorMessage(String errorMessage) {
-            this.errorMessage = errorMessage;
-            return this;
-        }
-
-        /** Sets the {@code httpStatus} column. */
-        public Builder httpStatus(Integer httpStatus) {
-            this.httpStatus = httpStatus;
-            return this;
-        }
-
-        /** Sets the {@code truncated} column. */
-        public Builder truncated(boolean truncated) {
-            this.truncated = truncated;
-            return this;
-        }
-
-        /** Sets the {@code durationMs} column. */
-        public Builder durationMs(double durationMs) {
-            this.durationMs = durationMs;
-            return this;
-        }
-
-        /** Sets the {@code timingsJson} column. */
-        public Builder timingsJson(String timingsJson) {
-            this.timingsJson = timingsJson;
-            return this;
-        }
-
-        /** Sets the {@code argumentsJson} column. */
-        public Builder argumentsJson(String argumentsJson) {
-            this.argumentsJson = argumentsJson;
-            return this;
-        }
-
-        /** Sets the {@code requestJson} column. */
-        public Builder requestJson(String requestJson) {
-            this.requestJson = requestJson;
-            return this;
-        }
-
-        /** Sets the {@code responsePreview} column. */
-        public Builder responsePreview(String responsePreview) {
-            this.responsePreview = responsePreview;
-            return this;
-        }
-
-        /** Sets the {@code createdAt} column. */
-        public Builder createdAt(Instant createdAt) {
-            this.createdAt = createdAt;
-            return this;
-        }
-
-        /** Sets the {@code replayOf} column. */
-        public Builder replayOf(UUID replayOf) {
-            this.replayOf = replayOf;
-            return this;
-        }
-
-        /** Sets the {@code repeatOf} column. */
-        public Builder repeatOf(UUID repeatOf) {
-            this.repeatOf = repeatOf;
-            return this;
-        }
-
-        /** Sets the {@code callJson} column. */
-        public Builder callJson(String callJson) {
-            this.callJson = callJson;
-            return this;
-        }
-
-        /** Returns the record. */
-        public InvocationRecord build() {
-            return new InvocationRecord(this);
-        }
     }
 }
