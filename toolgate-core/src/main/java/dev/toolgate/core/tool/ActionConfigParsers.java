@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class ActionConfigParsers {
 
     /** A call-variable name, usable as {@code {{vars.NAME}}}. */
-    static final Pattern VARIABLE_NAME = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_]{0,63}$");
+    static final Pattern VARIABLE_NAME = Pattern.compile("^" + TemplateSyntax.VARIABLE_NAME + "$");
 
     static final List<String> TRANSFER_MODES = List.of("cold", "warm");
     static final List<String> VARIABLE_TYPES = List.of("email", "phone", "name", "number", "date", "custom");

@@ -16,9 +16,18 @@ public final class TemplateSyntax {
     /** One placeholder; group 1 is the expression without braces and white space. */
     public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
+    /** A tenant secret's name, as in {@code {{secrets.NAME}}} and {@code /v1/secrets/NAME} (regex, unanchored). */
+    public static final String SECRET_NAME = "[A-Za-z0-9_.-]{1,128}";
+
+    /** A call variable's name, as in {@code {{vars.NAME}}} and a tool's variable settings (regex, unanchored). */
+    public static final String VARIABLE_NAME = "[a-zA-Z_][a-zA-Z0-9_]{0,63}";
+
+    /** A tool-call argument's name, as in {@code {{args.NAME}}} (regex, unanchored). */
+    public static final String ARGUMENT_NAME = "[A-Za-z0-9_-]{1,64}";
+
     /** The expressions a placeholder may hold. */
-    public static final Pattern EXPRESSION = Pattern.compile(
-            "caller_number|call_id|agent_id|tenant_id|args\\.[A-Za-z0-9_-]{1,64}|secrets\\.[A-Za-z0-9_.-]{1,128}|vars\\.[A-Za-z0-9_]{1,64}");
+    public static final Pattern EXPRESSION = Pattern.compile("caller_number|call_id|agent_id|tenant_id|args\\."
+            + ARGUMENT_NAME + "|secrets\\." + SECRET_NAME + "|vars\\." + VARIABLE_NAME);
 
     private TemplateSyntax() {}
 

@@ -4,6 +4,7 @@ import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.RenderException;
 import dev.toolgate.core.render.SecretResolver;
+import dev.toolgate.core.tool.TemplateSyntax;
 import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import dev.toolgate.server.invalidation.InvalidationEvent;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantSecretStore implements SecretResolver {
 
     /** A secret's name: what {@code {{secrets.NAME}}} accepts (core {@code TemplateSyntax}), as a regex. */
-    public static final String NAME_REGEX = "^[A-Za-z0-9_.-]{1,128}$";
+    public static final String NAME_REGEX = "^" + TemplateSyntax.SECRET_NAME + "$";
 
     /** {@link #NAME_REGEX}, compiled. */
     public static final Pattern NAME = Pattern.compile(NAME_REGEX);
