@@ -4,6 +4,7 @@ import dev.toolgate.bench.BenchResults.AddedLatency;
 import dev.toolgate.bench.BenchResults.Concurrency;
 import dev.toolgate.bench.BenchResults.FailFast;
 import dev.toolgate.bench.BenchResults.HotPathScore;
+import dev.toolgate.bench.BenchResults.Production;
 import dev.toolgate.bench.BenchResults.ProfiledRun;
 import dev.toolgate.bench.BenchResults.Run;
 import dev.toolgate.bench.BenchResults.Throughput;
@@ -39,7 +40,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the benchmark's five items (bench/README.md) and collects every figure into {@link BenchResults}.
+ * Runs the benchmark's six items (bench/README.md) and collects every figure into {@link BenchResults}.
  *
  * <p>Item 1 alternates the three configurations within each round (the order rotating from round to round) and
  * reports medians across rounds, so that the noise of a shared machine hits every configuration alike.
@@ -82,6 +83,7 @@ public final class Bench {
         Throughput throughput = null;
         Concurrency concurrency = null;
         FailFast failFast = null;
+        Production production = null;
         if (options.items().stream().anyMatch(i -> i != 4)) {
             try (Environment env = Environment.start(options, dir, log)) {
                 if (options.items().contains(1)
@@ -101,6 +103,9 @@ public final class Bench {
                 if (options.items().contains(3)) {
                     concurrency = concurrency(env);
                 }
+                if (options.items().contains(6)) {
+                    production = ProductionShape.run(env, generator, log);
+                }
             }
         }
         List<HotPathScore> hotPath = options.items().contains(4) ? hotPath() : null;
@@ -114,7 +119,8 @@ public final class Bench {
                 throughput,
                 concurrency,
                 hotPath,
-                failFast);
+                failFast,
+                production);
         Report.writeJson(results, options.out());
         return results;
     }

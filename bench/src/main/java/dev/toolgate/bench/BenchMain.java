@@ -22,7 +22,7 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--mode", description = "full (default, ~11 min), quick (~6 min) or smoke (~30 s).")
     String mode = "full";
 
-    @Option(names = "--items", split = ",", description = "Items to run, 1-5 (default: all).")
+    @Option(names = "--items", split = ",", description = "Items to run, 1-6 (default: all).")
     Set<Integer> items = BenchOptions.ALL_ITEMS;
 
     @Option(names = "--jar", description = "Toolgate's jar (default: toolgate-server/target/toolgate.jar).")

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param concurrency item 3
  * @param hotPath item 4, one entry per JMH benchmark
  * @param failFast item 5
+ * @param production item 6
  */
 public record BenchResults(
         String date,
@@ -28,7 +29,8 @@ public record BenchResults(
         Throughput throughput,
         Concurrency concurrency,
         List<HotPathScore> hotPath,
-        FailFast failFast) {
+        FailFast failFast,
+        Production production) {
 
     /**
      * One measured run of one configuration.
@@ -159,4 +161,29 @@ public record BenchResults(
      * @param runs every run
      */
     public record FailFast(int rate, int rounds, Map<String, Latency> median, long errors, List<Run> runs) {}
+
+    /**
+     * Item 6: the production shape.
+     *
+     * @param rate requests per second
+     * @param instances Toolgate instances behind nginx
+     * @param direct the direct call, median of each percentile across rounds
+     * @param production the call through nginx and the instances, the same way
+     * @param added the median across rounds of (production - direct), percentile by percentile
+     * @param errors production calls that did not answer ok
+     * @param answered production calls answered ok, warm-up included
+     * @param logged {@code ok} rows in the shared invocation log after the run: nothing is lost when at least
+     *     {@code answered}
+     * @param runs every measured run
+     */
+    public record Production(
+            int rate,
+            int instances,
+            Latency direct,
+            Latency production,
+            Latency added,
+            long errors,
+            long answered,
+            long logged,
+            List<Run> runs) {}
 }

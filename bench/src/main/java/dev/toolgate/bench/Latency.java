@@ -36,6 +36,16 @@ public record Latency(long count, double p50, double p90, double p99, double p99
         return new double[] {p50, p90, p99, p999, max};
     }
 
+    /** Returns {@code a - b}, percentile by percentile (the count is {@code a}'s): the latency one hop adds. */
+    public static Latency difference(Latency a, Latency b) {
+        double[] values = a.values();
+        double[] minus = b.values();
+        for (int i = 0; i < values.length; i++) {
+            values[i] -= minus[i];
+        }
+        return ofValues(a.count(), values);
+    }
+
     /** Builds a record from the five percentiles in the order of {@link #values()}. */
     public static Latency ofValues(long count, double[] values) {
         return new Latency(count, values[0], values[1], values[2], values[3], values[4]);

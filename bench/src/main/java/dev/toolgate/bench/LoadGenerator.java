@@ -45,6 +45,13 @@ public final class LoadGenerator {
     public static final int MAX_IN_FLIGHT = 12_000;
 
     /**
+     * The number of the next request, across every run of the process: a target's request {@code n} is a call of its
+     * own ({@code bench-call-<n>}), so two runs close together never send the same call twice, which Toolgate would
+     * rightly answer from its duplicate-call window instead of sending it to the endpoint.
+     */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    /**
      * Something to send requests to.
      *
      * @param name the configuration's name in reports
@@ -169,7 +176,7 @@ public final class LoadGenerator {
                 done.countDown();
                 return;
             }
-            long n = sent;
+            long n = SEQUENCE.incrementAndGet();
             Thread.startVirtualThread(() -> call(intended, n));
         }
 

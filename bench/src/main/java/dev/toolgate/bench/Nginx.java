@@ -45,7 +45,41 @@ public final class Nginx implements AutoCloseable {
     public static Nginx start(Path binary, Path dir, Tls tls, int endpointPort) {
         int port = Toolgate.freePort();
         Path prefix = dir.resolve("nginx");
-        String conf = """
+        String upstream = "server 127.0.0.1:" + endpointPort + ";";
+        String location = """
+                            proxy_pass https://upstream;
+                            proxy_ssl_verify on;
+                            proxy_ssl_trusted_certificate %s;
+                            proxy_ssl_name localhost;
+                            proxy_ssl_session_reuse on;
+                """.formatted(tls.caPem());
+        return start(binary, prefix, dir, port, config(prefix, upstream, port, tls, location));
+    }
+
+    /**
+     * Writes the configuration and starts nginx as the load balancer of several Toolgate instances (round robin
+     * over plain HTTP keep-alive connections), serving HTTPS to the callers: the production shape.
+     *
+     * @param name the run-folder subdirectory, so it can run next to the endpoint's nginx
+     * @param instancePorts the instances' API ports
+     * @throws IllegalStateException if nginx does not listen within 10 s
+     */
+    public static Nginx balance(Path binary, Path dir, String name, Tls tls, List<Integer> instancePorts) {
+        int port = Toolgate.freePort();
+        Path prefix = dir.resolve(name);
+        StringBuilder upstream = new StringBuilder();
+        for (int instance : instancePorts) {
+            upstream.append("server 127.0.0.1:").append(instance).append(";\n");
+        }
+        String location = """
+                            proxy_pass http://upstream;
+                            proxy_next_upstream error timeout;
+                """;
+        return start(binary, prefix, dir, port, config(prefix, upstream.toString(), port, tls, location));
+    }
+
+    private static String config(Path prefix, String upstream, int port, Tls tls, String location) {
+        return """
                 worker_processes auto;
                 worker_rlimit_nofile 65536;
                 daemon off;
@@ -59,8 +93,8 @@ public final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    upstream tenant {
-                        server 127.0.0.1:%2$d;
+                    upstream upstream {
+                        %2$s
                         keepalive 64;
                     }
                     server {
@@ -68,17 +102,15 @@ public final class Nginx implements AutoCloseable {
                         ssl_certificate %4$s;
                         ssl_certificate_key %5$s;
                         location / {
-                            proxy_pass https://tenant;
                             proxy_http_version 1.1;
                             proxy_set_header Connection "";
-                            proxy_ssl_verify on;
-                            proxy_ssl_trusted_certificate %6$s;
-                            proxy_ssl_name localhost;
-                            proxy_ssl_session_reuse on;
-                        }
+                %6$s        }
                     }
                 }
-                """.formatted(prefix, endpointPort, port, tls.serverCertPem(), tls.serverKeyPem(), tls.caPem());
+                """.formatted(prefix, upstream, port, tls.serverCertPem(), tls.serverKeyPem(), location);
+    }
+
+    private static Nginx start(Path binary, Path prefix, Path dir, int port, String conf) {
         try {
             Files.createDirectories(prefix);
             Files.writeString(prefix.resolve("nginx.conf"), conf);
@@ -86,7 +118,7 @@ public final class Nginx implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChildProcess process = ChildProcess.start(
-                "nginx",
+                prefix.getFileName().toString(),
                 List.of(
                         binary.toString(),
                         "-p",

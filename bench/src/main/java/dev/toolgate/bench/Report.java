@@ -4,6 +4,7 @@ import dev.toolgate.bench.BenchResults.AddedLatency;
 import dev.toolgate.bench.BenchResults.Concurrency;
 import dev.toolgate.bench.BenchResults.FailFast;
 import dev.toolgate.bench.BenchResults.HotPathScore;
+import dev.toolgate.bench.BenchResults.Production;
 import dev.toolgate.bench.BenchResults.ProfiledRun;
 import dev.toolgate.bench.BenchResults.Run;
 import dev.toolgate.bench.BenchResults.Throughput;
@@ -71,6 +72,9 @@ public final class Report {
         }
         if (r.failFast() != null) {
             out.append(failFast(r.failFast()));
+        }
+        if (r.production() != null) {
+            out.append(production(r.production()));
         }
         return out.toString();
     }
@@ -270,6 +274,33 @@ public final class Report {
         });
         return "\n**5. Fail fast** (µs through the invoke API at " + f.rate() + "/s; medians of " + f.rounds()
                 + " rounds; wrong answers: " + f.errors() + ")\n\n" + table;
+    }
+
+    private static String production(Production p) {
+        Table table = new Table("rate/s", "config", "p50", "p90", "p99", "p99.9", "max", "CPU µs/request");
+        table.row("" + p.rate(), "direct", p.direct(), "");
+        Map<String, Double> cpu = new java.util.TreeMap<>();
+        List<Run> shape =
+                p.runs().stream().filter(r -> r.config().equals("production")).toList();
+        for (Run run : shape) {
+            run.cpuMicrosPerRequest()
+                    .forEach((process, micros) -> cpu.merge(process, micros / shape.size(), Double::sum));
+        }
+        table.row(
+                "" + p.rate(),
+                "production",
+                p.production(),
+                cpu.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(Bench.OTHERS))
+                        .map(e -> e.getKey() + " " + fmt(e.getValue()))
+                        .collect(Collectors.joining(", ")));
+        table.row("" + p.rate(), "added", p.added(), "");
+        String lost =
+                p.logged() >= p.answered() ? "nothing lost" : (p.answered() - p.logged()) + " missing from the log";
+        return "\n**6. Production shape** (" + p.instances() + " instances behind nginx on PostgreSQL and Redis, µs;"
+                + " medians of " + shape.size() + " rounds; errors: " + p.errors() + "; answered ok: " + p.answered()
+                + ", in the shared log: " + p.logged() + ", " + lost + "; others' load "
+                + cores(cpu.get(Bench.OTHERS)) + ")\n\n" + table;
     }
 
     /** The endpoint's and the configuration's own process's CPU per request. */

@@ -57,6 +57,24 @@ public final class Toolgate implements AutoCloseable {
      */
     public static Toolgate start(
             Path jar, Path dir, String name, String allowlist, Path caPem, List<String> jvmOptions) {
+        return start(jar, dir, name, allowlist, caPem, jvmOptions, Map.of());
+    }
+
+    /**
+     * Starts Toolgate with extra environment variables (e.g. {@code TOOLGATE_DB_URL}, {@code TOOLGATE_REDIS_URL},
+     * {@code TOOLGATE_MASTER_KEY} for the production shape) and waits until it serves.
+     *
+     * @param settings environment variables added to (or replacing) the benchmark's own
+     * @throws IllegalStateException if it does not start within 90 s
+     */
+    public static Toolgate start(
+            Path jar,
+            Path dir,
+            String name,
+            String allowlist,
+            Path caPem,
+            List<String> jvmOptions,
+            Map<String, String> settings) {
         int port = freePort();
         int managementPort = freePort();
         while (managementPort == port) {
@@ -70,7 +88,7 @@ public final class Toolgate implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--management.server.port=" + managementPort));
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TOOLGATE_DATA_DIR",
                 dir.resolve(name + "-data").toString(),
                 "TOOLGATE_BOOTSTRAP_API_KEY",
@@ -78,7 +96,8 @@ public final class Toolgate implements AutoCloseable {
                 "TOOLGATE_EGRESS_ALLOWLIST",
                 allowlist,
                 "TOOLGATE_EGRESS_EXTRA_CA",
-                caPem.toString());
+                caPem.toString()));
+        env.putAll(settings);
         ChildProcess process = ChildProcess.start(
                 name,
                 ChildProcess.java(args.toArray(String[]::new)),
@@ -131,6 +150,11 @@ public final class Toolgate implements AutoCloseable {
         }
     }
 
+    /** Returns the API port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
     /** Returns the base URL {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
@@ -179,12 +203,20 @@ public final class Toolgate implements AutoCloseable {
      * Toolgate would rightly answer the identical repeats from its duplicate-call window and never send them.
      */
     public LongFunction<Request> invokeRequests(String agentId, String tool, JsonNode arguments) {
+        return invokeRequests(baseUrl(), agentId, tool, arguments);
+    }
+
+    /**
+     * Returns the invoke requests of {@link #invokeRequests(String, String, JsonNode)} sent to {@code base} instead
+     * (a load balancer in front of several instances).
+     */
+    public static LongFunction<Request> invokeRequests(String base, String agentId, String tool, JsonNode arguments) {
         ObjectNode body = Bfcl.JSON.createObjectNode();
         body.put("tool", tool);
         body.set("arguments", arguments);
         body.putObject("call").put("id", "bench-call-\u0000");
         String[] around = Bfcl.JSON.writeValueAsString(body).split("\\\\u0000", 2);
-        String url = baseUrl() + "/v1/agents/" + agentId + "/invocations";
+        String url = base + "/v1/agents/" + agentId + "/invocations";
         return n -> new Request.Builder()
                 .url(url)
                 .header("X-API-Key", API_KEY)

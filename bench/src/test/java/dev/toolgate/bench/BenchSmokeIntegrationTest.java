@@ -85,6 +85,20 @@ class BenchSmokeIntegrationTest {
             assertThat(results.hotPath())
                     .allSatisfy(score -> assertThat(score.microsPerOp()).isPositive());
 
+            if (nginx) {
+                BenchResults.Production production = results.production();
+                assertThat(production.errors())
+                        .as(progress.toString(StandardCharsets.UTF_8))
+                        .isZero();
+                assertThat(production.answered()).isPositive();
+                assertThat(production.logged())
+                        .as("every answered invocation is in the shared log")
+                        .isGreaterThanOrEqualTo(production.answered());
+                assertThat(production.runs()).extracting(Run::config).containsOnly("direct", "production");
+            } else {
+                assertThat(results.production()).as("item 6 needs nginx").isNull();
+            }
+
             JsonNode json = Bfcl.JSON.readTree(Files.readString(out.resolve("latest.json")));
             assertThat(json.get("addedLatency")
                             .get(0)
