@@ -81,7 +81,7 @@ public final class Bench {
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         List<AddedLatency> added = null;
         Throughput throughput = null;
-        Concurrency concurrency = null;
+        List<Concurrency> concurrency = null;
         FailFast failFast = null;
         Production production = null;
         if (options.items().stream().anyMatch(i -> i != 4)) {
@@ -421,14 +421,26 @@ public final class Bench {
 
     // ---- item 3 ----
 
-    private Concurrency concurrency(Environment env) {
+    /** Item 3 against the HTTP/1.1 endpoint, then (when it runs) against the endpoint that also offers HTTP/2. */
+    private List<Concurrency> concurrency(Environment env) {
+        List<Concurrency> runs = new ArrayList<>();
+        runs.add(concurrency(env, false));
+        if (env.endpointH2Port > 0) {
+            runs.add(concurrency(env, true));
+        }
+        return runs;
+    }
+
+    private Concurrency concurrency(Environment env, boolean http2) {
+        int endpointPort = http2 ? env.endpointH2Port : env.endpointPort;
         log.printf(
-                "item 3: %d invocations at once, each held %s by the endpoint%n",
-                options.concurrency(), options.hold());
+                "item 3: %d invocations at once, each held %s by the endpoint (%s)%n",
+                options.concurrency(), options.hold(), http2 ? "HTTP/2 offered" : "HTTP/1.1 only");
         Toolgate gateway = env.toolgate;
         String agent = env.agentId;
         if (options.freshToolgateForConcurrency()) {
-            gateway = Environment.startToolgate(options, dir, env.tls, env.endpointPort, "toolgate-concurrency");
+            gateway = Environment.startToolgate(
+                    options, dir, env.tls, env.allowlist(), "toolgate-concurrency" + (http2 ? "-h2" : ""));
             agent = env.setUpTools(gateway);
             log.println("  fresh toolgate (pid " + gateway.process().pid() + ") for a peak RSS of its own");
             for (int rate : new int[] {100, 250, 500}) {
@@ -441,7 +453,8 @@ public final class Bench {
         try {
             Toolgate sampled = gateway;
             sampled.heap(); // opens the sampler's keep-alive connection before the burst takes every slot
-            long connectionsBefore = env.endpointStats(true).get("connections").asLong();
+            long connectionsBefore =
+                    env.endpointStats(endpointPort, true).get("connections").asLong();
             AtomicLong peakHeap = new AtomicLong();
             AtomicLong peakLive = new AtomicLong();
             AtomicInteger samples = new AtomicInteger();
@@ -463,19 +476,19 @@ public final class Bench {
             Map<String, Long> before = env.cpu();
             long start = System.nanoTime();
             // Half-way through the hold, what fills the heap (a class histogram; it runs a full GC first).
-            Path histogram = dir.resolve("toolgate-concurrency-histogram.txt");
+            Path histogram = dir.resolve("toolgate-concurrency" + (http2 ? "-h2" : "") + "-histogram.txt");
             long pid = gateway.process().pid();
             Thread.ofPlatform().daemon().name("heap-histogram").start(() -> {
                 pause(options.hold().dividedBy(2));
                 jcmd(pid, histogram, "GC.class_histogram");
             });
             Result result = generator.burst(
-                    env.held(gateway, agent),
+                    env.held(gateway, agent, http2),
                     options.concurrency(),
                     options.hold().plus(Duration.ofSeconds(120)));
             Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
             sampler.interrupt();
-            JsonNode stats = env.endpointStats(false);
+            JsonNode stats = env.endpointStats(endpointPort, false);
             if (gateway != env.toolgate) {
                 cpu.put("toolgate", (double) gateway.process().cpuNanos() / 1e3 / result.sent()); // whole life
             }
@@ -489,6 +502,7 @@ public final class Bench {
                     cpu,
                     stats.get("connections").asLong() - connectionsBefore);
             Concurrency concurrency = new Concurrency(
+                    http2 ? "h2, http/1.1" : "http/1.1",
                     options.concurrency(),
                     options.hold().toMillis(),
                     run,

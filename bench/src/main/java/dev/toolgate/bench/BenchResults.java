@@ -14,7 +14,7 @@ import java.util.Map;
  * @param runFolder the run's folder: process logs, nginx configuration, the JFR recording, the JMH log
  * @param addedLatency item 1, one entry per rate
  * @param throughput item 2
- * @param concurrency item 3
+ * @param concurrency item 3, against the HTTP/1.1 endpoint and then the one that also offers HTTP/2
  * @param hotPath item 4, one entry per JMH benchmark
  * @param failFast item 5
  * @param production item 6
@@ -27,7 +27,7 @@ public record BenchResults(
         String runFolder,
         List<AddedLatency> addedLatency,
         Throughput throughput,
-        Concurrency concurrency,
+        List<Concurrency> concurrency,
         List<HotPathScore> hotPath,
         FailFast failFast,
         Production production) {
@@ -117,6 +117,7 @@ public record BenchResults(
     /**
      * Item 3.
      *
+     * @param endpointProtocols what the endpoint offers through ALPN: {@code http/1.1}, or {@code h2, http/1.1}
      * @param inFlight invocations sent at once
      * @param holdMillis how long the endpoint held each
      * @param burst the burst's figures (latency measured from the burst's start)
@@ -130,6 +131,7 @@ public record BenchResults(
      *     ({@code jcmd GC.class_histogram}), as "MiB instances class"
      */
     public record Concurrency(
+            String endpointProtocols,
             int inFlight,
             long holdMillis,
             Run burst,

@@ -33,6 +33,9 @@ final class Environment implements AutoCloseable {
 
     static final String BLOCKED_TOOL = "blocked_destination";
     static final String HOLD_TOOL = "held_lookup";
+    /** Item 3's held tool on the endpoint that also offers HTTP/2. */
+    static final String HOLD_TOOL_H2 = "held_lookup_h2";
+
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     final Path dir;
@@ -40,6 +43,11 @@ final class Environment implements AutoCloseable {
     final BenchOptions options;
     final ChildProcess endpoint;
     final int endpointPort;
+    /** The endpoint that also offers HTTP/2 (item 3's second run), or null when item 3 does not run. */
+    final ChildProcess endpointH2;
+    /** Its port, or 0. */
+    final int endpointH2Port;
+
     final Nginx nginx;
     final Toolgate toolgate;
     final String agentId;
@@ -54,16 +62,18 @@ final class Environment implements AutoCloseable {
             BenchOptions options,
             Path dir,
             Tls tls,
-            ChildProcess endpoint,
-            int endpointPort,
+            ChildProcess[] endpoints,
+            int[] endpointPorts,
             Nginx nginx,
             Toolgate toolgate,
             Bfcl bfcl) {
         this.options = options;
         this.dir = dir;
         this.tls = tls;
-        this.endpoint = endpoint;
-        this.endpointPort = endpointPort;
+        this.endpoint = endpoints[0];
+        this.endpointPort = endpointPorts[0];
+        this.endpointH2 = endpoints[1];
+        this.endpointH2Port = endpointPorts[1];
         this.nginx = nginx;
         this.toolgate = toolgate;
         this.trust = tls.clientTrust();
@@ -82,13 +92,22 @@ final class Environment implements AutoCloseable {
         Tls tls = Tls.generate(dir);
         Bfcl bfcl = Bfcl.load(options.bfcl());
         log.println("run folder: " + dir);
-        ChildProcess endpoint = startEndpoint(dir, tls);
+        ChildProcess endpoint = startEndpoint(dir, tls, false);
         int endpointPort =
                 Integer.parseInt(endpoint.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
         log.println("endpoint: https://127.0.0.1:" + endpointPort + " (pid " + endpoint.pid() + ")");
+        ChildProcess endpointH2 = null;
+        int endpointH2Port = 0;
         Nginx nginx = null;
         Toolgate toolgate = null;
         try {
+            if (options.items().contains(3)) {
+                endpointH2 = startEndpoint(dir, tls, true);
+                endpointH2Port = Integer.parseInt(
+                        endpointH2.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
+                log.println("endpoint (HTTP/2 and HTTP/1.1): https://127.0.0.1:" + endpointH2Port + " (pid "
+                        + endpointH2.pid() + ")");
+            }
             Optional<Path> binary = Nginx.binary();
             if (options.nginx() && binary.isPresent()) {
                 nginx = Nginx.start(binary.get(), dir, tls, endpointPort);
@@ -97,10 +116,18 @@ final class Environment implements AutoCloseable {
             } else {
                 log.println("nginx: " + (options.nginx() ? "not installed, leg skipped" : "off"));
             }
-            toolgate = startToolgate(options, dir, tls, endpointPort, "toolgate");
+            toolgate = startToolgate(options, dir, tls, allowlist(endpointPort, endpointH2Port), "toolgate");
             log.println("toolgate: " + toolgate.baseUrl() + " (pid "
                     + toolgate.process().pid() + ")");
-            return new Environment(options, dir, tls, endpoint, endpointPort, nginx, toolgate, bfcl);
+            return new Environment(
+                    options,
+                    dir,
+                    tls,
+                    new ChildProcess[] {endpoint, endpointH2},
+                    new int[] {endpointPort, endpointH2Port},
+                    nginx,
+                    toolgate,
+                    bfcl);
         } catch (RuntimeException e) {
             if (toolgate != null) {
                 toolgate.close();
@@ -108,14 +135,17 @@ final class Environment implements AutoCloseable {
             if (nginx != null) {
                 nginx.close();
             }
+            if (endpointH2 != null) {
+                endpointH2.close();
+            }
             endpoint.close();
             throw e;
         }
     }
 
-    private static ChildProcess startEndpoint(Path dir, Tls tls) {
+    private static ChildProcess startEndpoint(Path dir, Tls tls, boolean http2) {
         return ChildProcess.start(
-                "endpoint",
+                http2 ? "endpoint-h2" : "endpoint",
                 ChildProcess.java(
                         "-Xms256m",
                         "-Xmx1g",
@@ -123,14 +153,31 @@ final class Environment implements AutoCloseable {
                         "-cp",
                         System.getProperty("java.class.path"),
                         TenantEndpoint.class.getName(),
-                        tls.serverPem().toString()),
+                        tls.serverPem().toString(),
+                        http2 ? "--http2" : "--http1"),
                 Map.of(),
                 dir,
                 line -> line.startsWith("PORT "));
     }
 
-    static Toolgate startToolgate(BenchOptions options, Path dir, Tls tls, int endpointPort, String name) {
-        return Toolgate.start(options.jar(), dir, name, "127.0.0.1:" + endpointPort, tls.caPem(), List.of());
+    static Toolgate startToolgate(BenchOptions options, Path dir, Tls tls, String allowlist, String name) {
+        return Toolgate.start(options.jar(), dir, name, allowlist, tls.caPem(), List.of());
+    }
+
+    /** The egress allowlist opening the endpoints' ports (a port of 0 is not running). */
+    static String allowlist(int... ports) {
+        StringBuilder list = new StringBuilder();
+        for (int port : ports) {
+            if (port > 0) {
+                list.append(list.isEmpty() ? "" : ",").append("127.0.0.1:").append(port);
+            }
+        }
+        return list.toString();
+    }
+
+    /** This environment's allowlist: every endpoint it runs. */
+    String allowlist() {
+        return allowlist(endpointPort, endpointH2Port);
     }
 
     /** Registers the three tools on a new agent of {@code toolgate} and returns the agent's id. */
@@ -146,6 +193,14 @@ final class Environment implements AutoCloseable {
                 schema,
                 HOLD_TOOL,
                 endpointUrl() + "/hold/" + options.hold().toMillis() + "/tools/" + HOLD_TOOL);
+        if (endpointH2Port > 0) {
+            toolgate.createTool(
+                    agent,
+                    schema,
+                    HOLD_TOOL_H2,
+                    "https://127.0.0.1:" + endpointH2Port + "/hold/"
+                            + options.hold().toMillis() + "/tools/" + HOLD_TOOL_H2);
+        }
         return agent;
     }
 
@@ -208,9 +263,14 @@ final class Environment implements AutoCloseable {
     }
 
     /** Item 3: the held call through {@code gateway}. */
-    Target held(Toolgate gateway, String agent) {
+    Target held(Toolgate gateway, String agent, boolean http2) {
         return toolgateTarget(
-                "held", gateway, agent, HOLD_TOOL, validArguments, body -> body.contains("\"status\":\"ok\""));
+                http2 ? "held_h2" : "held",
+                gateway,
+                agent,
+                http2 ? HOLD_TOOL_H2 : HOLD_TOOL,
+                validArguments,
+                body -> body.contains("\"status\":\"ok\""));
     }
 
     /** Item 3's warm-up: the fast call through {@code gateway}. */
@@ -228,8 +288,13 @@ final class Environment implements AutoCloseable {
 
     /** Returns the endpoint's counters ({@code /stats}); {@code reset} also resets its in-flight peak. */
     JsonNode endpointStats(boolean reset) {
+        return endpointStats(endpointPort, reset);
+    }
+
+    /** Returns the counters of the endpoint on {@code port}. */
+    JsonNode endpointStats(int port, boolean reset) {
         Request request = new Request.Builder()
-                .url(endpointUrl() + "/stats" + (reset ? "?reset" : ""))
+                .url("https://127.0.0.1:" + port + "/stats" + (reset ? "?reset" : ""))
                 .build();
         try (Response response = statsClient.newCall(request).execute()) {
             return Bfcl.JSON.readTree(response.body().string());
@@ -267,6 +332,9 @@ final class Environment implements AutoCloseable {
         toolgate.close();
         if (nginx != null) {
             nginx.close();
+        }
+        if (endpointH2 != null) {
+            endpointH2.close();
         }
         endpoint.close();
     }

@@ -90,13 +90,7 @@ final class ProductionShape {
             List<Toolgate> instances = new ArrayList<>();
             for (String name : List.of("instance-a", "instance-b")) {
                 Toolgate instance = Toolgate.start(
-                        options.jar(),
-                        env.dir,
-                        name,
-                        "127.0.0.1:" + env.endpointPort,
-                        env.tls.caPem(),
-                        List.of(),
-                        settings);
+                        options.jar(), env.dir, name, env.allowlist(), env.tls.caPem(), List.of(), settings);
                 started.add(instance);
                 instances.add(instance);
                 log.println("item 6: " + name + " " + instance.baseUrl() + " (pid "

@@ -65,7 +65,7 @@ public final class Report {
             out.append(throughput(r.throughput()));
         }
         if (r.concurrency() != null) {
-            out.append(concurrency(r.concurrency()));
+            r.concurrency().forEach(c -> out.append(concurrency(c)));
         }
         if (r.hotPath() != null) {
             out.append(hotPath(r.hotPath()));
@@ -241,8 +241,9 @@ public final class Report {
                 Long.toString(c.peakLiveHeapBytes() >> 20),
                 Long.toString(c.endpointPeakInFlight()),
                 Long.toString(run.endpointConnections())));
-        StringBuilder out =
-                new StringBuilder("\n**3. Concurrency** (latency in µs from the burst's start)\n\n").append(table);
+        StringBuilder out = new StringBuilder("\n**3. Concurrency**, endpoint offering " + c.endpointProtocols()
+                        + " (latency in µs from the burst's start)\n\n")
+                .append(table);
         if (!c.heapTopClasses().isEmpty()) {
             out.append("\nLargest classes on Toolgate's heap half-way through the hold (after a full GC):\n\n```\n");
             c.heapTopClasses().forEach(line -> out.append(line).append('\n'));

@@ -23,6 +23,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -35,8 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.tls.HeldCertificate;
 
 /**
- * The tenant endpoint every configuration shares: a Netty HTTPS server (JDK TLS, HTTP/1.1 keep-alive) on
- * {@code 127.0.0.1} with one event-loop thread per core, answering a fixed JSON body of 185 bytes at once, as a fast
+ * The tenant endpoint every configuration shares: a Netty HTTPS server (JDK TLS, HTTP/1.1 keep-alive; with
+ * {@code --http2} it also offers HTTP/2 through ALPN, RFC 9113 §3.2, and a client that takes it multiplexes its calls
+ * over a few connections) on {@code 127.0.0.1} with one event-loop thread per core, answering a fixed JSON body of 185 bytes at once, as a fast
  * CRM lookup would. Requests are held on timers, not threads, so 10,000 held requests cost only their connections.
  *
  * <p>Paths: {@code /tools/<anything>} answers at once; {@code /hold/<millis>/<anything>} answers after that many
@@ -73,9 +80,29 @@ public final class TenantEndpoint implements AutoCloseable {
      * @throws InterruptedException if interrupted while binding
      */
     public TenantEndpoint(HeldCertificate identity, int port) throws IOException, InterruptedException {
-        SslContext tls = SslContextBuilder.forServer(identity.keyPair().getPrivate(), identity.certificate())
-                .sslProvider(SslProvider.JDK)
-                .build();
+        this(identity, port, false);
+    }
+
+    /**
+     * Starts the endpoint, offering HTTP/2 when {@code http2} (HTTP/1.1 stays available to clients that do not
+     * ask for h2).
+     *
+     * @throws IOException if the TLS context cannot be built
+     * @throws InterruptedException if interrupted while binding
+     */
+    public TenantEndpoint(HeldCertificate identity, int port, boolean http2) throws IOException, InterruptedException {
+        SslContextBuilder builder = SslContextBuilder.forServer(
+                        identity.keyPair().getPrivate(), identity.certificate())
+                .sslProvider(SslProvider.JDK);
+        if (http2) {
+            builder.applicationProtocolConfig(new ApplicationProtocolConfig(
+                    ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    ApplicationProtocolNames.HTTP_2,
+                    ApplicationProtocolNames.HTTP_1_1));
+        }
+        SslContext tls = builder.build();
         group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         channel = new ServerBootstrap()
                 .group(group)
@@ -86,12 +113,12 @@ public final class TenantEndpoint implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
-                        ch.pipeline()
-                                .addLast(
-                                        tls.newHandler(ch.alloc()),
-                                        new HttpServerCodec(),
-                                        new HttpObjectAggregator(1 << 16),
-                                        new Handler());
+                        ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        if (http2) {
+                            ch.pipeline().addLast(new Negotiation());
+                        } else {
+                            http1(ch);
+                        }
                     }
                 })
                 .bind("127.0.0.1", port)
@@ -102,6 +129,38 @@ public final class TenantEndpoint implements AutoCloseable {
     /** Returns the bound port. */
     public int port() {
         return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    private void http1(Channel ch) {
+        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16), new Handler());
+    }
+
+    /** After the TLS handshake: HTTP/2 (each stream a child channel seeing HTTP/1-style objects) or HTTP/1.1. */
+    private final class Negotiation extends ApplicationProtocolNegotiationHandler {
+        Negotiation() {
+            super(ApplicationProtocolNames.HTTP_1_1);
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                ctx.pipeline()
+                        .addLast(
+                                Http2FrameCodecBuilder.forServer().build(),
+                                new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                                    @Override
+                                    protected void initChannel(Channel stream) {
+                                        stream.pipeline()
+                                                .addLast(
+                                                        new Http2StreamFrameToHttpObjectCodec(true),
+                                                        new HttpObjectAggregator(1 << 16),
+                                                        new Handler());
+                                    }
+                                }));
+            } else {
+                http1(ctx.channel());
+            }
+        }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -177,12 +236,14 @@ public final class TenantEndpoint implements AutoCloseable {
     }
 
     /**
-     * Runs the endpoint until its standard input closes: {@code TenantEndpoint <server.pem> [port]}, where the file
-     * holds the certificate and its PKCS#8 key ({@link Tls}). Prints {@code PORT <n>} once it listens.
+     * Runs the endpoint until its standard input closes: {@code TenantEndpoint <server.pem> [--http2]}, where the
+     * file holds the certificate and its PKCS#8 key ({@link Tls}). Prints {@code PORT <n>} once it listens on an
+     * ephemeral port.
      */
     public static void main(String[] args) throws Exception {
         HeldCertificate identity = HeldCertificate.decode(Files.readString(Path.of(args[0])));
-        TenantEndpoint endpoint = new TenantEndpoint(identity, args.length > 1 ? Integer.parseInt(args[1]) : 0);
+        boolean http2 = args.length > 1 && args[1].equals("--http2");
+        TenantEndpoint endpoint = new TenantEndpoint(identity, 0, http2);
         System.out.println("PORT " + endpoint.port());
         System.out.flush();
         while (System.in.read() >= 0) {

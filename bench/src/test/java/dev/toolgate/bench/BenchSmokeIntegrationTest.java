@@ -66,13 +66,20 @@ class BenchSmokeIntegrationTest {
             });
             assertThat(results.throughput().profile().jfr().executionSamples()).isPositive();
 
-            Run burst = results.concurrency().burst();
-            assertThat(burst.ok()).as(burst.errors().toString()).isEqualTo(40);
-            assertThat(results.concurrency().endpointPeakInFlight()).isEqualTo(40);
-            // Held 3 s at once: the burst drains after the hold, not after 40 holds in a row.
-            assertThat(results.concurrency().drainSeconds()).isBetween(0.5, 10.0);
-            assertThat(results.concurrency().peakRssBytes())
-                    .isGreaterThan(results.concurrency().peakHeapUsedBytes());
+            assertThat(results.concurrency())
+                    .extracting(BenchResults.Concurrency::endpointProtocols)
+                    .containsExactly("http/1.1", "h2, http/1.1");
+            for (BenchResults.Concurrency concurrency : results.concurrency()) {
+                Run burst = concurrency.burst();
+                assertThat(burst.ok()).as(burst.errors().toString()).isEqualTo(40);
+                assertThat(concurrency.endpointPeakInFlight()).isEqualTo(40);
+                // Held 3 s at once: the burst drains after the hold, not after 40 holds in a row.
+                assertThat(concurrency.drainSeconds()).isBetween(0.5, 10.0);
+                assertThat(concurrency.peakRssBytes()).isGreaterThan(concurrency.peakHeapUsedBytes());
+            }
+            // Over HTTP/2 the 40 held calls share a connection instead of opening one each.
+            assertThat(results.concurrency().get(1).burst().endpointConnections())
+                    .isLessThan(5);
 
             assertThat(results.failFast().errors())
                     .as("every call answered its expected error code")

@@ -310,7 +310,11 @@ public final class ToolEngine {
                             false));
         }
         long sendStart = System.nanoTime();
-        ExecutionResult result = executor.execute(request, Duration.ofNanos(remaining), config.maxResponseBytes());
+        ExecutionResult result = executor.execute(
+                request,
+                Duration.ofNanos(remaining),
+                config.maxResponseBytes(),
+                tool.tenantId().toString());
         permit.complete(circuitResult(result, remaining, budget.toNanos()), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success ->

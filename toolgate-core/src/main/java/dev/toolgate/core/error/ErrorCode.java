@@ -44,6 +44,13 @@ public enum ErrorCode {
     HTTP_TOOL_TIMEOUT(
             "The tool's endpoint did not answer in time.",
             "Apologise for the delay; you may try once more, otherwise offer a callback."),
+    /**
+     * The tenant already had as many calls in flight to this HTTP/1.1 endpoint as it may
+     * ({@code toolgate.egress.max-connections-per-endpoint}), and none finished within the budget; nothing was sent.
+     */
+    HTTP_TOOL_ENDPOINT_BUSY(
+            "The tool's endpoint is busy with other calls and did not take this one in time.",
+            "Apologise for the delay; you may try once more, otherwise offer a callback."),
     /** The endpoint answered with a 3xx; redirects are never followed. */
     HTTP_TOOL_REDIRECT(
             "The tool's endpoint answered with a redirect, which is not followed.",
@@ -103,6 +110,7 @@ public enum ErrorCode {
                     HTTP_TOOL_RATE_LIMITED,
                     HTTP_TOOL_BLOCKED_DESTINATION,
                     HTTP_TOOL_CIRCUIT_OPEN,
+                    HTTP_TOOL_ENDPOINT_BUSY,
                     HTTP_TOOL_INTERNAL -> EndpointVerdict.NOT_JUDGED;
         };
     }
@@ -116,6 +124,7 @@ public enum ErrorCode {
         return switch (this) {
             case HTTP_TOOL_RATE_LIMITED,
                     HTTP_TOOL_CIRCUIT_OPEN,
+                    HTTP_TOOL_ENDPOINT_BUSY,
                     HTTP_TOOL_INTERNAL,
                     HTTP_TOOL_DISABLED,
                     HTTP_TOOL_NOT_FOUND -> false;
@@ -145,6 +154,7 @@ public enum ErrorCode {
                     HTTP_TOOL_DNS_ERROR,
                     HTTP_TOOL_REDIRECT,
                     HTTP_TOOL_BINARY_RESPONSE,
+                    HTTP_TOOL_ENDPOINT_BUSY,
                     HTTP_TOOL_CIRCUIT_OPEN -> true;
             case HTTP_TOOL_INVALID_ARGS,
                     HTTP_TOOL_NOT_FOUND,

@@ -31,6 +31,8 @@ record Exchange(Call call, PhaseListener phases, RenderedRequest request, Durati
             boolean deadlinePassed = System.nanoTime() - start >= budget.toNanos();
             ToolError error = FailureMapper.map(e, request.url(), budget, deadlinePassed, phases.connectionAcquired());
             return new ExecutionResult.Failure(error, 0, null, false, phases.timings(System.nanoTime()));
+        } finally {
+            phases.endPass();
         }
     }
 

@@ -29,23 +29,55 @@ import java.util.Objects;
  *     CAs (the operator setting {@code TOOLGATE_EGRESS_EXTRA_CA}); never null, default empty
  * @param userAgent the {@code User-Agent} sent when the rendered request sets none; visible ASCII and spaces
  *     only; default {@value #DEFAULT_USER_AGENT}
- * @param maxIdleConnections how many idle keep-alive connections the one shared pool keeps (all tools together);
- *     zero or more; default 1,024 (a burst of calls to one endpoint opens one TLS connection per call in
- *     flight; keeping them spares the next burst the handshakes)
- * @param keepAlive how long an idle pooled connection is kept before it is closed; positive; default 5 min
+ * @param connections the connection pool and the per-endpoint cap
  */
 public record ExecutorConfig(
         Duration maxBudget,
         int maxResponseBytes,
         List<X509Certificate> extraTrustedCertificates,
         String userAgent,
-        int maxIdleConnections,
-        Duration keepAlive) {
+        Connections connections) {
+
+    /**
+     * How many connections the executor keeps and opens.
+     *
+     * @param maxIdle how many idle keep-alive connections the one shared pool keeps (all tools together); zero or
+     *     more; default {@value #DEFAULT_MAX_IDLE_CONNECTIONS}
+     * @param keepAlive how long an idle pooled connection is kept before it is closed; positive; default 5 min
+     * @param maxPerEndpoint the most calls one tenant has in flight to one endpoint (scheme, host, port) that speaks
+     *     HTTP/1.1, so at most that many connections (TLS handshakes) to it; a call beyond waits for one of them
+     *     inside its budget. An endpoint that negotiates HTTP/2 (ALPN) multiplexes every call over its connections
+     *     and is not capped. 1 to 10,000; default {@value #DEFAULT_MAX_PER_ENDPOINT}
+     */
+    public record Connections(int maxIdle, Duration keepAlive, int maxPerEndpoint) {
+        /**
+         * Validates the settings.
+         *
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Connections {
+            Objects.requireNonNull(keepAlive, "keepAlive");
+            if (maxIdle < 0) {
+                throw new IllegalArgumentException("maxIdle must be zero or more, was " + maxIdle);
+            }
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
+            }
+            if (maxPerEndpoint < 1 || maxPerEndpoint > MAX_PER_ENDPOINT) {
+                throw new IllegalArgumentException(
+                        "maxPerEndpoint must be between 1 and " + MAX_PER_ENDPOINT + ", was " + maxPerEndpoint);
+            }
+        }
+    }
 
     /** The default {@code User-Agent}. */
     public static final String DEFAULT_USER_AGENT = "Toolgate/0.1.0";
     /** The default number of idle pooled connections. */
     public static final int DEFAULT_MAX_IDLE_CONNECTIONS = 1024;
+    /** The default cap of one tenant's calls in flight to one HTTP/1.1 endpoint. */
+    public static final int DEFAULT_MAX_PER_ENDPOINT = 256;
+    /** The largest cap of one tenant's calls in flight to one HTTP/1.1 endpoint. */
+    public static final int MAX_PER_ENDPOINT = 10_000;
     /** The default idle keep-alive. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(5);
 
@@ -59,7 +91,7 @@ public record ExecutorConfig(
         Objects.requireNonNull(maxBudget, "maxBudget");
         Objects.requireNonNull(extraTrustedCertificates, "extraTrustedCertificates");
         Objects.requireNonNull(userAgent, "userAgent");
-        Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(connections, "connections");
         if (maxBudget.isNegative() || maxBudget.isZero()) {
             throw new IllegalArgumentException("maxBudget must be positive, was " + maxBudget);
         }
@@ -71,15 +103,12 @@ public record ExecutorConfig(
         if (userAgent.isBlank() || !userAgent.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
             throw new IllegalArgumentException("userAgent must be non-blank visible ASCII, was \"" + userAgent + "\"");
         }
-        if (maxIdleConnections < 0) {
-            throw new IllegalArgumentException("maxIdleConnections must be zero or more, was " + maxIdleConnections);
-        }
-        if (keepAlive.isNegative() || keepAlive.isZero()) {
-            throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
-        }
     }
 
-    /** Returns the defaults: 10 s, 64 KiB, no extra CAs, {@value #DEFAULT_USER_AGENT}, 1,024 idle connections, 5 min. */
+    /**
+     * Returns the defaults: 10 s, 64 KiB, no extra CAs, {@value #DEFAULT_USER_AGENT}, 1,024 idle connections kept
+     * 5 min, 256 calls in flight per tenant and HTTP/1.1 endpoint.
+     */
     public static ExecutorConfig ofDefaults() {
         return builder().build();
     }
@@ -135,7 +164,7 @@ public record ExecutorConfig(
                 .toList();
         return "ExecutorConfig[maxBudget=" + maxBudget + ", maxResponseBytes=" + maxResponseBytes
                 + ", extraTrustedCertificates=" + subjects + ", userAgent=" + userAgent
-                + ", maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive + "]";
+                + ", connections=" + connections + "]";
     }
 
     /** Builder for {@link ExecutorConfig}; starts from the defaults. Not thread-safe. */
@@ -146,6 +175,7 @@ public record ExecutorConfig(
         private String userAgent = DEFAULT_USER_AGENT;
         private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
         private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private int maxPerEndpoint = DEFAULT_MAX_PER_ENDPOINT;
 
         private Builder() {}
 
@@ -173,15 +203,21 @@ public record ExecutorConfig(
             return this;
         }
 
-        /** Sets the idle pool size; see {@link ExecutorConfig#maxIdleConnections()}. */
+        /** Sets the idle pool size; see {@link Connections#maxIdle()}. */
         public Builder maxIdleConnections(int maxIdleConnections) {
             this.maxIdleConnections = maxIdleConnections;
             return this;
         }
 
-        /** Sets the idle keep-alive; see {@link ExecutorConfig#keepAlive()}. */
+        /** Sets the idle keep-alive; see {@link Connections#keepAlive()}. */
         public Builder keepAlive(Duration keepAlive) {
             this.keepAlive = keepAlive;
+            return this;
+        }
+
+        /** Sets the per-endpoint cap of HTTP/1.1 calls in flight; see {@link Connections#maxPerEndpoint()}. */
+        public Builder maxConnectionsPerEndpoint(int maxPerEndpoint) {
+            this.maxPerEndpoint = maxPerEndpoint;
             return this;
         }
 
@@ -192,7 +228,11 @@ public record ExecutorConfig(
          */
         public ExecutorConfig build() {
             return new ExecutorConfig(
-                    maxBudget, maxResponseBytes, extraTrustedCertificates, userAgent, maxIdleConnections, keepAlive);
+                    maxBudget,
+                    maxResponseBytes,
+                    extraTrustedCertificates,
+                    userAgent,
+                    new Connections(maxIdleConnections, keepAlive, maxPerEndpoint));
         }
     }
 }

@@ -38,6 +38,13 @@ import okhttp3.tls.HandshakeCertificates;
  * deadline and guards (a stale pooled connection must not fail a call), TLS only ({@link ConnectionSpec#MODERN_TLS}, no cleartext),
  * trust in the platform CAs plus {@link ExecutorConfig#extraTrustedCertificates()}.
  *
+ * <p><b>Connections.</b> OkHttp offers HTTP/2 and HTTP/1.1 through ALPN; an endpoint that takes HTTP/2 gets every
+ * call multiplexed over its pooled connections. An {@link EndpointGate} keeps a burst from opening a connection per
+ * call: until an endpoint's first connection says which protocol it speaks, the others wait for it; to an HTTP/1.1
+ * endpoint one tenant has at most {@link ExecutorConfig.Connections#maxPerEndpoint()} calls in flight, the rest wait
+ * inside their budget (ENDPOINT_BUSY when none frees in time; the wait is the gateway's, never counted against the
+ * endpoint).
+ *
  * <p><b>Budget.</b> One deadline covers DNS, connect, TLS, writing the request, waiting and reading the body
  * (OkHttp's {@link Call#timeout() call timeout}), so a server that sends one byte every 500 ms still ends at the
  * deadline. A resolver that blocks inside the JDK cannot be interrupted by OkHttp, so the exchange runs on a
@@ -80,6 +87,7 @@ public final class HttpExecutor implements AutoCloseable {
     private final ExecutorService exchanges = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("toolgate-exchange-", 0).factory());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final EndpointGate gate;
 
     /**
      * Builds the shared client.
@@ -90,9 +98,12 @@ public final class HttpExecutor implements AutoCloseable {
     public HttpExecutor(ExecutorConfig config, EgressPolicy egress) {
         this.config = Objects.requireNonNull(config, "config");
         this.egress = Objects.requireNonNull(egress, "egress");
+        this.gate = new EndpointGate(config.connections());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(
-                        config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+                        config.connections().maxIdle(),
+                        config.connections().keepAlive().toMillis(),
+                        TimeUnit.MILLISECONDS))
                 .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS))
                 // The per-call deadline governs; these only stop a phase from outliving the largest budget.
                 .connectTimeout(config.maxBudget())
@@ -142,6 +153,18 @@ public final class HttpExecutor implements AutoCloseable {
      * @throws IllegalStateException when the executor is closed
      */
     public ExecutionResult execute(RenderedRequest request, Duration budget, int maxResponseBytes) {
+        return execute(request, budget, maxResponseBytes, null);
+    }
+
+    /**
+     * Sends one request on behalf of {@code partition} (a tenant): as {@link #execute(RenderedRequest, Duration,
+     * int)}, with the cap on calls in flight to an HTTP/1.1 endpoint counted per partition, so one tenant's burst
+     * never takes another tenant's share of an endpoint they both call. A call over the cap waits for a slot inside
+     * its budget; when none frees in time the result is an ENDPOINT_BUSY failure and nothing was sent.
+     *
+     * @param partition who the call is for, or null to count it with every other unpartitioned call
+     */
+    public ExecutionResult execute(RenderedRequest request, Duration budget, int maxResponseBytes, String partition) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(budget, "budget");
         if (budget.isNegative() || budget.isZero()) {
@@ -168,6 +191,28 @@ public final class HttpExecutor implements AutoCloseable {
 
         long start = System.nanoTime();
         PhaseListener phases = new PhaseListener(start);
+        EndpointGate.Pass pass;
+        try {
+            pass = gate.enter(request.url(), partition, start + effectiveBudget.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecutionResult.Failure(
+                    ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false, phases.timings(System.nanoTime()));
+        }
+        if (pass == null) {
+            return new ExecutionResult.Failure(
+                    ToolError.of(
+                            ErrorCode.HTTP_TOOL_ENDPOINT_BUSY,
+                            "No connection to " + request.url().host() + ":"
+                                    + request.url().port()
+                                    + " came free within " + effectiveBudget.toMillis() + " ms: the endpoint speaks"
+                                    + " HTTP/1.1 and already has as many calls in flight as allowed."),
+                    0,
+                    null,
+                    false,
+                    phases.timings(System.nanoTime()));
+        }
+        phases.pass(pass);
         Call call = client.newCall(toOkHttp(request, phases));
         call.timeout().timeout(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS);
         Exchange exchange = new Exchange(call, phases, request, effectiveBudget, cap, start);
@@ -176,6 +221,7 @@ public final class HttpExecutor implements AutoCloseable {
         try {
             future = exchanges.submit(exchange::run);
         } catch (RejectedExecutionException e) {
+            pass.close();
             throw new IllegalStateException("the executor is closed", e);
         }
         try {

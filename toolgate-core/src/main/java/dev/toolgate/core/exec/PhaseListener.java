@@ -38,6 +38,7 @@ final class PhaseListener extends EventListener {
     private volatile long tlsEnd = UNSET;
     private volatile long headersEnd = UNSET;
     private volatile boolean connectionAcquired;
+    private volatile EndpointGate.Pass pass;
 
     /** Starts the clock of one call at {@code startNanos} ({@link System#nanoTime()}). */
     PhaseListener(long startNanos) {
@@ -79,6 +80,23 @@ final class PhaseListener extends EventListener {
     @Override
     public void connectionAcquired(Call call, Connection connection) {
         connectionAcquired = true;
+        EndpointGate.Pass current = pass;
+        if (current != null) {
+            current.connected(connection.protocol());
+        }
+    }
+
+    /** Attaches the call's pass through the {@link EndpointGate}, told the protocol once a connection is ready. */
+    void pass(EndpointGate.Pass pass) {
+        this.pass = pass;
+    }
+
+    /** Ends the call's pass through the gate, if it has one (the call is over). */
+    void endPass() {
+        EndpointGate.Pass current = pass;
+        if (current != null) {
+            current.close();
+        }
     }
 
     @Override

@@ -83,6 +83,7 @@ class EngineConfiguration {
                 .maxResponseBytes(properties.maxResponseBytes())
                 .extraTrustedCertificates(extraCas)
                 .userAgent(USER_AGENT)
+                .maxConnectionsPerEndpoint(properties.egress().maxConnectionsPerEndpoint())
                 .build();
         return new HttpExecutor(config, egress);
     }

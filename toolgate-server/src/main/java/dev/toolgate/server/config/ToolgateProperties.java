@@ -1,6 +1,7 @@
 package dev.toolgate.server.config;
 
 import dev.toolgate.core.args.ArgumentLimits;
+import dev.toolgate.core.exec.ExecutorConfig;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.LogSafe;
@@ -148,6 +149,7 @@ public record ToolgateProperties(
 
     // The defaults of the argument and parameters limits are the core's constants (annotations need text).
     private static final String MAX_DUPLICATE_WINDOW = HttpRequestConfig.MAX_DUPLICATE_WINDOW_SECONDS + "s";
+    private static final String DEFAULT_MAX_PER_ENDPOINT = "" + ExecutorConfig.DEFAULT_MAX_PER_ENDPOINT;
     private static final String DEFAULT_BUDGET = ToolLimits.DEFAULT_BUDGET_SECONDS + "s";
     private static final String DEFAULT_MAX_RESPONSE_BYTES = "" + ToolLimits.DEFAULT_MAX_RESPONSE_BYTES;
     private static final String DEFAULT_ARGUMENT_BYTES = "" + ArgumentLimits.DEFAULT_MAX_BYTES;
@@ -216,8 +218,15 @@ public record ToolgateProperties(
      * @param allowlist DANGEROUS: comma-separated {@code host:port}, {@code ip:port}, {@code CIDR} or
      *     {@code CIDR:port} entries admitted despite the private-network block; blank for none
      * @param extraCa a PEM file of extra CA certificates trusted for tenant endpoints, or null
+     * @param maxConnectionsPerEndpoint the most calls one tenant has in flight to one HTTP/1.1 endpoint (so at most
+     *     that many connections); more wait inside their budget; HTTP/2 endpoints are not capped
      */
-    public record Egress(String allowlist, Path extraCa) {}
+    public record Egress(
+            String allowlist,
+            Path extraCa,
+
+            @DefaultValue(DEFAULT_MAX_PER_ENDPOINT) @Range(min = 1, max = ExecutorConfig.MAX_PER_ENDPOINT)
+            int maxConnectionsPerEndpoint) {}
 
     /**
      * External database.
