@@ -482,10 +482,11 @@ public final class Bench {
                 pause(options.hold().dividedBy(2));
                 jcmd(pid, histogram, "GC.class_histogram");
             });
-            Result result = generator.burst(
-                    env.held(gateway, agent, http2),
-                    options.concurrency(),
-                    options.hold().plus(Duration.ofSeconds(120)));
+            Target held = env.held(gateway, agent, http2);
+            Result result =
+                    generator.burst(held, options.concurrency(), options.hold().plus(Duration.ofSeconds(120)));
+            // The burst's 10,000 pooled connections would otherwise stay open for the next run.
+            held.client().connectionPool().evictAll();
             Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
             sampler.interrupt();
             JsonNode stats = env.endpointStats(endpointPort, false);

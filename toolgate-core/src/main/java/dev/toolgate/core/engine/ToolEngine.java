@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -315,7 +316,10 @@ public final class ToolEngine {
                 Duration.ofNanos(remaining),
                 config.maxResponseBytes(),
                 tool.tenantId().toString());
-        permit.complete(circuitResult(result, remaining, budget.toNanos()), System.nanoTime() - sendStart);
+        // Time spent waiting for a connection is the gateway's, not the endpoint's.
+        long sentWith =
+                remaining - TimeUnit.MICROSECONDS.toNanos(result.timings().waitMicros());
+        permit.complete(circuitResult(result, sentWith, budget.toNanos()), System.nanoTime() - sendStart);
         InvocationOutcome outcome = switch (result) {
             case ExecutionResult.Success success ->
                 InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())

@@ -212,7 +212,7 @@ public final class HttpExecutor implements AutoCloseable {
                     false,
                     phases.timings(System.nanoTime()));
         }
-        phases.pass(pass);
+        phases.pass(pass, System.nanoTime() - start);
         Call call = client.newCall(toOkHttp(request, phases));
         call.timeout().timeout(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS);
         Exchange exchange = new Exchange(call, phases, request, effectiveBudget, cap, start);

@@ -39,6 +39,7 @@ final class PhaseListener extends EventListener {
     private volatile long headersEnd = UNSET;
     private volatile boolean connectionAcquired;
     private volatile EndpointGate.Pass pass;
+    private volatile long waitedNanos;
 
     /** Starts the clock of one call at {@code startNanos} ({@link System#nanoTime()}). */
     PhaseListener(long startNanos) {
@@ -86,9 +87,14 @@ final class PhaseListener extends EventListener {
         }
     }
 
-    /** Attaches the call's pass through the {@link EndpointGate}, told the protocol once a connection is ready. */
-    void pass(EndpointGate.Pass pass) {
+    /**
+     * Attaches the call's pass through the {@link EndpointGate}, told the protocol once a connection is ready.
+     *
+     * @param waitedNanos how long the call waited at the gate
+     */
+    void pass(EndpointGate.Pass pass, long waitedNanos) {
         this.pass = pass;
+        this.waitedNanos = waitedNanos;
     }
 
     /** Ends the call's pass through the gate, if it has one (the call is over). */
@@ -116,7 +122,8 @@ final class PhaseListener extends EventListener {
                 span(connectStart, connectEnd),
                 span(tlsStart, tlsEnd),
                 span(startNanos, headersEnd),
-                TimeUnit.NANOSECONDS.toMicros(endNanos - startNanos));
+                TimeUnit.NANOSECONDS.toMicros(endNanos - startNanos),
+                TimeUnit.NANOSECONDS.toMicros(waitedNanos));
     }
 
     private static long span(long start, long end) {

@@ -106,10 +106,21 @@ class EndpointGateTest {
         release.countDown();
 
         assertAllSucceed(results);
+        assertThat(results.stream().mapToLong(r -> waitMicros(r)).max().orElseThrow())
+                .as("the waiting calls' timings show the wait for a connection")
+                .isGreaterThanOrEqualTo(300_000);
         for (int i = 0; i < 4; i++) {
             connections.add(server.takeRequest(10, TimeUnit.SECONDS).getConnectionIndex());
         }
         assertThat(connections).as("connections opened for six calls").hasSizeLessThanOrEqualTo(2);
+    }
+
+    private static long waitMicros(Future<ExecutionResult> result) {
+        try {
+            return result.get().timings().waitMicros();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

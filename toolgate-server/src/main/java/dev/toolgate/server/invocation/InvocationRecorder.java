@@ -141,6 +141,9 @@ public class InvocationRecorder {
         putMs(json, "tls_ms", timings.tlsMicros());
         putMs(json, "first_byte_ms", timings.firstByteMicros());
         putMs(json, "total_ms", timings.totalMicros());
+        if (timings.waitMicros() > 0) {
+            putMs(json, "connection_wait_ms", timings.waitMicros());
+        }
         return JSON.writeValueAsString(json);
     }
 
