@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
@@ -62,6 +63,12 @@ public final class TenantEndpoint implements AutoCloseable {
                             + "\"next_slot\":\"2025-06-03T10:30:00Z\",\"hint\":\"Tell the caller the next free slot and ask if it suits"
                             + " them.\"}")
                     .getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Concurrent HTTP/2 streams per connection the endpoint allows: 250, Go's net/http default (nginx allows 128), so
+     * a burst spreads over several connections and event loops as it would against a real server.
+     */
+    static final int MAX_STREAMS = 250;
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -146,7 +153,13 @@ public final class TenantEndpoint implements AutoCloseable {
             if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
                 ctx.pipeline()
                         .addLast(
-                                Http2FrameCodecBuilder.forServer().build(),
+                                // A real server's stream limit, and a stream window of 1 MiB (RFC 9113 §6.9.2: 65,535
+                                // bytes by default).
+                                Http2FrameCodecBuilder.forServer()
+                                        .initialSettings(Http2Settings.defaultSettings()
+                                                .maxConcurrentStreams(MAX_STREAMS)
+                                                .initialWindowSize(1 << 20))
+                                        .build(),
                                 new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
                                     @Override
                                     protected void initChannel(Channel stream) {

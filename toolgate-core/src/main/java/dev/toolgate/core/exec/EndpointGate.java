@@ -21,6 +21,12 @@ import okhttp3.Protocol;
  * Endpoints not called for the pool's keep-alive are forgotten. Thread-safe.
  */
 final class EndpointGate {
+    /**
+     * The longest a call waits for an endpoint's first connection to say which protocol it speaks: 2 s, far above a
+     * TLS handshake (milliseconds on a working network), far below a call's budget.
+     */
+    static final Duration FIRST_CONNECTION_WAIT = Duration.ofSeconds(2);
+
     private final int maxPerEndpoint;
     private final Cache<String, Endpoint> endpoints;
     private final Cache<String, Semaphore> shares;
@@ -77,8 +83,13 @@ final class EndpointGate {
                 return FREE;
             }
             if (multiplexed == null) {
-                if (!endpoint.first.tryAcquire(remaining(deadlineNanos), TimeUnit.NANOSECONDS)) {
-                    return null;
+                long wait = Math.min(remaining(deadlineNanos), FIRST_CONNECTION_WAIT.toNanos());
+                if (!endpoint.first.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                    if (remaining(deadlineNanos) == 0) {
+                        return null;
+                    }
+                    // The first connection is taking long: open one of this call's own, within the cap.
+                    return acquireShare(endpoint, share(key, partition), deadlineNanos);
                 }
                 if (endpoint.multiplexed != null) {
                     endpoint.first.release(); // learned while this call waited: wake the next, then go on
