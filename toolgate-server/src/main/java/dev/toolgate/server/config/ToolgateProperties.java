@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param openapiImport settings of the OpenAPI import (docs/openapi-import.md)
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -51,7 +52,28 @@ public record ToolgateProperties(
         @DefaultValue Limits limits,
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue Reencryption reencryption,
+        @DefaultValue OpenApiImport openapiImport) {
+
+    /**
+     * The OpenAPI import ({@code POST /v1/agents/{agentId}/tools/import}, docs/openapi-import.md).
+     *
+     * @param maxDocumentBytes bytes of one import request body, and of a document fetched from a URL; a larger body
+     *     is refused with 413 before it is buffered, a larger fetched document with 422 (default 16 MiB, range
+     *     1,024..64 MiB)
+     * @param fetchTimeout the total budget of fetching a document from a URL (DNS + connect + TLS + request +
+     *     response), 100 ms..60 s (default 10 s)
+     */
+    public record OpenApiImport(
+            @DefaultValue("16777216") int maxDocumentBytes,
+            @DefaultValue("10s") Duration fetchTimeout) {
+
+        /**
+         * The import's path: its body is a whole OpenAPI document, bounded by {@link #maxDocumentBytes()} instead of
+         * {@code toolgate.limits.max-request-body-bytes}.
+         */
+        public static final String PATH = "/v1/agents/{agentId}/tools/import";
+    }
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -296,6 +318,16 @@ public record ToolgateProperties(
         }
         validateHttpLimits();
         validateInputLimits();
+        if (openapiImport.maxDocumentBytes() < 1024 || openapiImport.maxDocumentBytes() > 64 * 1024 * 1024) {
+            throw new IllegalStateException(
+                    "toolgate.openapi-import.max-document-bytes must be between 1024 and 67108864, got "
+                            + openapiImport.maxDocumentBytes());
+        }
+        if (openapiImport.fetchTimeout().compareTo(Duration.ofMillis(100)) < 0
+                || openapiImport.fetchTimeout().compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalStateException("toolgate.openapi-import.fetch-timeout must be between 100ms and 60s, got "
+                    + openapiImport.fetchTimeout());
+        }
     }
 
     private void validateHttpLimits() {
