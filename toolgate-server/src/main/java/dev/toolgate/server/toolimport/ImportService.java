@@ -11,6 +11,7 @@ import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
+import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tool.ToolOut;
 import dev.toolgate.server.tool.ToolStore;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Service;
 class ImportService {
 
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final AgentStore agents;
     private final ToolStore tools;
@@ -93,8 +97,7 @@ class ImportService {
         int clean = 0;
         for (Selection.Operation operation : selection.operations(read.document())) {
             operations++;
-            OperationMapper.Mapped mapped =
-                    mapper.map(operation.path(), operation.pathItem(), operation.method(), operation.node());
+            OperationMapper.Mapped mapped = map(mapper, operation);
             List<ImportWarning> own = new ArrayList<>(mapped.warnings());
             Accepted tool = mapped.tool() == null ? null : check(mapped, taken, own);
             if (tool != null) {
@@ -124,6 +127,28 @@ class ImportService {
             out.add(ToolOut.of(created.get(i), secrets.get(i).reveal()));
         }
         return new ImportOut(out, warnings, created.size(), summary);
+    }
+
+    /**
+     * Maps one operation. A document is tenant input of any shape: should the mapping of one operation fail on a shape
+     * it does not expect, that operation makes no tool (an {@code invalid_tool} warning, the fault in the server log)
+     * and the others are still imported; the request never fails with a 500 for it.
+     */
+    private static OperationMapper.Mapped map(OperationMapper mapper, Selection.Operation operation) {
+        try {
+            return mapper.map(operation.path(), operation.pathItem(), operation.method(), operation.node());
+        } catch (RuntimeException e) {
+            String label = OperationMapper.label(operation.method(), operation.path(), operation.node());
+            log.warn("OpenAPI import: the operation {} could not be mapped", LogSafe.text(label), LogSafe.throwable(e));
+            return new OperationMapper.Mapped(
+                    label,
+                    null,
+                    Set.of(),
+                    List.of(ImportWarning.of(
+                            ImportWarning.Code.INVALID_TOOL,
+                            label,
+                            "the operation has a shape the import does not read, so it made no tool")));
+        }
     }
 
     private static void checkRequest(ImportIn in) {

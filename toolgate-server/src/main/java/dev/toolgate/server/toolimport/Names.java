@@ -42,7 +42,9 @@ final class Names {
 
     /** Returns a tool name for an operation without operationId: {@code get_users_id} for {@code GET /users/{id}}. */
     static String fromMethodAndPath(String method, String path) {
-        return sanitize(method.toLowerCase(Locale.ROOT) + "_" + path, method.toLowerCase(Locale.ROOT));
+        return sanitize(
+                method.toLowerCase(Locale.ROOT) + (path.startsWith("/") ? "" : "_") + path,
+                method.toLowerCase(Locale.ROOT));
     }
 
     /**

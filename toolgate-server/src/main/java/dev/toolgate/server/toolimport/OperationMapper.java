@@ -83,7 +83,13 @@ final class OperationMapper {
         List<String> required = new ArrayList<>();
         ObjectNode parametersExtra = NODES.objectNode();
 
-        if (!body(method, operation, schemas, properties, required, parametersExtra, taken, label, warnings)) {
+        if (!RequestBodies.map(
+                method,
+                operation,
+                schemas,
+                new RequestBodies.Target(properties, required, parametersExtra, taken),
+                label,
+                warnings)) {
             return new Mapped(label, null, Set.of(), warnings);
         }
         SecurityMapping.Result security = SecurityMapping.map(document, operation, label, warnings);
@@ -162,12 +168,12 @@ final class OperationMapper {
         }
 
         ObjectNode tool = NODES.objectNode();
-        tool.put("name", name(method, path, operation));
+        tool.put("name", OperationText.name(method, path, operation));
         String summary = operation.path("summary").asString("").strip();
         if (!summary.isEmpty()) {
             tool.put("display_name", Descriptions.cut(summary, ToolDefinitionParser.MAX_DISPLAY_NAME));
         }
-        tool.put("description", description(method, path, operation, label, warnings));
+        tool.put("description", OperationText.description(method, path, operation, label, warnings));
         tool.put("tool_type", "http_request");
         ObjectNode schema = tool.putObject("parameters");
         schema.put("type", "object");
@@ -253,97 +259,6 @@ final class OperationMapper {
         return argument;
     }
 
-    /**
-     * Maps the request body into {@code properties}; returns false when the operation cannot make a tool (a
-     * required body that does not map).
-     */
-    private boolean body(
-            String method,
-            JsonNode operation,
-            SchemaConverter schemas,
-            ObjectNode properties,
-            List<String> required,
-            ObjectNode parametersExtra,
-            Set<String> taken,
-            String label,
-            List<ImportWarning> warnings) {
-        JsonNode body = schemas.resolve(operation.path("requestBody"), 0);
-        if (body == null || !body.isObject() || !body.has("content")) {
-            return true;
-        }
-        boolean bodyRequired = body.path("required").asBoolean(false);
-        JsonNode json = null;
-        String other = null;
-        for (Map.Entry<String, JsonNode> media : body.path("content").properties()) {
-            String type =
-                    media.getKey().toLowerCase(Locale.ROOT).split(";", 2)[0].strip();
-            if (type.equals("application/json") || type.endsWith("+json") || type.equals("*/*")) {
-                json = media.getValue().path("schema");
-                break;
-            }
-            other = other == null ? type : other;
-        }
-        String problem = null;
-        ImportWarning.Code code = ImportWarning.Code.UNSUPPORTED_BODY;
-        ObjectNode schema = null;
-        if (method.equals("get") || method.equals("delete")) {
-            problem = "a " + method.toUpperCase(Locale.ROOT) + " request body is not sent by a tool";
-        } else if (json == null) {
-            boolean form = other != null && (other.startsWith("multipart/") || other.contains("form-urlencoded"));
-            code = form ? ImportWarning.Code.MULTIPART_BODY : ImportWarning.Code.UNSUPPORTED_BODY;
-            problem = "the request body is " + other + "; a tool sends only JSON bodies";
-        } else {
-            schema = flattened(schemas.convert(json, 1));
-            if (!schema.has("properties")
-                    && !schema.path("additionalProperties").isObject()) {
-                problem = "the request body is not a JSON object with properties; a tool sends its arguments"
-                        + " object as the body";
-                schema = null;
-            }
-        }
-        if (problem != null) {
-            warnings.add(ImportWarning.of(
-                    code, label, problem + (bodyRequired ? ": the operation made no tool" : ": it is left out")));
-            return !bodyRequired;
-        }
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            properties.set(property.getKey(), property.getValue());
-            taken.add(property.getKey());
-        }
-        if (bodyRequired) {
-            schema.path("required").forEach(name -> required.add(name.asString("")));
-        }
-        if (schema.has("additionalProperties")) {
-            parametersExtra.set("additionalProperties", schema.get("additionalProperties"));
-        }
-        return true;
-    }
-
-    /** Merges the properties of a top-level {@code allOf} into the schema itself (a common way to extend a type). */
-    private static ObjectNode flattened(ObjectNode schema) {
-        JsonNode parts = schema.remove("allOf");
-        if (parts == null) {
-            return schema;
-        }
-        ObjectNode properties = schema.has("properties") ? (ObjectNode) schema.get("properties") : NODES.objectNode();
-        ArrayNode required = schema.has("required") ? (ArrayNode) schema.get("required") : NODES.arrayNode();
-        for (JsonNode part : parts) {
-            ObjectNode flat = flattened((ObjectNode) part);
-            if (flat.has("properties")) {
-                properties.setAll((ObjectNode) flat.get("properties"));
-            }
-            flat.path("required").forEach(required::add);
-        }
-        if (!properties.isEmpty()) {
-            schema.set("properties", properties);
-            schema.put("type", "object");
-        }
-        if (!required.isEmpty()) {
-            schema.set("required", required);
-        }
-        return schema;
-    }
-
     /** Returns the tool URL, or null when a path template is not a whole segment (the warning is recorded). */
     private String url(String path, Map<String, String> pathArguments, String label, List<ImportWarning> warnings) {
         StringBuilder url = new StringBuilder(baseUrl);
@@ -369,51 +284,6 @@ final class OperationMapper {
             }
         }
         return url.toString();
-    }
-
-    private static String name(String method, String path, JsonNode operation) {
-        JsonNode extension = operation.path("x-toolgate");
-        String override = extension.path("name").asString("");
-        if (!override.isBlank()) {
-            return Names.sanitize(override, Names.fromMethodAndPath(method, path));
-        }
-        String id = operation.path("operationId").asString("");
-        return id.isBlank()
-                ? Names.fromMethodAndPath(method, path)
-                : Names.sanitize(id, Names.fromMethodAndPath(method, path));
-    }
-
-    private static String description(
-            String method, String path, JsonNode operation, String label, List<ImportWarning> warnings) {
-        String override =
-                operation.path("x-toolgate").path("description").asString("").strip();
-        String summary = operation.path("summary").asString("").strip();
-        String description = operation.path("description").asString("").strip();
-        String text;
-        if (!override.isEmpty()) {
-            text = override;
-        } else if (summary.isEmpty() && description.isEmpty()) {
-            warnings.add(ImportWarning.of(
-                    ImportWarning.Code.MISSING_DESCRIPTION,
-                    label,
-                    "the operation has neither summary nor description: the model sees only \""
-                            + method.toUpperCase(Locale.ROOT) + " " + path + "\"; add a description"));
-            text = method.toUpperCase(Locale.ROOT) + " " + path;
-        } else if (description.isEmpty() || description.equals(summary)) {
-            text = summary.isEmpty() ? description : summary;
-        } else if (summary.isEmpty() || description.startsWith(summary)) {
-            text = description;
-        } else {
-            text = summary + "\n\n" + description;
-        }
-        if (Descriptions.tooLong(text, ToolDefinitionParser.MAX_DESCRIPTION)) {
-            warnings.add(ImportWarning.of(
-                    ImportWarning.Code.DESCRIPTION_CUT,
-                    label,
-                    "the description was cut to " + ToolDefinitionParser.MAX_DESCRIPTION + " characters"));
-            text = Descriptions.cut(text, ToolDefinitionParser.MAX_DESCRIPTION);
-        }
-        return text;
     }
 
     private static String lossMessage(ImportWarning.Code loss) {
