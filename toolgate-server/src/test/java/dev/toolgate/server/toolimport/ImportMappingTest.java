@@ -55,6 +55,23 @@ class ImportMappingTest {
     }
 
     @Test
+    void readsLargeYamlAsLongAsItIsWithinSnakeYamlsLimit() {
+        String description = "d".repeat(1_000);
+        StringBuilder yaml = new StringBuilder("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n");
+        for (int i = 0; yaml.length() < 4 * 1024 * 1024; i++) {
+            yaml.append("  /p")
+                    .append(i)
+                    .append(":\n    get: {description: ")
+                    .append(description)
+                    .append(", responses: {}}\n");
+        }
+
+        assertThatThrownBy(() -> OpenApiDocuments.read(yaml.toString()))
+                .isInstanceOf(DocumentException.class)
+                .hasMessageContaining("YAML");
+    }
+
+    @Test
     void convertsSwagger2ToOpenApi3() {
         OpenApiDocuments.Read read = OpenApiDocuments.read("""
                 swagger: "2.0"
