@@ -128,7 +128,9 @@ public final class RequestRenderer {
                     ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "the tool's URL is not a valid http or https URL"));
         }
         HttpUrl.Builder url = base.newBuilder().fragment(null);
-        fillPathSegments(url, base, arguments);
+        if (UrlTemplate.isTemplated(config.url())) {
+            fillPathSegments(url, base, arguments);
+        }
         Set<String> sensitiveQuery = new HashSet<>();
         List<String> secretValues = new ArrayList<>();
         Set<String> pinned = addToolQueryParams(url, base, config, call, arguments, sensitiveQuery, secretValues);

@@ -71,6 +71,35 @@ class PathTemplateRenderingTest {
     }
 
     @Test
+    void anyOtherValueRoundTripsAsExactlyOneSegment() {
+        java.util.Random random = new java.util.Random(20261201L);
+        String alphabet = "/\\.%?#@:;=&+ $!'()*,[]{}<>\"|^`~-_azAZ09\u00e9\u00fc\u4e2d\ud83d\ude00\u0000\r\n\t";
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder value = new StringBuilder();
+            int length = 1 + random.nextInt(12);
+            while (value.length() < length) {
+                int at = random.nextInt(alphabet.length());
+                value.append(Character.isHighSurrogate(alphabet.charAt(at)) ? alphabet.substring(at, at + 2) : "")
+                        .append(Character.isSurrogate(alphabet.charAt(at)) ? "" : String.valueOf(alphabet.charAt(at)));
+            }
+            String text = value.toString();
+            if (text.equals(".") || text.equals("..")) {
+                continue;
+            }
+            ObjectNode arguments = MAPPER.createObjectNode().put("user", text);
+
+            HttpUrl url = renderer.render(tool(URL, HttpMethod.GET), arguments, CALL, "inv", NOW)
+                    .url();
+
+            assertThat(url.host()).as(text).isEqualTo("api.example.com");
+            assertThat(url.port()).as(text).isEqualTo(443);
+            assertThat(url.pathSegments()).as(text).containsExactly("v1", "users", text, "repos");
+            assertThat(url.query()).as(text).isNull();
+            assertThat(url.fragment()).as(text).isNull();
+        }
+    }
+
+    @Test
     void encodesControlCharactersInsteadOfSendingThem() {
         ObjectNode arguments = MAPPER.createObjectNode().put("user", "a\r\nHost: evil\u0000");
 
@@ -153,6 +182,17 @@ class PathTemplateRenderingTest {
         assertThat(request.headers().names()).doesNotContain("X-Trace");
         assertThat(request.url().toString()).isEqualTo("https://api.example.com/v1/items?dry_run=true");
         assertThat(request.bodyText()).isEqualTo("{\"name\":\"x\"}");
+    }
+
+    @Test
+    void aPercentEncodedPlaceholderInAUrlWithoutTemplatesStaysLiteral() {
+        String literal = "https://api.example.com/v1/%7B%7Bargs.user%7D%7D";
+        ObjectNode arguments = MAPPER.createObjectNode().put("user", "octocat");
+
+        RenderedRequest request = renderer.render(tool(literal, HttpMethod.GET), arguments, CALL, "inv", NOW);
+
+        assertThat(request.url().encodedPath()).isEqualTo("/v1/%7B%7Bargs.user%7D%7D");
+        assertThat(request.url().queryParameter("user")).isEqualTo("octocat");
     }
 
     @Test
