@@ -20,6 +20,7 @@ import dev.toolgate.core.signing.RequestSigner;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.core.tool.UrlTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -248,7 +249,7 @@ public final class ToolEngine {
             return new TestFireResult(null, null, action(invocation, start, arguments));
         }
 
-        EgressDecision preflight = egress.checkUrl(config.url());
+        EgressDecision preflight = egress.checkUrl(UrlTemplate.skeleton(config.url()));
         if (!preflight.allowed()) {
             return new TestFireResult(
                     null,

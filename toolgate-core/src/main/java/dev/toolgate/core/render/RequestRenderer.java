@@ -10,6 +10,7 @@ import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.KeyValue;
 import dev.toolgate.core.tool.TemplateSyntax;
 import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.tool.UrlTemplate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +43,13 @@ import tools.jackson.databind.node.ObjectNode;
  * </ul>
  * Query parameters pinned in the tool URL and the tool's templated {@code query_params} come first and win:
  * a model argument with the same name as one of them is dropped. JSON is compact UTF-8, non-ASCII kept.
+ *
+ * <p>Path parameters: an {@code {{args.NAME}}} segment of the tool URL ({@link UrlTemplate}) is filled with the
+ * argument's text, percent-encoded as one segment; an empty value, {@code .} or {@code ..} is refused. In
+ * {@code arguments} mode an argument the tool routes itself (a path segment, a header, a {@code query_params}
+ * entry or the auth uses it) is not sent again as a query parameter or body field. A header or
+ * {@code query_params} entry that is exactly one {@code {{args.NAME}}} is left out when that argument is missing
+ * or null.
  *
  * <p>Headers, in order: {@code Content-Type: application/json; charset=utf-8} (with a body), the tool's
  * headers (templated; {@linkplain ReservedHeaders reserved} names and the auth header's name are ignored),
@@ -114,12 +122,15 @@ public final class RequestRenderer {
         Instant second = timestamp.truncatedTo(ChronoUnit.SECONDS);
         HttpMethod method = config.effectiveMethod();
 
-        HttpUrl base = HttpUrl.parse(config.url());
+        HttpUrl base = HttpUrl.parse(UrlTemplate.skeleton(config.url()));
         if (base == null) {
             throw new RenderException(ToolError.of(
                     ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "the tool's URL is not a valid http or https URL"));
         }
         HttpUrl.Builder url = base.newBuilder().fragment(null);
+        if (UrlTemplate.isTemplated(config.url())) {
+            fillPathSegments(url, base, arguments);
+        }
         Set<String> sensitiveQuery = new HashSet<>();
         List<String> secretValues = new ArrayList<>();
         Set<String> pinned = addToolQueryParams(url, base, config, call, arguments, sensitiveQuery, secretValues);
@@ -127,10 +138,13 @@ public final class RequestRenderer {
         byte[] body = null;
         if (config.bodyMode() == BodyMode.ENVELOPE) {
             body = JSON.writeValueAsBytes(envelope(tool, arguments, call, invocationId, second));
-        } else if (method.sendsArgumentsAsBody()) {
-            body = JSON.writeValueAsBytes(arguments);
         } else {
-            addArgumentsToQuery(url, arguments, pinned);
+            ObjectNode rest = withoutRouted(arguments, routedArguments(config));
+            if (method.sendsArgumentsAsBody()) {
+                body = JSON.writeValueAsBytes(rest);
+            } else {
+                addArgumentsToQuery(url, rest, pinned);
+            }
         }
 
         Headers.Builder headers = new Headers.Builder();
@@ -166,15 +180,94 @@ public final class RequestRenderer {
             List<String> secretValues) {
         Set<String> pinned = new HashSet<>(base.queryParameterNames());
         for (KeyValue param : config.queryParams()) {
+            pinned.add(param.key());
+            if (absentSoleArgument(param.value(), arguments)) {
+                continue;
+            }
             String value = templates.render(param.value(), call, arguments, secretValues);
             url.addQueryParameter(param.key(), value);
-            pinned.add(param.key());
             if (TemplateSyntax.usesSecret(param.value())) {
                 sensitiveQuery.add(param.key());
                 secretValues.add(value);
             }
         }
         return pinned;
+    }
+
+    /**
+     * Fills each {@code {{args.NAME}}} path segment of the tool URL ({@link UrlTemplate}) with the argument's text,
+     * percent-encoded as one segment: {@code /}, {@code \\}, {@code ?}, {@code #} and {@code %} are encoded, so
+     * a value can never add a segment, a query or a fragment, and the scheme, host and port stay the tool's.
+     *
+     * @throws RenderException {@code HTTP_TOOL_INVALID_ARGS} when the value is empty (or the argument missing or
+     *     null), {@code .} or {@code ..}: such a segment would drop or climb out of the path (RFC 3986 §5.2.4)
+     */
+    private static void fillPathSegments(HttpUrl.Builder url, HttpUrl skeleton, JsonNode arguments) {
+        List<String> segmentArguments = UrlTemplate.segmentArguments(skeleton);
+        for (int i = 0; i < segmentArguments.size(); i++) {
+            String name = segmentArguments.get(i);
+            if (name == null) {
+                continue;
+            }
+            String value = TemplateRenderer.argumentText(arguments.get(name));
+            if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+                throw new RenderException(ToolError.of(
+                        ErrorCode.HTTP_TOOL_INVALID_ARGS,
+                        "the argument '" + name + "' fills a segment of the URL path and must not be empty, \".\""
+                                + " or \"..\""));
+            }
+            url.setPathSegment(i, value);
+        }
+    }
+
+    /**
+     * Returns the arguments a tool routes itself in {@code arguments} mode, so they are not sent a second time in
+     * the query or the body: those that fill URL path segments and those its header and {@code query_params}
+     * templates use (the auth's too).
+     */
+    private static Set<String> routedArguments(HttpRequestConfig config) {
+        Set<String> routed = new HashSet<>(UrlTemplate.argumentNames(config.url()));
+        config.headers().forEach(header -> routed.addAll(argumentsIn(header.value())));
+        config.queryParams().forEach(param -> routed.addAll(argumentsIn(param.value())));
+        switch (config.auth()) {
+            case Auth.None none -> {}
+            case Auth.Bearer bearer -> routed.addAll(argumentsIn(bearer.token()));
+            case Auth.Header header -> routed.addAll(argumentsIn(header.value()));
+        }
+        return routed;
+    }
+
+    private static Set<String> argumentsIn(String template) {
+        Set<String> names = new HashSet<>();
+        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (matcher.group(1).startsWith("args.")) {
+                names.add(matcher.group(1).substring("args.".length()));
+            }
+        }
+        return names;
+    }
+
+    private static ObjectNode withoutRouted(ObjectNode arguments, Set<String> routed) {
+        if (routed.isEmpty()) {
+            return arguments;
+        }
+        ObjectNode rest = arguments.deepCopy();
+        routed.forEach(rest::remove);
+        return rest;
+    }
+
+    /**
+     * Returns whether {@code template} is exactly one {@code {{args.NAME}}} placeholder whose argument is missing
+     * or null: such a header or query parameter is left out instead of being sent empty (an optional parameter).
+     */
+    private static boolean absentSoleArgument(String template, JsonNode arguments) {
+        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
+        if (!matcher.matches() || !matcher.group(1).startsWith("args.")) {
+            return false;
+        }
+        JsonNode value = arguments.get(matcher.group(1).substring("args.".length()));
+        return value == null || value.isNull() || value.isMissingNode();
     }
 
     /** Adds each non-null argument whose name is not pinned, in the arguments' order. */
@@ -198,7 +291,9 @@ public final class RequestRenderer {
             List<String> secretValues) {
         String authHeader = authHeaderName(config.auth());
         for (KeyValue header : config.headers()) {
-            if (ReservedHeaders.isReserved(header.key()) || header.key().equalsIgnoreCase(authHeader)) {
+            if (ReservedHeaders.isReserved(header.key())
+                    || header.key().equalsIgnoreCase(authHeader)
+                    || absentSoleArgument(header.value(), arguments)) {
                 continue;
             }
             boolean secret = TemplateSyntax.usesSecret(header.value());

@@ -40,7 +40,8 @@ final class HttpFieldRules {
 
     /**
      * Returns what is wrong with a tool URL, or null. It must be at most {@value #MAX_URL_LENGTH} characters,
-     * hold no template, and pass {@link EgressPolicy#checkSyntax}: an absolute {@code https://} URL without
+     * hold templates only as whole path segments ({@link UrlTemplate}), and, with each such segment replaced by
+     * its marker ({@link UrlTemplate#skeleton}), pass {@link EgressPolicy#checkSyntax}: an absolute {@code https://} URL without
      * control characters or surrounding white space, user info, or an authority that URL parsers read
      * differently (percent-encoding, non-ASCII or full-width dots, a backslash, a non-canonical IP literal,
      * an empty host, ...). Nothing is trimmed or decoded to make a URL pass. A fragment is allowed (it is
@@ -53,12 +54,14 @@ final class HttpFieldRules {
         if (raw.length() > MAX_URL_LENGTH) {
             return "must be at most " + MAX_URL_LENGTH + " characters";
         }
-        if (raw.contains("{{") || raw.contains("}}")) {
-            return "must not contain templates: put dynamic values in query_params, headers or the arguments";
+        String templateProblem = UrlTemplate.problem(raw);
+        if (templateProblem != null) {
+            return templateProblem;
         }
-        EgressDecision syntax = EgressPolicy.checkSyntax(raw);
+        String skeleton = UrlTemplate.skeleton(raw);
+        EgressDecision syntax = EgressPolicy.checkSyntax(skeleton);
         if (syntax.allowed()) {
-            return HttpUrl.parse(raw) == null ? "is not a valid URL" : null;
+            return HttpUrl.parse(skeleton) == null ? "is not a valid URL" : null;
         }
         if (syntax.denyReason() == DenyReason.NOT_HTTPS) {
             return raw.regionMatches(true, 0, "http://", 0, 7)
@@ -71,9 +74,12 @@ final class HttpFieldRules {
         return "is not allowed: " + syntax.reason();
     }
 
-    /** Returns the canonical form of a URL that passed {@link #urlProblem}, as OkHttp will send it. */
+    /**
+     * Returns the canonical form of a URL that passed {@link #urlProblem}, as OkHttp will send it, path templates
+     * kept as {@code {{args.NAME}}} ({@link UrlTemplate#canonical}).
+     */
     static String canonicalUrl(String raw) {
-        return HttpUrl.get(raw).toString();
+        return UrlTemplate.canonical(raw);
     }
 
     /**

@@ -90,6 +90,7 @@ public final class ToolDefinitionParser {
         Long priority = top.optionalInteger("priority", 0, MAX_PRIORITY);
         ToolConfig config = assemblyAi ? assemblyAiConfig(top) : typedConfig(top);
         misplacedFields(top, assemblyAi);
+        pathArgumentsDeclared(top, parameters, config, assemblyAi ? "http.url" : "config.url");
         top.rejectUnknown();
         if (!errors.isEmpty()) {
             return new ParseResult.Invalid(errors);
@@ -217,6 +218,31 @@ public final class ToolDefinitionParser {
                             + " tool_type + config");
         }
         return AssemblyAiForm.parse(top, httpParser);
+    }
+
+    /**
+     * Records an error for each argument that fills a URL path segment ({@link UrlTemplate}) but is not a
+     * {@code required} property of {@code parameters}: without it the call could never render.
+     */
+    private static void pathArgumentsDeclared(FieldReader top, JsonNode parameters, ToolConfig config, String path) {
+        if (parameters == null || !(config instanceof HttpRequestConfig http)) {
+            return;
+        }
+        JsonNode properties = parameters.path("properties");
+        JsonNode required = parameters.path("required");
+        for (String name : UrlTemplate.argumentNames(http.url())) {
+            boolean isRequired = false;
+            for (JsonNode entry : required) {
+                isRequired |= entry.isString() && entry.stringValue().equals(name);
+            }
+            if (!properties.has(name) || !isRequired) {
+                top.errors()
+                        .add(new FieldError(
+                                path,
+                                "fills a path segment with {{args." + name + "}}: parameters must declare " + name
+                                        + " as a required property"));
+            }
+        }
     }
 
     private static void misplacedFields(FieldReader top, boolean assemblyAi) {

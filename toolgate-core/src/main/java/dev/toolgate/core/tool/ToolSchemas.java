@@ -168,7 +168,9 @@ public final class ToolSchemas {
     }
 
     private static void http(ObjectNode p, ToolLimits limits) {
-        ObjectNode url = string("The endpoint: an absolute https:// URL without user info, fragment or templates.");
+        ObjectNode url = string(
+                "The endpoint: an absolute https:// URL without user info or fragment. A whole path segment may be"
+                        + " {{args.NAME}}, filled with that argument as one percent-encoded segment.");
         url.put("format", "uri").put("maxLength", HttpFieldRules.MAX_URL_LENGTH);
         url.putArray("examples").add("https://crm.example.com/customers/lookup");
         p.set("url", url);

@@ -12,7 +12,8 @@
  * {@link dev.toolgate.core.tool.HttpMethod} and {@link dev.toolgate.core.tool.SignatureScheme}.
  * {@link dev.toolgate.core.tool.ToolLimits} are the deployment limits a tool is checked against;
  * {@link dev.toolgate.core.tool.TemplateSyntax} is the {@code {{...}}} template language of header and query
- * values, checked when a tool is saved and filled in by {@code core.render}.
+ * values, checked when a tool is saved and filled in by {@code core.render};
+ * {@link dev.toolgate.core.tool.UrlTemplate} the {@code {{args.NAME}}} path segments a tool URL may hold.
  *
  * <p>Depends on Jackson, networknt json-schema-validator (the {@code parameters} meta-schema check) and OkHttp
  * ({@code HttpUrl}, {@code Headers}, for URL and header syntax).

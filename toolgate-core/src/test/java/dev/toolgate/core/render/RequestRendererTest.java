@@ -247,13 +247,14 @@ class RequestRendererTest {
                 null);
 
         // the model echoes a secret it should not know into its arguments: shown masked all the same
-        RenderedRequest request =
-                renderer.render(tool(config), args("{\"city\": \"x wk-SECRET-1\"}"), CALL, "inv_1", NOW);
+        RenderedRequest request = renderer.render(
+                tool(config), args("{\"city\": \"x wk-SECRET-1\", \"note\": \"x wk-SECRET-1\"}"), CALL, "inv_1", NOW);
 
         assertThat(request.secrets().mask("Bearer plain-token | crm crm-SECRET-2 | key=wk-SECRET-1 | plain-token"))
                 .isEqualTo("*** | *** | key=*** | ***");
         assertThat(request.maskedHeaders()).containsEntry("X-City", "x ***").containsEntry("X-Crm", "***");
-        assertThat(request.maskedBody()).isEqualTo("{\"city\":\"x ***\"}");
+        // city travels in its header only (a routed argument); note goes in the body
+        assertThat(request.maskedBody()).isEqualTo("{\"note\":\"x ***\"}");
         assertThat(request.bodyText()).contains("wk-SECRET-1");
         assertThat(request.maskedUrl()).isEqualTo("https://api.example.com/v1/crm?key=***");
         assertThat(request.secrets().toString()).doesNotContain("SECRET").doesNotContain("plain-token");

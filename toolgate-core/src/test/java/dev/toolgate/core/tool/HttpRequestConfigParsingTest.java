@@ -167,11 +167,51 @@ class HttpRequestConfigParsingTest {
     }
 
     @Test
-    void rejectsTemplatesInUrl() {
+    void rejectsTemplatesOutsideWholePathSegments() {
         assertSingleError(
-                PARSER.parse(withUrl("https://api.example.com/{{args.id}}")),
+                PARSER.parse(withUrl("https://{{args.host}}/v1")),
                 "config.url",
-                "must not contain templates");
+                "the scheme, host, port, query and fragment never come from a template");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com:{{args.port}}/v1")),
+                "config.url",
+                "never come from a template");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/v1?q={{args.q}}")), "config.url", "never come from");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/v1/item-{{args.id}}")),
+                "config.url",
+                "must fill a whole path segment");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/v1/{{secrets.key}}")),
+                "config.url",
+                "must fill a whole path segment and be {{args.NAME}}");
+        assertSingleError(PARSER.parse(withUrl("https://api.example.com/v1/../{{args.id}}")), "config.url", ". or ..");
+        assertSingleError(
+                PARSER.parse(withUrl("https://api.example.com/v1%7B%7B/{{args.id}}")),
+                "config.url",
+                "percent-encoded braces");
+    }
+
+    @Test
+    void acceptsWholeSegmentPathTemplatesDeclaredAsRequiredParameters() {
+        ObjectNode body = withUrl("https://API.example.com/v1/users/{{ args.user_id }}/repos/{{args.repo}}?x=1");
+        body.set(
+                "parameters",
+                json("{'type': 'object', 'properties': {'user_id': {'type': 'string'}, 'repo': {'type': 'string'}},"
+                        + " 'required': ['user_id', 'repo']}"));
+
+        HttpRequestConfig config = httpConfig(PARSER.parse(body));
+
+        assertThat(config.url()).isEqualTo("https://api.example.com/v1/users/{{args.user_id}}/repos/{{args.repo}}?x=1");
+    }
+
+    @Test
+    void refusesAPathTemplateWhoseArgumentIsNotARequiredParameter() {
+        ObjectNode body = withUrl("https://api.example.com/v1/users/{{args.user_id}}");
+        body.set("parameters", json("{'type': 'object', 'properties': {'user_id': {'type': 'string'}}}"));
+
+        assertSingleError(PARSER.parse(body), "config.url", "must declare user_id as a required property");
     }
 
     @Test

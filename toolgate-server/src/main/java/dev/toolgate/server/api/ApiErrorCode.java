@@ -56,6 +56,11 @@ public enum ApiErrorCode {
     VALIDATION_FAILED("validation_failed", HttpStatus.UNPROCESSABLE_CONTENT, "Fields are missing or invalid."),
     /** 422: the agent already holds {@code toolgate.limits.max-tools-per-agent} tools. */
     TOO_MANY_TOOLS("too_many_tools", HttpStatus.UNPROCESSABLE_CONTENT, "The agent holds the most tools it may."),
+    /** 422: the OpenAPI document to import cannot be read, or names no usable server (docs/openapi-import.md). */
+    INVALID_DOCUMENT("invalid_document", HttpStatus.UNPROCESSABLE_CONTENT, "The OpenAPI document cannot be imported."),
+    /** 422: the OpenAPI document could not be fetched from its URL (refused by the egress policy, or failed). */
+    DOCUMENT_FETCH_FAILED(
+            "document_fetch_failed", HttpStatus.UNPROCESSABLE_CONTENT, "The OpenAPI document could not be fetched."),
     /** 500: a fault inside Toolgate, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "A fault inside Toolgate.");
 

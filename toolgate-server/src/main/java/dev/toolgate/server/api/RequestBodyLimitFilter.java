@@ -13,6 +13,11 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds every API request body to {@code toolgate.limits.max-request-body-bytes} (docs/configuration.md) before
+ * Bounds every API request body to {@code toolgate.limits.max-request-body-bytes} (docs/configuration.md), or to the
+ * limit of its own that a path has (the OpenAPI import's {@code toolgate.openapi-import.max-document-bytes}), before
  * anything reads it. A declared {@code Content-Length} above the bound is answered at once with 413
  * {@code payload_too_large} and {@code Connection: close}, without reading a byte of the body. Any other body
  * (chunked, or within its declared length) is read through a counting stream that throws {@link TooLarge} on the
@@ -29,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<Pattern, Long> pathLimits;
     private final JsonMapper json;
 
     /**
@@ -37,16 +44,50 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
      * @param json the mapper that writes the problem body (Spring's, so it renders like every other problem)
      */
     public RequestBodyLimitFilter(long maxBytes, JsonMapper json) {
+        this(maxBytes, Map.of(), json);
+    }
+
+    /**
+     * @param maxBytes the most bytes one request body may have, >= 1, unless its path has a limit of its own
+     * @param pathLimits limits of their own, by path template ({@code /v1/agents/{agentId}/tools/import}, each
+     *     {@code {...}} standing for one path segment), each >= 1
+     * @param json the mapper that writes the problem body (Spring's, so it renders like every other problem)
+     */
+    public RequestBodyLimitFilter(long maxBytes, Map<String, Long> pathLimits, JsonMapper json) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be >= 1, got " + maxBytes);
         }
-        this.maxBytes = maxBytes;
+        this.defaultMaxBytes = maxBytes;
+        Map<Pattern, Long> patterns = new LinkedHashMap<>();
+        pathLimits.forEach((template, limit) -> {
+            if (limit < 1) {
+                throw new IllegalArgumentException("the limit of " + template + " must be >= 1, got " + limit);
+            }
+            patterns.put(
+                    Pattern.compile(Arrays.stream(template.split("\\{[^/{}]+}", -1))
+                            .map(Pattern::quote)
+                            .collect(Collectors.joining("[^/]+"))),
+                    limit);
+        });
+        this.pathLimits = patterns;
         this.json = json;
+    }
+
+    /** Returns the limit of {@code request}'s body: its path's own, or the default. */
+    private long maxBytes(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (Map.Entry<Pattern, Long> entry : pathLimits.entrySet()) {
+            if (entry.getKey().matcher(path).matches()) {
+                return entry.getValue();
+            }
+        }
+        return defaultMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytes(request);
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setHeader(HttpHeaders.CONNECTION, "close");

@@ -2,6 +2,7 @@ package dev.toolgate.server.config;
 
 import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.api.RequestBodyLimitFilter;
+import java.util.Map;
 import org.apache.coyote.AbstractProtocol;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -34,8 +35,12 @@ class HttpConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
             ToolgateProperties properties, JsonMapper json) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.limits().maxRequestBodyBytes(), json));
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                        properties.limits().maxRequestBodyBytes(),
+                        Map.of(ToolgateProperties.OpenApiImport.PATH, (long)
+                                properties.openapiImport().maxDocumentBytes()),
+                        json));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }

@@ -42,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param openapiImport settings of the OpenAPI import (docs/openapi-import.md)
  */
 @Validated
 @ConfigurationProperties("toolgate")
@@ -70,7 +71,31 @@ public record ToolgateProperties(
         Duration redisTimeout,
 
         @DefaultValue @Valid Invalidation invalidation,
-        @DefaultValue @Valid Reencryption reencryption) {
+        @DefaultValue @Valid Reencryption reencryption,
+        @DefaultValue @Valid OpenApiImport openapiImport) {
+
+    /**
+     * The OpenAPI import ({@code POST /v1/agents/{agentId}/tools/import}, docs/openapi-import.md).
+     *
+     * @param maxDocumentBytes bytes of one import request body, and of a document fetched from a URL; a larger body
+     *     is refused with 413 before it is buffered, a larger fetched document with 422 (default 16 MiB, range
+     *     1,024..64 MiB)
+     * @param fetchTimeout the total budget of fetching a document from a URL (DNS + connect + TLS + request +
+     *     response), 100 ms..60 s (default 10 s)
+     */
+    public record OpenApiImport(
+            @DefaultValue("16777216") @Range(min = 1024, max = 64 * 1024 * 1024)
+            int maxDocumentBytes,
+
+            @DefaultValue("10s") @DurationRange(min = "100ms", max = "60s")
+            Duration fetchTimeout) {
+
+        /**
+         * The import's path: its body is a whole OpenAPI document, bounded by {@link #maxDocumentBytes()} instead of
+         * {@code toolgate.limits.max-request-body-bytes}.
+         */
+        public static final String PATH = "/v1/agents/{agentId}/tools/import";
+    }
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -296,6 +321,8 @@ public record ToolgateProperties(
                 + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
                 + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
                 + ", signing=" + signing + ", limits=" + limits + ", redisTimeout=" + redisTimeout
-                + ", invalidation=" + invalidation + ", reencryption=" + reencryption + "]";
+                + ", invalidation=" + invalidation + ", reencryption=" + reencryption + ", openapiImport="
+                + openapiImport
+                + "]";
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * @param signingSecret the new signing secret, only in the answer that issues one (create, or a PATCH that changes
  *     the signature scheme); left out otherwise
  */
-record ToolOut(
+public record ToolOut(
         UUID id,
         UUID agentId,
         String name,
@@ -52,7 +52,7 @@ record ToolOut(
     }
 
     /** The tool with {@code signingSecret} (null: none). */
-    static ToolOut of(Tool tool, String signingSecret) {
+    public static ToolOut of(Tool tool, String signingSecret) {
         ToolDefinition definition = tool.definition();
         return new ToolOut(
                 tool.id(),

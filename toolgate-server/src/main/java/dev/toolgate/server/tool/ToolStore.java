@@ -150,6 +150,29 @@ public class ToolStore {
     }
 
     /**
+     * Inserts several tools, each with its signing secret, all or none: one transaction, so a name taken meanwhile or
+     * the tools-per-agent limit stores nothing at all.
+     *
+     * @param definitions the tools, in order
+     * @param secrets their signing secrets, one per definition, in the same order
+     * @return the stored tools, in order
+     * @throws ApiException as {@link #create}; nothing is stored then
+     * @throws IllegalArgumentException when the lists differ in size
+     */
+    @Transactional
+    public List<Tool> createAll(
+            UUID tenantId, UUID agentId, List<ToolDefinition> definitions, List<SigningSecret> secrets) {
+        if (definitions.size() != secrets.size()) {
+            throw new IllegalArgumentException("one signing secret per definition");
+        }
+        List<Tool> created = new java.util.ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            created.add(create(tenantId, agentId, definitions.get(i), secrets.get(i)));
+        }
+        return created;
+    }
+
+    /**
      * Replaces a tool's definition.
      *
      * @throws ApiException 409 when another tool of the agent has the new name
