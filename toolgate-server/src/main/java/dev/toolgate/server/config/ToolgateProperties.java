@@ -32,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param publicBaseUrl the base URL voice platforms reach this gateway at ({@code https://toolgate.example.com}),
+ *     written into the tool exports for Vapi, Retell and ElevenLabs; null to use the URL the export request came in on
+ * @param mcp MCP-server settings (docs/mcp.md)
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -51,7 +54,30 @@ public record ToolgateProperties(
         @DefaultValue Limits limits,
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue Reencryption reencryption,
+        String publicBaseUrl,
+        @DefaultValue Mcp mcp) {
+
+    /**
+     * The MCP server at {@code /v1/agents/{agentId}/mcp} (docs/mcp.md).
+     *
+     * @param allowedOrigins comma-separated origins ({@code https://app.example.com}, or {@code https://host:*} for
+     *     any port) whose browser pages may call the MCP server; a request with any other {@code Origin} header is
+     *     refused with 403, as the MCP specification asks of Streamable HTTP servers against DNS rebinding. Requests
+     *     without an {@code Origin} (servers, voice runtimes) are never refused for it. Default: empty
+     */
+    public record Mcp(String allowedOrigins) {
+        /** Returns {@link #allowedOrigins()} as a list, without blanks. */
+        public java.util.List<String> allowedOriginList() {
+            if (allowedOrigins == null || allowedOrigins.isBlank()) {
+                return java.util.List.of();
+            }
+            return java.util.Arrays.stream(allowedOrigins.split(","))
+                    .map(String::trim)
+                    .filter(origin -> !origin.isEmpty())
+                    .toList();
+        }
+    }
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -296,6 +322,7 @@ public record ToolgateProperties(
         }
         validateHttpLimits();
         validateInputLimits();
+        validatePublicBaseUrl();
     }
 
     private void validateHttpLimits() {
@@ -329,6 +356,38 @@ public record ToolgateProperties(
         range("max-tools-per-agent", limits.maxToolsPerAgent(), 1, 100_000);
     }
 
+    private void validatePublicBaseUrl() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(publicBaseUrl);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("toolgate.public-base-url is not a URL: " + e.getMessage());
+        }
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (!web
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalStateException("toolgate.public-base-url must be an http(s) URL with a host and no"
+                    + " user info, query or fragment (e.g. https://toolgate.example.com), got " + publicBaseUrl);
+        }
+    }
+
+    /**
+     * Returns {@link #publicBaseUrl()} without a trailing slash, or null when it is not set.
+     */
+    public String publicBaseUrlOrNull() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return null;
+        }
+        String url = publicBaseUrl.trim();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     private static void range(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalStateException(
@@ -344,6 +403,7 @@ public record ToolgateProperties(
                 + ", redisUrl=" + (redisUrl == null || redisUrl.isBlank() ? null : "***") + ", duplicates=" + duplicates
                 + ", circuitBreaker=" + circuitBreaker + ", masterKey=" + (masterKey == null ? null : "***")
                 + ", signing=" + signing + ", limits=" + limits + ", redisTimeout=" + redisTimeout
-                + ", invalidation=" + invalidation + ", reencryption=" + reencryption + "]";
+                + ", invalidation=" + invalidation + ", reencryption=" + reencryption
+                + ", publicBaseUrl=" + publicBaseUrl + ", mcp=" + mcp + "]";
     }
 }
