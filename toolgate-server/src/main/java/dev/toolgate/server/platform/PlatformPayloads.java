@@ -58,7 +58,7 @@ final class PlatformPayloads {
         try {
             node = body.length == 0 ? null : JSON.readTree(body);
         } catch (JacksonException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+            if (ApiException.isDuplicateKey(e)) {
                 throw new ApiException(ApiErrorCode.DUPLICATE_JSON_KEY, "An object in the body has a key twice");
             }
             throw new ApiException(ApiErrorCode.MALFORMED_BODY, "The body is not JSON");

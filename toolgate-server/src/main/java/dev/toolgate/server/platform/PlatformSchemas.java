@@ -1,5 +1,6 @@
 package dev.toolgate.server.platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -20,13 +21,13 @@ final class PlatformSchemas {
 
     /** The subset of one platform. */
     enum Subset {
-        VAPI(Set.of("description", "enum", "pattern", "title"), false),
-        ELEVENLABS(Set.of("description", "enum"), true);
+        VAPI(List.of("description", "enum", "pattern", "title"), false),
+        ELEVENLABS(List.of("description", "enum"), true);
 
-        private final Set<String> keywords;
+        private final List<String> keywords;
         private final boolean describeLiterals;
 
-        Subset(Set<String> keywords, boolean describeLiterals) {
+        Subset(List<String> keywords, boolean describeLiterals) {
             this.keywords = keywords;
             this.describeLiterals = describeLiterals;
         }

@@ -4,7 +4,8 @@
  * package-private controller serves {@code /v1/agents/{id}/tools} (create, read, PATCH, delete; a new signing secret
  * is shown once), {@code /v1/agents/{id}/tools/{id}/signing-secret/rotate} and {@code /v1/agents/{id}/functions}
  * (the enabled tools as OpenAI, Anthropic or Gemini function
- * descriptors); the OpenAPI document describes each tool type's body from core's {@code ToolSchemas}.
+ * descriptors, or in the formats other features provide as {@link dev.toolgate.server.tool.ToolExportFormat} beans,
+ * such as the voice platforms'); the OpenAPI document describes each tool type's body from core's {@code ToolSchemas}.
  *
  * <p>Depends on {@code core.tool}, {@code core.describe}, {@code core.signing}, {@code server.agent},
  * {@code server.api}, {@code server.secrets}, {@code server.tenant}, Spring (MVC, JDBC, transactions), Jackson,
