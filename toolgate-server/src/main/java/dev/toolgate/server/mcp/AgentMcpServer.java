@@ -55,7 +55,7 @@ public class AgentMcpServer {
             InvocationService invocations,
             ToolgateProperties properties,
             ObjectProvider<BuildProperties> build,
-            ServletContext servletContext)
+            ObjectProvider<ServletContext> servletContext)
             throws ServletException {
         JsonMapper json = JsonMapper.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -108,8 +108,11 @@ public class AgentMcpServer {
                 : McpTransportContext.create(Map.of(McpCaller.CONTEXT_KEY, caller));
     }
 
-    /** The servlet's configuration: the application's context, no init parameters. */
-    private static ServletConfig config(ServletContext servletContext) {
+    /**
+     * The servlet's configuration: the application's servlet context (none when the application runs without a web
+     * server, as the command-line jobs do; no MCP request arrives then), no init parameters.
+     */
+    private static ServletConfig config(ObjectProvider<ServletContext> servletContext) {
         return new ServletConfig() {
             @Override
             public String getServletName() {
@@ -118,7 +121,7 @@ public class AgentMcpServer {
 
             @Override
             public ServletContext getServletContext() {
-                return servletContext;
+                return servletContext.getIfAvailable();
             }
 
             @Override
