@@ -66,6 +66,17 @@ public class AgentStore {
     }
 
     /**
+     * Returns the agent with this id, of whichever tenant: only for callers that authenticate by something the agent's
+     * tenant holds (a voice platform's signature checked against the tenant's secret) rather than by an API key.
+     */
+    public Optional<Agent> findOfAnyTenant(UUID agentId) {
+        return jdbc.sql("select * from agents where id = ?")
+                .param(agentId)
+                .query(AgentStore::map)
+                .optional();
+    }
+
+    /**
      * Returns the tenant's agent with this id.
      *
      * @throws dev.toolgate.server.api.ApiException 404 when there is none (also when it belongs to another tenant)

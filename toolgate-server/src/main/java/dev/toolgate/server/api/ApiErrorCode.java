@@ -13,9 +13,11 @@ public enum ApiErrorCode {
     MALFORMED_BODY("malformed_body", HttpStatus.BAD_REQUEST, "The body is not JSON of the expected shape."),
     /** 400: an object in the body has the same key twice; {@code errors[0].field} names it. */
     DUPLICATE_JSON_KEY("duplicate_json_key", HttpStatus.BAD_REQUEST, "An object in the body has a key twice."),
-    /** 400: a call-context value holds a CR, LF or NUL. */
+    /** 400: a call-context value holds a CR, LF or NUL, or an id or number is too long. */
     INVALID_CALL_CONTEXT(
-            "invalid_call_context", HttpStatus.BAD_REQUEST, "A call-context value holds a line break or NUL."),
+            "invalid_call_context",
+            HttpStatus.BAD_REQUEST,
+            "A call-context value holds a line break or NUL, or is too long."),
     /** 400: a path or query parameter has the wrong type or value; {@code errors[0].field} names it. */
     INVALID_PARAMETER(
             "invalid_parameter", HttpStatus.BAD_REQUEST, "A path or query parameter has the wrong type or value."),
@@ -25,6 +27,11 @@ public enum ApiErrorCode {
     BAD_REQUEST("bad_request", HttpStatus.BAD_REQUEST, "Another request error, named in the detail."),
     /** 401: no {@code X-API-Key}, or an unknown or revoked key. */
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "No API key, or an unknown or revoked one."),
+    /** 401: a voice platform's adapter got no signature or secret, or one that does not match the tenant's. */
+    PLATFORM_UNAUTHENTICATED(
+            "platform_unauthenticated",
+            HttpStatus.UNAUTHORIZED,
+            "The voice platform's signature or secret is missing or does not match."),
     /** 403: the key lacks the endpoint's scope, or the endpoint is open to no key. */
     MISSING_SCOPE("missing_scope", HttpStatus.FORBIDDEN, "The API key lacks the scope the endpoint needs."),
     /** 403: only the operator (an admin key of the default tenant) may do this. */

@@ -71,4 +71,13 @@ public final class ApiException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /**
+     * Returns whether a Jackson read failure is {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}'s: an object
+     * with a key twice, for bodies a handler parses itself (answered {@link ApiErrorCode#DUPLICATE_JSON_KEY}).
+     */
+    public static boolean isDuplicateKey(tools.jackson.core.JacksonException failure) {
+        return failure.getOriginalMessage() != null
+                && failure.getOriginalMessage().startsWith(FieldPaths.DUPLICATE_MESSAGE);
+    }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class FieldPaths {
 
     /** The start of the message of Jackson's {@code StreamReadFeature.STRICT_DUPLICATE_DETECTION} failure. */
-    private static final String DUPLICATE_MESSAGE = "Duplicate Object property \"";
+    static final String DUPLICATE_MESSAGE = "Duplicate Object property \"";
 
     private final JsonMapper json;
     private final PropertyNamingStrategy naming;

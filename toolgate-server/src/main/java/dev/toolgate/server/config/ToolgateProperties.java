@@ -43,6 +43,9 @@ import org.springframework.validation.annotation.Validated;
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
  * @param openapiImport settings of the OpenAPI import (docs/openapi-import.md)
+ * @param publicBaseUrl the base URL voice platforms reach this gateway at ({@code https://toolgate.example.com}),
+ *     written into the tool exports for Vapi, Retell and ElevenLabs; null to use the URL the export request came in on
+ * @param mcp MCP-server settings (docs/mcp.md)
  */
 @Validated
 @ConfigurationProperties("toolgate")
@@ -72,7 +75,64 @@ public record ToolgateProperties(
 
         @DefaultValue @Valid Invalidation invalidation,
         @DefaultValue @Valid Reencryption reencryption,
-        @DefaultValue @Valid OpenApiImport openapiImport) {
+        @DefaultValue @Valid OpenApiImport openapiImport,
+        String publicBaseUrl,
+        @DefaultValue @Valid Mcp mcp) {
+
+    /**
+     * The MCP server at {@code /v1/agents/{agentId}/mcp} (docs/mcp.md).
+     *
+     * @param allowedOrigins comma-separated origins ({@code https://app.example.com}, or {@code https://host:*} for
+     *     any port) whose browser pages may call the MCP server; a request with any other {@code Origin} header is
+     *     refused with 403, as the MCP specification asks of Streamable HTTP servers against DNS rebinding. Requests
+     *     without an {@code Origin} (servers, voice runtimes) are never refused for it. Default: empty
+     */
+    public record Mcp(String allowedOrigins) {
+        /** Returns {@link #allowedOrigins()} as a list, without blanks. */
+        public java.util.List<String> allowedOriginList() {
+            if (allowedOrigins == null || allowedOrigins.isBlank()) {
+                return java.util.List.of();
+            }
+            return java.util.Arrays.stream(allowedOrigins.split(","))
+                    .map(String::trim)
+                    .filter(origin -> !origin.isEmpty())
+                    .toList();
+        }
+    }
+
+    /**
+     * Whether {@link #publicBaseUrl()} is unset or an http(s) URL with a host and no user info, query or fragment
+     * (RFC 3986 syntax, read by {@link java.net.URI}).
+     */
+    @AssertTrue(
+            message = "public-base-url must be an http(s) URL with a host and no user info, query or fragment"
+                    + " (e.g. https://toolgate.example.com)")
+    public boolean isPublicBaseUrlValid() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return true;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(publicBaseUrl);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        return web
+                && uri.getHost() != null
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
+                && uri.getRawUserInfo() == null;
+    }
+
+    /** Returns {@link #publicBaseUrl()} without a trailing slash, or null when it is not set. */
+    public String publicBaseUrlOrNull() {
+        if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+            return null;
+        }
+        String url = publicBaseUrl.strip();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 
     /**
      * The OpenAPI import ({@code POST /v1/agents/{agentId}/tools/import}, docs/openapi-import.md).

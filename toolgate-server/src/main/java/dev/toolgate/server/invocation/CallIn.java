@@ -51,15 +51,19 @@ public record CallIn(
      * @return the context the engine renders with
      * @throws ApiException 400 {@code invalid_call_context} naming every id, number or variable (name or value) that
      *     holds a CR, LF or NUL: these values go into headers and templates, where a line break would split a header
-     *     (docs/errors.md)
+     *     (docs/errors.md); and naming an id or number longer than {@value CallContext#MAX_ID_CHARS} characters
+     *     (the invoke API refuses those earlier, through Bean Validation; the MCP server and the platform adapters
+     *     build a {@code CallIn} from headers and platform payloads, and rely on this check)
      */
-    static CallContext toContext(CallIn call, UUID tenantId, UUID agentId) {
+    public static CallContext toContext(CallIn call, UUID tenantId, UUID agentId) {
         if (call == null) {
             return new CallContext("", null, tenantId, agentId, Map.of());
         }
         List<FieldError> unsafe = new ArrayList<>();
         check(call.id, "call.id", unsafe);
+        checkLength(call.id, "call.id", unsafe);
         check(call.callerNumber, "call.caller_number", unsafe);
+        checkLength(call.callerNumber, "call.caller_number", unsafe);
         Map<String, String> variables = new LinkedHashMap<>();
         if (call.variables != null) {
             for (Map.Entry<String, JsonNode> entry : call.variables.entrySet()) {
@@ -79,7 +83,7 @@ public record CallIn(
         if (!unsafe.isEmpty()) {
             throw new ApiException(
                     ApiErrorCode.INVALID_CALL_CONTEXT,
-                    "The call context has a line break or NUL in "
+                    "The call context has a line break, a NUL or an over-long value in "
                             + unsafe.getFirst().field()
                             + (unsafe.size() > 1 ? " and " + (unsafe.size() - 1) + " more field(s)" : ""),
                     unsafe);
@@ -90,6 +94,12 @@ public record CallIn(
     private static void check(String value, String field, List<FieldError> unsafe) {
         if (value != null && hasLineBreakOrNul(value)) {
             unsafe.add(new FieldError(field, LINE_BREAK_OR_NUL));
+        }
+    }
+
+    private static void checkLength(String value, String field, List<FieldError> unsafe) {
+        if (value != null && value.length() > CallContext.MAX_ID_CHARS) {
+            unsafe.add(new FieldError(field, "must be at most " + CallContext.MAX_ID_CHARS + " characters"));
         }
     }
 

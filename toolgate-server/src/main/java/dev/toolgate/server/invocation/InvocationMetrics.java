@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The invocation meters, registered once at start: {@code toolgate.invocations}, a timer of the time spent inside
- * Toolgate tagged by {@code kind} ({@code invoke}, {@code test_fire}), {@code status} ({@code ok}, {@code error}) and
+ * Toolgate tagged by {@code kind} (an {@link InvocationKind}'s wire name: {@code invoke}, {@code test_fire},
+ * {@code mcp}, ...), {@code status} ({@code ok}, {@code error}) and
  * {@code code} (the error code, or {@code none}); and {@code toolgate.invocations.repeats}, the duplicate calls
  * served from an identical call.
  */
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class InvocationMetrics {
 
     /** The kinds of invocation the timers are tagged with. */
-    static final List<String> KINDS = List.of("invoke", "test_fire");
+    static final List<String> KINDS = InvocationKind.wireNames();
 
     private final Map<String, Timer> timers = new HashMap<>();
     private final Timer repeats;

@@ -13,7 +13,7 @@ import java.util.UUID;
  * <li>{@code agentId}: the agent
  * <li>{@code toolId}: the tool, or null when the model named a tool that does not exist
  * <li>{@code toolName}: the tool name the model used
- * <li>{@code kind}: {@code invoke} or {@code test_fire}
+ * <li>{@code kind}: an {@link InvocationKind}'s wire name ({@code invoke}, {@code test_fire}, {@code mcp}, ...)
  * <li>{@code toolCallId}: the model's tool-call id, or null
  * <li>{@code callId}: the voice call's id, or null
  * <li>{@code status}: {@code ok} or {@code error}

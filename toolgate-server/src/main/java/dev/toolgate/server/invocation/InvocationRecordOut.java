@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param agentId the agent
  * @param toolId the tool, or null when the name matched no tool
  * @param toolName the function name called
- * @param kind {@code invoke} (also replays and repeats) or {@code test_fire}
+ * @param kind where it came from: {@code invoke} (also replays and repeats), {@code test_fire}, {@code mcp},
+ *     {@code vapi}, {@code retell} or {@code elevenlabs} ({@link InvocationKind})
  * @param toolCallId the model's tool-call id, or null
  * @param callId the call's id, or null
  * @param status {@code ok} or {@code error}
@@ -45,7 +46,10 @@ public record InvocationRecordOut(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "lookup_order")
         String toolName,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "invoke")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"invoke", "test_fire", "mcp", "vapi", "retell", "elevenlabs"},
+                example = "invoke")
         String kind,
 
         @Schema(

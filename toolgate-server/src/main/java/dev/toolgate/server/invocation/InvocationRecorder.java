@@ -48,7 +48,7 @@ public class InvocationRecorder {
      * @param agentId the agent whose tool was called
      * @param tool the tool, or null when the agent has no tool named {@code toolName}
      * @param toolName the name the model called
-     * @param kind {@code invoke} or {@code test_fire}
+     * @param kind an {@link InvocationKind}'s wire name
      * @param startedAt when the invocation started
      * @param replayOf the invocation it replays, or null
      */
@@ -96,13 +96,20 @@ public class InvocationRecorder {
      * Records a repeat served from an identical call: its answer as given (an invoke answer with {@code repeat_of}),
      * without the request and timings, which belong to the original; and counts it as a repeat.
      *
+     * @param kind where the repeat came from
      * @param answer the repeat's invoke answer
      * @param arguments the parsed arguments, or null
      * @param startedAt when the repeat arrived
      * @param nanos how long serving the repeat took, in nanoseconds
      */
     void recordRepeat(
-            Tool tool, CallContext call, InvocationOut answer, JsonNode arguments, Instant startedAt, long nanos) {
+            InvocationKind kind,
+            Tool tool,
+            CallContext call,
+            InvocationOut answer,
+            JsonNode arguments,
+            Instant startedAt,
+            long nanos) {
         metrics.repeat(nanos);
         UUID id = UUID.fromString(answer.invocationId());
         invocationLog.record(
@@ -112,7 +119,7 @@ public class InvocationRecorder {
                         .agentId(tool.agentId())
                         .toolId(tool.id())
                         .toolName(tool.name())
-                        .kind("invoke")
+                        .kind(kind.wireName())
                         .toolCallId(answer.toolCallId())
                         .callId(call.callId())
                         .status(answer.status())

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the invoke, replay and test-fire APIs (docs/api.md): finds the tool, applies the rate limits and duplicate-call
+ * Runs the invoke, replay and test-fire APIs (docs/api.md), and the tool calls of the MCP server and the voice
+ * platforms' adapters ({@link InvocationKind}): finds the tool, applies the rate limits and duplicate-call
  * reuse, calls the engine, and hands the outcome to the {@link InvocationRecorder} (log and metrics) and the
  * {@link InvocationAnswers} that shape the answer.
  */
@@ -56,7 +57,8 @@ public class InvocationService {
     }
 
     /**
-     * One tool call from the voice runtime: rate limits, duplicate-call reuse, the engine, the invocation log.
+     * One tool call from the voice runtime through the invoke API ({@link InvocationKind#INVOKE}): see
+     * {@link #invoke(InvocationKind, UUID, ToolCall, CallContext, long)}.
      *
      * @param toolName the function name the model called
      * @param arguments the model's arguments: an object, a JSON string, or null
@@ -72,11 +74,32 @@ public class InvocationService {
             String toolCallId,
             CallContext call,
             long arrivedAtNanos) {
+        return invoke(
+                InvocationKind.INVOKE, agentId, new ToolCall(toolName, arguments, toolCallId), call, arrivedAtNanos);
+    }
+
+    /**
+     * One tool call of a model, from any front door (the invoke API, MCP, a voice platform's adapter): rate
+     * limits, duplicate-call reuse, the engine, the invocation log (recorded with {@code kind}). Every front door
+     * gets the same answer for the same call.
+     *
+     * @param kind where the call came from; the invocation-log record's {@code kind}
+     * @param agentId the agent whose tool is called, already checked to belong to {@code call}'s tenant
+     * @param toolCall the function name, the arguments and the caller's tool-call id
+     * @param call the live call
+     * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); the call's budget counts from it
+     * @return the answer; a tool failure is an answer with {@code status: error}, never an exception
+     */
+    public InvocationOut invoke(
+            InvocationKind kind, UUID agentId, ToolCall toolCall, CallContext call, long arrivedAtNanos) {
+        String toolName = toolCall.name();
+        JsonNode arguments = toolCall.arguments();
+        String toolCallId = toolCall.id();
         Tool tool = tools.findByName(call.tenantId(), agentId, toolName).orElse(null);
         if (tool == null) {
             Instant startedAt = Instant.now();
             InvocationOutcome outcome = engine.notFound(UUID.randomUUID().toString(), toolName, arguments, toolCallId);
-            recorder.record(call, agentId, null, toolName, "invoke", outcome, startedAt, null);
+            recorder.record(call, agentId, null, toolName, kind.wireName(), outcome, startedAt, null);
             return InvocationOut.of(outcome, null);
         }
         // Parse once: the duplicate-call key and the engine both need the object (a JSON string is parsed here).
@@ -85,7 +108,7 @@ public class InvocationService {
         JsonNode parsedArguments = parse instanceof ArgumentParseResult.Parsed parsed ? parsed.arguments() : arguments;
         String key = parse instanceof ArgumentParseResult.Parsed ? duplicateKey(tool, parsedArguments, call) : null;
         if (key == null) {
-            return fresh(tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos)
+            return fresh(kind, tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos)
                     .response();
         }
         Instant startedAt = Instant.now();
@@ -93,7 +116,7 @@ public class InvocationService {
         return switch (duplicates.serve(
                 key,
                 duplicateWindow(tool),
-                () -> fresh(tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos))) {
+                () -> fresh(kind, tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos))) {
             case DuplicateCalls.Ran<InvocationOut> ran -> ran.fresh().response();
             case DuplicateCalls.Reused<InvocationOut> reused -> {
                 InvocationOut answer = reused.response()
@@ -102,7 +125,7 @@ public class InvocationService {
                                 toolCallId,
                                 InvocationOut.millis((System.nanoTime() - start) / 1000),
                                 reused.originalInvocationId());
-                recorder.recordRepeat(tool, call, answer, parsedArguments, startedAt, System.nanoTime() - start);
+                recorder.recordRepeat(kind, tool, call, answer, parsedArguments, startedAt, System.nanoTime() - start);
                 yield answer;
             }
         };
@@ -115,6 +138,7 @@ public class InvocationService {
     public InvocationOut replay(InvocationRecord original, Tool tool, long arrivedAtNanos) {
         JsonNode arguments = original.argumentsJson() == null ? null : JSON.readTree(original.argumentsJson());
         return fresh(
+                        InvocationKind.INVOKE,
                         tool,
                         arguments,
                         null,
@@ -147,7 +171,15 @@ public class InvocationService {
                 ? engine.testFire(invocation, dryRun)
                 : new TestFireResult(null, null, engine.refuse(invocation, rateLimited(decision)));
         if (result.outcome() != null) {
-            recorder.record(call, tool.agentId(), tool, tool.name(), "test_fire", result.outcome(), startedAt, null);
+            recorder.record(
+                    call,
+                    tool.agentId(),
+                    tool,
+                    tool.name(),
+                    InvocationKind.TEST_FIRE.wireName(),
+                    result.outcome(),
+                    startedAt,
+                    null);
         }
         return TestFireOut.of(result, dryRun);
     }
@@ -158,6 +190,7 @@ public class InvocationService {
      * @param parse what {@link ToolEngine#parseArguments} gave for {@code arguments}, or null to let the engine parse
      */
     private DuplicateCalls.Fresh<InvocationOut> fresh(
+            InvocationKind kind,
             Tool tool,
             JsonNode arguments,
             ArgumentParseResult parse,
@@ -173,7 +206,7 @@ public class InvocationService {
         InvocationOutcome outcome = decision.allowed()
                 ? engine.invoke(invocation, parse)
                 : engine.refuse(invocation, rateLimited(decision));
-        recorder.record(call, tool.agentId(), tool, tool.name(), "invoke", outcome, startedAt, replayOf);
+        recorder.record(call, tool.agentId(), tool, tool.name(), kind.wireName(), outcome, startedAt, replayOf);
         boolean reusable = outcome.ok() || outcome.error().code().reusable();
         return new DuplicateCalls.Fresh<>(invocationId, InvocationOut.of(outcome, replayOf), reusable);
     }

@@ -77,7 +77,7 @@ public class ToolHealth {
                         + ") then 1 else 0 end), 0) as endpoint_errors,"
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_TIMEOUT' then 1 else 0 end), 0) as timeouts,"
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_INVALID_ARGS' then 1 else 0 end), 0) as invalid_args"
-                        + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
+                        + " from invocations where tenant_id = ? and tool_id = ? and kind <> 'test_fire' and repeat_of is null"
                         + " and created_at >= ?")
                 .params(tenantId, toolId, since)
                 .query((rs, n) -> new long[] {
@@ -89,7 +89,7 @@ public class ToolHealth {
                 .single();
         var percentiles = jdbc.sql("select percentile_cont(0.5) within group (order by duration_ms) as p50,"
                         + " percentile_cont(0.95) within group (order by duration_ms) as p95"
-                        + " from invocations where tenant_id = ? and tool_id = ? and kind = 'invoke' and repeat_of is null"
+                        + " from invocations where tenant_id = ? and tool_id = ? and kind <> 'test_fire' and repeat_of is null"
                         + " and created_at >= ? and (error_code is null or error_code in (" + endpointErrors + "))")
                 .params(tenantId, toolId, since)
                 .query((rs, n) -> new Double[] {
@@ -97,7 +97,7 @@ public class ToolHealth {
                 })
                 .single();
         Instant lastCalled = jdbc.sql("select max(created_at) from invocations where tenant_id = ? and tool_id = ?"
-                        + " and kind = 'invoke'")
+                        + " and kind <> 'test_fire'")
                 .params(tenantId, toolId)
                 .query((rs, n) ->
                         rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())

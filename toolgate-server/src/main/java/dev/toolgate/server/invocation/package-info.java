@@ -6,7 +6,9 @@
  *       assistant message's {@code tool_calls}, run concurrently), {@code …/tools/{toolId}/test} (test fire),
  *       {@code POST /v1/invocations/{id}/replay}, {@code GET /v1/agents/{id}/invocations},
  *       {@code GET /v1/invocations/{id}}, its curl export and {@code …/tools/{toolId}/health}.
- *   <li>{@link dev.toolgate.server.invocation.InvocationService} adapts them to the core: it finds the tool,
+ *   <li>{@link dev.toolgate.server.invocation.InvocationService} adapts them, and the other front doors (the MCP server
+ *       of {@code server.mcp}, the voice-platform adapters of {@code server.platform}; each an
+ *       {@link dev.toolgate.server.invocation.InvocationKind}), to the core: it finds the tool,
  *       applies rate limits and duplicate-call reuse, runs the {@link dev.toolgate.core.engine.ToolEngine}, records
  *       the invocation and shapes the answer. A tool failure is a 200 with {@code status: error}.
  *   <li>{@link dev.toolgate.server.invocation.InvocationLog} records every invocation and test fire (not dry runs)

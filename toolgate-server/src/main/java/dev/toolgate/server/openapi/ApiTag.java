@@ -61,7 +61,12 @@ public enum ApiTag {
     HEALTH(
             "health",
             "health",
-            "A tool's recent calls: count, error rate, timeouts, invalid arguments, p50/p95 latency and flags.");
+            "A tool's recent calls: count, error rate, timeouts, invalid arguments, p50/p95 latency and flags."),
+    PLATFORM_ADAPTERS(
+            "platform adapters",
+            "adapters",
+            "Tool calls from hosted voice platforms (Vapi, Retell, ElevenLabs) in their own formats, authenticated by"
+                    + " the platform's signature or secret instead of an API key (docs/platforms.md).");
 
     private final String tagName;
     private final String pathSegment;

@@ -1,6 +1,7 @@
 package dev.toolgate.server.openapi;
 
 import dev.toolgate.server.tenant.ApiKeyService;
+import dev.toolgate.server.tenant.PublicEndpoint;
 import dev.toolgate.server.tenant.RequiresScope;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -34,7 +35,8 @@ import tools.jackson.databind.node.ArrayNode;
  *   <li>{@code summary}: the operationId in words, {@code createTool} → "Create tool".
  *   <li>{@code tags}: the operation's resource ({@link ApiTag#forPath}).
  *   <li>{@code security}: paths under {@link ApiKeyService#SECURED_PATHS} inherit the document's API-key
- *       requirement; any other operation gets an explicit empty list (public).
+ *       requirement, unless the handler is a {@link PublicEndpoint}; an operation that states its own requirement
+ *       (a voice platform's signature) keeps it, and gets a 401; any other gets an explicit empty list (public).
  *   <li>Success body: a handler that returns a Jackson tree answers a JSON object (an array for
  *       {@code ArrayNode}); springdoc cannot describe those trees itself.
  *   <li>Success status: a handler named {@code create…} answers 201, one declared as {@code ResponseEntity<Void>}
@@ -63,7 +65,11 @@ final class OperationConventions implements OperationCustomizer {
     public Operation customize(Operation operation, HandlerMethod handler) {
         String path = path(handler);
         RequestMethod httpMethod = httpMethod(handler);
-        boolean secured = PATHS.match(ApiKeyService.SECURED_PATHS, path);
+        // A public handler under /v1 (a voice platform's adapter) authenticates by other means than an API key.
+        boolean secured =
+                PATHS.match(ApiKeyService.SECURED_PATHS, path) && !handler.hasMethodAnnotation(PublicEndpoint.class);
+        boolean ownSecurity =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         RequiresScope scope = handler.getMethodAnnotation(RequiresScope.class);
 
         io.swagger.v3.oas.annotations.Operation declared =
@@ -86,7 +92,7 @@ final class OperationConventions implements OperationCustomizer {
                         == null) {
             ApiTag.forPath(path).ifPresent(tag -> operation.setTags(List.of(tag.tagName())));
         }
-        if (!secured) {
+        if (!secured && !ownSecurity) {
             operation.setSecurity(List.of()); // public: not even the document's default requirement
         }
 
@@ -97,7 +103,7 @@ final class OperationConventions implements OperationCustomizer {
         if (takesParameters || takesBody) {
             addError(responses, "400", OpenApiConfiguration.BAD_REQUEST);
         }
-        if (secured) {
+        if (secured || ownSecurity) {
             addError(responses, "401", OpenApiConfiguration.UNAUTHORIZED);
         }
         if (secured && scope != null) {

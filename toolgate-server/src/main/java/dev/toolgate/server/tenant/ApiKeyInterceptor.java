@@ -8,7 +8,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every API request by its {@code X-API-Key} header and fails closed: a handler marked
+ * Authenticates every API request by its {@code X-API-Key} header (or, on an {@link AcceptsBearerToken} handler,
+ * an {@code Authorization: Bearer} token holding the same key) and fails closed: a handler marked
  * {@link PublicEndpoint} is open to all; any other needs a known key (else 401 {@code unauthenticated}) carrying the
  * handler's {@link RequiresScope} scope (else 403 {@code missing_scope}) and, on an {@link OperatorOnly} handler, be the
  * operator's (else 403 {@code operator_only}); a handler that declares neither refuses every key with 403. All of
@@ -35,8 +36,14 @@ class ApiKeyInterceptor implements HandlerInterceptor {
             return true;
         }
         String key = request.getHeader(ApiKeyService.API_KEY_HEADER);
+        boolean bearer = method.hasMethodAnnotation(AcceptsBearerToken.class);
+        if ((key == null || key.isBlank()) && bearer) {
+            key = bearerToken(request.getHeader("Authorization"));
+        }
         if (key == null || key.isBlank()) {
-            throw new ApiException(ApiErrorCode.UNAUTHENTICATED, "Missing X-API-Key header");
+            throw new ApiException(
+                    ApiErrorCode.UNAUTHENTICATED,
+                    bearer ? "Missing X-API-Key header or Authorization: Bearer token" : "Missing X-API-Key header");
         }
         Principal principal = keys.authenticate(key.trim())
                 .orElseThrow(() -> new ApiException(ApiErrorCode.UNAUTHENTICATED, "Unknown API key"));
@@ -55,5 +62,21 @@ class ApiKeyInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(PRINCIPAL, principal);
         return true;
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header (RFC 6750 section 2.1; the scheme name is
+     * case-insensitive, RFC 9110 section 11.1), or null when the header is absent or of another scheme.
+     */
+    static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Bearer")) {
+            return null;
+        }
+        return value.substring(space + 1).trim();
     }
 }

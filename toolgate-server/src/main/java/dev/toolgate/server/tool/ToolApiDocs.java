@@ -48,11 +48,23 @@ class ToolApiDocs {
     private static final String REF = "#/components/schemas/";
 
     @Bean
-    OpenApiCustomizer toolSchemas(ToolLimits limits, ToolDefinitionParser parser) {
-        return openApi -> register(openApi, limits, parser);
+    OpenApiCustomizer toolSchemas(
+            ToolLimits limits, ToolDefinitionParser parser, java.util.List<ToolExportFormat> exportFormats) {
+        List<String> extra =
+                exportFormats.stream().map(ToolExportFormat::wireName).toList();
+        return openApi -> register(openApi, limits, parser, extra);
     }
 
     static void register(OpenAPI openApi, ToolLimits limits, ToolDefinitionParser parser) {
+        register(openApi, limits, parser, List.of());
+    }
+
+    /**
+     * Registers the tool schemas and the {@code format} enums of the functions export.
+     *
+     * @param exportFormats the export formats beyond the core's descriptor formats (voice platforms)
+     */
+    static void register(OpenAPI openApi, ToolLimits limits, ToolDefinitionParser parser, List<String> exportFormats) {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
@@ -78,8 +90,9 @@ class ToolApiDocs {
         list.putObject("properties").putObject("data").put("type", "array").set("items", ref(TOOL_OUT));
         list.putArray("required").add("data");
         components.addSchemas(TOOL_LIST, schema(list));
-        List<String> formats = Arrays.stream(DescriptorFormat.values())
-                .map(DescriptorFormat::wireName)
+        List<String> formats = Stream.concat(
+                        Arrays.stream(DescriptorFormat.values()).map(DescriptorFormat::wireName),
+                        exportFormats.stream())
                 .toList();
         Schema<?> functions = components.getSchemas().get("FunctionsOut");
         if (functions != null && functions.getProperties() != null) {

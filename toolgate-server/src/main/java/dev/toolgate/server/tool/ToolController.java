@@ -21,7 +21,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,8 +55,15 @@ class ToolController {
     private final ToolStore tools;
     private final ToolDefinitionParser parser;
     private final SigningSecretStore signingSecrets;
+    private final List<ToolExportFormat> exportFormats;
 
-    ToolController(AgentStore agents, ToolStore tools, ToolDefinitionParser parser, SigningSecretStore signingSecrets) {
+    ToolController(
+            AgentStore agents,
+            ToolStore tools,
+            ToolDefinitionParser parser,
+            SigningSecretStore signingSecrets,
+            List<ToolExportFormat> exportFormats) {
+        this.exportFormats = List.copyOf(exportFormats);
         this.agents = agents;
         this.tools = tools;
         this.parser = parser;
@@ -171,25 +181,44 @@ class ToolController {
     @Operation(
             operationId = "exportFunctions",
             summary = "Export the tools as function descriptors",
-            description = "The agent's enabled tools, lowest priority first, as the tool list of one LLM API."
-                    + " Scope `tools:read`.")
+            description = "The agent's enabled tools, lowest priority first, as the tool list of one LLM API, or as"
+                    + " tools of a hosted voice platform (vapi, retell, elevenlabs) pointing at its Toolgate adapter"
+                    + " (docs/platforms.md). Scope `tools:read`.")
     @ApiResponse(responseCode = "200", description = "The descriptors.", useReturnTypeSchema = true)
     FunctionsOut functions(
             @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
-            @Parameter(description = "The LLM API whose format to use; case is ignored.")
+            @Parameter(description = "The LLM API or voice platform whose format to use; case is ignored.")
                     @RequestParam(defaultValue = "openai")
                     String format) {
         agents.require(principal.tenantId(), agentId);
+        var definitions = tools.list(principal.tenantId(), agentId).stream()
+                .map(Tool::definition)
+                .toList();
+        String wanted = format.strip().toLowerCase(Locale.ROOT);
+        for (ToolExportFormat exportFormat : exportFormats) {
+            if (exportFormat.wireName().equals(wanted)) {
+                return new FunctionsOut(
+                        exportFormat.wireName(),
+                        exportFormat.export(
+                                agentId,
+                                definitions.stream()
+                                        .filter(ToolDefinition::enabled)
+                                        .toList()));
+            }
+        }
         DescriptorFormat descriptorFormat;
         try {
             descriptorFormat = DescriptorFormat.fromWireName(format);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter("format", e.getMessage());
+            throw ApiException.invalidParameter(
+                    "format",
+                    e.getMessage()
+                            + exportFormats.stream()
+                                    .map(ToolExportFormat::wireName)
+                                    .map(name -> ", " + name)
+                                    .collect(Collectors.joining()));
         }
-        var definitions = tools.list(principal.tenantId(), agentId).stream()
-                .map(Tool::definition)
-                .toList();
         return new FunctionsOut(
                 descriptorFormat.wireName(),
                 DescriptorExporter.export(definitions, descriptorFormat)
