@@ -3,6 +3,7 @@ package dev.toolgate.server.config;
 import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.api.RequestBodyLimitFilter;
 import org.apache.coyote.AbstractProtocol;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -32,11 +33,17 @@ class HttpConfiguration {
         LogSafe.configure(properties.limits().maxLoggedStringChars());
     }
 
+    /** The body bound, with the larger bounds features declare for their paths ({@link RequestBodyLimitFilter.PathLimit}). */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            ToolgateProperties properties, JsonMapper json) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.limits().maxRequestBodyBytes(), json));
+            ToolgateProperties properties,
+            JsonMapper json,
+            ObjectProvider<RequestBodyLimitFilter.PathLimit> pathLimits) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(
+                        properties.limits().maxRequestBodyBytes(),
+                        json,
+                        pathLimits.orderedStream().toList()));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }

@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param knowledge knowledge-base settings (docs/knowledge-base.md)
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -51,7 +52,23 @@ public record ToolgateProperties(
         @DefaultValue Limits limits,
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue Reencryption reencryption,
+        @DefaultValue Knowledge knowledge) {
+
+    /**
+     * Knowledge bases: the documents an agent's {@code knowledge_base} tools search (docs/knowledge-base.md).
+     *
+     * @param maxDocumentBytes bytes of one document (the uploaded file, the JSON {@code content} in UTF-8, or the
+     *     body fetched from a URL), 1,024..104,857,600 (default 10 MiB); the request body may be 1 MiB larger for its
+     *     envelope, a larger one is refused with 413 before it is buffered
+     * @param maxDocumentsPerAgent documents one agent may hold, 1..100,000 (default 500)
+     * @param fetchBudget the time budget of fetching a document from a URL (DNS + connect + TLS + request +
+     *     response), 1 s..5 min (default 30 s)
+     */
+    public record Knowledge(
+            @DefaultValue("10485760") int maxDocumentBytes,
+            @DefaultValue("500") int maxDocumentsPerAgent,
+            @DefaultValue("30s") Duration fetchBudget) {}
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -296,6 +313,25 @@ public record ToolgateProperties(
         }
         validateHttpLimits();
         validateInputLimits();
+        validateKnowledge();
+    }
+
+    private void validateKnowledge() {
+        if (knowledge.maxDocumentBytes() < 1024 || knowledge.maxDocumentBytes() > 100 * 1024 * 1024) {
+            throw new IllegalStateException(
+                    "toolgate.knowledge.max-document-bytes must be between 1024 and 104857600, got "
+                            + knowledge.maxDocumentBytes());
+        }
+        if (knowledge.maxDocumentsPerAgent() < 1 || knowledge.maxDocumentsPerAgent() > 100_000) {
+            throw new IllegalStateException(
+                    "toolgate.knowledge.max-documents-per-agent must be between 1 and 100000, got "
+                            + knowledge.maxDocumentsPerAgent());
+        }
+        if (knowledge.fetchBudget().compareTo(Duration.ofSeconds(1)) < 0
+                || knowledge.fetchBudget().compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.knowledge.fetch-budget must be between 1s and 5m, got " + knowledge.fetchBudget());
+        }
     }
 
     private void validateHttpLimits() {
