@@ -13,8 +13,8 @@ package dev.toolgate.core.retrieval;
  */
 public record ChunkingRules(int minTokens, int maxTokens, int overlapTokens) {
 
-    /** The defaults: 200..400 tokens, 50 tokens of overlap. */
-    public static final ChunkingRules DEFAULT = new ChunkingRules(200, 400, 50);
+    /** The defaults: a section of 100 tokens or more ends its chunk, no chunk over 400, 50 tokens of overlap (a section of the project's docs is a chunk of its own this way; with 200 two in five were joined and recall@3 over docs/ fell from 0.75 to 0.70). */
+    public static final ChunkingRules DEFAULT = new ChunkingRules(100, 400, 50);
 
     /** Checks the ranges. */
     public ChunkingRules {

@@ -22,14 +22,22 @@ import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
 import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,7 +53,9 @@ import org.jsoup.select.NodeVisitor;
  *   <li>HTML: jsoup (the WHATWG parsing algorithm; the charset from the bytes' BOM or {@code <meta>}, else UTF-8);
  *       {@code h1}..{@code h6} are headings, every other block element ends a paragraph; scripts, styles and
  *       templates are dropped.
- *   <li>Markdown: commonmark-java (CommonMark 0.31); ATX and setext headings, paragraphs, list items, code blocks.
+ *   <li>Markdown: commonmark-java (CommonMark 0.31, with GitHub's tables); ATX and setext headings, paragraphs, list
+ *       items, code blocks; each table row becomes a paragraph with its cells separated by {@code " | "}; the text of
+ *       links and code spans is kept, link targets are not.
  *   <li>PDF: Apache PDFBox's text stripper, paragraphs as it detects them; a PDF has no reliable headings, so none
  *       are made. Encrypted PDFs are refused.
  *   <li>DOCX: Apache POI; paragraphs styled Title or Heading 1..6 are headings, table rows become paragraphs with
@@ -62,9 +72,8 @@ public final class TextExtractor {
     private static final Pattern DOCX_HEADING_STYLE = Pattern.compile("(?i)heading\\s*([1-6])");
     private static final char PARAGRAPH_MARK = '\u2029';
 
-    private final Parser markdown = Parser.builder().build();
-    private final TextContentRenderer markdownText =
-            TextContentRenderer.builder().build();
+    private final Parser markdown =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     /**
      * Extracts the text of a document.
@@ -140,12 +149,63 @@ public final class TextExtractor {
             public void visit(IndentedCodeBlock code) {
                 addParagraph(blocks, code.getLiteral());
             }
+
+            @Override
+            public void visit(CustomBlock block) {
+                if (block instanceof TableBlock) {
+                    tableRows(block, blocks);
+                } else {
+                    visitChildren(block);
+                }
+            }
         });
         return blocks;
     }
 
-    private String render(Node node) {
-        return WHITESPACE.matcher(markdownText.render(node)).replaceAll(" ").strip();
+    private static void tableRows(Node node, List<TextBlock> blocks) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof TableRow row) {
+                List<String> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) {
+                        String text = render(cell);
+                        if (!text.isEmpty()) {
+                            cells.add(text);
+                        }
+                    }
+                }
+                addParagraph(blocks, String.join(" | ", cells));
+            } else {
+                tableRows(child, blocks); // the head and the body hold the rows
+            }
+        }
+    }
+
+    /** The text of an inline tree: text and code spans as written, line breaks as spaces, no link targets. */
+    private static String render(Node node) {
+        StringBuilder text = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text literal) {
+                text.append(literal.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                text.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                text.append(' ');
+            }
+        });
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
     private static List<TextBlock> html(byte[] content) throws ExtractionException {

@@ -70,7 +70,7 @@ class TextExtractorTest {
         assertThat(blocks)
                 .containsExactly(
                         new TextBlock.Heading(1, "Title"),
-                        new TextBlock.Paragraph("Some emphasis and a \"link\" (https://example.com)."),
+                        new TextBlock.Paragraph("Some emphasis and a link."),
                         new TextBlock.Heading(2, "Setext heading"),
                         new TextBlock.Paragraph("item one"),
                         new TextBlock.Paragraph("item two"),
