@@ -49,9 +49,10 @@ import org.apache.lucene.store.FSDirectory;
  * of another model or format is built again.
  *
  * <p>Searches run concurrently with each other and with a sync (Lucene's near-real-time searcher); syncs are
- * serialized. Not for use after {@link #close}.
+ * serialized. Not for use after {@link #close}. Public for the benchmark (bench/README.md, knowledge search); the
+ * server reaches indexes through {@link KnowledgeIndexes} only.
  */
-final class AgentIndex implements AutoCloseable {
+public final class AgentIndex implements AutoCloseable {
 
     /** The layout of the fields; a change makes every index be built again. */
     static final String FORMAT = "1";
@@ -84,7 +85,7 @@ final class AgentIndex implements AutoCloseable {
      *
      * @throws IOException when the folder cannot be used
      */
-    AgentIndex(Path folder) throws IOException {
+    public AgentIndex(Path folder) throws IOException {
         this.folder = folder;
         Files.createDirectories(folder);
         this.directory = FSDirectory.open(folder);
@@ -129,7 +130,7 @@ final class AgentIndex implements AutoCloseable {
      * @return whether anything changed
      * @throws IOException when the index cannot be written
      */
-    synchronized boolean sync(List<UUID> ready, ChunkSource chunks) throws IOException {
+    public synchronized boolean sync(List<UUID> ready, ChunkSource chunks) throws IOException {
         Set<UUID> wanted = new LinkedHashSet<>(ready);
         boolean changed = false;
         for (UUID id : List.copyOf(indexed)) {
@@ -163,8 +164,12 @@ final class AgentIndex implements AutoCloseable {
 
     /** Reads the chunks of one document for the index. */
     @FunctionalInterface
-    interface ChunkSource {
-        /** Returns the document's chunks with embeddings, or empty when it is no longer ready. */
+    public interface ChunkSource {
+        /**
+         * Returns the document's chunks with embeddings, or empty when it is no longer ready.
+         *
+         * @param documentId the document
+         */
         List<StoredChunk> read(UUID documentId);
     }
 
@@ -201,7 +206,7 @@ final class AgentIndex implements AutoCloseable {
      * @return the hits, best first
      * @throws UncheckedIOException when the index cannot be read
      */
-    List<KnowledgeHit> search(float[] queryVector, String queryText, int topK, double similarityThreshold) {
+    public List<KnowledgeHit> search(float[] queryVector, String queryText, int topK, double similarityThreshold) {
         int candidates = Math.max(MIN_CANDIDATES, topK * CANDIDATES_PER_RESULT);
         IndexSearcher searcher;
         try {
@@ -279,8 +284,8 @@ final class AgentIndex implements AutoCloseable {
         return sum;
     }
 
-    /** Returns the number of chunks indexed (for tests and the demo). */
-    int chunkCount() {
+    /** Returns the number of chunks indexed (for tests, the demo and the benchmark). */
+    public int chunkCount() {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
