@@ -1,5 +1,6 @@
 package dev.toolgate.server.knowledge;
 
+import dev.toolgate.knowledge.StoredChunk;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,8 +1,10 @@
 package dev.toolgate.server.knowledge;
 
 import dev.toolgate.core.retrieval.Chunk;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import dev.toolgate.knowledge.DocumentFormat;
+import dev.toolgate.knowledge.Embedder;
+import dev.toolgate.knowledge.StoredChunk;
+import dev.toolgate.knowledge.Vectors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -135,7 +137,7 @@ public class DocumentStore {
                                 chunk.section(),
                                 chunk.text(),
                                 chunk.tokenCount(),
-                                bytes(embeddings.get(i)))
+                                Vectors.bytes(embeddings.get(i)))
                         .update();
             }
             return true;
@@ -205,26 +207,14 @@ public class DocumentStore {
                         + " from knowledge_chunks c join knowledge_documents d on d.id = c.document_id"
                         + " where d.id = ? and d.tenant_id = ? and d.status = ? order by c.chunk_index")
                 .params(documentId, tenantId, DocumentStatus.READY.wireName())
-                .query((rs, row) ->
-                        new StoredChunk(documentId, rs.getString("title"), chunk(rs), floats(rs.getBytes("embedding"))))
+                .query((rs, row) -> new StoredChunk(
+                        documentId, rs.getString("title"), chunk(rs), Vectors.floats(rs.getBytes("embedding"))))
                 .list();
     }
 
     private static Chunk chunk(ResultSet rs) throws SQLException {
         return new Chunk(
                 rs.getInt("chunk_index"), rs.getString("section"), rs.getString("text"), rs.getInt("token_count"));
-    }
-
-    static byte[] bytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] floats(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 
     private static KnowledgeDocument map(ResultSet rs, int row) throws SQLException {

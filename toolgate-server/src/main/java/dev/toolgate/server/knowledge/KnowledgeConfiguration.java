@@ -4,6 +4,8 @@ import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.exec.HttpExecutor;
 import dev.toolgate.core.retrieval.Chunker;
 import dev.toolgate.core.retrieval.ChunkingRules;
+import dev.toolgate.knowledge.Embedder;
+import dev.toolgate.knowledge.TextExtractor;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.RequestBodyLimitFilter;
 import dev.toolgate.server.config.ToolgateProperties;

@@ -1,5 +1,6 @@
 package dev.toolgate.server.knowledge;
 
+import dev.toolgate.knowledge.DocumentFormat;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package dev.toolgate.server.knowledge;
 
 import dev.toolgate.core.knowledge.KnowledgeSearchException;
+import dev.toolgate.knowledge.AgentIndex;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import dev.toolgate.server.invalidation.InvalidationEvent;
 import java.io.IOException;

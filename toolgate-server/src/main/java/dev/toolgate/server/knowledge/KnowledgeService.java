@@ -1,6 +1,8 @@
 package dev.toolgate.server.knowledge;
 
 import dev.toolgate.core.tool.FieldError;
+import dev.toolgate.knowledge.DocumentFormat;
+import dev.toolgate.knowledge.StoredChunk;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;

@@ -3,6 +3,8 @@ package dev.toolgate.server.knowledge;
 import dev.toolgate.core.knowledge.KnowledgeHit;
 import dev.toolgate.core.knowledge.KnowledgeSearch;
 import dev.toolgate.core.knowledge.KnowledgeSearchException;
+import dev.toolgate.knowledge.AgentIndex;
+import dev.toolgate.knowledge.Embedder;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import dev.toolgate.core.retrieval.TextBlock;
 import java.io.ByteArrayInputStream;
@@ -93,7 +93,7 @@ public final class TextExtractor {
         };
     }
 
-    static String utf8(byte[] content) throws ExtractionException {
+    private static String utf8(byte[] content) throws ExtractionException {
         int start = content.length >= 3
                         && (content[0] & 0xff) == 0xef
                         && (content[1] & 0xff) == 0xbb

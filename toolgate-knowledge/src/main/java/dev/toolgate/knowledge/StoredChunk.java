@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import dev.toolgate.core.retrieval.Chunk;
 import java.util.UUID;

@@ -1,10 +1,9 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
+import okhttp3.MediaType;
 
 /** The document types a knowledge base reads, by media type (IANA media types registry) and file extension. */
 public enum DocumentFormat {
@@ -49,13 +48,11 @@ public enum DocumentFormat {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String type;
-        try {
-            MediaType parsed = MediaType.parseMediaType(value);
-            type = (parsed.getType() + "/" + parsed.getSubtype()).toLowerCase(Locale.ROOT);
-        } catch (InvalidMediaTypeException e) {
+        MediaType parsed = MediaType.parse(value.strip()); // RFC 9110 media-type syntax, null when it is not one
+        if (parsed == null) {
             return Optional.empty();
         }
+        String type = (parsed.type() + "/" + parsed.subtype()).toLowerCase(Locale.ROOT);
         return switch (type) {
             case "text/x-markdown" -> Optional.of(MARKDOWN);
             case "application/xhtml+xml" -> Optional.of(HTML);

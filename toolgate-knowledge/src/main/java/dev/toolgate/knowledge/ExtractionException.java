@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 /** A document whose text cannot be read; the message is safe to show the tenant (no document text, no trace). */
 public final class ExtractionException extends Exception {

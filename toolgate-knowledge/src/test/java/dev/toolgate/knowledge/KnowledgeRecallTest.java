@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.toolgate.server.knowledge;
+package dev.toolgate.knowledge;
 
 import dev.toolgate.core.knowledge.KnowledgeHit;
 import dev.toolgate.core.retrieval.HybridRanking;
@@ -49,19 +49,18 @@ import org.apache.lucene.store.FSDirectory;
  * of another model or format is built again.
  *
  * <p>Searches run concurrently with each other and with a sync (Lucene's near-real-time searcher); syncs are
- * serialized. Not for use after {@link #close}. Public for the benchmark (bench/README.md, knowledge search); the
- * server reaches indexes through {@link KnowledgeIndexes} only.
+ * serialized. Not for use after {@link #close}. The server keeps one per agent (its {@code KnowledgeIndexes}).
  */
 public final class AgentIndex implements AutoCloseable {
 
     /** The layout of the fields; a change makes every index be built again. */
-    static final String FORMAT = "1";
+    public static final String FORMAT = "1";
 
     /** Vector candidates asked of the HNSW graph per result wanted (and at least {@link #MIN_CANDIDATES}). */
-    static final int CANDIDATES_PER_RESULT = 4;
+    public static final int CANDIDATES_PER_RESULT = 4;
 
     /** The fewest candidates asked of each search. */
-    static final int MIN_CANDIDATES = 20;
+    public static final int MIN_CANDIDATES = 20;
 
     private static final String DOC_ID = "doc_id";
     private static final String CHUNK_INDEX = "chunk_index";
@@ -113,12 +112,12 @@ public final class AgentIndex implements AutoCloseable {
     }
 
     /** Returns the folder the index lives in. */
-    Path folder() {
+    public Path folder() {
         return folder;
     }
 
     /** Returns the ids of the documents indexed. */
-    synchronized Set<UUID> indexed() {
+    public synchronized Set<UUID> indexed() {
         return Set.copyOf(indexed);
     }
 
@@ -180,7 +179,7 @@ public final class AgentIndex implements AutoCloseable {
         document.add(new StoredField(TITLE, stored.title()));
         document.add(new TextField(TEXT, stored.chunk().text(), Field.Store.YES));
         document.add(new KnnFloatVectorField(VECTOR, stored.embedding(), VectorSimilarityFunction.DOT_PRODUCT));
-        document.add(new StoredField(VECTOR_BYTES, DocumentStore.bytes(stored.embedding())));
+        document.add(new StoredField(VECTOR_BYTES, Vectors.bytes(stored.embedding())));
         return document;
     }
 
@@ -232,7 +231,7 @@ public final class AgentIndex implements AutoCloseable {
             for (Map.Entry<Integer, double[]> entry : scores.entrySet()) {
                 double cosine = entry.getValue()[0];
                 if (Double.isNaN(cosine)) {
-                    float[] vector = DocumentStore.floats(fields.document(entry.getKey(), Set.of(VECTOR_BYTES))
+                    float[] vector = Vectors.floats(fields.document(entry.getKey(), Set.of(VECTOR_BYTES))
                             .getBinaryValue(VECTOR_BYTES)
                             .bytes);
                     cosine = dot(queryVector, vector);
