@@ -5,6 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.toolgate.core.knowledge.KnowledgeHit;
 import dev.toolgate.core.knowledge.KnowledgeSearch;
+import dev.toolgate.core.retrieval.Chunk;
+import dev.toolgate.knowledge.DocumentFormat;
+import dev.toolgate.knowledge.Embedder;
+import dev.toolgate.server.invalidation.InvalidationBus;
+import dev.toolgate.server.invalidation.InvalidationEvent;
+import dev.toolgate.server.knowledge.DocumentStore;
+import dev.toolgate.server.knowledge.KnowledgeDocument;
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tenant.TenantStore;
@@ -93,6 +100,15 @@ class KnowledgeBaseIntegrationTest {
 
     @Autowired
     TenantStore tenants;
+
+    @Autowired
+    DocumentStore store;
+
+    @Autowired
+    Embedder embedder;
+
+    @Autowired
+    InvalidationBus invalidations;
 
     ApiClient api;
     String agentId;
@@ -397,6 +413,37 @@ class KnowledgeBaseIntegrationTest {
         assertThat(api.post(readOnly, documents(), "{\"title\":\"x\",\"content\":\"y\"}")
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aDocumentMadeReadyByAnotherInstanceIsSearchedOnceItsEventArrives() {
+        UUID agent = UUID.fromString(agentId);
+        assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
+                .isEmpty();
+        // another instance reads a document into the shared database ...
+        KnowledgeDocument document = store.create(
+                new KnowledgeDocument.Owner(ApiKeyService.DEFAULT_TENANT_ID, agent),
+                new KnowledgeDocument.Source("Parking", DocumentFormat.MARKDOWN, null, 60));
+        String text = "Parking\n\nFree parking is behind the building, entrance on Elm Street.";
+        assertThat(store.ready(
+                        document.id(),
+                        List.of(new Chunk(0, "Parking", text, embedder.countTokens(text))),
+                        List.of(embedder.embed(text))))
+                .isTrue();
+        // ... and until its event arrives this instance trusts its index (it checked it just now)
+        assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
+                .isEmpty();
+
+        invalidations.publish(new InvalidationEvent.KnowledgeChanged(ApiKeyService.DEFAULT_TENANT_ID, agent));
+
+        assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.documentId()).isEqualTo(document.id().toString()));
+        // a deletion on another instance, announced the same way, takes it out again
+        assertThat(store.delete(ApiKeyService.DEFAULT_TENANT_ID, agent, document.id())).isTrue();
+        invalidations.publish(new InvalidationEvent.KnowledgeChanged(ApiKeyService.DEFAULT_TENANT_ID, agent));
+        assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
+                .isEmpty();
     }
 
     private static byte[] pdf(String line) throws IOException {
