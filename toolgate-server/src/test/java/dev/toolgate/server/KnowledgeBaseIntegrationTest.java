@@ -438,9 +438,11 @@ class KnowledgeBaseIntegrationTest {
 
         assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
                 .singleElement()
-                .satisfies(hit -> assertThat(hit.documentId()).isEqualTo(document.id().toString()));
+                .satisfies(hit ->
+                        assertThat(hit.documentId()).isEqualTo(document.id().toString()));
         // a deletion on another instance, announced the same way, takes it out again
-        assertThat(store.delete(ApiKeyService.DEFAULT_TENANT_ID, agent, document.id())).isTrue();
+        assertThat(store.delete(ApiKeyService.DEFAULT_TENANT_ID, agent, document.id()))
+                .isTrue();
         invalidations.publish(new InvalidationEvent.KnowledgeChanged(ApiKeyService.DEFAULT_TENANT_ID, agent));
         assertThat(search.search(ApiKeyService.DEFAULT_TENANT_ID, agent, "where can I park?", 3, 0.0))
                 .isEmpty();

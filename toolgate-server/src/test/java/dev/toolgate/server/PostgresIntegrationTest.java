@@ -107,10 +107,7 @@ class PostgresIntegrationTest {
         String id = api.post(ADMIN_KEY, documents, """
                         {"title": "Parking", "content_type": "text/markdown",
                          "content": "# Parking\\n\\nFree parking is behind the building, entrance on Elm Street."}
-                        """)
-                .json()
-                .get("id")
-                .asString();
+                        """).json().get("id").asString();
 
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
@@ -122,7 +119,12 @@ class PostgresIntegrationTest {
 
         assertThat(api.get(ADMIN_KEY, documents + "/" + id).json().get("status").asString())
                 .isEqualTo("ready");
-        assertThat(api.get(ADMIN_KEY, documents + "/" + id + "/chunks").json().get("data").get(0).get("text").asString())
+        assertThat(api.get(ADMIN_KEY, documents + "/" + id + "/chunks")
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("text")
+                        .asString())
                 .isEqualTo("Parking\n\nFree parking is behind the building, entrance on Elm Street.");
         assertThat(knowledge.search(
                         dev.toolgate.server.tenant.ApiKeyService.DEFAULT_TENANT_ID,
