@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,11 +26,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class DocumentStore {
 
+    /** Chunk rows inserted per JDBC batch. */
+    static final int INSERT_BATCH = 500;
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
 
-    DocumentStore(JdbcClient jdbc, TransactionTemplate transactions) {
+    DocumentStore(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.transactions = transactions;
     }
 
@@ -127,18 +134,23 @@ public class DocumentStore {
             if (updated == 0) {
                 return false;
             }
+            List<Object[]> rows = new ArrayList<>(chunks.size());
             for (int i = 0; i < chunks.size(); i++) {
                 Chunk chunk = chunks.get(i);
-                jdbc.sql("insert into knowledge_chunks (document_id, chunk_index, section, text, token_count,"
-                                + " embedding) values (?, ?, ?, ?, ?, ?)")
-                        .params(
-                                documentId,
-                                chunk.index(),
-                                chunk.section(),
-                                chunk.text(),
-                                chunk.tokenCount(),
-                                Vectors.bytes(embeddings.get(i)))
-                        .update();
+                rows.add(new Object[] {
+                    documentId,
+                    chunk.index(),
+                    chunk.section(),
+                    chunk.text(),
+                    chunk.tokenCount(),
+                    Vectors.bytes(embeddings.get(i))
+                });
+            }
+            for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+                batches.batchUpdate(
+                        "insert into knowledge_chunks (document_id, chunk_index, section, text, token_count, embedding)"
+                                + " values (?, ?, ?, ?, ?, ?)",
+                        rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH)));
             }
             return true;
         });

@@ -14,27 +14,18 @@ import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
 
 /**
  * Wires the knowledge bases from {@code toolgate.knowledge.*} (docs/configuration.md): the embedding model, the
  * pipeline, the per-agent indexes under {@code <data-dir>/knowledge-index}, the {@link LuceneKnowledgeSearch} that
  * {@code knowledge_base} tools call (primary, so it replaces any fallback), the larger body bound of the document
- * upload path and the multipart settings. At start, on a virtual thread: documents left processing by a stopped
- * instance are failed, and every agent's index is brought in step with the database.
+ * upload path and the multipart settings, and the {@link KnowledgeMaintenance} jobs.
  */
 @Configuration(proxyBeanMethods = false)
 class KnowledgeConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
 
     /** Room for the JSON or multipart envelope around a document of the largest size, in bytes. */
     static final long ENVELOPE_BYTES = 1024 * 1024;
@@ -126,41 +117,8 @@ class KnowledgeConfiguration {
         return new MultipartConfigElement("", max, max, 1024 * 1024);
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService knowledgeMaintenance() {
-        return Executors.newSingleThreadScheduledExecutor(
-                Thread.ofVirtual().name("toolgate-knowledge-maintenance").factory());
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady(ApplicationReadyEvent event) {
-        ScheduledExecutorService maintenance =
-                event.getApplicationContext().getBean("knowledgeMaintenance", ScheduledExecutorService.class);
-        DocumentProcessor processor = event.getApplicationContext().getBean(DocumentProcessor.class);
-        KnowledgeIndexes indexes = event.getApplicationContext().getBean(KnowledgeIndexes.class);
-        long period = DocumentProcessor.STALE_AFTER.toSeconds() / 2;
-        maintenance.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        int failed = processor.failStale();
-                        if (failed > 0) {
-                            log.warn(
-                                    "{} knowledge document(s) were left processing by a stopped instance: failed",
-                                    failed);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Cannot check for interrupted knowledge documents: {}", e.toString());
-                    }
-                },
-                0,
-                period,
-                TimeUnit.SECONDS);
-        maintenance.execute(() -> {
-            try {
-                indexes.syncAll();
-            } catch (RuntimeException e) {
-                log.warn("Cannot bring the knowledge indexes in step with the database: {}", e.toString());
-            }
-        });
+    @Bean(destroyMethod = "close")
+    KnowledgeMaintenance knowledgeMaintenance(DocumentProcessor processor, KnowledgeIndexes indexes) {
+        return new KnowledgeMaintenance(processor, indexes);
     }
 }

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,39 +67,46 @@ public final class KnowledgeIndexes implements AutoCloseable {
     }
 
     /**
-     * Returns the agent's index, in step with the database.
+     * Returns the agent's index, in step with the database; empty when the agent has no ready document (no folder
+     * is made for it, so searching an unknown agent leaves nothing behind).
      *
      * @throws KnowledgeSearchException when the index cannot be opened or written
      */
-    AgentIndex current(KnowledgeDocument.Owner owner) {
+    Optional<AgentIndex> current(KnowledgeDocument.Owner owner) {
         Instant last = checked.get(owner);
-        AgentIndex index = open.get(owner);
-        if (index != null
-                && last != null
+        if (last != null
                 && last.plus(invalidations.cacheLifetime(RECHECK_INTERVAL)).isAfter(Instant.now())) {
-            return index;
+            return Optional.ofNullable(open.get(owner));
         }
         return sync(owner);
     }
 
     /**
-     * Brings the agent's index in step with the database now.
+     * Brings the agent's index in step with the database now; an agent without ready documents has its index
+     * closed and deleted.
      *
+     * @return the index, or empty when the agent has no ready document
      * @throws KnowledgeSearchException when the index cannot be opened or written
      */
-    AgentIndex sync(KnowledgeDocument.Owner owner) {
+    Optional<AgentIndex> sync(KnowledgeDocument.Owner owner) {
         Instant started = Instant.now();
+        List<UUID> ready = store.readyIds(owner.tenantId(), owner.agentId());
+        if (ready.isEmpty()) {
+            if (open.containsKey(owner) || Files.exists(folder(owner))) {
+                drop(owner);
+            }
+            checked.put(owner, started);
+            return Optional.empty();
+        }
         AgentIndex index = open.computeIfAbsent(owner, this::openOrRebuild);
         try {
-            index.sync(
-                    store.readyIds(owner.tenantId(), owner.agentId()),
-                    id -> store.chunksForIndex(owner.tenantId(), id));
+            index.sync(ready, id -> store.chunksForIndex(owner.tenantId(), id));
         } catch (IOException | UncheckedIOException e) {
             throw new KnowledgeSearchException(
                     "the knowledge index of agent " + owner.agentId() + " cannot be written", e);
         }
         checked.put(owner, started);
-        return index;
+        return Optional.of(index);
     }
 
     private AgentIndex openOrRebuild(KnowledgeDocument.Owner owner) {

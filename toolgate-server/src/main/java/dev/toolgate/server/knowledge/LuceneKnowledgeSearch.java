@@ -8,6 +8,7 @@ import dev.toolgate.knowledge.Embedder;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.lucene.store.AlreadyClosedException;
 
@@ -47,12 +48,12 @@ public final class LuceneKnowledgeSearch implements KnowledgeSearch {
         if (!(similarityThreshold >= 0 && similarityThreshold <= 1)) {
             throw new IllegalArgumentException("similarityThreshold must be 0..1: " + similarityThreshold);
         }
-        AgentIndex index = indexes.current(new KnowledgeDocument.Owner(tenantId, agentId));
-        if (index.indexed().isEmpty()) {
+        Optional<AgentIndex> index = indexes.current(new KnowledgeDocument.Owner(tenantId, agentId));
+        if (index.isEmpty() || index.get().indexed().isEmpty()) {
             return List.of();
         }
         try {
-            return index.search(embedder.embed(query.strip()), query, topK, similarityThreshold);
+            return index.get().search(embedder.embed(query.strip()), query, topK, similarityThreshold);
         } catch (UncheckedIOException | AlreadyClosedException e) {
             throw new KnowledgeSearchException("the knowledge index of agent " + agentId + " cannot be read", e);
         }
