@@ -11,7 +11,6 @@ import dev.toolgate.server.api.RequestBodyLimitFilter;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import jakarta.servlet.MultipartConfigElement;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +19,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Wires the knowledge bases from {@code toolgate.knowledge.*} (docs/configuration.md): the embedding model, the
- * pipeline, the per-agent indexes under {@code <data-dir>/knowledge-index}, the {@link LuceneKnowledgeSearch} that
+ * pipeline, the per-agent indexes under {@code <data-dir>/knowledge-index/<slot>} ({@link IndexFolder}), the {@link LuceneKnowledgeSearch} that
  * {@code knowledge_base} tools call (primary, so it replaces any fallback), the larger body bound of the document
  * upload path and the multipart settings, and the {@link KnowledgeMaintenance} jobs.
  */
@@ -65,10 +64,14 @@ class KnowledgeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    KnowledgeIndexes knowledgeIndexes(
-            ToolgateProperties properties, DocumentStore store, InvalidationBus invalidations) {
-        Path root = properties.dataDir().toAbsolutePath().normalize().resolve(INDEX_FOLDER);
-        return new KnowledgeIndexes(root, store, invalidations);
+    KnowledgeIndexes knowledgeIndexes(IndexFolder indexFolder, DocumentStore store, InvalidationBus invalidations) {
+        return new KnowledgeIndexes(indexFolder.path(), store, invalidations);
+    }
+
+    @Bean(destroyMethod = "close")
+    IndexFolder indexFolder(ToolgateProperties properties) {
+        return IndexFolder.claim(
+                properties.dataDir().toAbsolutePath().normalize().resolve(INDEX_FOLDER));
     }
 
     @Bean

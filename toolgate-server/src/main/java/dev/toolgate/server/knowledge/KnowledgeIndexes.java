@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This instance's Lucene indexes, one per agent, under {@code <data-dir>/knowledge-index/<tenantId>/<agentId>}
+ * This instance's Lucene indexes, one per agent, under {@code <data-dir>/knowledge-index/<slot>/<tenantId>/<agentId>} ({@link IndexFolder})
  * (docs/knowledge-base.md, "Index"). The database is the truth: an index is brought in step with the agent's ready
  * documents before it is searched when a {@link InvalidationEvent.KnowledgeChanged} for the agent arrived (from this
  * or another instance), when it was never checked, or when it was last checked more than {@link #RECHECK_INTERVAL}
