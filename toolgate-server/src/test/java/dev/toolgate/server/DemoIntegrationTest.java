@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code toolgate demo} end to end: every BFCL call through the REST API, every request signed and verified. */
+/**
+ * {@code toolgate demo} end to end: every BFCL call through the REST API, every request signed and verified, and a
+ * knowledge base of the project's docs that answers its questions.
+ */
 class DemoIntegrationTest {
 
     @Test
@@ -19,9 +22,11 @@ class DemoIntegrationTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         DemoRunner.Summary summary;
+        boolean knowledgePassed;
         try (DemoRunner.Running running = new DemoRunner(0, 8, new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run("--toolgate.data-dir=" + dataDir)) {
             summary = running.summary();
+            knowledgePassed = running.knowledgePassed();
         }
 
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -31,6 +36,8 @@ class DemoIntegrationTest {
         assertThat(summary.endpoint().unsigned()).isZero();
         assertThat(summary.endpoint().rejected()).isZero();
         assertThat(summary.passed()).isTrue();
+        assertThat(knowledgePassed).isTrue();
+        assertThat(output).contains("Knowledge base: 4/4 questions found their page: PASS");
         assertThat(output).contains("PASS").contains("p99").doesNotContain(summary.adminKey());
     }
 }

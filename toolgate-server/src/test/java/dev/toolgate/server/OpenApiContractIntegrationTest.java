@@ -109,6 +109,7 @@ class OpenApiContractIntegrationTest {
                         "invocations",
                         "tool calls",
                         "test fires",
+                        "knowledge",
                         "secrets",
                         "signing secrets",
                         "api keys",

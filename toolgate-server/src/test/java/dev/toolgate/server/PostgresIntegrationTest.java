@@ -92,4 +92,47 @@ class PostgresIntegrationTest {
         assertThat(log.get("data")).hasSize(1);
         assertThat(log.get("data").get(0).get("arguments").isObject()).isTrue();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.toolgate.core.knowledge.KnowledgeSearch knowledge;
+
+    @Test
+    void storesAndSearchesKnowledgeDocumentsOnPostgres() {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port);
+        String agentId = api.post(ADMIN_KEY, "/v1/agents", "{\"name\":\"pg knowledge\"}")
+                .json()
+                .get("id")
+                .asString();
+        String documents = "/v1/agents/" + agentId + "/knowledge/documents";
+        String id = api.post(ADMIN_KEY, documents, """
+                        {"title": "Parking", "content_type": "text/markdown",
+                         "content": "# Parking\\n\\nFree parking is behind the building, entrance on Elm Street."}
+                        """).json().get("id").asString();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> !api.get(ADMIN_KEY, documents + "/" + id)
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("processing"));
+
+        assertThat(api.get(ADMIN_KEY, documents + "/" + id).json().get("status").asString())
+                .isEqualTo("ready");
+        assertThat(api.get(ADMIN_KEY, documents + "/" + id + "/chunks")
+                        .json()
+                        .get("data")
+                        .get(0)
+                        .get("text")
+                        .asString())
+                .isEqualTo("Parking\n\nFree parking is behind the building, entrance on Elm Street.");
+        assertThat(knowledge.search(
+                        dev.toolgate.server.tenant.ApiKeyService.DEFAULT_TENANT_ID,
+                        UUID.fromString(agentId),
+                        "where can I park?",
+                        3,
+                        0.1))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.documentId()).isEqualTo(id));
+    }
 }

@@ -56,6 +56,8 @@ public enum ApiErrorCode {
     ARGUMENTS_CUT("arguments_cut", HttpStatus.CONFLICT, "The recorded arguments were cut at the record's size bound."),
     /** 413: the body is larger than {@code toolgate.limits.max-request-body-bytes}. */
     PAYLOAD_TOO_LARGE("payload_too_large", HttpStatus.CONTENT_TOO_LARGE, "The body is larger than the limit."),
+    /** 413: the knowledge-base document is larger than {@code toolgate.knowledge.max-document-bytes}. */
+    DOCUMENT_TOO_LARGE("document_too_large", HttpStatus.CONTENT_TOO_LARGE, "The document is larger than the limit."),
     /** 415: the body is not {@code application/json}, or names an unknown charset. */
     UNSUPPORTED_MEDIA_TYPE(
             "unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json."),
@@ -63,6 +65,14 @@ public enum ApiErrorCode {
     VALIDATION_FAILED("validation_failed", HttpStatus.UNPROCESSABLE_CONTENT, "Fields are missing or invalid."),
     /** 422: the agent already holds {@code toolgate.limits.max-tools-per-agent} tools. */
     TOO_MANY_TOOLS("too_many_tools", HttpStatus.UNPROCESSABLE_CONTENT, "The agent holds the most tools it may."),
+    /** 422: the agent already holds {@code toolgate.knowledge.max-documents-per-agent} documents. */
+    TOO_MANY_DOCUMENTS(
+            "too_many_documents", HttpStatus.UNPROCESSABLE_CONTENT, "The agent holds the most documents it may."),
+    /** 422: the document's type is not one a knowledge base reads (docs/knowledge-base.md). */
+    UNSUPPORTED_DOCUMENT_TYPE(
+            "unsupported_document_type",
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            "The document's type is not one a knowledge base reads."),
     /** 422: the OpenAPI document to import cannot be read, or names no usable server (docs/openapi-import.md). */
     INVALID_DOCUMENT("invalid_document", HttpStatus.UNPROCESSABLE_CONTENT, "The OpenAPI document cannot be imported."),
     /** 422: the OpenAPI document could not be fetched from its URL (refused by the egress policy, or failed). */

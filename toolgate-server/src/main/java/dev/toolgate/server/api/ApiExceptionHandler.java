@@ -78,7 +78,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleUnexpected(Exception e) {
         RequestBodyLimitFilter.TooLarge tooLarge = RequestBodyLimitFilter.TooLarge.in(e);
         if (tooLarge != null) {
-            return respond(tooLarge(tooLarge.maxBytes()));
+            return respond(tooLarge(tooLarge.maxBytes(), tooLarge.setting()));
         }
         if (e instanceof ErrorResponse errorResponse) {
             ProblemDetail body = errorResponse.getBody();
@@ -119,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestBodyLimitFilter.TooLarge tooLarge = RequestBodyLimitFilter.TooLarge.in(ex);
         if (tooLarge != null) {
-            return respond(tooLarge(tooLarge.maxBytes()));
+            return respond(tooLarge(tooLarge.maxBytes(), tooLarge.setting()));
         }
         String duplicate = FieldPaths.duplicateKey(ex);
         if (duplicate != null) {
@@ -159,12 +159,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    /** The 413 {@code payload_too_large} problem for a body over {@code maxBytes}. */
-    static ProblemDetail tooLarge(long maxBytes) {
+    /** The 413 {@code payload_too_large} problem for a body over {@code maxBytes}, set by {@code setting}. */
+    static ProblemDetail tooLarge(long maxBytes, String setting) {
         ProblemDetail problem = problem(
                 ApiErrorCode.PAYLOAD_TOO_LARGE,
-                "The request body is larger than " + maxBytes
-                        + " bytes, the limit set by toolgate.limits.max-request-body-bytes.",
+                "The request body is larger than " + maxBytes + " bytes, the limit set by " + setting + ".",
                 List.of());
         problem.setProperty("max_bytes", maxBytes);
         return problem;

@@ -13,89 +13,105 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds every API request body to {@code toolgate.limits.max-request-body-bytes} (docs/configuration.md), or to the
- * limit of its own that a path has (the OpenAPI import's {@code toolgate.openapi-import.max-document-bytes}), before
+ * Bounds every API request body to {@code toolgate.limits.max-request-body-bytes} (docs/configuration.md) before
  * anything reads it. A declared {@code Content-Length} above the bound is answered at once with 413
  * {@code payload_too_large} and {@code Connection: close}, without reading a byte of the body. Any other body
  * (chunked, or within its declared length) is read through a counting stream that throws {@link TooLarge} on the
  * first byte past the bound; {@link ApiExceptionHandler} answers that with the same 413. Either way the request never
  * reaches a tool or the invocation log.
+ *
+ * <p>A feature whose bodies are larger by nature (a knowledge-base document upload) registers a {@link PathLimit}
+ * bean; requests matching its method and path get its bound instead, with its setting named in the problem.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long defaultMaxBytes;
-    private final Map<Pattern, Long> pathLimits;
+    /** The setting that bounds every body no {@link PathLimit} covers. */
+    public static final String DEFAULT_SETTING = "toolgate.limits.max-request-body-bytes";
+
+    private final long maxBytes;
     private final JsonMapper json;
+
+    /**
+     * Another bound for the requests of one method and path pattern.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param pathPattern a Spring {@link PathPattern}, e.g. {@code /v1/agents/{agentId}/knowledge/documents}
+     * @param maxBytes the most bytes one such body may have, >= 1
+     * @param setting the setting that sets {@code maxBytes}, named in the 413 problem
+     */
+    public record PathLimit(String method, String pathPattern, long maxBytes, String setting) {
+        /** Checks the fields. */
+        public PathLimit {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(pathPattern, "pathPattern");
+            Objects.requireNonNull(setting, "setting");
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("maxBytes must be >= 1, got " + maxBytes);
+            }
+        }
+    }
+
+    private record CompiledLimit(PathLimit limit, PathPattern pattern) {}
+
+    private final List<CompiledLimit> compiled;
 
     /**
      * @param maxBytes the most bytes one request body may have, >= 1
      * @param json the mapper that writes the problem body (Spring's, so it renders like every other problem)
      */
     public RequestBodyLimitFilter(long maxBytes, JsonMapper json) {
-        this(maxBytes, Map.of(), json);
+        this(maxBytes, json, List.of());
     }
 
     /**
-     * @param maxBytes the most bytes one request body may have, >= 1, unless its path has a limit of its own
-     * @param pathLimits limits of their own, by path template ({@code /v1/agents/{agentId}/tools/import}, each
-     *     {@code {...}} standing for one path segment), each >= 1
+     * @param maxBytes the most bytes one request body may have, >= 1, unless a path limit applies
      * @param json the mapper that writes the problem body (Spring's, so it renders like every other problem)
+     * @param pathLimits other bounds for some paths; the first that matches applies
      */
-    public RequestBodyLimitFilter(long maxBytes, Map<String, Long> pathLimits, JsonMapper json) {
+    public RequestBodyLimitFilter(long maxBytes, JsonMapper json, List<PathLimit> pathLimits) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("maxBytes must be >= 1, got " + maxBytes);
         }
-        this.defaultMaxBytes = maxBytes;
-        Map<Pattern, Long> patterns = new LinkedHashMap<>();
-        pathLimits.forEach((template, limit) -> {
-            if (limit < 1) {
-                throw new IllegalArgumentException("the limit of " + template + " must be >= 1, got " + limit);
-            }
-            patterns.put(
-                    Pattern.compile(Arrays.stream(template.split("\\{[^/{}]+}", -1))
-                            .map(Pattern::quote)
-                            .collect(Collectors.joining("[^/]+"))),
-                    limit);
-        });
-        this.pathLimits = patterns;
+        this.maxBytes = maxBytes;
         this.json = json;
-    }
-
-    /** Returns the limit of {@code request}'s body: its path's own, or the default. */
-    private long maxBytes(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (Map.Entry<Pattern, Long> entry : pathLimits.entrySet()) {
-            if (entry.getKey().matcher(path).matches()) {
-                return entry.getValue();
-            }
-        }
-        return defaultMaxBytes;
+        this.compiled = pathLimits.stream()
+                .map(limit -> new CompiledLimit(limit, PathPatternParser.defaultInstance.parse(limit.pathPattern())))
+                .toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long maxBytes = maxBytes(request);
-        if (request.getContentLengthLong() > maxBytes) {
+        long bound = maxBytes;
+        String setting = DEFAULT_SETTING;
+        for (CompiledLimit limit : compiled) {
+            if (limit.limit().method().equalsIgnoreCase(request.getMethod())
+                    && limit.pattern().matches(PathContainer.parsePath(request.getRequestURI()))) {
+                bound = limit.limit().maxBytes();
+                setting = limit.limit().setting();
+                break;
+            }
+        }
+        if (request.getContentLengthLong() > bound) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setHeader(HttpHeaders.CONNECTION, "close");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ApiExceptionHandler.tooLarge(maxBytes));
+            json.writeValue(response.getOutputStream(), ApiExceptionHandler.tooLarge(bound, setting));
             return;
         }
-        chain.doFilter(new Bounded(request, maxBytes), response);
+        chain.doFilter(new Bounded(request, bound, setting), response);
     }
 
     /**
@@ -106,15 +122,22 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
         private static final long serialVersionUID = 1L;
 
         private final long maxBytes;
+        private final String setting;
 
-        TooLarge(long maxBytes) {
+        TooLarge(long maxBytes, String setting) {
             super("the request body is larger than " + maxBytes + " bytes");
             this.maxBytes = maxBytes;
+            this.setting = setting;
         }
 
         /** Returns the limit that was passed, in bytes. */
         public long maxBytes() {
             return maxBytes;
+        }
+
+        /** Returns the setting that sets the limit, e.g. {@value RequestBodyLimitFilter#DEFAULT_SETTING}. */
+        public String setting() {
+            return setting;
         }
 
         /** Returns the first {@link TooLarge} among {@code error} and its causes, or null. */
@@ -131,12 +154,14 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     /** The request with its body read through {@link CountingInputStream}. */
     private static final class Bounded extends HttpServletRequestWrapper {
         private final long maxBytes;
+        private final String setting;
         private ServletInputStream stream;
         private BufferedReader reader;
 
-        Bounded(HttpServletRequest request, long maxBytes) {
+        Bounded(HttpServletRequest request, long maxBytes, String setting) {
             super(request);
             this.maxBytes = maxBytes;
+            this.setting = setting;
         }
 
         @Override
@@ -145,7 +170,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 throw new IllegalStateException("getReader() has already been called for this request");
             }
             if (stream == null) {
-                stream = new CountingInputStream(super.getInputStream(), maxBytes);
+                stream = new CountingInputStream(super.getInputStream(), maxBytes, setting);
             }
             return stream;
         }
@@ -163,8 +188,8 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 } catch (IllegalArgumentException e) {
                     throw new UnsupportedEncodingException("unsupported request charset");
                 }
-                reader = new BufferedReader(
-                        new InputStreamReader(new CountingInputStream(super.getInputStream(), maxBytes), charset));
+                reader = new BufferedReader(new InputStreamReader(
+                        new CountingInputStream(super.getInputStream(), maxBytes, setting), charset));
             }
             return reader;
         }
@@ -174,11 +199,13 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class CountingInputStream extends ServletInputStream {
         private final ServletInputStream in;
         private final long maxBytes;
+        private final String setting;
         private long count;
 
-        CountingInputStream(ServletInputStream in, long maxBytes) {
+        CountingInputStream(ServletInputStream in, long maxBytes, String setting) {
             this.in = in;
             this.maxBytes = maxBytes;
+            this.setting = setting;
         }
 
         @Override
@@ -204,7 +231,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
         private void counted(int n) throws TooLarge {
             count += n;
             if (count > maxBytes) {
-                throw new TooLarge(maxBytes);
+                throw new TooLarge(maxBytes, setting);
             }
         }
 

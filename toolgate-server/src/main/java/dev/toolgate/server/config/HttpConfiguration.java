@@ -2,8 +2,8 @@ package dev.toolgate.server.config;
 
 import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.api.RequestBodyLimitFilter;
-import java.util.Map;
 import org.apache.coyote.AbstractProtocol;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -32,15 +32,27 @@ class HttpConfiguration {
         LogSafe.configure(properties.limits().maxLoggedStringChars());
     }
 
+    /** The body bound, with the larger bounds features declare for their paths ({@link RequestBodyLimitFilter.PathLimit}). */
+    /** The OpenAPI import's body: a whole OpenAPI document, bounded by its own setting. */
+    @Bean
+    RequestBodyLimitFilter.PathLimit openApiImportBodyLimit(ToolgateProperties properties) {
+        return new RequestBodyLimitFilter.PathLimit(
+                "POST",
+                ToolgateProperties.OpenApiImport.PATH,
+                properties.openapiImport().maxDocumentBytes(),
+                "toolgate.openapi-import.max-document-bytes");
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
-            ToolgateProperties properties, JsonMapper json) {
+            ToolgateProperties properties,
+            JsonMapper json,
+            ObjectProvider<RequestBodyLimitFilter.PathLimit> pathLimits) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(
                         properties.limits().maxRequestBodyBytes(),
-                        Map.of(ToolgateProperties.OpenApiImport.PATH, (long)
-                                properties.openapiImport().maxDocumentBytes()),
-                        json));
+                        json,
+                        pathLimits.orderedStream().toList()));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }

@@ -46,6 +46,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicBaseUrl the base URL voice platforms reach this gateway at ({@code https://toolgate.example.com}),
  *     written into the tool exports for Vapi, Retell and ElevenLabs; null to use the URL the export request came in on
  * @param mcp MCP-server settings (docs/mcp.md)
+ * @param knowledge knowledge-base settings (docs/knowledge-base.md)
  */
 @Validated
 @ConfigurationProperties("toolgate")
@@ -77,7 +78,28 @@ public record ToolgateProperties(
         @DefaultValue @Valid Reencryption reencryption,
         @DefaultValue @Valid OpenApiImport openapiImport,
         String publicBaseUrl,
-        @DefaultValue @Valid Mcp mcp) {
+        @DefaultValue @Valid Mcp mcp,
+        @DefaultValue @Valid Knowledge knowledge) {
+
+    /**
+     * Knowledge bases: the documents an agent's {@code knowledge_base} tools search (docs/knowledge-base.md).
+     *
+     * @param maxDocumentBytes bytes of one document (the uploaded file, the JSON {@code content} in UTF-8, or the
+     *     body fetched from a URL), 1,024..104,857,600 (default 10 MiB); the request body may be 1 MiB larger for its
+     *     envelope, a larger one is refused with 413 before it is buffered
+     * @param maxDocumentsPerAgent documents one agent may hold, 1..100,000 (default 500)
+     * @param fetchBudget the time budget of fetching a document from a URL (DNS + connect + TLS + request +
+     *     response), 1 s..5 min (default 30 s)
+     */
+    public record Knowledge(
+            @DefaultValue("10485760") @Range(min = 1024, max = 100 * 1024 * 1024)
+            int maxDocumentBytes,
+
+            @DefaultValue("500") @Range(min = 1, max = 100_000)
+            int maxDocumentsPerAgent,
+
+            @DefaultValue("30s") @DurationRange(min = "1s", max = "5m")
+            Duration fetchBudget) {}
 
     /**
      * The MCP server at {@code /v1/agents/{agentId}/mcp} (docs/mcp.md).

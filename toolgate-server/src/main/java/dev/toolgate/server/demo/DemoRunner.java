@@ -1,5 +1,6 @@
 package dev.toolgate.server.demo;
 
+import dev.toolgate.core.knowledge.KnowledgeSearch;
 import dev.toolgate.server.ToolgateApplication;
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
@@ -37,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * whose certificate comes from a freshly generated CA, starts the gateway on the embedded default trusting that
  * CA through {@code toolgate.egress.extra-ca} and admitting the endpoint through {@code toolgate.egress.allowlist}
  * (exactly as an operator would), registers every BFCL tool through the REST API, replays every valid and every
- * invalid BFCL call through the invoke API, and prints a summary.
+ * invalid BFCL call through the invoke API, and prints a summary; then builds a knowledge base from pages of the
+ * project's docs and asks it a few questions ({@link DemoKnowledge}).
  */
 public final class DemoRunner {
 
@@ -257,14 +259,33 @@ public final class DemoRunner {
                 baseUrl,
                 adminKey);
         DemoReport.print(out, concurrency, summary, latencyNanos, gatewayMs, seconds);
+        out.println();
+        DemoKnowledge.Result knowledge = DemoKnowledge.run(
+                api,
+                context.getBean(KnowledgeSearch.class),
+                UUID.fromString(tenant.get("id").asString()),
+                out);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
-        return new Running(context, endpoint, summary);
+        return new Running(context, endpoint, summary, knowledge.passed());
     }
 
-    /** A finished demo whose gateway and endpoint are still running. */
-    public record Running(ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary)
+    /**
+     * A finished demo whose gateway and endpoint are still running.
+     *
+     * @param context the gateway
+     * @param endpoint the demo tenant endpoint
+     * @param summary what the BFCL replay found
+     * @param knowledgePassed whether every knowledge-base question found its page ({@link DemoKnowledge})
+     */
+    public record Running(
+            ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary, boolean knowledgePassed)
             implements AutoCloseable {
+        /** Whether the whole demo passed: the BFCL replay and the knowledge base. */
+        public boolean passed() {
+            return summary.passed() && knowledgePassed;
+        }
+
         @Override
         public void close() {
             context.close();

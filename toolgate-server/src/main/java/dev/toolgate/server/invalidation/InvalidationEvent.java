@@ -17,6 +17,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = InvalidationEvent.SecretChanged.class, name = "secret"),
     @JsonSubTypes.Type(value = InvalidationEvent.SigningSecretChanged.class, name = "signing_secret"),
     @JsonSubTypes.Type(value = InvalidationEvent.RateLimitsChanged.class, name = "rate_limits"),
+    @JsonSubTypes.Type(value = InvalidationEvent.KnowledgeChanged.class, name = "knowledge"),
     @JsonSubTypes.Type(value = InvalidationEvent.Everything.class, name = "everything")
 })
 public sealed interface InvalidationEvent {
@@ -67,6 +68,15 @@ public sealed interface InvalidationEvent {
      * @param tenantId the tenant
      */
     record RateLimitsChanged(UUID tenantId) implements InvalidationEvent {}
+
+    /**
+     * A knowledge-base document of the agent became ready or was deleted: each instance brings its index of the
+     * agent in step with the database.
+     *
+     * @param tenantId the agent's tenant
+     * @param agentId the agent
+     */
+    record KnowledgeChanged(UUID tenantId, UUID agentId) implements InvalidationEvent {}
 
     /**
      * Drop every cached entry: delivered locally when the bus loses or regains its connection to the other

@@ -39,6 +39,11 @@ public enum ApiTag {
             "test",
             "Try a tool before an agent uses it: with dry_run the request is rendered and its destination judged "
                     + "without sending anything. Test fires have their own rate limit."),
+    KNOWLEDGE(
+            "knowledge",
+            "knowledge",
+            "The documents an agent's knowledge_base tools search: text, Markdown, HTML, PDF or DOCX, uploaded or "
+                    + "fetched from an https URL, chunked and embedded inside the gateway (docs/knowledge-base.md)."),
     SECRETS(
             "secrets",
             "secrets",

@@ -23,7 +23,7 @@ class ImportConfiguration {
 
     /** The fetcher, which owns its executor: not an {@link HttpExecutor} bean, so tool calls never get it. */
     @Bean(destroyMethod = "close")
-    DocumentFetcher documentFetcher(ToolgateProperties properties, EgressPolicy egress) {
+    DocumentFetcher openApiDocumentFetcher(ToolgateProperties properties, EgressPolicy egress) {
         List<X509Certificate> extraCas = properties.egress().extraCa() == null
                 ? List.of()
                 : ExecutorConfig.readPemCertificates(properties.egress().extraCa());

@@ -58,6 +58,7 @@ class InvalidationBusTest {
                 new InvalidationEvent.SecretChanged(tenant, "crm_token"),
                 new InvalidationEvent.SigningSecretChanged(id),
                 new InvalidationEvent.RateLimitsChanged(tenant),
+                new InvalidationEvent.KnowledgeChanged(tenant, id),
                 new InvalidationEvent.Everything());
         RecordingBus other = new RecordingBus();
         List<InvalidationEvent> received = new ArrayList<>();

@@ -48,6 +48,7 @@ class OperationConventionsTest {
         "/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate, SIGNING_SECRETS",
         "/v1/agents/{agentId}/tools/{toolId}/test, TEST_FIRES",
         "/v1/tenants/{tenantId}/rate-limits, RATE_LIMITS",
+        "/v1/agents/{agentId}/knowledge/documents/{documentId}/chunks, KNOWLEDGE",
     })
     void theTagIsTheLastPathSegmentThatNamesAResource(String path, ApiTag tag) {
         assertThat(ApiTag.forPath(path)).contains(tag);
