@@ -200,7 +200,12 @@ public final class ToolEngine {
         if (call.callId().isEmpty()) {
             return call;
         }
-        Map<String, String> stored = voice.variables().variables(CallVariables.scope(call.tenantId(), call.callId()));
+        Map<String, String> stored;
+        try {
+            stored = voice.variables().variables(CallVariables.scope(call.tenantId(), call.callId()));
+        } catch (RuntimeException e) {
+            return call; // the shared store failed: render with what the runtime sent
+        }
         if (stored.isEmpty()) {
             return call;
         }

@@ -46,8 +46,17 @@ final class VariableRunner implements ToolRunner {
                 kept ? voice.variables() : new InMemoryCallVariables(voice.clock(), THROWAWAY_LIFETIME, 1);
         String scope = CallVariables.scope(run.tool().tenantId(), callId.isEmpty() ? "-" : callId);
         Locality locality = voice.localities().apply(run.tool().tenantId());
-        ExtractionResult result =
-                new VariableExtraction(store, normalizer).extract(scope, config, run.arguments(), locality);
+        ExtractionResult result;
+        try {
+            result = new VariableExtraction(store, normalizer).extract(scope, config, run.arguments(), locality);
+        } catch (RuntimeException e) {
+            // the shared store (Redis) failed: the value is not kept, and the call goes on
+            ToolError unavailable = ToolError.of(
+                    ErrorCode.HTTP_TOOL_INTERNAL,
+                    "The call's variables could not be stored right now; nothing was kept.");
+            return new TestFireResult(
+                    null, null, Outcomes.unsent(invocation, run.startNanos(), unavailable, run.arguments(), null));
+        }
         InvocationOutcome outcome = switch (result) {
             case ExtractionResult.Stored stored ->
                 Outcomes.ok(run, stored.content().put("kept", kept), null);

@@ -31,6 +31,8 @@ public enum ApiErrorCode {
     OPERATOR_ONLY("operator_only", HttpStatus.FORBIDDEN, "Only the operator's key may do this."),
     /** 404: no such path, or the resource does not exist or belongs to another tenant. */
     NOT_FOUND("not_found", HttpStatus.NOT_FOUND, "No such path or resource (or it is another tenant's)."),
+    /** 404: the invocation played no DTMF tones, so it has no audio. */
+    NO_AUDIO("no_audio", HttpStatus.NOT_FOUND, "The invocation played no tones."),
     /** 405: the path exists but not with this method. */
     METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "The path does not take this method."),
     /** 406: the {@code Accept} header rules out JSON. */
@@ -56,6 +58,8 @@ public enum ApiErrorCode {
     VALIDATION_FAILED("validation_failed", HttpStatus.UNPROCESSABLE_CONTENT, "Fields are missing or invalid."),
     /** 422: the agent already holds {@code toolgate.limits.max-tools-per-agent} tools. */
     TOO_MANY_TOOLS("too_many_tools", HttpStatus.UNPROCESSABLE_CONTENT, "The agent holds the most tools it may."),
+    /** 422: the invocation ran, but its answer has no TwiML form (no call action, or one TwiML cannot express). */
+    NO_TWIML("no_twiml", HttpStatus.UNPROCESSABLE_CONTENT, "The invocation's answer has no TwiML form."),
     /** 500: a fault inside Toolgate, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "A fault inside Toolgate.");
 

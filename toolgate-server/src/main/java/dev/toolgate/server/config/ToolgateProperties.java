@@ -1,10 +1,14 @@
 package dev.toolgate.server.config;
 
 import dev.toolgate.core.args.ArgumentLimits;
+import dev.toolgate.core.telephony.PhoneNumbers;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.LogSafe;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -32,6 +36,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param calls settings of live calls: call variables, and the region and time zone values are read in
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -51,7 +56,8 @@ public record ToolgateProperties(
         @DefaultValue Limits limits,
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue Reencryption reencryption,
+        @DefaultValue Calls calls) {
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -198,6 +204,22 @@ public record ToolgateProperties(
             @DefaultValue("100ms") Duration writeRetryDelay) {}
 
     /**
+     * Settings of live calls (docs/voice-runtime.md).
+     *
+     * @param variablesLifetime how long a call's variables live after their last write, 1 min..7 d (default 2 h)
+     * @param maxCalls calls whose variables one instance keeps in memory without Redis, 1,000..10,000,000 (default
+     *     100,000)
+     * @param defaultRegion the ISO 3166-1 alpha-2 region whose national forms phone numbers, spoken destinations and
+     *     numeric dates are read in, or {@code ZZ} for international forms only (default)
+     * @param timeZone the time zone of "today" and "tomorrow" in {@code date} variables (default UTC)
+     */
+    public record Calls(
+            @DefaultValue("2h") Duration variablesLifetime,
+            @DefaultValue("100000") int maxCalls,
+            @DefaultValue("ZZ") String defaultRegion,
+            @DefaultValue("UTC") String timeZone) {}
+
+    /**
      * Request-signing settings.
      *
      * @param rotationOverlap how long a rotated-out signing secret keeps signing next to the new one, 0s..30d
@@ -210,6 +232,25 @@ public record ToolgateProperties(
      * @throws IllegalStateException naming the setting, its value and the allowed range
      */
     public void validate() {
+        if (calls.variablesLifetime().compareTo(Duration.ofMinutes(1)) < 0
+                || calls.variablesLifetime().compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.calls.variables-lifetime must be between 1m and 7d, got " + calls.variablesLifetime());
+        }
+        if (calls.maxCalls() < 1000 || calls.maxCalls() > 10_000_000) {
+            throw new IllegalStateException(
+                    "toolgate.calls.max-calls must be between 1000 and 10000000, got " + calls.maxCalls());
+        }
+        if (!PhoneNumbers.isKnownRegion(calls.defaultRegion().toUpperCase(Locale.ROOT))) {
+            throw new IllegalStateException("toolgate.calls.default-region must be an ISO 3166-1 alpha-2 region"
+                    + " (such as US or DE) or ZZ, got " + calls.defaultRegion());
+        }
+        try {
+            ZoneId.of(calls.timeZone());
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(
+                    "toolgate.calls.time-zone must be a time-zone id such as Europe/Berlin, got " + calls.timeZone());
+        }
         if (rateLimit.tenantPerMinute() < 0 || rateLimit.toolPerMinute() < 0 || rateLimit.testFirePerMinute() < 0) {
             throw new IllegalStateException("toolgate.rate-limit.* must be >= 0 (0 = unlimited), got " + rateLimit);
         }

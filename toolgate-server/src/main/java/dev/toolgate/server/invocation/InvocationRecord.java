@@ -31,6 +31,8 @@ import java.util.UUID;
  * <li>{@code replayOf}: the invocation this one replays, or null
  * <li>{@code repeatOf}: the invocation whose result this one reused (a duplicate call), or null
  * <li>{@code callJson}: the call context {@code {"id","caller_number","variables"}} as JSON, or null
+ * <li>{@code actionJson}: the call-control action the voice runtime got (docs/voice-runtime.md: its {@code type},
+ *     {@code destination}, digits, ...) as JSON, or null for a call without one
  * </ul>
  */
 public final class InvocationRecord {
@@ -57,6 +59,7 @@ public final class InvocationRecord {
     private final UUID replayOf;
     private final UUID repeatOf;
     private final String callJson;
+    private final String actionJson;
 
     private InvocationRecord(Builder b) {
         this.id = b.id;
@@ -81,6 +84,7 @@ public final class InvocationRecord {
         this.replayOf = b.replayOf;
         this.repeatOf = b.repeatOf;
         this.callJson = b.callJson;
+        this.actionJson = b.actionJson;
     }
 
     /**
@@ -203,6 +207,11 @@ public final class InvocationRecord {
         return callJson;
     }
 
+    /** Returns the {@code actionJson} column (see the class comment). */
+    public String actionJson() {
+        return actionJson;
+    }
+
     /** Collects the columns of an {@link InvocationRecord}; each setter returns this builder. */
     public static final class Builder {
         private final UUID id;
@@ -227,6 +236,7 @@ public final class InvocationRecord {
         private UUID replayOf;
         private UUID repeatOf;
         private String callJson;
+        private String actionJson;
 
         private Builder(UUID id, UUID tenantId) {
             this.id = id;
@@ -350,6 +360,12 @@ public final class InvocationRecord {
         /** Sets the {@code callJson} column. */
         public Builder callJson(String callJson) {
             this.callJson = callJson;
+            return this;
+        }
+
+        /** Sets the {@code actionJson} column. */
+        public Builder actionJson(String actionJson) {
+            this.actionJson = actionJson;
             return this;
         }
 

@@ -1,0 +1,11 @@
+/**
+ * Live calls' variables (docs/voice-runtime.md, "Call variables"): the store the engine's {@code extract_variable}
+ * and {@code response_variables} write and {@code {{vars.NAME}}} reads, in Redis when {@code toolgate.redis-url} is
+ * set ({@link dev.toolgate.server.calls.RedisCallVariables}, shared by every instance) or in this process
+ * ({@link dev.toolgate.core.variables.InMemoryCallVariables}); and {@code GET /v1/calls/{callId}/variables}, which
+ * reads one of the tenant's calls.
+ *
+ * <p>Depends on {@code core.variables}, {@code server.config} (settings, the shared Redis), {@code server.tenant}
+ * (scopes), {@code server.api} (problems), Lettuce and Spring.
+ */
+package dev.toolgate.server.calls;
