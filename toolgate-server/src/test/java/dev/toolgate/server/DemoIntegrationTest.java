@@ -19,9 +19,11 @@ class DemoIntegrationTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         DemoRunner.Summary summary;
+        boolean passed;
         try (DemoRunner.Running running = new DemoRunner(0, 8, new PrintStream(printed, true, StandardCharsets.UTF_8))
                 .run("--toolgate.data-dir=" + dataDir)) {
             summary = running.summary();
+            passed = running.passed();
         }
 
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -31,6 +33,13 @@ class DemoIntegrationTest {
         assertThat(summary.endpoint().unsigned()).isZero();
         assertThat(summary.endpoint().rejected()).isZero();
         assertThat(summary.passed()).isTrue();
-        assertThat(output).contains("PASS").contains("p99").doesNotContain(summary.adminKey());
+        assertThat(passed).isTrue();
+        assertThat(output)
+                .contains("a scripted voice call")
+                .contains("Scripted call: PASS")
+                .contains("transfer_call to an allowed destination")
+                .contains("PASS")
+                .contains("p99")
+                .doesNotContain(summary.adminKey());
     }
 }

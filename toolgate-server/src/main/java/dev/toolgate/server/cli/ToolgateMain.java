@@ -96,7 +96,7 @@ public final class ToolgateMain implements Runnable {
                     new DemoRunner(port, concurrency, System.out).run(springArgs.toArray(String[]::new));
             if (exit) {
                 running.close();
-                return running.summary().passed() ? 0 : 1;
+                return running.passed() ? 0 : 1;
             }
             System.out.println();
             System.out.println(

@@ -23,11 +23,15 @@ record DemoApi(OkHttpClient client, String baseUrl, String apiKey) {
         return send("PUT", path, body);
     }
 
+    JsonNode get(String path) throws IOException {
+        return send("GET", path, null);
+    }
+
     private JsonNode send(String method, String path, JsonNode body) throws IOException {
         Request request = new Request.Builder()
                 .url(baseUrl + path)
                 .header("X-API-Key", apiKey)
-                .method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
+                .method(method, body == null ? null : RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE))
                 .build();
         try (Response response = client.newCall(request).execute()) {
             String text = response.body().string();

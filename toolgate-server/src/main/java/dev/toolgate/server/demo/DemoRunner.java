@@ -257,14 +257,27 @@ public final class DemoRunner {
                 baseUrl,
                 adminKey);
         DemoReport.print(out, concurrency, summary, latencyNanos, gatewayMs, seconds);
+        ScriptedCall.Result call = ScriptedCall.run(api, endpoint);
+        ScriptedCall.print(out, call);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
-        return new Running(context, endpoint, summary);
+        return new Running(context, endpoint, summary, call);
     }
 
-    /** A finished demo whose gateway and endpoint are still running. */
-    public record Running(ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary)
+    /**
+     * A finished demo whose gateway and endpoint are still running.
+     *
+     * @param summary the BFCL replay's summary
+     * @param call the scripted voice call's steps
+     */
+    public record Running(
+            ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary, ScriptedCall.Result call)
             implements AutoCloseable {
+        /** Whether the BFCL replay and the scripted call both held every expectation. */
+        public boolean passed() {
+            return summary.passed() && call.passed();
+        }
+
         @Override
         public void close() {
             context.close();
