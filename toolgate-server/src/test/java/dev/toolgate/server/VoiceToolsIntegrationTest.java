@@ -275,6 +275,51 @@ class VoiceToolsIntegrationTest {
     }
 
     @Test
+    void aTenantsCallSettingsDecideTheRegionItsPhoneNumbersAreReadIn() {
+        String tenantId = tenants.create("us clinic").id().toString();
+        String key = keys.createKey(
+                        java.util.UUID.fromString(tenantId),
+                        "admin",
+                        EnumSet.of(Scope.ADMIN),
+                        ApiKeyService.generateKey())
+                .key();
+        String agent = api.post(key, "/v1/agents", "{\"name\":\"us desk\"}")
+                .json()
+                .get("id")
+                .asString();
+        ApiClient.Answer tool = api.post(key, "/v1/agents/" + agent + "/tools", """
+                {"name": "get_phone", "description": "Takes a callback number", "tool_type": "extract_variable",
+                 "config": {"variable_name": "callback", "variable_type": "phone"}}""");
+        assertThat(tool.status()).as(tool.text()).isEqualTo(201);
+        String invoke = "/v1/agents/" + agent + "/invocations";
+
+        JsonNode before =
+                api.get(key, "/v1/tenants/" + tenantId + "/call-settings").json();
+        JsonNode asGerman = content(api.post(key, invoke, body("get_phone", "{\"value\": \"030 999888\"}", "c-us"))
+                .json());
+        ApiClient.Answer set = api.put(
+                key,
+                "/v1/tenants/" + tenantId + "/call-settings",
+                "{\"region\": \"us\", \"time_zone\": \"America/New_York\"}");
+        JsonNode asAmerican =
+                content(api.post(key, invoke, body("get_phone", "{\"value\": \"(415) 555-0123\"}", "c-us"))
+                        .json());
+        ApiClient.Answer badRegion = api.put(key, "/v1/tenants/" + tenantId + "/call-settings", "{\"region\": \"XX\"}");
+        ApiClient.Answer othersTenant =
+                api.get(key, "/v1/tenants/" + ApiKeyService.DEFAULT_TENANT_ID + "/call-settings");
+
+        assertThat(before.get("region").isNull()).isTrue();
+        assertThat(asGerman.get("value").asString()).isEqualTo("+4930999888");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.json().get("region").asString()).isEqualTo("US");
+        assertThat(set.json().get("time_zone").asString()).isEqualTo("America/New_York");
+        assertThat(asAmerican.get("value").asString()).isEqualTo("+14155550123");
+        assertThat(badRegion.status()).isEqualTo(422);
+        assertThat(badRegion.json().at("/errors/0/field").asString()).isEqualTo("region");
+        assertThat(othersTenant.status()).isEqualTo(404);
+    }
+
+    @Test
     void responseVariablesWithABadExpressionAreRefusedAtCreateWithAFieldError() {
         ApiClient.Answer answer = api.post(ADMIN_KEY, "/v1/agents/" + agentId + "/tools", """
                 {"name": "bad_vars", "description": "x", "tool_type": "http_request",

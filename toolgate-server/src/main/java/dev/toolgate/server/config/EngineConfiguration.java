@@ -8,17 +8,13 @@ import dev.toolgate.core.engine.ToolEngine;
 import dev.toolgate.core.engine.VoiceServices;
 import dev.toolgate.core.exec.ExecutorConfig;
 import dev.toolgate.core.exec.HttpExecutor;
-import dev.toolgate.core.knowledge.KnowledgeSearch;
 import dev.toolgate.core.render.RequestRenderer;
 import dev.toolgate.core.render.SecretResolver;
-import dev.toolgate.core.telephony.Locality;
 import dev.toolgate.core.tool.ToolDefinitionParser;
 import dev.toolgate.core.tool.ToolLimits;
-import dev.toolgate.core.variables.CallVariables;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,16 +102,6 @@ class EngineConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * The knowledge-base search of {@code knowledge_base} tools until a real one is wired: it finds nothing, so such a
-     * tool answers "nothing found in the knowledge base". A {@link KnowledgeSearch} bean defined elsewhere replaces it.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    KnowledgeSearch knowledgeSearch() {
-        return VoiceServices.NO_KNOWLEDGE;
-    }
-
     @Bean
     ToolEngine toolEngine(
             HttpExecutor executor,
@@ -124,21 +110,9 @@ class EngineConfiguration {
             EndpointCircuits circuits,
             ArgumentLimits argumentLimits,
             VoiceServices voice) {
+        // voice: the call variables, tenants' call settings and knowledge search of server.calls
         return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits, argumentLimits)
                 .withVoice(voice);
-    }
-
-    /**
-     * What the non-HTTP tool types use: the call-variable store, every tenant's locality (for now the deployment's
-     * {@code toolgate.calls.default-region} and {@code time-zone}), the knowledge-base search and the clock.
-     */
-    @Bean
-    VoiceServices voiceServices(
-            CallVariables callVariables, KnowledgeSearch knowledgeSearch, ToolgateProperties properties, Clock clock) {
-        properties.validate();
-        Locality locality = new Locality(
-                properties.calls().defaultRegion(), ZoneId.of(properties.calls().timeZone()));
-        return new VoiceServices(callVariables, tenant -> locality, knowledgeSearch, clock);
     }
 
     private static String version() {

@@ -209,9 +209,11 @@ public record ToolgateProperties(
      * @param variablesLifetime how long a call's variables live after their last write, 1 min..7 d (default 2 h)
      * @param maxCalls calls whose variables one instance keeps in memory without Redis, 1,000..10,000,000 (default
      *     100,000)
-     * @param defaultRegion the ISO 3166-1 alpha-2 region whose national forms phone numbers, spoken destinations and
-     *     numeric dates are read in, or {@code ZZ} for international forms only (default)
-     * @param timeZone the time zone of "today" and "tomorrow" in {@code date} variables (default UTC)
+     * @param defaultRegion for tenants whose call settings name none: the ISO 3166-1 alpha-2 region whose national
+     *     forms phone numbers, spoken destinations and numeric dates are read in, or {@code ZZ} for international
+     *     forms only (default)
+     * @param timeZone for tenants whose call settings name none: the time zone of "today" and "tomorrow" in
+     *     {@code date} variables (default UTC)
      */
     public record Calls(
             @DefaultValue("2h") Duration variablesLifetime,

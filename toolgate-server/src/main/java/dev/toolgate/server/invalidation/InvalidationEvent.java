@@ -17,6 +17,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = InvalidationEvent.SecretChanged.class, name = "secret"),
     @JsonSubTypes.Type(value = InvalidationEvent.SigningSecretChanged.class, name = "signing_secret"),
     @JsonSubTypes.Type(value = InvalidationEvent.RateLimitsChanged.class, name = "rate_limits"),
+    @JsonSubTypes.Type(value = InvalidationEvent.CallSettingsChanged.class, name = "call_settings"),
     @JsonSubTypes.Type(value = InvalidationEvent.Everything.class, name = "everything")
 })
 public sealed interface InvalidationEvent {
@@ -67,6 +68,13 @@ public sealed interface InvalidationEvent {
      * @param tenantId the tenant
      */
     record RateLimitsChanged(UUID tenantId) implements InvalidationEvent {}
+
+    /**
+     * A tenant's call settings (region, time zone) changed.
+     *
+     * @param tenantId the tenant
+     */
+    record CallSettingsChanged(UUID tenantId) implements InvalidationEvent {}
 
     /**
      * Drop every cached entry: delivered locally when the bus loses or regains its connection to the other

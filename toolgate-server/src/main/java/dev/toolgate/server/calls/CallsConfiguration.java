@@ -1,0 +1,48 @@
+package dev.toolgate.server.calls;
+
+import dev.toolgate.core.engine.VoiceServices;
+import dev.toolgate.core.knowledge.KnowledgeSearch;
+import dev.toolgate.core.variables.CallVariables;
+import dev.toolgate.core.variables.InMemoryCallVariables;
+import dev.toolgate.server.config.RedisConfiguration.SharedRedis;
+import dev.toolgate.server.config.ToolgateProperties;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the engine's non-HTTP tool types use ({@link VoiceServices}): the call-variable store, in Redis when
+ * {@code toolgate.redis-url} is set (so every instance sees what a call stored on another), otherwise in this
+ * process, at most {@code toolgate.calls.max-calls} calls, either way living {@code toolgate.calls.variables-lifetime}
+ * after their last write; each tenant's call settings ({@link TenantLocalities}); and the knowledge-base search.
+ */
+@Configuration(proxyBeanMethods = false)
+class CallsConfiguration {
+
+    @Bean
+    CallVariables callVariables(SharedRedis redis, ToolgateProperties properties, Clock clock) {
+        properties.validate();
+        ToolgateProperties.Calls calls = properties.calls();
+        if (redis.client() != null) {
+            return new RedisCallVariables(redis.client(), calls.variablesLifetime());
+        }
+        return new InMemoryCallVariables(clock, calls.variablesLifetime(), calls.maxCalls());
+    }
+
+    /**
+     * The knowledge-base search of {@code knowledge_base} tools until a real one is wired: it finds nothing, so such a
+     * tool answers "nothing found in the knowledge base". A {@link KnowledgeSearch} bean defined elsewhere replaces it.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KnowledgeSearch knowledgeSearch() {
+        return VoiceServices.NO_KNOWLEDGE;
+    }
+
+    @Bean
+    VoiceServices voiceServices(
+            CallVariables callVariables, TenantLocalities localities, KnowledgeSearch knowledgeSearch, Clock clock) {
+        return new VoiceServices(callVariables, localities, knowledgeSearch, clock);
+    }
+}
