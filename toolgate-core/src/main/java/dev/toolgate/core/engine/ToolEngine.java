@@ -12,16 +12,12 @@ import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.exec.HttpExecutor;
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.RequestRenderer;
-import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolType;
-import dev.toolgate.core.variables.CallVariables;
-import dev.toolgate.core.variables.ResponseVariables;
 import dev.toolgate.core.voice.ToolSchemas;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +64,7 @@ public final class ToolEngine {
     private final CallControlRunner callControl;
     private final VariableRunner variables;
     private final KnowledgeRunner knowledge;
-    private final VoiceServices voice;
+    private final StoredVariables storedVariables;
     private final ArgumentLimits argumentLimits;
     private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
 
@@ -102,7 +98,8 @@ public final class ToolEngine {
 
     private ToolEngine(HttpRunner http, VoiceServices voice, ArgumentLimits argumentLimits) {
         this.http = http;
-        this.voice = Objects.requireNonNull(voice, "voice");
+        this.storedVariables =
+                new StoredVariables(Objects.requireNonNull(voice, "voice").variables());
         this.argumentLimits = Objects.requireNonNull(argumentLimits, "argumentLimits");
         this.callControl = new CallControlRunner(voice);
         this.variables = new VariableRunner(voice);
@@ -194,24 +191,11 @@ public final class ToolEngine {
 
     /**
      * Returns {@code call} with the call's stored variables added to its {@code variables} (a stored one wins over the
-     * runtime's of the same name): what {@code {{vars.NAME}}} renders. A call without an id has none stored.
+     * runtime's of the same name), when a call of {@code tool} can render one ({@code {{vars.NAME}}} in an
+     * {@code http_request} tool's URL, headers or query); otherwise {@code call} itself. A call without an id has none.
      */
-    public CallContext withStoredVariables(CallContext call) {
-        if (call.callId().isEmpty()) {
-            return call;
-        }
-        Map<String, String> stored;
-        try {
-            stored = voice.variables().variables(CallVariables.scope(call.tenantId(), call.callId()));
-        } catch (RuntimeException e) {
-            return call; // the shared store failed: render with what the runtime sent
-        }
-        if (stored.isEmpty()) {
-            return call;
-        }
-        Map<String, String> merged = new HashMap<>(call.variables());
-        merged.putAll(stored);
-        return new CallContext(call.callId(), call.callerNumber(), call.tenantId(), call.agentId(), merged);
+    public CallContext withStoredVariables(Tool tool, CallContext call) {
+        return StoredVariables.rendersVariables(tool) ? storedVariables.addTo(call) : call;
     }
 
     /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
@@ -226,7 +210,7 @@ public final class ToolEngine {
                 given.signingSecrets(),
                 given.rawArguments(),
                 given.toolCallId(),
-                withStoredVariables(given.call()),
+                withStoredVariables(given.tool(), given.call()),
                 given.arrivedAtNanos());
         Tool tool = invocation.tool();
         Duration budget = http.budget(tool);
@@ -260,7 +244,7 @@ public final class ToolEngine {
         if (mode == RunMode.INVOKE
                 && result.outcome() != null
                 && result.outcome().ok()) {
-            storeResponseVariables(invocation, result.outcome());
+            storedVariables.storeResponseVariables(invocation, result.outcome());
         }
         return result;
     }
@@ -272,24 +256,6 @@ public final class ToolEngine {
             case EXTRACT_VARIABLE -> variables;
             case KNOWLEDGE_BASE -> knowledge;
         };
-    }
-
-    /** After a live success of an HTTP tool with {@code response_variables}: store what its JSON answer holds. */
-    private void storeResponseVariables(Invocation invocation, InvocationOutcome outcome) {
-        if (!(invocation.tool().definition().config() instanceof HttpRequestConfig config)
-                || config.responseVariables().isEmpty()
-                || invocation.call().callId().isEmpty()) {
-            return;
-        }
-        ResponseVariables.Result found = ResponseVariables.extract(config.responseVariables(), outcome.responseBody());
-        if (!found.values().isEmpty()) {
-            voice.variables()
-                    .putAll(
-                            CallVariables.scope(
-                                    invocation.tool().tenantId(),
-                                    invocation.call().callId()),
-                            found.values());
-        }
     }
 
     private ArgumentValidator validator(Tool tool) {

@@ -288,6 +288,64 @@ class ToolEngineVoiceTest {
     }
 
     @Test
+    void aFailingVariableStoreFailsNoHttpCallAndAnExtractionSaysItKeptNothing() throws Exception {
+        variables = new CallVariables() {
+            @Override
+            public Map<String, String> variables(String callId) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public boolean put(String callId, String name, String value) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public java.util.Optional<String> pending(String callId, String name) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public void putPending(String callId, String name, String value) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public void clearPending(String callId, String name) {
+                throw new IllegalStateException("store down");
+            }
+
+            @Override
+            public java.time.Duration lifetime() {
+                return CallVariables.DEFAULT_LIFETIME;
+            }
+        };
+        ToolEngine engine = engine();
+        Tool lookup = tool("""
+                {"name": "lookup", "description": "Looks the customer up", "tool_type": "http_request",
+                 "config": {"url": "https://127.0.0.1:%d/customers", "method": "GET",
+                            "query_params": [{"key": "tier", "value": "{{vars.tier}}"}],
+                            "response_variables": {"id": "/id"}}}
+                """.formatted(server.getPort()));
+        server.enqueue(new MockResponse.Builder().body("{\"id\": \"7\"}").build());
+
+        InvocationOutcome extracted = engine.invoke(call(emailTool(false), "{\"value\": \"jane@example.com\"}", "c9"));
+        InvocationOutcome looked = engine.invoke(new Invocation(
+                UUID.randomUUID().toString(),
+                lookup,
+                List.of(secret),
+                JSON.readTree("{}"),
+                null,
+                new CallContext("c9", null, TENANT, AGENT, Map.of("tier", "gold"))));
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+
+        assertThat(extracted.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INTERNAL);
+        assertThat(extracted.content()).doesNotContain("store down");
+        assertThat(looked.ok()).isTrue();
+        assertThat(request.getUrl().queryParameter("tier")).isEqualTo("gold");
+    }
+
+    @Test
     void aKnowledgeBaseToolAnswersTheBestHitsWithinTopKAndThreshold() {
         knowledge = (tenant, agent, query, topK, threshold) -> List.of(
                 new KnowledgeHit("d1", "Hours", "We open at 9.", 0.71),

@@ -15,10 +15,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -177,7 +173,7 @@ public final class DemoRunner {
         String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
         AtomicInteger index = new AtomicInteger();
         AtomicInteger registered = new AtomicInteger();
-        parallel(data.tools(), tool -> {
+        Concurrently.run(data.tools(), concurrency, tool -> {
             int i = index.getAndIncrement();
             String name = tool.get("name").asString();
             String token = "demo-token-" + UUID.randomUUID();
@@ -217,7 +213,7 @@ public final class DemoRunner {
         List<Map.Entry<JsonNode, Boolean>> calls = new ArrayList<>();
         data.calls().forEach(c -> calls.add(Map.entry(c, true)));
         data.invalidCalls().forEach(c -> calls.add(Map.entry(c, false)));
-        parallel(calls, entry -> {
+        Concurrently.run(calls, concurrency, entry -> {
             int i = callIndex.getAndIncrement();
             JsonNode call = entry.getKey();
             ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -282,30 +278,6 @@ public final class DemoRunner {
         public void close() {
             context.close();
             endpoint.close();
-        }
-    }
-
-    private interface Task<T> {
-        Object run(T item) throws Exception;
-    }
-
-    private <T> void parallel(List<T> items, Task<T> task) throws Exception {
-        Semaphore permits = new Semaphore(concurrency);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (T item : items) {
-                permits.acquire();
-                futures.add(executor.submit(() -> {
-                    try {
-                        return task.run(item);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Future<Object> future : futures) {
-                future.get();
-            }
         }
     }
 

@@ -87,7 +87,7 @@ public class InvocationService {
         JsonNode parsedArguments = parse instanceof ArgumentParseResult.Parsed parsed ? parsed.arguments() : arguments;
         // the key covers the call's stored variables too: a repeat after an extract_variable changed them runs again
         String key = parse instanceof ArgumentParseResult.Parsed
-                ? duplicateKey(tool, parsedArguments, engine.withStoredVariables(call))
+                ? duplicateKey(tool, parsedArguments, engine.withStoredVariables(tool, call))
                 : null;
         if (key == null) {
             return fresh(tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos)
