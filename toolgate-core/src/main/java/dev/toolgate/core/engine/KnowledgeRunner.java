@@ -52,6 +52,14 @@ final class KnowledgeRunner implements ToolRunner {
         KnowledgeBaseConfig config =
                 (KnowledgeBaseConfig) run.tool().definition().config();
         String query = run.arguments().path("query").asString("").strip();
+        if (query.isEmpty()) {
+            ToolError blank = new ToolError(
+                    ErrorCode.HTTP_TOOL_INVALID_ARGS,
+                    "The query is blank.",
+                    "Call the tool again with the caller's question in a few words as the query.");
+            return new TestFireResult(
+                    null, null, Outcomes.unsent(run.invocation(), run.startNanos(), blank, run.arguments(), null));
+        }
         List<KnowledgeHit> hits;
         try {
             hits = search.search(

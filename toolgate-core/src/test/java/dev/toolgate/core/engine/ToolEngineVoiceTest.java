@@ -379,6 +379,7 @@ class ToolEngineVoiceTest {
                 """);
         InvocationOutcome nothing = engine().invoke(call(kb, "{\"query\": \"opening hours\"}", "c6"));
         InvocationOutcome noQuery = engine().invoke(call(kb, "{}", "c6"));
+        InvocationOutcome blankQuery = engine().invoke(call(kb, "{\"query\": \"   \"}", "c6"));
         knowledge = (tenant, agent, query, topK, threshold) -> {
             throw new KnowledgeSearchException("index unavailable", null);
         };
@@ -390,6 +391,8 @@ class ToolEngineVoiceTest {
         assertThat(content(nothing).get("message").asString()).contains("Nothing was found in the knowledge base");
         assertThat(content(nothing).get("hint").asString()).contains("could not find");
         assertThat(noQuery.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
+        assertThat(blankQuery.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_INVALID_ARGS);
+        assertThat(queries).hasSize(3).noneMatch(query -> query.startsWith("|"));
         assertThat(failed.error().code()).isEqualTo(ErrorCode.HTTP_TOOL_KNOWLEDGE_UNAVAILABLE);
         assertThat(failed.content()).doesNotContain("index unavailable").doesNotContain("Exception");
         assertThat(dryRun.outcome().error().code()).isEqualTo(ErrorCode.HTTP_TOOL_KNOWLEDGE_UNAVAILABLE);

@@ -31,6 +31,7 @@ public final class ScriptedCall {
      * @param got what it got
      */
     public record Step(String step, String expected, String got) {
+        /** Whether the step got what it expected. */
         public boolean ok() {
             return expected.equals(got);
         }
