@@ -161,6 +161,12 @@ class VoiceToolsIntegrationTest {
         create("""
                 {"name": "hang_up", "description": "Ends the call", "tool_type": "end_call", "config": {}}
                 """);
+        create("""
+                {"name": "check_slot", "description": "Checks a slot", "tool_type": "http_request",
+                 "parameters": {"type": "object", "properties": {"day": {"type": "string"}}},
+                 "config": {"url": "https://api.example.com/slots", "speak_during_execution": true,
+                            "speak_during_message": "Let me look at the calendar."}}
+                """);
 
         JsonNode functions = api.get(ADMIN_KEY, "/v1/agents/" + agentId + "/functions")
                 .json()
@@ -195,6 +201,14 @@ class VoiceToolsIntegrationTest {
                 .isEqualTo("One moment, let me look that up.");
         assertThat(descriptor(functions, "faq").at("/x-toolgate/tool_type").asString())
                 .isEqualTo("knowledge_base");
+        assertThat(descriptor(functions, "check_slot")
+                        .at("/x-toolgate/speak_during_message")
+                        .asString())
+                .isEqualTo("Let me look at the calendar.");
+        assertThat(descriptor(functions, "check_slot")
+                        .at("/function/parameters/properties/day/type")
+                        .asString())
+                .isEqualTo("string");
         assertThat(plain.get(0).has("x-toolgate")).isFalse();
         JsonNode listed = null;
         for (JsonNode tool : list) {

@@ -12,6 +12,7 @@ import dev.toolgate.core.render.RequestRenderer;
 import dev.toolgate.core.signing.RequestSigner;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.voice.Speech;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -126,7 +127,7 @@ final class HttpRunner implements ToolRunner {
                         .httpStatus(success.httpStatus())
                         .truncated(success.truncated())
                         .durationMicros(Outcomes.micros(start))
-                        .speak(config.speakDuringExecution(), config.speakAfterExecution())
+                        .speech(Speech.of(config))
                         .arguments(run.arguments())
                         .request(request)
                         .timings(success.timings())

@@ -69,7 +69,8 @@ final class Outcomes {
                 .httpStatus(answer.httpStatus())
                 .truncated(answer.truncated())
                 .durationMicros(micros(start))
-                .speak(speech.duringExecution(), http == null || speech.afterExecution())
+                .speech(new Speech(
+                        speech.duringExecution(), speech.duringMessage(), http == null || speech.afterExecution()))
                 .arguments(arguments)
                 .request(request)
                 .timings(answer.timings())

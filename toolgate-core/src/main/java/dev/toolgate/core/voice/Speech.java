@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <table>
  *   <caption>Speech per tool type</caption>
  *   <tr><th>type</th><th>during</th><th>message</th><th>after</th></tr>
- *   <tr><td>{@code http_request}</td><td>{@code speak_during_execution}</td><td>none</td>
+ *   <tr><td>{@code http_request}</td><td>{@code speak_during_execution}</td><td>{@code speak_during_message}</td>
  *       <td>{@code speak_after_execution}</td></tr>
  *   <tr><td>{@code knowledge_base}</td><td>when it has a {@code bridging_sentence}</td>
  *       <td>{@code bridging_sentence}</td><td>yes</td></tr>
