@@ -40,7 +40,11 @@ public record Speech(boolean duringExecution, String duringMessage, boolean afte
     /** Returns the speech of a tool with {@code config}. */
     public static Speech of(ToolConfig config) {
         return switch (config) {
-            case HttpRequestConfig http -> new Speech(http.speakDuringExecution(), null, http.speakAfterExecution());
+            case HttpRequestConfig http ->
+                new Speech(
+                        http.speakDuringExecution(),
+                        http.speakDuringExecution() ? http.speakDuringMessage() : null,
+                        http.speakAfterExecution());
             case KnowledgeBaseConfig knowledge -> {
                 String bridging = knowledge.bridgingSentence();
                 boolean says = bridging != null && !bridging.isBlank();

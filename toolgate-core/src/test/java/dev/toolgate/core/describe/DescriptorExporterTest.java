@@ -6,7 +6,10 @@ import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.EndCallConfig;
 import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.tool.ToolDefinitionParser;
+import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.core.tool.TransferCallConfig;
 import java.time.Duration;
 import java.util.List;
@@ -148,6 +151,23 @@ class DescriptorExporterTest {
         assertThat(with.at("/x-toolgate/speak_during_execution").booleanValue()).isTrue();
         assertThat(with.at("/x-toolgate/speak_during_message").isNull()).isTrue();
         assertThat(without.has("x-toolgate")).isFalse();
+    }
+
+    @Test
+    void anHttpToolsMessageWhileWaitingIsInItsExtension() {
+        ToolDefinition parsed = ((ParseResult.Valid) new ToolDefinitionParser(ToolLimits.ofDefaults())
+                        .parse(json(
+                                "{'name': 'check_slot', 'description': 'Checks a slot', 'tool_type': 'http_request',"
+                                        + " 'config': {'url': 'https://api.example.com/slots',"
+                                        + " 'speak_during_execution': true,"
+                                        + " 'speak_during_message': 'Let me look at the calendar.'}}")))
+                .definition();
+
+        JsonNode exported = DescriptorExporter.export(List.of(parsed), DescriptorFormat.OPENAI, true)
+                .get(0);
+
+        assertThat(exported.at("/x-toolgate/speak_during_message").stringValue())
+                .isEqualTo("Let me look at the calendar.");
     }
 
     @Test
