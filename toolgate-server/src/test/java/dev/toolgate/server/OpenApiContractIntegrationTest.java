@@ -107,6 +107,7 @@ class OpenApiContractIntegrationTest {
                         "tools",
                         "functions",
                         "invocations",
+                        "calls",
                         "tool calls",
                         "test fires",
                         "knowledge",

@@ -1,6 +1,8 @@
 package dev.toolgate.core.describe;
 
 import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.voice.Speech;
+import dev.toolgate.core.voice.ToolSchemas;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Exports an agent's tools as LLM function descriptors: what the voice runtime hands the model as its tool
  * list. Only enabled tools are exported, lowest {@code priority} first, ties by name. Every tool type is
  * exported the same way (name, description, parameters schema): the model calls a {@code transfer_call}
- * tool like any other function.
+ * tool like any other function. The parameters are {@link ToolSchemas#forTool}: an {@code http_request} tool's
+ * own schema, the fixed argument schema of the six other types (docs/voice-runtime.md).
+ *
+ * <p>With extensions, each descriptor also carries {@value Speech#EXTENSION} ({@link Speech#extension}): the tool
+ * type and what the voice runtime says while and after it runs. Runtimes that hand descriptors to the vendor
+ * verbatim drop it, or export without extensions.
  *
  * <p>OpenAI and Anthropic get the stored JSON Schema unchanged (a copy). Gemini gets it converted by
  * {@link GeminiSchemaConverter}; a tool without parameters gets no {@code parameters} field there, because
@@ -37,12 +44,27 @@ public final class DescriptorExporter {
      * @return a new JSON array, one descriptor per enabled tool
      */
     public static ArrayNode export(List<ToolDefinition> tools, DescriptorFormat format) {
+        return export(tools, format, false);
+    }
+
+    /**
+     * Returns the descriptors of the enabled tools, sorted by priority then name.
+     *
+     * @param tools the agent's tools, in any order; disabled ones are skipped
+     * @param format the target API's format
+     * @param extensions whether each descriptor carries the {@value Speech#EXTENSION} object
+     * @return a new JSON array, one descriptor per enabled tool
+     */
+    public static ArrayNode export(List<ToolDefinition> tools, DescriptorFormat format, boolean extensions) {
         Objects.requireNonNull(format, "format");
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
-        tools.stream()
-                .filter(ToolDefinition::enabled)
-                .sorted(ORDER)
-                .forEach(tool -> result.add(describe(tool, format)));
+        tools.stream().filter(ToolDefinition::enabled).sorted(ORDER).forEach(tool -> {
+            ObjectNode descriptor = describe(tool, format);
+            if (extensions) {
+                descriptor.set(Speech.EXTENSION, Speech.extension(tool.config()));
+            }
+            result.add(descriptor);
+        });
         return result;
     }
 
@@ -55,7 +77,7 @@ public final class DescriptorExporter {
      */
     public static ObjectNode describe(ToolDefinition tool, DescriptorFormat format) {
         ObjectNode descriptor = JsonNodeFactory.instance.objectNode();
-        JsonNode parameters = tool.parameters();
+        JsonNode parameters = ToolSchemas.forTool(tool);
         switch (format) {
             case OPENAI -> {
                 descriptor.put("type", "function");

@@ -3,6 +3,7 @@ package dev.toolgate.core.engine;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.exec.PhaseTimings;
 import dev.toolgate.core.render.RenderedRequest;
+import dev.toolgate.core.voice.Speech;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +22,11 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code durationMicros}: wall time of the whole invocation inside Toolgate, validation included, in microseconds
  * <li>{@code speakDuringExecution}: the tool's {@code speak_during_execution}
  * <li>{@code speakAfterExecution}: the tool's {@code speak_after_execution}
+ * <li>{@code speakDuringMessage}: what the runtime says while the tool runs (a {@code knowledge_base} tool's
+ *     {@code bridging_sentence}), or null ({@link dev.toolgate.core.voice.Speech})
  * <li>{@code action}: for a non-HTTP tool type, the action the voice runtime should carry out
- *     ({@code {"type": "transfer_call", ...config, "arguments": {...}}}); null for {@code http_request}
+ *     ({@link dev.toolgate.core.voice.ActionJson}: {@code {"type": "transfer", "mode": ..., "destination": ...}});
+ *     null for the other types and for a failure
  * <li>{@code arguments}: the parsed arguments (an object), or the raw value when they could not be parsed; may be null
  * <li>{@code request}: the request as rendered and signed (mask it before showing it), or null when none was rendered
  * <li>{@code timings}: per-phase timings of the outbound call
@@ -41,6 +45,7 @@ public final class InvocationOutcome {
     private final long durationMicros;
     private final boolean speakDuringExecution;
     private final boolean speakAfterExecution;
+    private final String speakDuringMessage;
     private final JsonNode action;
     private final JsonNode arguments;
     private final RenderedRequest request;
@@ -57,6 +62,7 @@ public final class InvocationOutcome {
         this.durationMicros = b.durationMicros;
         this.speakDuringExecution = b.speakDuringExecution;
         this.speakAfterExecution = b.speakAfterExecution;
+        this.speakDuringMessage = b.speakDuringMessage;
         this.action = b.action;
         this.arguments = b.arguments;
         this.request = b.request;
@@ -125,6 +131,11 @@ public final class InvocationOutcome {
         return speakAfterExecution;
     }
 
+    /** Returns the {@code speakDuringMessage} part (see the class comment). */
+    public String speakDuringMessage() {
+        return speakDuringMessage;
+    }
+
     /** Returns the {@code action} part (see the class comment). */
     public JsonNode action() {
         return action;
@@ -161,6 +172,7 @@ public final class InvocationOutcome {
         private long durationMicros;
         private boolean speakDuringExecution;
         private boolean speakAfterExecution = true;
+        private String speakDuringMessage;
         private JsonNode action;
         private JsonNode arguments;
         private RenderedRequest request;
@@ -248,6 +260,14 @@ public final class InvocationOutcome {
         public Builder speak(boolean during, boolean after) {
             this.speakDuringExecution = during;
             this.speakAfterExecution = after;
+            return this;
+        }
+
+        /** Sets the speech around the call: during, its message, and after ({@link Speech#of}). */
+        public Builder speech(Speech speech) {
+            this.speakDuringExecution = speech.duringExecution();
+            this.speakDuringMessage = speech.duringMessage();
+            this.speakAfterExecution = speech.afterExecution();
             return this;
         }
 

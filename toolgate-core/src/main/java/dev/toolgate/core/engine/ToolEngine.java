@@ -6,52 +6,53 @@ import dev.toolgate.core.args.ArgumentParser;
 import dev.toolgate.core.args.ArgumentValidator;
 import dev.toolgate.core.args.ArgumentViolation;
 import dev.toolgate.core.args.ValidationDeadlineException;
-import dev.toolgate.core.egress.EgressDecision;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
-import dev.toolgate.core.exec.ExecutionResult;
 import dev.toolgate.core.exec.HttpExecutor;
-import dev.toolgate.core.exec.PhaseTimings;
-import dev.toolgate.core.render.RenderException;
-import dev.toolgate.core.render.RenderedRequest;
+import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.RequestRenderer;
-import dev.toolgate.core.signing.RequestSigner;
-import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
-import dev.toolgate.core.tool.ToolDefinitionWriter;
-import dev.toolgate.core.tool.UrlTemplate;
+import dev.toolgate.core.tool.ToolType;
+import dev.toolgate.core.voice.ToolSchemas;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Runs tool calls: parse and validate the arguments, check the destination, render, sign, send under the
- * budget, and turn the result into text the model can speak from. This is the whole pipeline (docs/architecture.md);
- * everything before "send" is pure CPU work and fails fast.
+ * Runs tool calls: parse the arguments, check what every type shares, and hand the call to the runner of its tool
+ * type (docs/architecture.md, docs/voice-runtime.md):
  *
- * <p>Budget: a call's budget (the tool's {@code timeout}, at most the executor's maximum) counts from
- * {@link Invocation#arrivedAtNanos()}, the moment its request arrived. Argument validation stops at the deadline
- * (see {@link ArgumentValidator#validate(JsonNode, long)}), a call whose budget is spent before the send ends
- * with {@code HTTP_TOOL_TIMEOUT} and sends nothing, and the send gets only what is left.
+ * <ul>
+ *   <li>{@code http_request}: {@link HttpRunner} checks the destination, renders, signs and sends under the budget;
+ *       after a live success the tool's {@code response_variables} become call variables;</li>
+ *   <li>{@code transfer_call}, {@code monitored_transfer}, {@code end_call}, {@code play_tone}:
+ *       {@link CallControlRunner} plans the call action for the voice runtime;</li>
+ *   <li>{@code extract_variable}: {@link VariableRunner} checks, normalizes and stores the value;</li>
+ *   <li>{@code knowledge_base}: {@link KnowledgeRunner} searches the agent's documents.</li>
+ * </ul>
+ *
+ * <p>Arguments: an {@code http_request} tool's are validated against its {@code parameters}, a {@code knowledge_base}
+ * tool's against its fixed schema ({@link ToolSchemas#forTool}); the call-control and {@code extract_variable}
+ * runners check theirs themselves, so that a wrong destination is replaced by the configured one with a note instead
+ * of failing the call. Every run sees the call's stored variables in {@code call.variables} (they win over the
+ * runtime's of the same name), so {@code {{vars.NAME}}} renders what earlier tools of the call stored.
+ *
+ * <p>Budget: a call's budget (an HTTP tool's {@code timeout}, at most the executor's maximum) counts from
+ * {@link Invocation#arrivedAtNanos()}. Argument validation stops at the deadline; a call whose budget is spent before
+ * the send ends with {@code HTTP_TOOL_TIMEOUT} and sends nothing.
  *
  * <p>Thread-safe: one engine serves every tenant. Compiled argument schemas are cached per tool version
  * (tool id + {@code updated_at}).
  */
 public final class ToolEngine {
-
-    private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
     /**
      * The footer appended to a body cut at the response cap (docs/request-response.md, "Response cap and
@@ -59,24 +60,13 @@ public final class ToolEngine {
      */
     public static final String TRUNCATED_FOOTER = "\n[truncated]";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** Less budget than this left at the send is none: the request is not started (1 ms). */
-    private static final long MIN_SEND_NANOS = 1_000_000;
-
-    private final HttpExecutor executor;
-    private final EgressPolicy egress;
-    private final RequestRenderer renderer;
-    private final InstantSource clock;
-    private final EndpointCircuits circuits;
+    private final HttpRunner http;
+    private final CallControlRunner callControl;
+    private final VariableRunner variables;
+    private final KnowledgeRunner knowledge;
+    private final StoredVariables storedVariables;
     private final ArgumentLimits argumentLimits;
     private final Map<UUID, CompiledSchema> schemas = new ConcurrentHashMap<>();
-
-    private enum Mode {
-        INVOKE,
-        TEST_FIRE,
-        DRY_RUN
-    }
 
     private record CompiledSchema(Instant version, ArgumentValidator validator) {}
 
@@ -95,14 +85,7 @@ public final class ToolEngine {
         this(executor, egress, renderer, clock, circuits, ArgumentLimits.ofDefaults());
     }
 
-    /**
-     * @param executor sends rendered requests (shared connection pool, budget and cap)
-     * @param egress the egress policy; used here for the pre-flight URL check and test-fire decisions
-     * @param renderer renders tool + arguments + call into a request
-     * @param clock the source of request timestamps
-     * @param circuits the per-endpoint circuit breakers consulted before each send
-     * @param argumentLimits the size and depth limits of a call's arguments
-     */
+    /** An engine with {@linkplain VoiceServices#defaults() default voice services}; see {@link #withVoice}. */
     public ToolEngine(
             HttpExecutor executor,
             EgressPolicy egress,
@@ -110,12 +93,25 @@ public final class ToolEngine {
             InstantSource clock,
             EndpointCircuits circuits,
             ArgumentLimits argumentLimits) {
+        this(new HttpRunner(executor, egress, renderer, clock, circuits), VoiceServices.defaults(), argumentLimits);
+    }
+
+    private ToolEngine(HttpRunner http, VoiceServices voice, ArgumentLimits argumentLimits) {
+        this.http = http;
+        this.storedVariables =
+                new StoredVariables(Objects.requireNonNull(voice, "voice").variables());
         this.argumentLimits = Objects.requireNonNull(argumentLimits, "argumentLimits");
-        this.executor = Objects.requireNonNull(executor, "executor");
-        this.egress = Objects.requireNonNull(egress, "egress");
-        this.renderer = Objects.requireNonNull(renderer, "renderer");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.circuits = Objects.requireNonNull(circuits, "circuits");
+        this.callControl = new CallControlRunner(voice);
+        this.variables = new VariableRunner(voice);
+        this.knowledge = new KnowledgeRunner(voice.knowledge());
+    }
+
+    /**
+     * Returns an engine like this one (same executor, egress, renderer, clock, circuits and limits) that runs the
+     * non-HTTP tool types with {@code voice}: its call-variable store, tenants' localities and knowledge search.
+     */
+    public ToolEngine withVoice(VoiceServices voice) {
+        return new ToolEngine(http, voice, argumentLimits);
     }
 
     /**
@@ -128,36 +124,28 @@ public final class ToolEngine {
 
     /**
      * Like {@link #invoke(Invocation)}, for a caller that has already parsed the arguments with
-     * {@link #parseArguments} (to key duplicate calls, say): the engine then does not parse, measure and copy them
-     * a second time.
+     * {@link #parseArguments} (to key duplicate calls, say): the engine then does not parse them a second time.
      *
      * @param parsed what {@link #parseArguments} gave for {@code invocation.rawArguments()}, or null to parse here
      */
     public InvocationOutcome invoke(Invocation invocation, ArgumentParseResult parsed) {
         long start = System.nanoTime();
         if (!invocation.tool().definition().enabled()) {
-            return failure(
-                    invocation,
-                    start,
-                    ToolError.of(
-                            ErrorCode.HTTP_TOOL_DISABLED,
-                            "The tool '" + invocation.tool().name() + "' is disabled."),
-                    invocation.rawArguments(),
-                    null,
-                    PhaseTimings.NONE,
-                    0,
-                    null,
-                    false);
+            ToolError disabled = ToolError.of(
+                    ErrorCode.HTTP_TOOL_DISABLED,
+                    "The tool '" + invocation.tool().name() + "' is disabled.");
+            return Outcomes.unsent(invocation, start, disabled, invocation.rawArguments(), null);
         }
-        return run(invocation, start, Mode.INVOKE, parsed).outcome();
+        return run(invocation, start, RunMode.INVOKE, parsed).outcome();
     }
 
     /**
-     * Test-fires a tool (disabled tools too): renders the exact request and judges its destination; unless
-     * {@code dryRun}, also sends it. With {@code dryRun}, nothing leaves the process but DNS queries.
+     * Test-fires a tool (disabled tools too). An {@code http_request} tool's request is rendered and its destination
+     * judged; unless {@code dryRun}, it is also sent. The other types run as in a live call, except that call
+     * variables are not touched; their outcome is given even for a dry run (nothing of theirs leaves the process).
      */
     public TestFireResult testFire(Invocation invocation, boolean dryRun) {
-        return run(invocation, System.nanoTime(), dryRun ? Mode.DRY_RUN : Mode.TEST_FIRE, null);
+        return run(invocation, System.nanoTime(), dryRun ? RunMode.DRY_RUN : RunMode.TEST_FIRE, null);
     }
 
     /**
@@ -165,16 +153,7 @@ public final class ToolEngine {
      * sent; the tool's {@code error_hint} replaces the error's hint as for any other failure.
      */
     public InvocationOutcome refuse(Invocation invocation, ToolError error) {
-        return failure(
-                invocation,
-                System.nanoTime(),
-                error,
-                invocation.rawArguments(),
-                null,
-                PhaseTimings.NONE,
-                0,
-                null,
-                false);
+        return Outcomes.unsent(invocation, System.nanoTime(), error, invocation.rawArguments(), null);
     }
 
     /**
@@ -210,253 +189,73 @@ public final class ToolEngine {
         return ArgumentParser.parse(raw, argumentLimits);
     }
 
-    /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
-    public static String errorContent(ToolError error) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("error", error.code().name());
-        node.put("message", error.message());
-        node.put("hint", error.hint());
-        return JSON.writeValueAsString(node);
+    /**
+     * Returns {@code call} with the call's stored variables added to its {@code variables} (a stored one wins over the
+     * runtime's of the same name), when a call of {@code tool} can render one ({@code {{vars.NAME}}} in an
+     * {@code http_request} tool's URL, headers or query); otherwise {@code call} itself. A call without an id has none.
+     */
+    public CallContext withStoredVariables(Tool tool, CallContext call) {
+        return StoredVariables.rendersVariables(tool) ? storedVariables.addTo(call) : call;
     }
 
-    private TestFireResult run(Invocation invocation, long start, Mode mode, ArgumentParseResult given) {
+    /** Returns the text a model gets for {@code error}: {@code {"error": CODE, "message": ..., "hint": ...}}. */
+    public static String errorContent(ToolError error) {
+        return Outcomes.errorContent(error);
+    }
+
+    private TestFireResult run(Invocation given, long start, RunMode mode, ArgumentParseResult parsedBefore) {
+        Invocation invocation = new Invocation(
+                given.invocationId(),
+                given.tool(),
+                given.signingSecrets(),
+                given.rawArguments(),
+                given.toolCallId(),
+                withStoredVariables(given.tool(), given.call()),
+                given.arrivedAtNanos());
         Tool tool = invocation.tool();
-        JsonNode raw = invocation.rawArguments();
-        Duration budget = budget(tool);
+        Duration budget = http.budget(tool);
         long deadline = invocation.arrivedAtNanos() + budget.toNanos();
         ObjectNode arguments;
-        switch (given != null ? given : parseArguments(raw)) {
+        switch (parsedBefore != null ? parsedBefore : parseArguments(invocation.rawArguments())) {
             case ArgumentParseResult.Parsed parsed -> arguments = parsed.arguments();
             case ArgumentParseResult.Invalid invalid -> {
                 // arguments past a size or depth limit are not kept, not even in the invocation record
-                JsonNode kept = invalid.overLimit() ? null : raw;
-                return new TestFireResult(null, null, unsent(invocation, start, invalid.error(), kept, null));
+                JsonNode kept = invalid.overLimit() ? null : invocation.rawArguments();
+                return new TestFireResult(null, null, Outcomes.unsent(invocation, start, invalid.error(), kept, null));
             }
         }
-        ArgumentValidator validator = validator(tool);
-        List<ArgumentViolation> violations;
-        try {
-            violations = validator.validate(arguments, deadline);
-        } catch (ValidationDeadlineException e) {
-            ToolError spent = budgetSpent(budget, "while the arguments were checked against the tool's patterns");
-            return new TestFireResult(null, null, unsent(invocation, start, spent, arguments, null));
+        ToolType type = tool.definition().type();
+        if (type == ToolType.HTTP_REQUEST || type == ToolType.KNOWLEDGE_BASE) {
+            ArgumentValidator validator = validator(tool);
+            List<ArgumentViolation> violations;
+            try {
+                violations = validator.validate(arguments, deadline);
+            } catch (ValidationDeadlineException e) {
+                ToolError spent =
+                        HttpRunner.budgetSpent(budget, "while the arguments were checked against the tool's patterns");
+                return new TestFireResult(null, null, Outcomes.unsent(invocation, start, spent, arguments, null));
+            }
+            if (!violations.isEmpty()) {
+                ToolError invalid = validator.toError(violations);
+                return new TestFireResult(null, null, Outcomes.unsent(invocation, start, invalid, arguments, null));
+            }
         }
-        if (!violations.isEmpty()) {
-            return new TestFireResult(
-                    null, null, unsent(invocation, start, validator.toError(violations), arguments, null));
+        TestFireResult result = runner(type).run(new Run(invocation, arguments, start, deadline, budget, mode));
+        if (mode == RunMode.INVOKE
+                && result.outcome() != null
+                && result.outcome().ok()) {
+            storedVariables.storeResponseVariables(invocation, result.outcome());
         }
-        if (!(tool.definition().config() instanceof HttpRequestConfig config)) {
-            return new TestFireResult(null, null, action(invocation, start, arguments));
-        }
+        return result;
+    }
 
-        EgressDecision preflight = egress.checkUrl(UrlTemplate.skeleton(config.url()));
-        if (!preflight.allowed()) {
-            return new TestFireResult(
-                    null,
-                    preflight,
-                    failure(
-                            invocation,
-                            start,
-                            ToolError.of(ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, preflight.reason()),
-                            arguments,
-                            null,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
-        }
-        Instant now = clock.instant();
-        RenderedRequest request;
-        try {
-            request = renderer.render(tool, arguments, invocation.call(), invocation.invocationId(), now);
-            request = RequestSigner.sign(
-                    request,
-                    config.signatureScheme(),
-                    invocation.signingSecrets(),
-                    now.getEpochSecond(),
-                    invocation.invocationId());
-        } catch (RenderException e) {
-            return new TestFireResult(
-                    null,
-                    preflight,
-                    failure(invocation, start, e.error(), arguments, null, PhaseTimings.NONE, 0, null, false));
-        }
-        if (mode == Mode.DRY_RUN) {
-            return new TestFireResult(request, egress.decide(request.url().toString()), null);
-        }
-        EgressDecision decision =
-                mode == Mode.INVOKE ? null : egress.decide(request.url().toString());
-        long remaining = deadline - System.nanoTime();
-        if (remaining < MIN_SEND_NANOS) {
-            ToolError spent = budgetSpent(budget, "before the request could be sent");
-            return new TestFireResult(request, decision, unsent(invocation, start, spent, arguments, request));
-        }
-        String endpoint = request.url().host() + ":" + request.url().port();
-        EndpointCircuits.Permit permit = circuits.tryAcquire(tool.tenantId(), endpoint);
-        if (permit == null) {
-            return new TestFireResult(
-                    request,
-                    decision,
-                    failure(
-                            invocation,
-                            start,
-                            ToolError.of(
-                                    ErrorCode.HTTP_TOOL_CIRCUIT_OPEN,
-                                    "Calls to " + endpoint + " are paused for a short while after"
-                                            + " repeated failures; nothing was sent."),
-                            arguments,
-                            request,
-                            PhaseTimings.NONE,
-                            0,
-                            null,
-                            false));
-        }
-        long sendStart = System.nanoTime();
-        ExecutionResult result = executor.execute(
-                request,
-                Duration.ofNanos(remaining),
-                config.maxResponseBytes(),
-                tool.tenantId().toString());
-        // Time spent waiting for a connection is the gateway's, not the endpoint's.
-        long sentWith =
-                remaining - TimeUnit.MICROSECONDS.toNanos(result.timings().waitMicros());
-        permit.complete(circuitResult(result, sentWith, budget.toNanos()), System.nanoTime() - sendStart);
-        InvocationOutcome outcome = switch (result) {
-            case ExecutionResult.Success success ->
-                InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
-                        .content(success.truncated() ? success.body() + TRUNCATED_FOOTER : success.body())
-                        .httpStatus(success.httpStatus())
-                        .truncated(success.truncated())
-                        .durationMicros(micros(start))
-                        .speak(config.speakDuringExecution(), config.speakAfterExecution())
-                        .arguments(arguments)
-                        .request(request)
-                        .timings(success.timings())
-                        .responseBody(success.body())
-                        .build();
-            case ExecutionResult.Failure failure ->
-                failure(
-                        invocation,
-                        start,
-                        failure.error(),
-                        arguments,
-                        request,
-                        failure.timings(),
-                        failure.httpStatus(),
-                        failure.body(),
-                        failure.truncated());
+    private ToolRunner runner(ToolType type) {
+        return switch (type) {
+            case HTTP_REQUEST -> http;
+            case TRANSFER_CALL, MONITORED_TRANSFER, END_CALL, PLAY_TONE -> callControl;
+            case EXTRACT_VARIABLE -> variables;
+            case KNOWLEDGE_BASE -> knowledge;
         };
-        return new TestFireResult(request, decision, outcome);
-    }
-
-    /** The budget of one call of {@code tool}: its {@code timeout}, at most the executor's maximum. */
-    private Duration budget(Tool tool) {
-        Duration max = executor.config().maxBudget();
-        if (tool.definition().config() instanceof HttpRequestConfig config
-                && config.timeout().compareTo(max) < 0) {
-            return config.timeout();
-        }
-        return max;
-    }
-
-    private static ToolError budgetSpent(Duration budget, String when) {
-        return ToolError.of(
-                ErrorCode.HTTP_TOOL_TIMEOUT,
-                String.format(
-                        Locale.ROOT,
-                        "The call's budget of %.1f s ran out %s; nothing was sent.",
-                        budget.toMillis() / 1000.0,
-                        when));
-    }
-
-    /**
-     * Classifies a result for the endpoint's circuit breaker from {@link ErrorCode#endpointVerdict()}: only the
-     * endpoint's own failures count. A timeout counts only when the endpoint had at least half of the call's budget:
-     * a call that spent most of its budget inside Toolgate (queued behind a burst, say) shows nothing about the
-     * endpoint, and must not pause every other call to it.
-     *
-     * @param result what the executor returned
-     * @param givenNanos the budget left when the request was sent, in nanoseconds
-     * @param budgetNanos the call's whole budget, in nanoseconds
-     */
-    static EndpointCircuits.CallResult circuitResult(ExecutionResult result, long givenNanos, long budgetNanos) {
-        if (result instanceof ExecutionResult.Failure failure
-                && failure.error().code() == ErrorCode.HTTP_TOOL_TIMEOUT
-                && givenNanos < budgetNanos / 2) {
-            return EndpointCircuits.CallResult.IGNORED;
-        }
-        return switch (result) {
-            case ExecutionResult.Success success -> EndpointCircuits.CallResult.SUCCESS;
-            case ExecutionResult.Failure failure ->
-                switch (failure.error().code().endpointVerdict()) {
-                    case FAILED -> EndpointCircuits.CallResult.FAILURE;
-                    case FAILED_IF_SERVER_ERROR ->
-                        failure.httpStatus() >= 500
-                                ? EndpointCircuits.CallResult.FAILURE
-                                : EndpointCircuits.CallResult.SUCCESS;
-                    case NOT_JUDGED -> EndpointCircuits.CallResult.IGNORED;
-                };
-        };
-    }
-
-    private InvocationOutcome action(Invocation invocation, long start, ObjectNode arguments) {
-        Tool tool = invocation.tool();
-        ObjectNode action = JsonNodeFactory.instance.objectNode();
-        action.put("type", tool.definition().type().wireName());
-        JsonNode config = WRITER.toJson(tool.definition(), true).get("config");
-        if (config instanceof ObjectNode configObject) {
-            action.setAll(configObject);
-        }
-        action.set("arguments", arguments);
-        ObjectNode content = JsonNodeFactory.instance.objectNode();
-        content.put("status", "ok");
-        content.put("action", tool.definition().type().wireName());
-        return InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
-                .content(JSON.writeValueAsString(content))
-                .durationMicros(micros(start))
-                .speak(false, false)
-                .action(action)
-                .arguments(arguments)
-                .build();
-    }
-
-    /** A failure before anything was sent: no timings, no status, no body. */
-    private InvocationOutcome unsent(
-            Invocation invocation, long start, ToolError error, JsonNode arguments, RenderedRequest request) {
-        return failure(invocation, start, error, arguments, request, PhaseTimings.NONE, 0, null, false);
-    }
-
-    private InvocationOutcome failure(
-            Invocation invocation,
-            long start,
-            ToolError error,
-            JsonNode arguments,
-            RenderedRequest request,
-            PhaseTimings timings,
-            int httpStatus,
-            String body,
-            boolean truncated) {
-        String hint =
-                invocation.tool().definition().config() instanceof HttpRequestConfig config ? config.errorHint() : null;
-        ToolError shown = error.withHint(hint);
-        boolean speakDuring = false;
-        boolean speakAfter = true;
-        if (invocation.tool().definition().config() instanceof HttpRequestConfig config) {
-            speakDuring = config.speakDuringExecution();
-            speakAfter = config.speakAfterExecution();
-        }
-        return InvocationOutcome.builder(invocation.invocationId(), invocation.toolCallId())
-                .error(shown)
-                .content(errorContent(shown))
-                .httpStatus(httpStatus)
-                .truncated(truncated)
-                .durationMicros(micros(start))
-                .speak(speakDuring, speakAfter)
-                .arguments(arguments)
-                .request(request)
-                .timings(timings)
-                .responseBody(body)
-                .build();
     }
 
     private ArgumentValidator validator(Tool tool) {
@@ -464,13 +263,8 @@ public final class ToolEngine {
         if (cached != null && Objects.equals(cached.version(), tool.updatedAt())) {
             return cached.validator();
         }
-        ArgumentValidator validator =
-                ArgumentValidator.compile(tool.definition().parameters());
+        ArgumentValidator validator = ArgumentValidator.compile(ToolSchemas.forTool(tool.definition()));
         schemas.put(tool.id(), new CompiledSchema(tool.updatedAt(), validator));
         return validator;
-    }
-
-    private static long micros(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos).toNanos() / 1000;
     }
 }

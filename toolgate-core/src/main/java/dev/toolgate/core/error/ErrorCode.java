@@ -67,6 +67,10 @@ public enum ErrorCode {
     HTTP_TOOL_CIRCUIT_OPEN(
             "The tool's endpoint is failing repeatedly and is paused for a short while.",
             "Apologise, say the system is unavailable, and offer a callback."),
+    /** A {@code knowledge_base} tool's search could not run (the index is unavailable). Nothing was found or not. */
+    HTTP_TOOL_KNOWLEDGE_UNAVAILABLE(
+            "The knowledge base cannot be searched right now.",
+            "Tell the caller you cannot look that up at the moment, and offer a callback or another way to help."),
     /** An unexpected fault inside Toolgate. Details are in the server log, never in this text. */
     HTTP_TOOL_INTERNAL(
             "An internal error occurred while calling the tool.",
@@ -111,6 +115,7 @@ public enum ErrorCode {
                     HTTP_TOOL_BLOCKED_DESTINATION,
                     HTTP_TOOL_CIRCUIT_OPEN,
                     HTTP_TOOL_ENDPOINT_BUSY,
+                    HTTP_TOOL_KNOWLEDGE_UNAVAILABLE,
                     HTTP_TOOL_INTERNAL -> EndpointVerdict.NOT_JUDGED;
         };
     }
@@ -126,6 +131,7 @@ public enum ErrorCode {
                     HTTP_TOOL_CIRCUIT_OPEN,
                     HTTP_TOOL_ENDPOINT_BUSY,
                     HTTP_TOOL_INTERNAL,
+                    HTTP_TOOL_KNOWLEDGE_UNAVAILABLE,
                     HTTP_TOOL_DISABLED,
                     HTTP_TOOL_NOT_FOUND -> false;
             case HTTP_TOOL_INVALID_ARGS,
@@ -161,6 +167,7 @@ public enum ErrorCode {
                     HTTP_TOOL_DISABLED,
                     HTTP_TOOL_RATE_LIMITED,
                     HTTP_TOOL_BLOCKED_DESTINATION,
+                    HTTP_TOOL_KNOWLEDGE_UNAVAILABLE,
                     HTTP_TOOL_INTERNAL -> false;
         };
     }

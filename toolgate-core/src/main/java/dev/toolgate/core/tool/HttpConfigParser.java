@@ -30,6 +30,7 @@ final class HttpConfigParser {
             "max_response_bytes",
             "speak_during_execution",
             "speak_after_execution",
+            "speak_during_message",
             "error_hint",
             "signature_scheme",
             "duplicate_window",
@@ -68,6 +69,10 @@ final class HttpConfigParser {
         Long maxBytes = maxResponseBytes(r);
         Boolean speakDuring = r.optionalBoolean("speak_during_execution");
         Boolean speakAfter = r.optionalBoolean("speak_after_execution");
+        String speakMessage = r.checkMaxLength(
+                "speak_during_message",
+                r.optionalString("speak_during_message"),
+                HttpRequestConfig.MAX_SPEAK_DURING_MESSAGE);
         String errorHint = r.checkMaxLength("error_hint", r.optionalString("error_hint"), MAX_ERROR_HINT);
         String scheme = r.checkOneOf("signature_scheme", r.optionalString("signature_scheme"), SCHEMES);
         Double duplicateWindow =
@@ -91,7 +96,8 @@ final class HttpConfigParser {
                 errorHint,
                 scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme),
                 duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)),
-                responseVariables);
+                responseVariables,
+                speakMessage == null || speakMessage.isBlank() ? null : speakMessage.strip());
     }
 
     private static String url(FieldReader r) {

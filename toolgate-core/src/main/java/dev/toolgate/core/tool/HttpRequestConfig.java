@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param responseVariables call variables taken from the endpoint's JSON answer: variable name → JSON Pointer
  *     (RFC 6901, starts with {@code /} or is empty) or JSONPath (starts with {@code $}), in the order given;
  *     never null (see {@link ResponseExpressions} and docs/voice-runtime.md)
+ * @param speakDuringMessage what the agent says while waiting when {@code speakDuringExecution} (at most
+ *     {@value #MAX_SPEAK_DURING_MESSAGE} characters), or null for a filler of the runtime's choosing
  */
 public record HttpRequestConfig(
         String url,
@@ -42,14 +44,52 @@ public record HttpRequestConfig(
         String errorHint,
         SignatureScheme signatureScheme,
         Duration duplicateWindow,
-        Map<String, String> responseVariables)
+        Map<String, String> responseVariables,
+        String speakDuringMessage)
         implements ToolConfig {
+
+    /** The longest {@code speak_during_message}, in characters. */
+    public static final int MAX_SPEAK_DURING_MESSAGE = 500;
 
     /** The longest {@code duplicate_window} in seconds: 300 (5 minutes), a constant for annotations. */
     public static final int MAX_DUPLICATE_WINDOW_SECONDS = 300;
 
     /** The longest {@code duplicate_window}: {@link #MAX_DUPLICATE_WINDOW_SECONDS}. */
     public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofSeconds(MAX_DUPLICATE_WINDOW_SECONDS);
+
+    /** A config without a message to say while waiting. */
+    public HttpRequestConfig(
+            String url,
+            HttpMethod method,
+            List<KeyValue> headers,
+            List<KeyValue> queryParams,
+            BodyMode bodyMode,
+            Auth auth,
+            Duration timeout,
+            int maxResponseBytes,
+            boolean speakDuringExecution,
+            boolean speakAfterExecution,
+            String errorHint,
+            SignatureScheme signatureScheme,
+            Duration duplicateWindow,
+            Map<String, String> responseVariables) {
+        this(
+                url,
+                method,
+                headers,
+                queryParams,
+                bodyMode,
+                auth,
+                timeout,
+                maxResponseBytes,
+                speakDuringExecution,
+                speakAfterExecution,
+                errorHint,
+                signatureScheme,
+                duplicateWindow,
+                responseVariables,
+                null);
+    }
 
     /** A config without response variables. */
     public HttpRequestConfig(
@@ -80,7 +120,8 @@ public record HttpRequestConfig(
                 errorHint,
                 signatureScheme,
                 duplicateWindow,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     /** A config with the deployment's default duplicate window and no response variables. */
@@ -111,7 +152,8 @@ public record HttpRequestConfig(
                 errorHint,
                 signatureScheme,
                 null,
-                Map.of());
+                Map.of(),
+                null);
     }
 
     public HttpRequestConfig {
@@ -151,7 +193,8 @@ public record HttpRequestConfig(
                 errorHint,
                 signatureScheme,
                 duplicateWindow,
-                variables);
+                variables,
+                speakDuringMessage);
     }
 
     /** Returns the method actually sent: {@code POST} in envelope mode, else {@link #method()}. */

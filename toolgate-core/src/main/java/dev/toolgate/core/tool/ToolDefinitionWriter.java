@@ -103,6 +103,7 @@ public final class ToolDefinitionWriter {
         json.put("max_response_bytes", http.maxResponseBytes());
         json.put("speak_during_execution", http.speakDuringExecution());
         json.put("speak_after_execution", http.speakAfterExecution());
+        json.put("speak_during_message", http.speakDuringMessage());
         json.put("error_hint", http.errorHint());
         json.put("signature_scheme", http.signatureScheme().wireName());
         if (http.duplicateWindow() == null) {

@@ -203,6 +203,11 @@ public final class ToolSchemas {
                         "Response body bytes read at most."));
         p.set("speak_during_execution", bool(false, "Whether the agent speaks while waiting."));
         p.set("speak_after_execution", bool(true, "Whether the agent speaks the result."));
+        p.set(
+                "speak_during_message",
+                text(
+                        HttpRequestConfig.MAX_SPEAK_DURING_MESSAGE,
+                        "What the agent says while waiting (with speak_during_execution); null: a filler of its own."));
         p.set("error_hint", text(HttpConfigParser.MAX_ERROR_HINT, "The hint the model gets on any failure."));
         p.set(
                 "signature_scheme",

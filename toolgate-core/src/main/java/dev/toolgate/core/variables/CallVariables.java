@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The variables of live calls, keyed by the voice runtime's call id. Each call holds stored variables (the
@@ -25,6 +27,23 @@ public interface CallVariables {
 
     /** The most stored variables of one call. */
     int MAX_VARIABLES_PER_CALL = 100;
+
+    /**
+     * Returns the store key of a tenant's call: {@code <tenantId>/<callId>}. Call ids come from the voice runtime
+     * and are unique only within a tenant, so every read and write goes through this key: one tenant never sees
+     * another's variables under the same call id.
+     *
+     * @param tenantId the tenant
+     * @param callId the runtime's call id, not empty
+     * @throws IllegalArgumentException if {@code callId} is empty
+     */
+    static String scope(UUID tenantId, String callId) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (callId == null || callId.isEmpty()) {
+            throw new IllegalArgumentException("call variables need a call id");
+        }
+        return tenantId + "/" + callId;
+    }
 
     /**
      * Returns the stored variables of a call (pending values excluded).

@@ -1,6 +1,7 @@
 package dev.toolgate.core.voice;
 
 import dev.toolgate.core.telephony.Destination;
+import dev.toolgate.core.telephony.Parsed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +83,42 @@ public final class ActionJson {
         return content;
     }
 
+    /**
+     * Reads an action back from its {@link #toJson} form (the invoke answer's or the invocation log's {@code action};
+     * a {@code note} is ignored).
+     *
+     * @param json the action JSON
+     * @return the action
+     * @throws IllegalArgumentException if {@code json} is not an action this class wrote
+     */
+    public static CallAction fromJson(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("an action is a JSON object");
+        }
+        return switch (json.path("type").asString("")) {
+            case "transfer" ->
+                new CallAction.Transfer(
+                        "warm".equals(json.path("mode").asString("")) ? TransferMode.WARM : TransferMode.COLD,
+                        destination(json.path("destination")),
+                        text(json, "extension"),
+                        json.path("hold_music").asBoolean(false),
+                        text(json, "whisper"),
+                        text(json, "summary"));
+            case "monitored_transfer" ->
+                new CallAction.MonitoredTransfer(
+                        destination(json.path("destination")),
+                        text(json, "extension"),
+                        json.path("timeout_seconds").asInt(0));
+            case "end_call" -> new CallAction.EndCall(text(json, "goodbye_message"));
+            case "send_dtmf" ->
+                new CallAction.SendDtmf(
+                        json.path("digits").asString(""),
+                        json.path("duration_ms").asInt(0),
+                        json.path("volume").asDouble(0));
+            default -> throw new IllegalArgumentException("unknown action type " + json.path("type"));
+        };
+    }
+
     /** Returns the JSON Schema of {@link #toJson} (a fresh copy on each call). */
     public static JsonNode schema() {
         try (InputStream in = ActionJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
@@ -92,6 +129,22 @@ public final class ActionJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static Destination destination(JsonNode json) {
+        String text = json.path("type").asString("").equals("sip")
+                ? json.path("uri").asString("")
+                : json.path("number").asString("");
+        return switch (Destination.configured(text)) {
+            case Parsed.Ok<Destination> ok -> ok.value();
+            case Parsed.Problem<Destination> problem ->
+                throw new IllegalArgumentException("not an action destination: " + problem.message());
+        };
     }
 
     private static ObjectNode destination(Destination destination) {

@@ -2,9 +2,16 @@ package dev.toolgate.core.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.EndCallConfig;
+import dev.toolgate.core.tool.HttpMethod;
+import dev.toolgate.core.tool.HttpRequestConfig;
+import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinition;
+import dev.toolgate.core.tool.ToolDefinitionParser;
+import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.core.tool.TransferCallConfig;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -27,8 +34,20 @@ class DescriptorExporterTest {
              'required': ['city'], 'additionalProperties': false}""");
 
     private static ToolDefinition tool(String name, int priority, boolean enabled, JsonNode parameters) {
-        return new ToolDefinition(
-                name, null, "Tool " + name + ".", parameters, new EndCallConfig(null), enabled, priority);
+        HttpRequestConfig http = new HttpRequestConfig(
+                "https://api.example.com/" + name,
+                HttpMethod.POST,
+                List.of(),
+                List.of(),
+                BodyMode.ARGUMENTS,
+                null,
+                Duration.ofSeconds(5),
+                65_536,
+                true,
+                true,
+                null,
+                null);
+        return new ToolDefinition(name, null, "Tool " + name + ".", parameters, http, enabled, priority);
     }
 
     @Test
@@ -93,21 +112,62 @@ class DescriptorExporterTest {
     }
 
     @Test
-    void exportsActionToolsLikeAnyOtherFunction() {
+    void exportsActionToolsWithTheirFixedArgumentSchemaInsteadOfTheStoredParameters() {
         ToolDefinition transfer = new ToolDefinition(
                 "transfer_to_sales",
                 null,
                 "Transfers the caller to sales.",
                 json("{'type': 'object', 'properties': {'reason': {'type': 'string'}}}"),
-                new TransferCallConfig("+4930999888", "warm", false),
+                new TransferCallConfig("+4930999888", "warm", false, List.of("+4930111222"), null, null, true),
                 true,
                 0);
+        ToolDefinition hangUp = new ToolDefinition(
+                "hang_up", null, "Ends the call.", json("{'type': 'object'}"), new EndCallConfig("Bye"), true, 1);
 
-        JsonNode openAi = DescriptorExporter.export(List.of(transfer), DescriptorFormat.OPENAI)
+        ArrayNode exported = DescriptorExporter.export(List.of(transfer, hangUp), DescriptorFormat.OPENAI, true);
+        JsonNode parameters = exported.get(0).get("function").get("parameters");
+
+        assertThat(exported.get(0).get("function").get("name").stringValue()).isEqualTo("transfer_to_sales");
+        assertThat(parameters.get("properties").propertyNames()).containsExactly("destination", "extension", "summary");
+        assertThat(parameters.at("/properties/destination/description").stringValue())
+                .contains("+4930111222");
+        assertThat(parameters.get("additionalProperties").booleanValue()).isFalse();
+        assertThat(exported.get(1).at("/function/parameters/properties")).isEmpty();
+        assertThat(exported.get(0).at("/x-toolgate/tool_type").stringValue()).isEqualTo("transfer_call");
+        assertThat(exported.get(0).at("/x-toolgate/speak_after_execution").booleanValue())
+                .isFalse();
+    }
+
+    @Test
+    void extensionsCarryTheSpeechOfEveryToolAndAreLeftOutOnRequest() {
+        ToolDefinition weather = tool("weather", 0, true, WEATHER);
+
+        JsonNode with = DescriptorExporter.export(List.of(weather), DescriptorFormat.ANTHROPIC, true)
+                .get(0);
+        JsonNode without = DescriptorExporter.export(List.of(weather), DescriptorFormat.ANTHROPIC, false)
                 .get(0);
 
-        assertThat(openAi.get("function").get("name").stringValue()).isEqualTo("transfer_to_sales");
-        assertThat(openAi.get("function").get("parameters")).isEqualTo(transfer.parameters());
+        assertThat(with.at("/x-toolgate/tool_type").stringValue()).isEqualTo("http_request");
+        assertThat(with.at("/x-toolgate/speak_during_execution").booleanValue()).isTrue();
+        assertThat(with.at("/x-toolgate/speak_during_message").isNull()).isTrue();
+        assertThat(without.has("x-toolgate")).isFalse();
+    }
+
+    @Test
+    void anHttpToolsMessageWhileWaitingIsInItsExtension() {
+        ToolDefinition parsed = ((ParseResult.Valid) new ToolDefinitionParser(ToolLimits.ofDefaults())
+                        .parse(json(
+                                "{'name': 'check_slot', 'description': 'Checks a slot', 'tool_type': 'http_request',"
+                                        + " 'config': {'url': 'https://api.example.com/slots',"
+                                        + " 'speak_during_execution': true,"
+                                        + " 'speak_during_message': 'Let me look at the calendar.'}}")))
+                .definition();
+
+        JsonNode exported = DescriptorExporter.export(List.of(parsed), DescriptorFormat.OPENAI, true)
+                .get(0);
+
+        assertThat(exported.at("/x-toolgate/speak_during_message").stringValue())
+                .isEqualTo("Let me look at the calendar.");
     }
 
     @Test

@@ -18,7 +18,7 @@ class CircuitResultTest {
     }
 
     private static EndpointCircuits.CallResult after(ErrorCode code, int httpStatus, long givenNanos) {
-        return ToolEngine.circuitResult(
+        return HttpRunner.circuitResult(
                 new ExecutionResult.Failure(ToolError.of(code), httpStatus, null, false, PhaseTimings.NONE),
                 givenNanos,
                 BUDGET);

@@ -200,9 +200,10 @@ class ToolEngineTest {
         InvocationOutcome outcome = engine.invoke(invocation(tool, null));
 
         assertThat(outcome.ok()).isTrue();
-        assertThat(outcome.action().get("type").asString()).isEqualTo("transfer_call");
-        assertThat(outcome.action().get("phone_number").asString()).isEqualTo("+4930999888");
-        assertThat(outcome.action().get("transfer_mode").asString()).isEqualTo("warm");
+        assertThat(outcome.action().get("type").asString()).isEqualTo("transfer");
+        assertThat(outcome.action().at("/destination/number").asString()).isEqualTo("+4930999888");
+        assertThat(outcome.action().get("mode").asString()).isEqualTo("warm");
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -54,6 +54,20 @@ class HttpRequestConfigParsingTest {
     }
 
     @Test
+    void readsWhatTheAgentSaysWhileWaitingUpToItsLimit() {
+        HttpRequestConfig said = httpConfig(PARSER.parse(
+                httpTool("'speak_during_execution': true, 'speak_during_message': '  One moment, please.  '")));
+        HttpRequestConfig blank = httpConfig(PARSER.parse(httpTool("'speak_during_message': '   '")));
+
+        assertThat(said.speakDuringMessage()).isEqualTo("One moment, please.");
+        assertThat(blank.speakDuringMessage()).isNull();
+        assertSingleError(
+                PARSER.parse(httpTool("'speak_during_message': '" + "x".repeat(501) + "'")),
+                "config.speak_during_message",
+                "500");
+    }
+
+    @Test
     void requiresUrl() {
         ObjectNode body = httpTool("");
         ((ObjectNode) body.get("config")).remove("url");

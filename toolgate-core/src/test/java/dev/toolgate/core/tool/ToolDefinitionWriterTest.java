@@ -92,7 +92,7 @@ class ToolDefinitionWriterTest {
                             'query_params': [{'key': 'q', 'value': '{{args.q}}'}],
                             'body_mode': 'arguments', 'auth': {'type': 'bearer', 'token': 'tok'},
                             'timeout': 2.5, 'max_response_bytes': 1000,
-                            'speak_during_execution': true, 'speak_after_execution': false,
+                            'speak_during_execution': true, 'speak_after_execution': false, 'speak_during_message': null,
                             'error_hint': 'Retry later.', 'signature_scheme': 'standard_webhooks', 'duplicate_window': null,
                             'response_variables': {}},
                  'is_enabled': true, 'priority': 4}"""));
@@ -110,7 +110,7 @@ class ToolDefinitionWriterTest {
         assertThat(config).isEqualTo(node("""
                 {'url': 'https://a.example.com/', 'method': 'POST', 'headers': [], 'query_params': [],
                  'body_mode': 'envelope', 'auth': {'type': 'none'}, 'timeout': 10, 'max_response_bytes': 65536,
-                 'speak_during_execution': false, 'speak_after_execution': true, 'error_hint': null,
+                 'speak_during_execution': false, 'speak_after_execution': true, 'speak_during_message': null, 'error_hint': null,
                  'signature_scheme': 'toolgate', 'duplicate_window': null, 'response_variables': {}}"""));
     }
 

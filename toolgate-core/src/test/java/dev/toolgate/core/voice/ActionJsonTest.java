@@ -1,6 +1,7 @@
 package dev.toolgate.core.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.toolgate.core.args.ArgumentValidator;
 import dev.toolgate.core.telephony.Destination;
@@ -69,6 +70,22 @@ class ActionJsonTest {
         assertThat(SCHEMA.validate(ActionJson.toJson(action))).isEmpty();
         assertThat(SCHEMA.validate(ActionJson.toJson(new ActionResult.Ready(action, "A note."))))
                 .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("actions")
+    void everyActionReadsBackFromItsJsonAsTheSameAction(CallAction action) {
+        assertThat(ActionJson.fromJson(ActionJson.toJson(new ActionResult.Ready(action, "A note."))))
+                .isEqualTo(action);
+    }
+
+    @Test
+    void readingSomethingThatIsNoActionFails() {
+        assertThatThrownBy(() -> ActionJson.fromJson(MAPPER.readTree("{\"type\": \"reboot\"}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ActionJson.fromJson(MAPPER.readTree(
+                        "{\"type\": \"transfer\", \"destination\": {\"type\": \"phone\", \"number\": \"12\"}}")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,6 +38,8 @@ public enum ApiErrorCode {
     OPERATOR_ONLY("operator_only", HttpStatus.FORBIDDEN, "Only the operator's key may do this."),
     /** 404: no such path, or the resource does not exist or belongs to another tenant. */
     NOT_FOUND("not_found", HttpStatus.NOT_FOUND, "No such path or resource (or it is another tenant's)."),
+    /** 404: the invocation played no DTMF tones, so it has no audio. */
+    NO_AUDIO("no_audio", HttpStatus.NOT_FOUND, "The invocation played no tones."),
     /** 405: the path exists but not with this method. */
     METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "The path does not take this method."),
     /** 406: the {@code Accept} header rules out JSON. */
@@ -78,6 +80,8 @@ public enum ApiErrorCode {
     /** 422: the OpenAPI document could not be fetched from its URL (refused by the egress policy, or failed). */
     DOCUMENT_FETCH_FAILED(
             "document_fetch_failed", HttpStatus.UNPROCESSABLE_CONTENT, "The OpenAPI document could not be fetched."),
+    /** 422: the invocation ran, but its answer has no TwiML form (no call action, or one TwiML cannot express). */
+    NO_TWIML("no_twiml", HttpStatus.UNPROCESSABLE_CONTENT, "The invocation's answer has no TwiML form."),
     /** 500: a fault inside Toolgate, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "A fault inside Toolgate.");
 

@@ -5,6 +5,7 @@ import dev.toolgate.core.egress.AllowlistEntry;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.engine.EndpointCircuits;
 import dev.toolgate.core.engine.ToolEngine;
+import dev.toolgate.core.engine.VoiceServices;
 import dev.toolgate.core.exec.ExecutorConfig;
 import dev.toolgate.core.exec.HttpExecutor;
 import dev.toolgate.core.render.RequestRenderer;
@@ -106,8 +107,11 @@ class EngineConfiguration {
             EgressPolicy egress,
             RequestRenderer renderer,
             EndpointCircuits circuits,
-            ArgumentLimits argumentLimits) {
-        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits, argumentLimits);
+            ArgumentLimits argumentLimits,
+            VoiceServices voice) {
+        // voice: the call variables, tenants' call settings and knowledge search of server.calls
+        return new ToolEngine(executor, egress, renderer, InstantSource.system(), circuits, argumentLimits)
+                .withVoice(voice);
     }
 
     private static String version() {

@@ -47,6 +47,7 @@ import org.springframework.validation.annotation.Validated;
  *     written into the tool exports for Vapi, Retell and ElevenLabs; null to use the URL the export request came in on
  * @param mcp MCP-server settings (docs/mcp.md)
  * @param knowledge knowledge-base settings (docs/knowledge-base.md)
+ * @param calls settings of live calls: call variables, and the region and time zone values are read in
  */
 @Validated
 @ConfigurationProperties("toolgate")
@@ -79,7 +80,50 @@ public record ToolgateProperties(
         @DefaultValue @Valid OpenApiImport openapiImport,
         String publicBaseUrl,
         @DefaultValue @Valid Mcp mcp,
-        @DefaultValue @Valid Knowledge knowledge) {
+        @DefaultValue @Valid Knowledge knowledge,
+        @DefaultValue @Valid Calls calls) {
+
+    /**
+     * Settings of live calls (docs/voice-runtime.md).
+     *
+     * @param variablesLifetime how long a call's variables live after their last write, 1 min..7 d (default 2 h)
+     * @param maxCalls calls whose variables one instance keeps in memory without Redis, 1,000..10,000,000 (default
+     *     100,000)
+     * @param defaultRegion for tenants whose call settings name none: the ISO 3166-1 alpha-2 region whose national
+     *     forms phone numbers, spoken destinations and numeric dates are read in, or {@code ZZ} for international
+     *     forms only (default)
+     * @param timeZone for tenants whose call settings name none: the time zone of "today" and "tomorrow" in
+     *     {@code date} variables (default UTC)
+     */
+    public record Calls(
+            @DefaultValue("2h") @DurationRange(min = "1m", max = "7d")
+            Duration variablesLifetime,
+
+            @DefaultValue("100000") @Range(min = 1000, max = 10_000_000)
+            int maxCalls,
+
+            @DefaultValue("ZZ") String defaultRegion,
+            @DefaultValue("UTC") String timeZone) {
+
+        /** Whether {@link #defaultRegion()} is an ISO 3166-1 alpha-2 region libphonenumber knows, or {@code ZZ}. */
+        @AssertTrue(message = "default-region must be an ISO 3166-1 alpha-2 region (such as US or DE) or ZZ")
+        public boolean isDefaultRegionKnown() {
+            return defaultRegion != null
+                    && dev.toolgate.core.telephony.PhoneNumbers.isKnownRegion(
+                            defaultRegion.toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** Whether {@link #timeZone()} is a time-zone id the JDK knows (IANA tz database, e.g. Europe/Berlin). */
+        @AssertTrue(message = "time-zone must be a time-zone id such as Europe/Berlin")
+        public boolean isTimeZoneKnown() {
+            try {
+                java.time.ZoneId.of(timeZone);
+                return true;
+            } catch (java.time.DateTimeException | NullPointerException e) {
+                return false;
+            }
+        }
+    }
 
     /**
      * Knowledge bases: the documents an agent's {@code knowledge_base} tools search (docs/knowledge-base.md).

@@ -16,10 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
@@ -179,7 +175,7 @@ public final class DemoRunner {
         String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
         AtomicInteger index = new AtomicInteger();
         AtomicInteger registered = new AtomicInteger();
-        parallel(data.tools(), tool -> {
+        Concurrently.run(data.tools(), concurrency, tool -> {
             int i = index.getAndIncrement();
             String name = tool.get("name").asString();
             String token = "demo-token-" + UUID.randomUUID();
@@ -219,7 +215,7 @@ public final class DemoRunner {
         List<Map.Entry<JsonNode, Boolean>> calls = new ArrayList<>();
         data.calls().forEach(c -> calls.add(Map.entry(c, true)));
         data.invalidCalls().forEach(c -> calls.add(Map.entry(c, false)));
-        parallel(calls, entry -> {
+        Concurrently.run(calls, concurrency, entry -> {
             int i = callIndex.getAndIncrement();
             JsonNode call = entry.getKey();
             ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -259,6 +255,8 @@ public final class DemoRunner {
                 baseUrl,
                 adminKey);
         DemoReport.print(out, concurrency, summary, latencyNanos, gatewayMs, seconds);
+        ScriptedCall.Result call = ScriptedCall.run(api, endpoint);
+        ScriptedCall.print(out, call);
         out.println();
         DemoKnowledge.Result knowledge = DemoKnowledge.run(
                 api,
@@ -267,53 +265,36 @@ public final class DemoRunner {
                 out);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
-        return new Running(context, endpoint, summary, knowledge.passed());
+        return new Running(context, endpoint, summary, new Checks(call, knowledge.passed()));
     }
+
+    /**
+     * What the demo checked beyond the BFCL replay.
+     *
+     * @param call the scripted voice call's steps
+     * @param knowledgePassed whether every knowledge-base question found its page ({@link DemoKnowledge})
+     */
+    public record Checks(ScriptedCall.Result call, boolean knowledgePassed) {}
 
     /**
      * A finished demo whose gateway and endpoint are still running.
      *
      * @param context the gateway
      * @param endpoint the demo tenant endpoint
-     * @param summary what the BFCL replay found
-     * @param knowledgePassed whether every knowledge-base question found its page ({@link DemoKnowledge})
+     * @param summary the BFCL replay's summary
+     * @param checks the scripted voice call's steps and whether every knowledge-base question found its page
      */
-    public record Running(
-            ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary, boolean knowledgePassed)
+    public record Running(ConfigurableApplicationContext context, DemoEndpoint endpoint, Summary summary, Checks checks)
             implements AutoCloseable {
-        /** Whether the whole demo passed: the BFCL replay and the knowledge base. */
+        /** Whether the BFCL replay, the scripted call and the knowledge base held every expectation. */
         public boolean passed() {
-            return summary.passed() && knowledgePassed;
+            return summary.passed() && checks.call().passed() && checks.knowledgePassed();
         }
 
         @Override
         public void close() {
             context.close();
             endpoint.close();
-        }
-    }
-
-    private interface Task<T> {
-        Object run(T item) throws Exception;
-    }
-
-    private <T> void parallel(List<T> items, Task<T> task) throws Exception {
-        Semaphore permits = new Semaphore(concurrency);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (T item : items) {
-                permits.acquire();
-                futures.add(executor.submit(() -> {
-                    try {
-                        return task.run(item);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Future<Object> future : futures) {
-                future.get();
-            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = InvalidationEvent.SigningSecretChanged.class, name = "signing_secret"),
     @JsonSubTypes.Type(value = InvalidationEvent.RateLimitsChanged.class, name = "rate_limits"),
     @JsonSubTypes.Type(value = InvalidationEvent.KnowledgeChanged.class, name = "knowledge"),
+    @JsonSubTypes.Type(value = InvalidationEvent.CallSettingsChanged.class, name = "call_settings"),
     @JsonSubTypes.Type(value = InvalidationEvent.Everything.class, name = "everything")
 })
 public sealed interface InvalidationEvent {
@@ -77,6 +78,13 @@ public sealed interface InvalidationEvent {
      * @param agentId the agent
      */
     record KnowledgeChanged(UUID tenantId, UUID agentId) implements InvalidationEvent {}
+
+    /**
+     * A tenant's call settings (region, time zone) changed.
+     *
+     * @param tenantId the tenant
+     */
+    record CallSettingsChanged(UUID tenantId) implements InvalidationEvent {}
 
     /**
      * Drop every cached entry: delivered locally when the bus loses or regains its connection to the other

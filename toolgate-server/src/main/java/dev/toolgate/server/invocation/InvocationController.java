@@ -10,6 +10,9 @@ import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tool.ToolStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -48,8 +52,31 @@ class InvocationController {
 
     @Operation(
             operationId = "invokeTool",
-            summary = "Invoke a tool: one tool call of the model, answered as the model should see it")
-    @PostMapping("/invocations")
+            summary = "Invoke a tool: one tool call of the model, answered as the model should see it",
+            description =
+                    "Scope `tools:invoke`. The answer's form follows `Accept`: JSON (the default), "
+                            + "`text/event-stream` (`event: speak` at once with what to say while the tool runs, then "
+                            + "`event: result` with the JSON answer), or `application/xml` (the call action as TwiML, with "
+                            + "the query parameters `resume_url`, `whisper_url`, `audio_url` and `language`; docs/voice-runtime.md).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The answer; a tool failure is a 200 with status error.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = InvocationOut.class)),
+                @Content(
+                        mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                        schema =
+                                @Schema(
+                                        type = "string",
+                                        description = "event: speak (data {tool, during_execution, during_message,"
+                                                + " after_execution}), then event: result (data: the JSON answer).")),
+                @Content(
+                        mediaType = MediaType.APPLICATION_XML_VALUE,
+                        schema = @Schema(type = "string", description = "A TwiML <Response> document."))
+            })
+    @PostMapping(value = "/invocations", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiresScope(Scope.TOOLS_INVOKE)
     InvocationOut invoke(
             @Parameter(hidden = true) Principal principal,

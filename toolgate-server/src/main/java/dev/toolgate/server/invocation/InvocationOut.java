@@ -104,12 +104,21 @@ public record InvocationOut(
      * The tool's speech settings.
      *
      * @param duringExecution whether the runtime should say a filler while the tool runs
+     * @param duringMessage what to say then (a knowledge_base tool's {@code bridging_sentence}), or null for a filler
+     *     of the runtime's choosing
      * @param afterExecution whether the runtime should speak from the result afterwards
      */
     @Schema(name = "SpeakOut", description = "Whether the runtime speaks while and after the tool runs.")
     public record SpeakOut(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             boolean duringExecution,
+
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    types = {"string", "null"},
+                    description = "What to say while the tool runs, or null for a filler of the runtime's choosing.",
+                    example = "Let me check that for you.")
+            String duringMessage,
 
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
             boolean afterExecution) {}
@@ -135,7 +144,8 @@ public record InvocationOut(
                 outcome.httpStatus() > 0 ? outcome.httpStatus() : null,
                 outcome.truncated(),
                 millis(outcome.durationMicros()),
-                new SpeakOut(outcome.speakDuringExecution(), outcome.speakAfterExecution()),
+                new SpeakOut(
+                        outcome.speakDuringExecution(), outcome.speakDuringMessage(), outcome.speakAfterExecution()),
                 outcome.action(),
                 replayOf == null ? null : replayOf.toString(),
                 null);

@@ -1,5 +1,6 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.core.telephony.DtmfAudio;
 import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
@@ -9,16 +10,23 @@ import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -110,6 +118,36 @@ class InvocationQueryController {
                     "The logged request was cut at toolgate.limits.max-record-field-bytes; no curl command for it");
         }
         return CurlCommand.of(JSON.readTree(record.requestJson()));
+    }
+
+    @Operation(
+            operationId = "getInvocationAudio",
+            summary = "Get the DTMF audio of a play_tone invocation",
+            description = "The tones of the invocation's send_dtmf action as WAV (RIFF/WAVE, 8 kHz, 16-bit signed PCM,"
+                    + " mono), at its duration and volume (docs/voice-runtime.md). 404 `no_audio` for an invocation"
+                    + " that played no tones. Scope `invocations:read`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The WAV file.",
+            content = @Content(mediaType = DtmfAudio.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
+    @GetMapping(value = "/v1/invocations/{id}/audio", produces = DtmfAudio.MEDIA_TYPE)
+    @RequiresScope(Scope.INVOCATIONS_READ)
+    ResponseEntity<byte[]> audio(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
+        InvocationRecord record =
+                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
+        JsonNode action = record.actionJson() == null ? null : JSON.readTree(record.actionJson());
+        if (action == null || !"send_dtmf".equals(action.path("type").asString(""))) {
+            throw new ApiException(
+                    ApiErrorCode.NO_AUDIO, "Invocation " + id + " played no tones (it has no send_dtmf action)");
+        }
+        byte[] wav = DtmfAudio.wav(
+                action.path("digits").asString(),
+                action.path("duration_ms").asInt(),
+                action.path("volume").asDouble());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DtmfAudio.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dtmf-" + id + ".wav\"")
+                .body(wav);
     }
 
     private static String encodeCursor(InvocationLog.Cursor cursor) {

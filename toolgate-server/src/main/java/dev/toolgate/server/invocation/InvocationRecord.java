@@ -31,6 +31,8 @@ import java.util.UUID;
  * <li>{@code replayOf}: the invocation this one replays, or null
  * <li>{@code repeatOf}: the invocation whose result this one reused (a duplicate call), or null
  * <li>{@code callJson}: the call context {@code {"id","caller_number","variables"}} as JSON, or null
+ * <li>{@code actionJson}: the call-control action the voice runtime got (docs/voice-runtime.md: its {@code type},
+ *     {@code destination}, digits, ...) as JSON, or null for a call without one
  * </ul>
  */
 public final class InvocationRecord {
@@ -57,6 +59,7 @@ public final class InvocationRecord {
     private final UUID replayOf;
     private final UUID repeatOf;
     private final String callJson;
+    private final String actionJson;
 
     /** Copies the columns collected by {@code b}; see {@link #builder}. */
     InvocationRecord(InvocationRecordBuilder b) {
@@ -82,6 +85,7 @@ public final class InvocationRecord {
         this.replayOf = b.replayOf;
         this.repeatOf = b.repeatOf;
         this.callJson = b.callJson;
+        this.actionJson = b.actionJson;
     }
 
     /**
@@ -202,5 +206,10 @@ public final class InvocationRecord {
     /** Returns the {@code callJson} column (see the class comment). */
     public String callJson() {
         return callJson;
+    }
+
+    /** Returns the {@code actionJson} column (see the class comment). */
+    public String actionJson() {
+        return actionJson;
     }
 }

@@ -27,6 +27,7 @@ public final class InvocationRecordBuilder {
     UUID replayOf;
     UUID repeatOf;
     String callJson;
+    String actionJson;
 
     InvocationRecordBuilder(UUID id, UUID tenantId) {
         this.id = id;
@@ -150,6 +151,12 @@ public final class InvocationRecordBuilder {
     /** Sets the {@code callJson} column. */
     public InvocationRecordBuilder callJson(String callJson) {
         this.callJson = callJson;
+        return this;
+    }
+
+    /** Sets the {@code actionJson} column. */
+    public InvocationRecordBuilder actionJson(String actionJson) {
+        this.actionJson = actionJson;
         return this;
     }
 

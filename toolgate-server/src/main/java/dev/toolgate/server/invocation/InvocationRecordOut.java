@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * @param request the rendered request, secrets masked, or null when nothing was rendered
  * @param responsePreview the start of the endpoint's body, secrets and phone numbers masked, or null
  * @param call the call context ({@code id, caller_number, variables}), or null
+ * @param action the call-control action the voice runtime got ({@code type}, {@code destination}, ...), or null
  * @param replayOf the invocation this one replayed, or null
  * @param repeatOf the invocation whose answer this one reused, or null
  * @param createdAt when the invocation started
@@ -105,6 +106,12 @@ public record InvocationRecordOut(
 
         @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED,
+                types = {"object", "null"},
+                description = "The call-control action the voice runtime got (docs/voice-runtime.md), or null.")
+        JsonNode action,
+
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
                 types = {"string", "null"},
                 format = "uuid")
         UUID replayOf,
@@ -158,6 +165,7 @@ public record InvocationRecordOut(
                 RecordField.read(r.requestJson(), maxFieldBytes),
                 r.responsePreview(),
                 RecordField.read(r.callJson(), maxFieldBytes),
+                RecordField.read(r.actionJson(), maxFieldBytes),
                 r.replayOf(),
                 r.repeatOf(),
                 r.createdAt());

@@ -88,6 +88,7 @@ public class InvocationRecorder {
                     .createdAt(startedAt)
                     .replayOf(replayOf)
                     .callJson(CallJson.of(call))
+                    .actionJson(outcome.action() == null ? null : JSON.writeValueAsString(outcome.action()))
                     .build();
         });
     }
@@ -135,6 +136,7 @@ public class InvocationRecorder {
                         .createdAt(startedAt)
                         .repeatOf(UUID.fromString(answer.repeatOf()))
                         .callJson(CallJson.of(call))
+                        .actionJson(answer.action() == null ? null : JSON.writeValueAsString(answer.action()))
                         .build());
     }
 

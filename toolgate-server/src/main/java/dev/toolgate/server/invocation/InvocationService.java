@@ -11,6 +11,7 @@ import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.IdempotencyKey;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
+import dev.toolgate.core.voice.Speech;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.duplicate.DuplicateCalls;
 import dev.toolgate.server.ratelimit.RateDecision;
@@ -18,6 +19,7 @@ import dev.toolgate.server.ratelimit.TenantRateLimits;
 import dev.toolgate.server.tool.ToolStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +108,10 @@ public class InvocationService {
         // Arguments that do not parse (or break a size limit) fail in the engine and are never a duplicate-call key.
         ArgumentParseResult parse = engine.parseArguments(arguments);
         JsonNode parsedArguments = parse instanceof ArgumentParseResult.Parsed parsed ? parsed.arguments() : arguments;
-        String key = parse instanceof ArgumentParseResult.Parsed ? duplicateKey(tool, parsedArguments, call) : null;
+        // the key covers the call's stored variables too: a repeat after an extract_variable changed them runs again
+        String key = parse instanceof ArgumentParseResult.Parsed
+                ? duplicateKey(tool, parsedArguments, engine.withStoredVariables(tool, call))
+                : null;
         if (key == null) {
             return fresh(kind, tool, parsedArguments, parse, toolCallId, call, null, arrivedAtNanos)
                     .response();
@@ -129,6 +134,15 @@ public class InvocationService {
                 yield answer;
             }
         };
+    }
+
+    /**
+     * What the voice runtime says around a call of {@code toolName}, known before it runs ({@link Speech#of}); empty
+     * when the agent has no such tool.
+     */
+    public Optional<Speech> speech(UUID tenantId, UUID agentId, String toolName) {
+        return tools.findByName(tenantId, agentId, toolName)
+                .map(tool -> Speech.of(tool.definition().config()));
     }
 
     /**

@@ -20,8 +20,9 @@ final class InvocationTable {
 
     private static final String INSERT_INTO = "insert into invocations (id, tenant_id, agent_id, tool_id, tool_name,"
             + " kind, tool_call_id, call_id, status, error_code, error_message, http_status, truncated, duration_ms,"
-            + " timings, arguments, request, response_preview, created_at, replay_of, repeat_of, call_context) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " timings, arguments, request, response_preview, created_at, replay_of, repeat_of, call_context,"
+            + " action) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT = INSERT_INTO + ROW;
 
     private final JdbcClient jdbc;
@@ -120,7 +121,8 @@ final class InvocationTable {
             Timestamp.from(r.createdAt()),
             r.replayOf(),
             r.repeatOf(),
-            r.callJson()
+            r.callJson(),
+            r.actionJson()
         };
     }
 
@@ -148,6 +150,7 @@ final class InvocationTable {
                 .replayOf(rs.getObject("replay_of", UUID.class))
                 .repeatOf(rs.getObject("repeat_of", UUID.class))
                 .callJson(rs.getString("call_context"))
+                .actionJson(rs.getString("action"))
                 .build();
     }
 }

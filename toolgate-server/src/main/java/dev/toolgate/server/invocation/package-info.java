@@ -5,7 +5,10 @@
  *   <li>Package-private controllers serve {@code POST /v1/agents/{id}/invocations}, {@code …/tool-calls} (an OpenAI
  *       assistant message's {@code tool_calls}, run concurrently), {@code …/tools/{toolId}/test} (test fire),
  *       {@code POST /v1/invocations/{id}/replay}, {@code GET /v1/agents/{id}/invocations},
- *       {@code GET /v1/invocations/{id}}, its curl export and {@code …/tools/{toolId}/health}.
+ *       {@code GET /v1/invocations/{id}}, its curl export, the DTMF audio of a {@code play_tone} invocation
+ *       ({@code …/audio}) and {@code …/tools/{toolId}/health}. The invoke API also answers as an event stream
+ *       ({@code event: speak}, then {@code event: result}) and as TwiML, chosen by {@code Accept}
+ *       ({@code RuntimeInvocationController}; docs/voice-runtime.md).
  *   <li>{@link dev.toolgate.server.invocation.InvocationService} adapts them, and the other front doors (the MCP server
  *       of {@code server.mcp}, the voice-platform adapters of {@code server.platform}; each an
  *       {@link dev.toolgate.server.invocation.InvocationKind}), to the core: it finds the tool,

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 
 /**
  * Wires the knowledge bases from {@code toolgate.knowledge.*} (docs/configuration.md): the embedding model, the
@@ -75,7 +74,6 @@ class KnowledgeConfiguration {
     }
 
     @Bean
-    @Primary
     LuceneKnowledgeSearch luceneKnowledgeSearch(KnowledgeIndexes indexes, Embedder embedder) {
         return new LuceneKnowledgeSearch(indexes, embedder);
     }

@@ -30,6 +30,11 @@ public enum ApiTag {
             "invocations",
             "One tool call run through the gateway, and the invocation log: every call with its arguments, the "
                     + "request sent (secrets masked), timings and outcome; replay and curl for support."),
+    CALLS(
+            "calls",
+            "calls",
+            "Live calls of the voice runtime, by the call id it sends in call.id: the call variables that the tools of"
+                    + " a call stored (extract_variable, response_variables)."),
     TOOL_CALLS(
             "tool calls",
             "tool-calls",

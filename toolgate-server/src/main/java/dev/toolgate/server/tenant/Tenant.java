@@ -10,8 +10,10 @@ import java.util.UUID;
  * @param name a display name
  * @param createdAt creation time
  * @param rateLimits the tenant's overrides of the deployment's rate limits
+ * @param callSettings where the tenant's callers are, for reading what they say; its parts null for the deployment's
  */
-public record Tenant(UUID id, String name, Instant createdAt, RateLimitOverrides rateLimits) {
+public record Tenant(
+        UUID id, String name, Instant createdAt, RateLimitOverrides rateLimits, CallSettings callSettings) {
 
     /** The longest name, in characters. */
     public static final int MAX_NAME = 255;
@@ -30,5 +32,18 @@ public record Tenant(UUID id, String name, Instant createdAt, RateLimitOverrides
 
         /** No overrides: every limit is the deployment default. */
         public static final RateLimitOverrides NONE = new RateLimitOverrides(null, null, null);
+    }
+
+    /**
+     * Where a tenant's callers are (docs/voice-runtime.md, "Call variables"): national phone-number forms, spoken
+     * transfer destinations and numeric dates are read in {@code region}, "today" in {@code timeZone}.
+     *
+     * @param region an ISO 3166-1 alpha-2 region in upper case (e.g. {@code DE}), {@code ZZ} for international forms
+     *     only, or null for the deployment's {@code toolgate.calls.default-region}
+     * @param timeZone a time-zone id (e.g. {@code Europe/Berlin}), or null for {@code toolgate.calls.time-zone}
+     */
+    public record CallSettings(String region, String timeZone) {
+        /** The deployment's settings for both. */
+        public static final CallSettings NONE = new CallSettings(null, null);
     }
 }

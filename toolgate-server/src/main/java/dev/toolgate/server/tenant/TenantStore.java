@@ -26,7 +26,8 @@ public class TenantStore {
 
     /** Inserts a tenant with no rate-limit overrides and returns it. */
     public Tenant create(String name) {
-        Tenant tenant = new Tenant(UUID.randomUUID(), name, Instant.now(), Tenant.RateLimitOverrides.NONE);
+        Tenant tenant = new Tenant(
+                UUID.randomUUID(), name, Instant.now(), Tenant.RateLimitOverrides.NONE, Tenant.CallSettings.NONE);
         jdbc.sql("insert into tenants (id, name, created_at) values (?, ?, ?)")
                 .params(tenant.id(), name, Timestamp.from(tenant.createdAt()))
                 .update();
@@ -65,6 +66,21 @@ public class TenantStore {
         return updated;
     }
 
+    /**
+     * Replaces the tenant's call settings and announces it ({@link InvalidationEvent.CallSettingsChanged}), so every
+     * instance reads calls with them within a second; returns whether the tenant exists.
+     */
+    public boolean updateCallSettings(UUID id, Tenant.CallSettings settings) {
+        boolean updated = jdbc.sql("update tenants set call_region = ?, call_time_zone = ? where id = ?")
+                        .params(settings.region(), settings.timeZone(), id)
+                        .update()
+                > 0;
+        if (updated) {
+            invalidations.publish(new InvalidationEvent.CallSettingsChanged(id));
+        }
+        return updated;
+    }
+
     private static Tenant map(ResultSet rs, int row) throws SQLException {
         return new Tenant(
                 rs.getObject("id", UUID.class),
@@ -73,7 +89,8 @@ public class TenantStore {
                 new Tenant.RateLimitOverrides(
                         integer(rs, "rate_limit_tenant_per_minute"),
                         integer(rs, "rate_limit_tool_per_minute"),
-                        integer(rs, "rate_limit_test_fire_per_minute")));
+                        integer(rs, "rate_limit_test_fire_per_minute")),
+                new Tenant.CallSettings(rs.getString("call_region"), rs.getString("call_time_zone")));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

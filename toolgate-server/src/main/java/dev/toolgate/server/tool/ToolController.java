@@ -181,16 +181,23 @@ class ToolController {
     @Operation(
             operationId = "exportFunctions",
             summary = "Export the tools as function descriptors",
-            description = "The agent's enabled tools, lowest priority first, as the tool list of one LLM API, or as"
-                    + " tools of a hosted voice platform (vapi, retell, elevenlabs) pointing at its Toolgate adapter"
-                    + " (docs/platforms.md). Scope `tools:read`.")
+            description = "The agent's enabled tools, lowest priority first, as the tool list of one LLM API, each"
+                    + " with the argument schema the model sees (fixed per type for the voice-runtime tools) and, unless"
+                    + " `extensions=false`, an `x-toolgate` object: the tool type and what the voice runtime says"
+                    + " while and after it runs (docs/voice-runtime.md); or as tools of a hosted voice platform (vapi,"
+                    + " retell, elevenlabs) pointing at its Toolgate adapter (docs/platforms.md). Scope `tools:read`.")
     @ApiResponse(responseCode = "200", description = "The descriptors.", useReturnTypeSchema = true)
     FunctionsOut functions(
             @Parameter(hidden = true) Principal principal,
             @PathVariable UUID agentId,
             @Parameter(description = "The LLM API or voice platform whose format to use; case is ignored.")
                     @RequestParam(defaultValue = "openai")
-                    String format) {
+                    String format,
+            @Parameter(
+                            description = "Whether each descriptor carries the `x-toolgate` object; leave it out"
+                                    + " (false) to hand the descriptors to the vendor verbatim.")
+                    @RequestParam(defaultValue = "true")
+                    boolean extensions) {
         agents.require(principal.tenantId(), agentId);
         var definitions = tools.list(principal.tenantId(), agentId).stream()
                 .map(Tool::definition)
@@ -221,7 +228,7 @@ class ToolController {
         }
         return new FunctionsOut(
                 descriptorFormat.wireName(),
-                DescriptorExporter.export(definitions, descriptorFormat)
+                DescriptorExporter.export(definitions, descriptorFormat, extensions)
                         .valueStream()
                         .toList());
     }

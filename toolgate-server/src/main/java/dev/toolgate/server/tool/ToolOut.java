@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.core.voice.ToolSchemas;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * @param displayName a name for people, or null
  * @param description the text shown to the model
  * @param toolType the tool type's wire name
- * @param parameters the JSON Schema of the arguments
+ * @param parameters the JSON Schema of the arguments the model sees: an {@code http_request} tool's own, the fixed
+ *     schema of the other types ({@link ToolSchemas#forTool}, docs/voice-runtime.md)
  * @param config the per-type configuration
  * @param isEnabled whether the tool is exported and may be invoked
  * @param priority export order, lowest first
@@ -61,7 +63,7 @@ public record ToolOut(
                 definition.displayName(),
                 definition.description(),
                 definition.type().wireName(),
-                definition.parameters().deepCopy(),
+                ToolSchemas.forTool(definition),
                 WRITER.toJson(definition, true).get("config"),
                 definition.enabled(),
                 definition.priority(),
