@@ -32,6 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisTimeout the longest one Redis command may take before it counts as failed, 10 ms..10 s
  * @param invalidation cache-invalidation settings
  * @param reencryption settings of the job that re-encrypts secrets under a new primary master key
+ * @param console web console settings
  */
 @ConfigurationProperties("toolgate")
 public record ToolgateProperties(
@@ -51,7 +52,23 @@ public record ToolgateProperties(
         @DefaultValue Limits limits,
         @DefaultValue("500ms") Duration redisTimeout,
         @DefaultValue Invalidation invalidation,
-        @DefaultValue Reencryption reencryption) {
+        @DefaultValue Reencryption reencryption,
+        @DefaultValue Console console) {
+
+    /**
+     * The web console (docs/console.md).
+     *
+     * @param idleTimeout how long a console session lives without a request, 1 min..24 h (default 30 min)
+     * @param signInLinkTtl how long a one-time sign-in link (printed by {@code toolgate demo}) stays usable,
+     *     10 s..1 h (default 5 min)
+     * @param requestsPerMinute console requests per minute per session, 0 = unlimited (default 300)
+     * @param signInAttemptsPerMinute sign-in attempts per minute per client address, 0 = unlimited (default 10)
+     */
+    public record Console(
+            @DefaultValue("30m") Duration idleTimeout,
+            @DefaultValue("5m") Duration signInLinkTtl,
+            @DefaultValue("300") int requestsPerMinute,
+            @DefaultValue("10") int signInAttemptsPerMinute) {}
 
     /**
      * Cache invalidation across instances (Redis pub/sub, or PostgreSQL LISTEN/NOTIFY).
@@ -296,6 +313,24 @@ public record ToolgateProperties(
         }
         validateHttpLimits();
         validateInputLimits();
+        validateConsole();
+    }
+
+    private void validateConsole() {
+        if (console.idleTimeout().compareTo(Duration.ofMinutes(1)) < 0
+                || console.idleTimeout().compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.console.idle-timeout must be between 1m and 24h, got " + console.idleTimeout());
+        }
+        if (console.signInLinkTtl().compareTo(Duration.ofSeconds(10)) < 0
+                || console.signInLinkTtl().compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalStateException(
+                    "toolgate.console.sign-in-link-ttl must be between 10s and 1h, got " + console.signInLinkTtl());
+        }
+        if (console.requestsPerMinute() < 0 || console.signInAttemptsPerMinute() < 0) {
+            throw new IllegalStateException("toolgate.console.requests-per-minute and sign-in-attempts-per-minute must"
+                    + " be >= 0 (0 = unlimited), got " + console);
+        }
     }
 
     private void validateHttpLimits() {

@@ -53,7 +53,7 @@ public record CallIn(
      *     holds a CR, LF or NUL: these values go into headers and templates, where a line break would split a header
      *     (docs/errors.md)
      */
-    static CallContext toContext(CallIn call, UUID tenantId, UUID agentId) {
+    public static CallContext toContext(CallIn call, UUID tenantId, UUID agentId) {
         if (call == null) {
             return new CallContext("", null, tenantId, agentId, Map.of());
         }

@@ -1,7 +1,6 @@
 package dev.toolgate.server.invocation;
 
 import dev.toolgate.server.agent.AgentStore;
-import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.tenant.Principal;
@@ -9,17 +8,13 @@ import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the invocation log: {@code GET /v1/agents/{agentId}/invocations} (filters {@code tool}, {@code status},
@@ -28,17 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class InvocationQueryController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The most records one page may hold ({@code limit}). */
-    static final int MAX_PAGE = 200;
-
     private final AgentStore agents;
-    private final InvocationLog invocationLog;
+    private final InvocationQueries queries;
     private final int maxFieldBytes;
 
-    InvocationQueryController(AgentStore agents, InvocationLog invocationLog, ToolgateProperties properties) {
+    InvocationQueryController(AgentStore agents, InvocationQueries queries, ToolgateProperties properties) {
         this.agents = agents;
-        this.invocationLog = invocationLog;
+        this.queries = queries;
         this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
     }
 
@@ -54,12 +45,7 @@ class InvocationQueryController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         agents.require(principal.tenantId(), agentId);
-        if (status != null && !status.equals("ok") && !status.equals("error")) {
-            throw ApiException.invalidParameter("status", "status must be 'ok' or 'error'");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.invalidParameter("limit", "limit must be between 1 and " + MAX_PAGE);
-        }
+        InvocationFilter.Outcome outcome = new InvocationFilter.Outcome(status, null, null, null);
         Instant sinceInstant = null;
         if (since != null) {
             try {
@@ -69,27 +55,24 @@ class InvocationQueryController {
                         "since", "since must be an ISO-8601 instant such as 2026-11-21T08:00:00Z");
             }
         }
-        List<InvocationRecord> records = invocationLog.list(
-                principal.tenantId(), agentId, tool, status, sinceInstant, decodeCursor(cursor), limit);
-        String next = null;
-        if (records.size() == limit) {
-            InvocationRecord last = records.getLast();
-            next = encodeCursor(new InvocationLog.Cursor(last.createdAt(), last.id()));
-        }
+        InvocationQueries.Page page = queries.list(
+                principal.tenantId(),
+                agentId,
+                new InvocationFilter(tool, outcome, InvocationFilter.Call.ANY, sinceInstant, null),
+                cursor,
+                limit);
         return new InvocationPage(
-                records.stream()
+                page.records().stream()
                         .map(record -> InvocationRecordOut.of(record, maxFieldBytes))
                         .toList(),
-                next);
+                page.nextCursor());
     }
 
     @Operation(operationId = "getInvocation", summary = "Get one invocation record")
     @GetMapping("/v1/invocations/{id}")
     @RequiresScope(Scope.INVOCATIONS_READ)
     InvocationRecordOut get(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
-        return InvocationRecordOut.of(
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")),
-                maxFieldBytes);
+        return InvocationRecordOut.of(queries.require(principal.tenantId(), id), maxFieldBytes);
     }
 
     @Operation(
@@ -98,36 +81,6 @@ class InvocationQueryController {
     @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
     @RequiresScope(Scope.INVOCATIONS_READ)
     String curl(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
-        InvocationRecord record =
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
-        if (record.requestJson() == null) {
-            throw new ApiException(
-                    ApiErrorCode.NO_REQUEST, "This invocation sent no request (it failed before rendering)");
-        }
-        if (!RecordField.whole(record.requestJson())) {
-            throw new ApiException(
-                    ApiErrorCode.REQUEST_CUT,
-                    "The logged request was cut at toolgate.limits.max-record-field-bytes; no curl command for it");
-        }
-        return CurlCommand.of(JSON.readTree(record.requestJson()));
-    }
-
-    private static String encodeCursor(InvocationLog.Cursor cursor) {
-        String raw = cursor.createdAt().toString() + "|" + cursor.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InvocationLog.Cursor decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new InvocationLog.Cursor(
-                    Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw ApiException.invalidParameter("cursor", "cursor is not a value returned as next_cursor");
-        }
+        return queries.curl(principal.tenantId(), id);
     }
 }
