@@ -43,6 +43,7 @@
       editor = window.CodeMirror.fromTextArea(textarea, {
         mode: { name: 'javascript', json: true },
         lineNumbers: true,
+        lineWrapping: true,
         viewportMargin: Infinity,
         screenReaderLabel: textarea.labels && textarea.labels[0] ? textarea.labels[0].textContent.trim() : 'JSON'
       });
@@ -52,7 +53,11 @@
       if (described) { input.setAttribute('aria-describedby', described); }
       if (textarea.getAttribute('aria-invalid')) { input.setAttribute('aria-invalid', 'true'); }
       if (textarea.id) { input.id = textarea.id + '-editor'; }
-      textarea.form && textarea.form.addEventListener('submit', function () { editor.save(); });
+      // the editor's scroll area must be reachable by keyboard (WCAG 2.1.1)
+      var scroller = editor.getScrollerElement();
+      scroller.setAttribute('tabindex', '0');
+      // keep the textarea current, so a plain submit and an htmx request both send what the editor shows
+      editor.on('change', function () { editor.save(); });
     }
     toggle.addEventListener('click', function () {
       var text = editor ? editor.getValue() : textarea.value;

@@ -32,5 +32,6 @@ class DemoIntegrationTest {
         assertThat(summary.endpoint().rejected()).isZero();
         assertThat(summary.passed()).isTrue();
         assertThat(output).contains("PASS").contains("p99").doesNotContain(summary.adminKey());
+        assertThat(output).contains(summary.baseUrl() + "/console").contains("/console/sign-in/link/");
     }
 }

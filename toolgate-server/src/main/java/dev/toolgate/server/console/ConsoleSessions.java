@@ -139,6 +139,20 @@ public class ConsoleSessions {
     }
 
     /**
+     * Returns the path of the sign-in link of {@code token}, e.g. for {@code toolgate demo} to print.
+     *
+     * @param token a token from {@link #issueSignInLink}
+     */
+    public static String signInLinkPath(String token) {
+        return ConsolePaths.SIGN_IN + "/link/" + token;
+    }
+
+    /** Returns how long a sign-in link stays usable ({@code toolgate.console.sign-in-link-ttl}). */
+    public Duration signInLinkTtl() {
+        return linkTtl;
+    }
+
+    /**
      * Redeems a sign-in link: deletes it (single use) and returns its key's id, or empty when the token is unknown,
      * already used or expired.
      */
