@@ -166,6 +166,12 @@ class ConsoleBrowserIntegrationTest {
         assertThat(browser.text("#curl")).startsWith("curl");
         browser.checkPage("06-test-dry-run");
 
+        browser.click("#mode-json");
+        browser.setJson("raw-arguments", "{not json");
+        browser.click("button[value=dry_run]");
+        browser.waitFor("#alerts", "is not valid JSON");
+        browser.click("#mode-form");
+
         TestEndpoint.SERVER.enqueue(new MockResponse.Builder()
                 .code(200)
                 .addHeader("Content-Type", "text/plain")
@@ -174,6 +180,7 @@ class ConsoleBrowserIntegrationTest {
         browser.click("button[value=send]");
         browser.waitFor("#test-result h2", "Sent");
         browser.waitFor("#model-text", "Order A-1042 ships on Friday.");
+        assertThat(browser.text("#response-body")).contains("Order A-1042 ships on Friday.");
         assertThat(browser.text("#test-result"))
                 .contains("HTTP 200")
                 .contains("Total")

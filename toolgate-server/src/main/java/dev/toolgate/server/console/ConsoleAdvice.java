@@ -90,6 +90,8 @@ class ConsoleAdvice {
         if (htmx) {
             response.setHeader("HX-Retarget", "#alerts");
             response.setHeader("HX-Reswap", "innerHTML");
+            // the alert is the whole answer, whatever part of a page the request meant to select (hx-select)
+            response.setHeader("HX-Reselect", ".alert");
         }
         return view;
     }

@@ -21,8 +21,11 @@ import tools.jackson.databind.JsonNode;
  * @param phases the waterfall, in order (DNS, connect, TLS, first byte, total), empty when nothing was sent
  * @param budgetMs the call's budget in milliseconds
  * @param curl the request as a curl command with secrets masked, or null when there was no request
+ * @param responsePreview the endpoint's response body as the invocation log keeps it (its first bytes, PII masked), or
+ *     null when nothing was sent
  */
-public record TestResult(Map<String, String> signatureHeaders, List<Phase> phases, long budgetMs, String curl) {
+public record TestResult(
+        Map<String, String> signatureHeaders, List<Phase> phases, long budgetMs, String curl, String responsePreview) {
 
     /**
      * One bar of the waterfall (docs/request-response.md): DNS, then connect (TLS inside it), then the wait for the
@@ -72,9 +75,11 @@ public record TestResult(Map<String, String> signatureHeaders, List<Phase> phase
             curl = queries.curl(out.request());
         }
         List<Phase> phases = new ArrayList<>();
+        String preview = null;
         if (out.result() != null && !out.dryRun()) {
             Optional<InvocationRecord> record =
                     find(queries, tenantId, out.result().invocationId());
+            preview = record.map(InvocationRecord::responsePreview).orElse(null);
             JsonNode timings =
                     record.map(r -> JsonText.read(r.timingsJson()).value()).orElse(null);
             if (timings != null) {
@@ -94,7 +99,7 @@ public record TestResult(Map<String, String> signatureHeaders, List<Phase> phase
                 phases.add(new Phase("Total", 0, timings.path("total_ms").asDouble(0)));
             }
         }
-        return new TestResult(signature, phases, budget.toMillis(), curl);
+        return new TestResult(signature, phases, budget.toMillis(), curl, preview);
     }
 
     private static Optional<InvocationRecord> find(InvocationQueries queries, UUID tenantId, String id) {
