@@ -45,6 +45,8 @@
         lineNumbers: true,
         lineWrapping: true,
         viewportMargin: Infinity,
+        // Tab and Shift-Tab move the focus on, as in any form field: no keyboard trap (WCAG 2.1.2)
+        extraKeys: { Tab: false, 'Shift-Tab': false },
         screenReaderLabel: textarea.labels && textarea.labels[0] ? textarea.labels[0].textContent.trim() : 'JSON'
       });
       // keep the textarea's accessible description on the editor's input
@@ -92,7 +94,19 @@
     new window.uPlot(opts, [data.t, data.p50, data.p95, data.calls], element);
   }
 
+  // A new tool starts from its type's example: choosing another type loads that type's example (and its fields).
+  function typeSwitch(select) {
+    if (select.dataset.switchReady) { return; }
+    select.dataset.switchReady = '1';
+    select.addEventListener('change', function () {
+      var url = new URL(select.getAttribute('data-example-url'), window.location.href);
+      url.searchParams.set('type', select.value);
+      window.location.assign(url.toString());
+    });
+  }
+
   function init(root) {
+    root.querySelectorAll('select[data-example-url]').forEach(typeSwitch);
     root.querySelectorAll('[data-copy-target]').forEach(function (button) {
       if (button.dataset.copyReady) { return; }
       button.dataset.copyReady = '1';

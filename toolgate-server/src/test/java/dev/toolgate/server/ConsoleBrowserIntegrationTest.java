@@ -122,6 +122,12 @@ class ConsoleBrowserIntegrationTest {
 
         browser.click("form.inline button[type=submit]");
         browser.waitForTitle("New tool");
+        // another type loads that type's example, with its config's fields
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-type")).selectByValue("end_call");
+        browser.waitFor("h1", "New end_call tool");
+        assertThat(browser.find("#f-config").getAttribute("value")).contains("goodbye_message");
+        new org.openqa.selenium.support.ui.Select(browser.find("#f-type")).selectByValue("http_request");
+        browser.waitFor("h1", "New http_request tool");
         String url = "https://127.0.0.1:" + TestEndpoint.SERVER.getPort() + "/orders";
         browser.type("#f-name", "lookup_order");
         browser.type("#f-description", "Looks up an order by its number and says when it ships.");

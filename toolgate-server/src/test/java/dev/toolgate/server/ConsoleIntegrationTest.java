@@ -79,6 +79,12 @@ class ConsoleIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.toolgate.server.agent.AgentStore agents;
+
+    @Autowired
+    dev.toolgate.server.tenant.TenantStore tenants;
+
     final List<Cookie> cookies = new java.util.concurrent.CopyOnWriteArrayList<>();
     OkHttpClient http;
 
@@ -300,6 +306,24 @@ class ConsoleIntegrationTest {
         }
         try (Response after = get("/console/agents")) {
             assertThat(after.code()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void anotherTenantsAgentIsNotFound() throws IOException {
+        UUID agentId = agents.create(ApiKeyService.DEFAULT_TENANT_ID, "default tenant's", null)
+                .id();
+        UUID other = tenants.create("other tenant").id();
+        ApiKeyService.CreatedKey key =
+                keys.createKey(other, "other admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
+        signIn(key.key());
+        try (Response foreign = get("/console/agents/" + agentId + "/tools")) {
+            assertThat(foreign.code()).isEqualTo(404);
+            assertThat(body(foreign)).doesNotContain("default tenant's");
+        }
+        assertThat(body(get("/console/agents"))).doesNotContain("default tenant's");
+        try (Response operatorPage = get("/console/operator")) {
+            assertThat(operatorPage.code()).isEqualTo(403);
         }
     }
 
