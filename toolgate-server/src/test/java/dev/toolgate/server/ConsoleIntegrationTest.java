@@ -3,6 +3,10 @@ package dev.toolgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolgate.server.console.ConsoleSessions;
+import dev.toolgate.server.invocation.InvocationFilter;
+import dev.toolgate.server.invocation.InvocationLog;
+import dev.toolgate.server.invocation.InvocationQueries;
+import dev.toolgate.server.invocation.InvocationRecord;
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
 import java.io.IOException;
@@ -84,6 +88,12 @@ class ConsoleIntegrationTest {
 
     @Autowired
     dev.toolgate.server.tenant.TenantStore tenants;
+
+    @Autowired
+    InvocationLog invocationLog;
+
+    @Autowired
+    InvocationQueries queries;
 
     final List<Cookie> cookies = new java.util.concurrent.CopyOnWriteArrayList<>();
     OkHttpClient http;
@@ -325,6 +335,119 @@ class ConsoleIntegrationTest {
         try (Response operatorPage = get("/console/operator")) {
             assertThat(operatorPage.code()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void theInvocationLogFiltersByEveryConditionTheConsoleOffers() {
+        UUID tenant = ApiKeyService.DEFAULT_TENANT_ID;
+        UUID agentId = agents.create(tenant, "filters", null).id();
+        String key = "a".repeat(64);
+        Instant t0 = Instant.parse("2026-11-21T08:00:00Z");
+        record(
+                tenant,
+                agentId,
+                "lookup",
+                "ok",
+                null,
+                200,
+                12.5,
+                "call-1",
+                "{\"headers\":{\"Idempotency-Key\":\"" + key + "\"}}",
+                t0);
+        record(tenant, agentId, "lookup", "error", "HTTP_TOOL_TIMEOUT", null, 9000, "call-1", null, t0.plusSeconds(60));
+        record(
+                tenant,
+                agentId,
+                "lookup",
+                "error",
+                "HTTP_TOOL_CUSTOMER_ERROR",
+                503,
+                80,
+                "call-2",
+                null,
+                t0.plusSeconds(120));
+        record(tenant, agentId, "other", "ok", null, 204, 3, "call-2", null, t0.plusSeconds(180));
+
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(
+                                null, InvocationFilter.Outcome.ANY, InvocationFilter.Call.ANY, null, null)))
+                .isEqualTo(4);
+        assertThat(count(tenant, agentId, new InvocationFilter("lookup", null, null, null, null)))
+                .isEqualTo(3);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(
+                                null,
+                                new InvocationFilter.Outcome(null, "HTTP_TOOL_TIMEOUT", null, null),
+                                null,
+                                null,
+                                null)))
+                .isEqualTo(1);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(
+                                null, new InvocationFilter.Outcome(null, null, 2, null), null, null, null)))
+                .isEqualTo(2);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(
+                                null, new InvocationFilter.Outcome(null, null, 5, null), null, null, null)))
+                .isEqualTo(1);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(
+                                null, new InvocationFilter.Outcome("error", null, null, 100.0), null, null, null)))
+                .isEqualTo(1);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(null, null, new InvocationFilter.Call("call-2", null), null, null)))
+                .isEqualTo(2);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(null, null, new InvocationFilter.Call(null, key), null, null)))
+                .isEqualTo(1);
+        assertThat(count(
+                        tenant,
+                        agentId,
+                        new InvocationFilter(null, null, null, t0.plusSeconds(60), t0.plusSeconds(180))))
+                .isEqualTo(2);
+    }
+
+    private void record(
+            UUID tenant,
+            UUID agentId,
+            String tool,
+            String status,
+            String code,
+            Integer http,
+            double ms,
+            String callId,
+            String request,
+            Instant at) {
+        invocationLog.record(InvocationRecord.builder(UUID.randomUUID(), tenant)
+                .agentId(agentId)
+                .toolName(tool)
+                .kind("invoke")
+                .status(status)
+                .errorCode(code)
+                .httpStatus(http)
+                .durationMs(ms)
+                .callId(callId)
+                .requestJson(request)
+                .createdAt(at)
+                .build());
+    }
+
+    private int count(UUID tenant, UUID agentId, InvocationFilter filter) {
+        return queries.list(tenant, agentId, filter, null, 200).records().size();
     }
 
     @Test
