@@ -307,6 +307,15 @@ class ConsoleBrowserIntegrationTest {
         browser.open("/console/operator");
         browser.waitForTitle("Operator");
         browser.checkPage("21-operator");
+        browser.type("#tenant-name", "Acme Dental");
+        browser.clickText("Create tenant");
+        browser.waitForTitle("Tenant created");
+        String tenantKey = browser.find("#secret-value").getAttribute("value");
+        assertThat(keys.authenticate(tenantKey)).get().matches(p -> !p.isOperator());
+        browser.checkPage("21b-tenant-created");
+        browser.open("/console/operator");
+        assertThat(browser.text("main")).contains("Acme Dental");
+        assertThat(browser.driver.getPageSource()).doesNotContain(tenantKey);
         browser.open("/console/docs");
         browser.waitForTitle("Docs");
         browser.checkPage("22-docs");

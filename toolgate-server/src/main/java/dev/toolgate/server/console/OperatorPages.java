@@ -6,8 +6,12 @@ import dev.toolgate.server.tenant.OperatorOnly;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
 import dev.toolgate.server.tenant.Tenant;
+import dev.toolgate.server.tenant.TenantIn;
+import dev.toolgate.server.tenant.TenantOnboarding;
 import dev.toolgate.server.tenant.TenantStore;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The operator's page (the operator's key only, as {@code /v1/tenants}): every tenant with its rate-limit
- * overrides, and a form per tenant to change them (blank keeps the deployment default, 0 is unlimited), stored
+ * overrides, a form to create a tenant ({@link TenantOnboarding}, its admin key shown once), and a form per tenant to
+ * change its limits (blank keeps the deployment default, 0 is unlimited), stored
  * through {@link TenantStore} as {@code PUT /v1/tenants/{id}/rate-limits} does.
  */
 @Controller
@@ -27,9 +32,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OperatorPages {
 
     private final TenantStore tenants;
+    private final TenantOnboarding onboarding;
+    private final Validator validator;
 
-    OperatorPages(TenantStore tenants) {
+    OperatorPages(TenantStore tenants, TenantOnboarding onboarding, Validator validator) {
         this.tenants = tenants;
+        this.onboarding = onboarding;
+        this.validator = validator;
+    }
+
+    @PostMapping(ConsolePaths.BASE + "/operator/tenants")
+    @RequiresScope(Scope.ADMIN)
+    @OperatorOnly
+    String createTenant(@RequestParam(defaultValue = "") String name, Model model) {
+        TenantIn in = new TenantIn(name);
+        for (ConstraintViolation<TenantIn> violation : validator.validate(in)) {
+            throw ApiException.invalid("name", violation.getMessage());
+        }
+        TenantOnboarding.Onboarded onboarded = onboarding.create(in.name());
+        model.addAttribute("tenant", onboarded.tenant());
+        model.addAttribute("adminKey", onboarded.adminKey().key());
+        return "console/tenant-created";
     }
 
     @GetMapping(ConsolePaths.BASE + "/operator")
