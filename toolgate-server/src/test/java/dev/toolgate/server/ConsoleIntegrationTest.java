@@ -335,6 +335,13 @@ class ConsoleIntegrationTest {
         try (Response operatorPage = get("/console/operator")) {
             assertThat(operatorPage.code()).isEqualTo(403);
         }
+        try (Response malformed = get("/console/agents/not-an-id/tools")) {
+            assertThat(malformed.code()).isEqualTo(400);
+            assertThat(malformed.header("Content-Type")).startsWith("text/html");
+        }
+        try (Response unknown = get("/console/agents/" + UUID.randomUUID() + "/tools")) {
+            assertThat(unknown.code()).isEqualTo(404);
+        }
     }
 
     @Test

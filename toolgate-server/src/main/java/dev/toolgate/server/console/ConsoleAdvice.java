@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -51,6 +53,16 @@ class ConsoleAdvice {
     @ExceptionHandler(ApiException.class)
     ModelAndView api(ApiException e, HttpServletRequest request, HttpServletResponse response) {
         return error(request, response, e.status(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, ServletRequestBindingException.class})
+    ModelAndView badRequest(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        return error(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "A value in the address or the form is not valid (an id, a number or a missing field).",
+                List.of());
     }
 
     @ExceptionHandler(Exception.class)
