@@ -116,7 +116,12 @@
     root.querySelectorAll('[data-series]').forEach(chart);
   }
 
-  document.addEventListener('DOMContentLoaded', function () { init(document); });
+  document.addEventListener('DOMContentLoaded', function () {
+    init(document);
+    // a form that came back with errors: move the focus to its summary, so a keyboard or screen-reader user lands there
+    var summary = document.querySelector('[data-focus]');
+    if (summary) { summary.focus(); }
+  });
   // htmx swaps in new content (test results, filtered lists): attach the behaviours there too
   document.addEventListener('htmx:afterSettle', function (event) { init(event.target || document); });
 })();
