@@ -123,11 +123,15 @@ public class ConsoleSessions {
 
     /**
      * Issues a one-time sign-in link token for the key {@code keyId}, usable once within
-     * {@code toolgate.console.sign-in-link-ttl}.
+     * {@code toolgate.console.sign-in-link-ttl}; also drops every link that has expired unused.
      *
      * @return the token (the link's last path segment); only its hash is stored
      */
+    @Transactional
     public String issueSignInLink(UUID keyId) {
+        jdbc.sql("delete from console_sign_in_links where expires_at < ?")
+                .param(Timestamp.from(clock.instant()))
+                .update();
         String token = newToken();
         jdbc.sql("insert into console_sign_in_links (token_hash, key_id, expires_at) values (?, ?, ?)")
                 .params(
