@@ -45,5 +45,6 @@ class DemoIntegrationTest {
                 .contains("PASS")
                 .contains("p99")
                 .doesNotContain(summary.adminKey());
+        assertThat(output).contains(summary.baseUrl() + "/console").contains("/console/sign-in/link/");
     }
 }

@@ -48,6 +48,7 @@ import org.springframework.validation.annotation.Validated;
  * @param mcp MCP-server settings (docs/mcp.md)
  * @param knowledge knowledge-base settings (docs/knowledge-base.md)
  * @param calls settings of live calls: call variables, and the region and time zone values are read in
+ * @param console web-console settings (docs/console.md)
  */
 @Validated
 @ConfigurationProperties("toolgate")
@@ -81,7 +82,27 @@ public record ToolgateProperties(
         String publicBaseUrl,
         @DefaultValue @Valid Mcp mcp,
         @DefaultValue @Valid Knowledge knowledge,
-        @DefaultValue @Valid Calls calls) {
+        @DefaultValue @Valid Calls calls,
+        @DefaultValue @Valid Console console) {
+
+    /**
+     * The web console (docs/console.md).
+     *
+     * @param idleTimeout how long a console session lives without a request, 1 min..24 h (default 30 min)
+     * @param signInLinkTtl how long a one-time sign-in link (printed by {@code toolgate demo}) stays usable,
+     *     10 s..1 h (default 5 min)
+     * @param requestsPerMinute console requests per minute per session, 0 = unlimited (default 300)
+     * @param signInAttemptsPerMinute sign-in attempts per minute per client address, 0 = unlimited (default 10)
+     */
+    public record Console(
+            @DefaultValue("30m") @DurationRange(min = "1m", max = "24h")
+            Duration idleTimeout,
+
+            @DefaultValue("5m") @DurationRange(min = "10s", max = "1h")
+            Duration signInLinkTtl,
+
+            @DefaultValue("300") @PositiveOrZero int requestsPerMinute,
+            @DefaultValue("10") @PositiveOrZero int signInAttemptsPerMinute) {}
 
     /**
      * Settings of live calls (docs/voice-runtime.md).

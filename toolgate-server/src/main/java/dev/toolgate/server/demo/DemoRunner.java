@@ -2,6 +2,7 @@ package dev.toolgate.server.demo;
 
 import dev.toolgate.core.knowledge.KnowledgeSearch;
 import dev.toolgate.server.ToolgateApplication;
+import dev.toolgate.server.console.ConsoleSessions;
 import dev.toolgate.server.tenant.ApiKeyService;
 import dev.toolgate.server.tenant.Scope;
 import java.io.PrintStream;
@@ -263,9 +264,26 @@ public final class DemoRunner {
                 context.getBean(KnowledgeSearch.class),
                 UUID.fromString(tenant.get("id").asString()),
                 out);
+        printConsoleLink(context, baseUrl, adminKey);
         client.connectionPool().evictAll();
         client.dispatcher().executorService().shutdown();
         return new Running(context, endpoint, summary, new Checks(call, knowledge.passed()));
+    }
+
+    /**
+     * Prints the console's URL and a one-time sign-in link for the demo tenant's admin key (single use, valid for
+     * {@code toolgate.console.sign-in-link-ttl}), so the demo's tools and invocations can be looked at in a browser.
+     */
+    private void printConsoleLink(ConfigurableApplicationContext context, String baseUrl, String adminKey) {
+        UUID keyId = context.getBean(ApiKeyService.class)
+                .authenticate(adminKey)
+                .orElseThrow(() -> new IllegalStateException("the demo tenant's key is unknown"))
+                .keyId();
+        ConsoleSessions sessions = context.getBean(ConsoleSessions.class);
+        String token = sessions.issueSignInLink(keyId);
+        out.println("Console: " + baseUrl + "/console");
+        out.println("One-time sign-in link for the demo tenant (single use, valid "
+                + sessions.signInLinkTtl().toMinutes() + " min): " + baseUrl + ConsoleSessions.signInLinkPath(token));
     }
 
     /**

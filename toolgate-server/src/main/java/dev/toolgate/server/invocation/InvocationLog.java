@@ -114,16 +114,13 @@ public class InvocationLog implements SmartLifecycle {
     /**
      * Lists an agent's invocations, newest first.
      *
-     * @param toolName only this tool, or null
-     * @param status only {@code ok} or {@code error}, or null
-     * @param since only records created at or after this instant, or null
+     * @param filter which invocations ({@link InvocationFilter#ALL} for every one)
      * @param before the keyset cursor: only records strictly older than ({@code createdAt}, {@code id}), or null
      * @param limit at most this many (1–200)
      */
-    public List<InvocationRecord> list(
-            UUID tenantId, UUID agentId, String toolName, String status, Instant since, Cursor before, int limit) {
+    public List<InvocationRecord> list(UUID tenantId, UUID agentId, InvocationFilter filter, Cursor before, int limit) {
         flush();
-        return table.list(tenantId, agentId, toolName, status, since, before, limit);
+        return table.list(tenantId, agentId, filter, before, limit);
     }
 
     /** A keyset position in the newest-first order. */

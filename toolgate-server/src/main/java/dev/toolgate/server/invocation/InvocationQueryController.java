@@ -13,11 +13,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,16 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
 class InvocationQueryController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The most records one page may hold ({@code limit}). */
-    static final int MAX_PAGE = 200;
 
     private final AgentStore agents;
-    private final InvocationLog invocationLog;
+    private final InvocationQueries queries;
     private final int maxFieldBytes;
 
-    InvocationQueryController(AgentStore agents, InvocationLog invocationLog, ToolgateProperties properties) {
+    InvocationQueryController(AgentStore agents, InvocationQueries queries, ToolgateProperties properties) {
         this.agents = agents;
-        this.invocationLog = invocationLog;
+        this.queries = queries;
         this.maxFieldBytes = properties.limits().maxRecordFieldBytes();
     }
 
@@ -62,12 +57,7 @@ class InvocationQueryController {
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         agents.require(principal.tenantId(), agentId);
-        if (status != null && !status.equals("ok") && !status.equals("error")) {
-            throw ApiException.invalidParameter("status", "status must be 'ok' or 'error'");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.invalidParameter("limit", "limit must be between 1 and " + MAX_PAGE);
-        }
+        InvocationFilter.Outcome outcome = new InvocationFilter.Outcome(status, null, null, null);
         Instant sinceInstant = null;
         if (since != null) {
             try {
@@ -77,27 +67,24 @@ class InvocationQueryController {
                         "since", "since must be an ISO-8601 instant such as 2026-11-21T08:00:00Z");
             }
         }
-        List<InvocationRecord> records = invocationLog.list(
-                principal.tenantId(), agentId, tool, status, sinceInstant, decodeCursor(cursor), limit);
-        String next = null;
-        if (records.size() == limit) {
-            InvocationRecord last = records.getLast();
-            next = encodeCursor(new InvocationLog.Cursor(last.createdAt(), last.id()));
-        }
+        InvocationQueries.Page page = queries.list(
+                principal.tenantId(),
+                agentId,
+                new InvocationFilter(tool, outcome, InvocationFilter.Call.ANY, sinceInstant, null),
+                cursor,
+                limit);
         return new InvocationPage(
-                records.stream()
+                page.records().stream()
                         .map(record -> InvocationRecordOut.of(record, maxFieldBytes))
                         .toList(),
-                next);
+                page.nextCursor());
     }
 
     @Operation(operationId = "getInvocation", summary = "Get one invocation record")
     @GetMapping("/v1/invocations/{id}")
     @RequiresScope(Scope.INVOCATIONS_READ)
     InvocationRecordOut get(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
-        return InvocationRecordOut.of(
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation")),
-                maxFieldBytes);
+        return InvocationRecordOut.of(queries.require(principal.tenantId(), id), maxFieldBytes);
     }
 
     @Operation(
@@ -106,18 +93,7 @@ class InvocationQueryController {
     @GetMapping(value = "/v1/invocations/{id}/curl", produces = "text/plain")
     @RequiresScope(Scope.INVOCATIONS_READ)
     String curl(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
-        InvocationRecord record =
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
-        if (record.requestJson() == null) {
-            throw new ApiException(
-                    ApiErrorCode.NO_REQUEST, "This invocation sent no request (it failed before rendering)");
-        }
-        if (!RecordField.whole(record.requestJson())) {
-            throw new ApiException(
-                    ApiErrorCode.REQUEST_CUT,
-                    "The logged request was cut at toolgate.limits.max-record-field-bytes; no curl command for it");
-        }
-        return CurlCommand.of(JSON.readTree(record.requestJson()));
+        return queries.curl(principal.tenantId(), id);
     }
 
     @Operation(
@@ -133,8 +109,7 @@ class InvocationQueryController {
     @GetMapping(value = "/v1/invocations/{id}/audio", produces = DtmfAudio.MEDIA_TYPE)
     @RequiresScope(Scope.INVOCATIONS_READ)
     ResponseEntity<byte[]> audio(@Parameter(hidden = true) Principal principal, @PathVariable UUID id) {
-        InvocationRecord record =
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
+        InvocationRecord record = queries.require(principal.tenantId(), id);
         JsonNode action = record.actionJson() == null ? null : JSON.readTree(record.actionJson());
         if (action == null || !"send_dtmf".equals(action.path("type").asString(""))) {
             throw new ApiException(
@@ -148,24 +123,5 @@ class InvocationQueryController {
                 .contentType(MediaType.parseMediaType(DtmfAudio.MEDIA_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dtmf-" + id + ".wav\"")
                 .body(wav);
-    }
-
-    private static String encodeCursor(InvocationLog.Cursor cursor) {
-        String raw = cursor.createdAt().toString() + "|" + cursor.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static InvocationLog.Cursor decodeCursor(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new InvocationLog.Cursor(
-                    Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw ApiException.invalidParameter("cursor", "cursor is not a value returned as next_cursor");
-        }
     }
 }

@@ -146,7 +146,7 @@ public record InvocationRecordOut(
      * @param r the record
      * @param maxFieldBytes the bound its JSON fields were stored under ({@code toolgate.limits.max-record-field-bytes})
      */
-    static InvocationRecordOut of(InvocationRecord r, int maxFieldBytes) {
+    public static InvocationRecordOut of(InvocationRecord r, int maxFieldBytes) {
         return new InvocationRecordOut(
                 r.id(),
                 r.agentId(),

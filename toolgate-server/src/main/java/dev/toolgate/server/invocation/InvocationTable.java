@@ -3,7 +3,6 @@ package dev.toolgate.server.invocation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,27 +61,27 @@ final class InvocationTable {
 
     /** The written part of {@link InvocationLog#list}: newest first, filtered as there. */
     List<InvocationRecord> list(
-            UUID tenantId,
-            UUID agentId,
-            String toolName,
-            String status,
-            Instant since,
-            InvocationLog.Cursor before,
-            int limit) {
+            UUID tenantId, UUID agentId, InvocationFilter filter, InvocationLog.Cursor before, int limit) {
         StringBuilder sql = new StringBuilder("select * from invocations where tenant_id = ? and agent_id = ?");
         List<Object> params = new ArrayList<>(List.of(tenantId, agentId));
-        if (toolName != null) {
-            sql.append(" and tool_name = ?");
-            params.add(toolName);
+        condition(sql, params, " and tool_name = ?", filter.toolName());
+        InvocationFilter.Outcome outcome = filter.outcome();
+        condition(sql, params, " and status = ?", outcome.status());
+        condition(sql, params, " and error_code = ?", outcome.errorCode());
+        if (outcome.httpStatusClass() != null) {
+            sql.append(" and http_status >= ? and http_status < ?");
+            params.add(outcome.httpStatusClass() * 100);
+            params.add(outcome.httpStatusClass() * 100 + 100);
         }
-        if (status != null) {
-            sql.append(" and status = ?");
-            params.add(status);
+        condition(sql, params, " and duration_ms > ?", outcome.minDurationMs());
+        condition(sql, params, " and call_id = ?", filter.call().callId());
+        if (filter.call().idempotencyKey() != null) {
+            // the key is 64 hex characters (InvocationFilter checks it), so it holds no LIKE wildcard
+            sql.append(" and request like ?");
+            params.add("%\"Idempotency-Key\":\"" + filter.call().idempotencyKey() + "\"%");
         }
-        if (since != null) {
-            sql.append(" and created_at >= ?");
-            params.add(Timestamp.from(since));
-        }
+        condition(sql, params, " and created_at >= ?", filter.since() == null ? null : Timestamp.from(filter.since()));
+        condition(sql, params, " and created_at < ?", filter.until() == null ? null : Timestamp.from(filter.until()));
         if (before != null) {
             sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
             params.add(Timestamp.from(before.createdAt()));
@@ -95,6 +94,13 @@ final class InvocationTable {
                 .params(params)
                 .query(InvocationTable::map)
                 .list();
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            params.add(value);
+        }
     }
 
     /** The insert parameters of {@code r}, in the column order of the insert. */

@@ -1,12 +1,8 @@
 package dev.toolgate.server.invocation;
 
-import dev.toolgate.core.tool.Tool;
-import dev.toolgate.server.api.ApiErrorCode;
-import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
-import dev.toolgate.server.tool.ToolStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.UUID;
@@ -22,14 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReplayController {
 
-    private final InvocationLog invocationLog;
-    private final ToolStore tools;
-    private final InvocationService service;
+    private final InvocationQueries queries;
 
-    ReplayController(InvocationLog invocationLog, ToolStore tools, InvocationService service) {
-        this.invocationLog = invocationLog;
-        this.tools = tools;
-        this.service = service;
+    ReplayController(InvocationQueries queries) {
+        this.queries = queries;
     }
 
     @Operation(operationId = "replayInvocation", summary = "Replay a logged invocation as a new one linked to it")
@@ -39,20 +31,6 @@ class ReplayController {
             @Parameter(hidden = true) Principal principal,
             @PathVariable UUID id,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
-        InvocationRecord original =
-                invocationLog.find(principal.tenantId(), id).orElseThrow(() -> ApiException.notFound("invocation"));
-        if (!RecordField.whole(original.argumentsJson())) {
-            throw new ApiException(
-                    ApiErrorCode.ARGUMENTS_CUT,
-                    "The logged arguments were cut at toolgate.limits.max-record-field-bytes; nothing to replay");
-        }
-        if (original.toolId() == null) {
-            throw new ApiException(
-                    ApiErrorCode.TOOL_MISSING, "The original invocation named no existing tool; nothing to replay");
-        }
-        Tool tool = tools.find(principal.tenantId(), original.agentId(), original.toolId())
-                .orElseThrow(() ->
-                        new ApiException(ApiErrorCode.TOOL_MISSING, "The tool of this invocation has been deleted"));
-        return service.replay(original, tool, ArrivalFilter.arrivedAt(arrival));
+        return queries.replay(principal.tenantId(), id, ArrivalFilter.arrivedAt(arrival));
     }
 }

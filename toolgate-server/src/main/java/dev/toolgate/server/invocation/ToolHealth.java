@@ -70,7 +70,50 @@ public class ToolHealth {
      */
     public Report report(UUID tenantId, UUID toolId, Duration window) {
         invocationLog.flush();
-        Timestamp since = Timestamp.from(clock.instant().minus(window));
+        return report(tenantId, toolId, clock.instant().minus(window), NO_END);
+    }
+
+    /**
+     * One point of a health series: the report of the calls in [{@code start}, {@code start} + step).
+     *
+     * @param start the start of the point's interval
+     * @param report the calls, errors and percentiles of that interval ({@code lastCalledAt} is the tool's newest
+     *     call ever)
+     */
+    public record Point(Instant start, Report report) {}
+
+    /**
+     * The tool's health over the last {@code window} cut into {@code points} equal intervals, oldest first: what the
+     * console charts. Each point counts as {@link #report(UUID, UUID, Duration)} does.
+     *
+     * @param points how many intervals, 1..{@value #MAX_POINTS}
+     * @throws IllegalArgumentException when {@code points} is out of range
+     */
+    public List<Point> series(UUID tenantId, UUID toolId, Duration window, int points) {
+        if (points < 1 || points > MAX_POINTS) {
+            throw new IllegalArgumentException("points must be 1.." + MAX_POINTS);
+        }
+        invocationLog.flush();
+        Instant end = clock.instant().plusSeconds(1);
+        Duration step = window.dividedBy(points);
+        Instant first = end.minus(step.multipliedBy(points));
+        List<Point> series = new ArrayList<>();
+        for (int i = 0; i < points; i++) {
+            Instant start = first.plus(step.multipliedBy(i));
+            series.add(new Point(start, report(tenantId, toolId, start, start.plus(step))));
+        }
+        return series;
+    }
+
+    /** The open end of {@link #report(UUID, UUID, Duration)}'s interval: every call since its start counts. */
+    private static final Instant NO_END = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** The most points {@link #series} computes (each costs three indexed queries). */
+    public static final int MAX_POINTS = 96;
+
+    private Report report(UUID tenantId, UUID toolId, Instant from, Instant to) {
+        Timestamp since = Timestamp.from(from);
+        Timestamp until = Timestamp.from(to);
         String endpointErrors = "'" + String.join("','", ENDPOINT_ERRORS) + "'";
         var counts = jdbc.sql("select count(*) as calls,"
                         + " coalesce(sum(case when error_code in (" + endpointErrors
@@ -78,8 +121,8 @@ public class ToolHealth {
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_TIMEOUT' then 1 else 0 end), 0) as timeouts,"
                         + " coalesce(sum(case when error_code = 'HTTP_TOOL_INVALID_ARGS' then 1 else 0 end), 0) as invalid_args"
                         + " from invocations where tenant_id = ? and tool_id = ? and kind <> 'test_fire' and repeat_of is null"
-                        + " and created_at >= ?")
-                .params(tenantId, toolId, since)
+                        + " and created_at >= ? and created_at < ?")
+                .params(tenantId, toolId, since, until)
                 .query((rs, n) -> new long[] {
                     rs.getLong("calls"),
                     rs.getLong("endpoint_errors"),
@@ -90,8 +133,9 @@ public class ToolHealth {
         var percentiles = jdbc.sql("select percentile_cont(0.5) within group (order by duration_ms) as p50,"
                         + " percentile_cont(0.95) within group (order by duration_ms) as p95"
                         + " from invocations where tenant_id = ? and tool_id = ? and kind <> 'test_fire' and repeat_of is null"
-                        + " and created_at >= ? and (error_code is null or error_code in (" + endpointErrors + "))")
-                .params(tenantId, toolId, since)
+                        + " and created_at >= ? and created_at < ?"
+                        + " and (error_code is null or error_code in (" + endpointErrors + "))")
+                .params(tenantId, toolId, since, until)
                 .query((rs, n) -> new Double[] {
                     nullable(rs.getDouble("p50"), rs.wasNull()), nullable(rs.getDouble("p95"), rs.wasNull())
                 })

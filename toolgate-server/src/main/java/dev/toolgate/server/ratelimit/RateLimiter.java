@@ -82,6 +82,26 @@ public final class RateLimiter {
         return probe.isConsumed() ? RateDecision.ALLOWED : refused("test_fire", limits.testFirePerMinute(), probe);
     }
 
+    /**
+     * Takes a token from a bucket of the console (docs/console.md): its requests per session, or its sign-in attempts
+     * per client address. Shares the token-bucket rules and the store (this process, or Redis) of the invocation
+     * limits.
+     *
+     * @param limitName the limit's name, {@code console} or {@code console_sign_in}; it prefixes the bucket's key
+     *     and names the limit in a refusal
+     * @param subject whose bucket: a session id hash or a client address
+     * @param perMinute the limit; 0 = unlimited
+     * @return allowed, or the refusal with its retry-after
+     */
+    public RateDecision acquireConsole(String limitName, String subject, int perMinute) {
+        Limit limit = limit(limitName + ":" + subject, perMinute);
+        if (limit == null) {
+            return RateDecision.ALLOWED;
+        }
+        ConsumptionProbe probe = buckets.tryConsume(limit.key(), limit.configuration());
+        return probe.isConsumed() ? RateDecision.ALLOWED : refused(limitName, perMinute, probe);
+    }
+
     /** One bucket: its store key (the limit included) and its configuration. */
     private record Limit(String key, BucketConfiguration configuration) {}
 

@@ -1,6 +1,5 @@
 package dev.toolgate.server.secrets;
 
-import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.api.ListResponse;
 import dev.toolgate.server.api.ProblemResponses;
@@ -13,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,13 +72,7 @@ class TenantSecretController {
                     String name,
             @Valid @RequestBody SecretIn body) {
         String value = body.value();
-        if (value.equals(ToolDefinitionWriter.MASK)) {
-            throw ApiException.invalid(
-                    "value", "is the masked placeholder \"***\" that reads show; send the real value");
-        }
-        if (value.getBytes(StandardCharsets.UTF_8).length > MAX_VALUE_BYTES) {
-            throw ApiException.invalid("value", SecretIn.RULE);
-        }
+        TenantSecretStore.requireStorable(value);
         TenantSecretStore.Saved saved = secrets.put(principal.tenantId(), name, value);
         SecretOut out = SecretOut.of(saved.secret());
         return saved.created()

@@ -5,9 +5,12 @@ import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.RenderException;
 import dev.toolgate.core.render.SecretResolver;
 import dev.toolgate.core.tool.TemplateSyntax;
+import dev.toolgate.core.tool.ToolDefinitionWriter;
+import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import dev.toolgate.server.invalidation.InvalidationEvent;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,6 +66,25 @@ public class TenantSecretStore implements SecretResolver {
      * @param created whether it was new (else its value was replaced)
      */
     public record Saved(TenantSecret secret, boolean created) {}
+
+    /**
+     * Checks a value before {@link #put}: the REST API's and the console's rule.
+     *
+     * @throws ApiException 422 at {@code value} when it is empty, the mask {@code "***"} that reads show, or longer
+     *     than {@value TenantSecretController#MAX_VALUE_BYTES} UTF-8 bytes
+     */
+    public static void requireStorable(String value) {
+        if (value == null || value.isEmpty()) {
+            throw ApiException.invalid("value", SecretIn.RULE);
+        }
+        if (value.equals(ToolDefinitionWriter.MASK)) {
+            throw ApiException.invalid(
+                    "value", "is the masked placeholder \"***\" that reads show; send the real value");
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > TenantSecretController.MAX_VALUE_BYTES) {
+            throw ApiException.invalid("value", SecretIn.RULE);
+        }
+    }
 
     /**
      * Creates or replaces the tenant's secret {@code name}.

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@link PublicEndpoint} is open to all; any other needs a known key (else 401 {@code unauthenticated}) carrying the
  * handler's {@link RequiresScope} scope (else 403 {@code missing_scope}) and, on an {@link OperatorOnly} handler, be the
  * operator's (else 403 {@code operator_only}); a handler that declares neither refuses every key with 403. All of
- * this happens before the request body is read. The {@link Principal} is stored as the request attribute {@link #PRINCIPAL}.
+ * this happens before the request body is read. Handlers of a {@link BrowserSession} controller (the console) are
+ * authenticated by their session instead. The {@link Principal} is stored as the request attribute {@link #PRINCIPAL}.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -29,6 +30,10 @@ class ApiKeyInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        if (method.getBeanType().isAnnotationPresent(BrowserSession.class)) {
+            // the console's session interceptor authenticates these, failing closed too
             return true;
         }
         RequiresScope required = method.getMethodAnnotation(RequiresScope.class);

@@ -48,17 +48,25 @@ public class ApiKeyService {
     private final InvalidationBus invalidations;
     /** Principals by key hash. */
     private final InvalidatingCache<String, Principal> principals;
+    /** Principals by key id: the console's sessions. */
+    private final InvalidatingCache<UUID, Principal> principalsById;
 
     ApiKeyService(JdbcClient jdbc, InvalidationBus invalidations) {
         this.jdbc = jdbc;
         this.invalidations = invalidations;
         this.principals = invalidations.cache(CACHE_TTL);
+        this.principalsById = invalidations.cache(CACHE_TTL);
         invalidations.subscribe(event -> {
             switch (event) {
-                case InvalidationEvent.ApiKeyChanged changed ->
+                case InvalidationEvent.ApiKeyChanged changed -> {
                     principals.invalidateIf(
                             (hash, principal) -> principal.keyId().equals(changed.keyId()));
-                case InvalidationEvent.Everything everything -> principals.invalidateAll();
+                    principalsById.invalidate(changed.keyId());
+                }
+                case InvalidationEvent.Everything everything -> {
+                    principals.invalidateAll();
+                    principalsById.invalidateAll();
+                }
                 default -> {}
             }
         });
@@ -182,6 +190,40 @@ public class ApiKeyService {
             invalidations.publish(new InvalidationEvent.ApiKeyChanged(tenantId, keyId));
         }
         return deleted;
+    }
+
+    /**
+     * Returns the principal of the key with this id as it is now (its current scopes), or empty once the key has been
+     * deleted. The console's sessions hold only the key id and ask here on every request, so revoking a key ends its
+     * sessions: at once on this instance, on the others within {@link #CACHE_TTL} (or as soon as its
+     * {@link InvalidationEvent.ApiKeyChanged} arrives).
+     *
+     * @param keyId the key's id
+     * @return the key's tenant, id and scopes, or empty for an unknown or deleted key
+     */
+    public Optional<Principal> principalOf(UUID keyId) {
+        return principalsById.get(
+                keyId,
+                id -> jdbc.sql("select id, tenant_id, scopes from api_keys where id = ?")
+                        .param(id)
+                        .query((rs, n) -> new Principal(
+                                rs.getObject("tenant_id", UUID.class),
+                                rs.getObject("id", UUID.class),
+                                Scope.parseList(rs.getString("scopes"))))
+                        .optional());
+    }
+
+    /**
+     * Returns the name given to one of the tenant's keys, or empty when it has none with this id.
+     *
+     * @param tenantId the tenant
+     * @param keyId the key's id
+     */
+    public Optional<String> nameOf(UUID tenantId, UUID keyId) {
+        return jdbc.sql("select name from api_keys where id = ? and tenant_id = ?")
+                .params(keyId, tenantId)
+                .query(String.class)
+                .optional();
     }
 
     /** Returns the principal of the key with this plaintext value, or empty for an unknown key. */

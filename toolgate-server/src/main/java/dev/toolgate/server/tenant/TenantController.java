@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.EnumSet;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,11 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantController {
 
     private final TenantStore tenants;
-    private final ApiKeyService keys;
+    private final TenantOnboarding onboarding;
 
-    TenantController(TenantStore tenants, ApiKeyService keys) {
+    TenantController(TenantStore tenants, TenantOnboarding onboarding) {
         this.tenants = tenants;
-        this.keys = keys;
+        this.onboarding = onboarding;
     }
 
     @PostMapping
@@ -54,9 +53,9 @@ class TenantController {
     @ApiResponse(responseCode = "415", ref = ProblemResponses.UNSUPPORTED_MEDIA_TYPE)
     @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
     ResponseEntity<TenantCreatedOut> create(@Valid @RequestBody TenantIn body) {
-        Tenant tenant = tenants.create(body.name().trim());
-        ApiKeyService.CreatedKey key =
-                keys.createKey(tenant.id(), "admin", EnumSet.of(Scope.ADMIN), ApiKeyService.generateKey());
+        TenantOnboarding.Onboarded onboarded = onboarding.create(body.name());
+        Tenant tenant = onboarded.tenant();
+        ApiKeyService.CreatedKey key = onboarded.adminKey();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new TenantCreatedOut(tenant.id(), tenant.name(), tenant.createdAt(), key.key()));
     }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * @param name a display name, 1–{@value Tenant#MAX_NAME} characters, not blank; stored without surrounding white space
  */
 @Schema(name = "TenantIn", description = "A new tenant.")
-record TenantIn(
+public record TenantIn(
         @Schema(example = "Acme Dental")
         @NotBlank(message = TenantIn.NAME_RULE)
         @Size(min = 1, max = Tenant.MAX_NAME, message = TenantIn.NAME_RULE)

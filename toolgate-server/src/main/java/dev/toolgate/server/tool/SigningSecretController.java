@@ -1,9 +1,6 @@
 package dev.toolgate.server.tool;
 
-import dev.toolgate.core.tool.Tool;
-import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.api.ProblemResponses;
-import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
@@ -12,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,14 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SigningSecretController {
 
-    private final ToolStore tools;
-    private final SigningSecretStore secrets;
-    private final Duration maxOverlap;
+    private final ToolService service;
 
-    SigningSecretController(ToolStore tools, SigningSecretStore secrets, ToolgateProperties properties) {
-        this.tools = tools;
-        this.secrets = secrets;
-        this.maxOverlap = properties.signing().rotationOverlap();
+    SigningSecretController(ToolService service) {
+        this.service = service;
     }
 
     @PostMapping("/v1/agents/{agentId}/tools/{toolId}/signing-secret/rotate")
@@ -64,21 +56,7 @@ class SigningSecretController {
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
             @Valid @RequestBody(required = false) RotationIn body) {
-        Duration overlap = overlap(body);
-        Tool tool = tools.require(principal.tenantId(), agentId, toolId);
-        return RotationOut.of(secrets.rotate(tool.id(), SigningSecretStore.schemeOf(tool.definition()), overlap));
-    }
-
-    private Duration overlap(RotationIn body) {
-        if (body == null || body.overlapSeconds() == null) {
-            return maxOverlap;
-        }
-        if (body.overlapSeconds() > maxOverlap.toSeconds()) {
-            throw ApiException.invalid(
-                    "overlap_seconds",
-                    "must be a whole number of seconds from 0 to " + maxOverlap.toSeconds()
-                            + " (toolgate.signing.rotation-overlap)");
-        }
-        return Duration.ofSeconds(body.overlapSeconds());
+        return RotationOut.of(service.rotateSigningSecret(
+                principal.tenantId(), agentId, toolId, body == null ? null : body.overlapSeconds()));
     }
 }

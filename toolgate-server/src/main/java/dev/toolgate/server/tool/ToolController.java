@@ -2,9 +2,6 @@ package dev.toolgate.server.tool;
 
 import dev.toolgate.core.describe.DescriptorExporter;
 import dev.toolgate.core.describe.DescriptorFormat;
-import dev.toolgate.core.signing.SigningSecret;
-import dev.toolgate.core.tool.ParseResult;
-import dev.toolgate.core.tool.SignatureScheme;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
@@ -12,7 +9,6 @@ import dev.toolgate.server.agent.AgentStore;
 import dev.toolgate.server.api.ApiException;
 import dev.toolgate.server.api.ListResponse;
 import dev.toolgate.server.api.ProblemResponses;
-import dev.toolgate.server.secrets.SigningSecretStore;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
@@ -53,21 +49,14 @@ class ToolController {
 
     private final AgentStore agents;
     private final ToolStore tools;
-    private final ToolDefinitionParser parser;
-    private final SigningSecretStore signingSecrets;
+    private final ToolService service;
     private final List<ToolExportFormat> exportFormats;
 
-    ToolController(
-            AgentStore agents,
-            ToolStore tools,
-            ToolDefinitionParser parser,
-            SigningSecretStore signingSecrets,
-            List<ToolExportFormat> exportFormats) {
+    ToolController(AgentStore agents, ToolStore tools, ToolService service, List<ToolExportFormat> exportFormats) {
         this.exportFormats = List.copyOf(exportFormats);
         this.agents = agents;
         this.tools = tools;
-        this.parser = parser;
-        this.signingSecrets = signingSecrets;
+        this.service = service;
     }
 
     @GetMapping("/tools")
@@ -78,8 +67,7 @@ class ToolController {
             description = "The agent's tools; auth values show as \"***\".",
             content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_LIST)))
     ListResponse<ToolOut> list(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId) {
-        agents.require(principal.tenantId(), agentId);
-        return new ListResponse<>(tools.list(principal.tenantId(), agentId).stream()
+        return new ListResponse<>(service.list(principal.tenantId(), agentId).stream()
                 .map(ToolOut::of)
                 .toList());
     }
@@ -107,11 +95,8 @@ class ToolController {
     @ApiResponse(responseCode = "422", ref = ProblemResponses.VALIDATION_FAILED)
     ResponseEntity<ToolOut> create(
             @Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @RequestBody JsonNode body) {
-        agents.require(principal.tenantId(), agentId);
-        ToolDefinition definition = valid(parser.parse(body));
-        SigningSecret secret = SigningSecret.generate(SigningSecretStore.schemeOf(definition));
-        Tool tool = tools.create(principal.tenantId(), agentId, definition, secret);
-        return ResponseEntity.status(HttpStatus.CREATED).body(ToolOut.of(tool, secret.reveal()));
+        ToolService.Saved saved = service.create(principal.tenantId(), agentId, body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(ToolOut.of(saved.tool(), saved.signingSecret()));
     }
 
     @GetMapping("/tools/{toolId}")
@@ -122,7 +107,7 @@ class ToolController {
             description = "The tool; auth values show as \"***\".",
             content = @Content(schema = @Schema(ref = ToolApiDocs.TOOL_OUT)))
     ToolOut get(@Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
-        return ToolOut.of(requireTool(principal, agentId, toolId));
+        return ToolOut.of(service.require(principal.tenantId(), agentId, toolId));
     }
 
     @PatchMapping("/tools/{toolId}")
@@ -151,16 +136,9 @@ class ToolController {
             @PathVariable UUID agentId,
             @PathVariable UUID toolId,
             @RequestBody JsonNode body) {
-        Tool existing = requireTool(principal, agentId, toolId);
-        ToolDefinition definition = valid(parser.patch(existing.definition(), body));
-        ToolOut patched = ToolOut.of(tools.update(existing, definition));
-        SignatureScheme scheme = SigningSecretStore.schemeOf(definition);
-        if (scheme != SigningSecretStore.schemeOf(existing.definition())) {
-            // a secret of the other scheme's form cannot sign: issue a new one, shown once like at creation
-            return patched.withSigningSecret(
-                    signingSecrets.replace(existing.id(), scheme).reveal());
-        }
-        return patched;
+        ToolService.Saved saved = service.patch(principal.tenantId(), agentId, toolId, body);
+        ToolOut patched = ToolOut.of(saved.tool());
+        return saved.signingSecret() == null ? patched : patched.withSigningSecret(saved.signingSecret());
     }
 
     @DeleteMapping("/tools/{toolId}")
@@ -169,10 +147,7 @@ class ToolController {
     @ApiResponse(responseCode = "204", description = "Deleted.")
     ResponseEntity<Void> delete(
             @Parameter(hidden = true) Principal principal, @PathVariable UUID agentId, @PathVariable UUID toolId) {
-        agents.require(principal.tenantId(), agentId);
-        if (!tools.delete(principal.tenantId(), agentId, toolId)) {
-            throw ApiException.notFound("tool");
-        }
+        service.delete(principal.tenantId(), agentId, toolId);
         return ResponseEntity.noContent().build();
     }
 
@@ -231,17 +206,5 @@ class ToolController {
                 DescriptorExporter.export(definitions, descriptorFormat, extensions)
                         .valueStream()
                         .toList());
-    }
-
-    private static ToolDefinition valid(ParseResult result) {
-        return switch (result) {
-            case ParseResult.Valid valid -> valid.definition();
-            case ParseResult.Invalid invalid -> throw ApiException.invalid(invalid.errors());
-        };
-    }
-
-    private Tool requireTool(Principal principal, UUID agentId, UUID toolId) {
-        agents.require(principal.tenantId(), agentId);
-        return tools.require(principal.tenantId(), agentId, toolId);
     }
 }

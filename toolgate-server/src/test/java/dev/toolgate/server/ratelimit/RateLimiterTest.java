@@ -138,4 +138,22 @@ class RateLimiterTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void consoleBucketsAreOnePerSubjectAndRefillOverTheMinute() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquireConsole("console", "session-a", 3).allowed())
+                    .isTrue();
+        }
+        RateDecision refused = limiter.acquireConsole("console", "session-a", 3);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.limit()).isEqualTo("console");
+        assertThat(refused.retryAfterSeconds()).isPositive();
+        assertThat(limiter.acquireConsole("console", "session-b", 3).allowed()).isTrue();
+        assertThat(limiter.acquireConsole("console_sign_in", "session-a", 3).allowed())
+                .isTrue();
+        time.advance(Duration.ofSeconds(20));
+        assertThat(limiter.acquireConsole("console", "session-a", 3).allowed()).isTrue();
+        assertThat(limiter.acquireConsole("console", "session-a", 0).allowed()).isTrue();
+    }
 }
