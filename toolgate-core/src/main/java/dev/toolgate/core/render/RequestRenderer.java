@@ -16,10 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import tools.jackson.databind.JsonNode;
@@ -129,7 +127,7 @@ public final class RequestRenderer {
         }
         HttpUrl.Builder url = base.newBuilder().fragment(null);
         if (UrlTemplate.isTemplated(config.url())) {
-            fillPathSegments(url, base, arguments);
+            ArgumentRouting.fillPathSegments(url, base, arguments);
         }
         Set<String> sensitiveQuery = new HashSet<>();
         List<String> secretValues = new ArrayList<>();
@@ -139,11 +137,11 @@ public final class RequestRenderer {
         if (config.bodyMode() == BodyMode.ENVELOPE) {
             body = JSON.writeValueAsBytes(envelope(tool, arguments, call, invocationId, second));
         } else {
-            ObjectNode rest = withoutRouted(arguments, routedArguments(config));
+            ObjectNode rest = ArgumentRouting.withoutRouted(arguments, ArgumentRouting.routedArguments(config));
             if (method.sendsArgumentsAsBody()) {
                 body = JSON.writeValueAsBytes(rest);
             } else {
-                addArgumentsToQuery(url, rest, pinned);
+                ArgumentRouting.addArgumentsToQuery(url, rest, pinned);
             }
         }
 
@@ -181,7 +179,7 @@ public final class RequestRenderer {
         Set<String> pinned = new HashSet<>(base.queryParameterNames());
         for (KeyValue param : config.queryParams()) {
             pinned.add(param.key());
-            if (absentSoleArgument(param.value(), arguments)) {
+            if (ArgumentRouting.absentSoleArgument(param.value(), arguments)) {
                 continue;
             }
             String value = templates.render(param.value(), call, arguments, secretValues);
@@ -192,93 +190,6 @@ public final class RequestRenderer {
             }
         }
         return pinned;
-    }
-
-    /**
-     * Fills each {@code {{args.NAME}}} path segment of the tool URL ({@link UrlTemplate}) with the argument's text,
-     * percent-encoded as one segment: {@code /}, {@code \\}, {@code ?}, {@code #} and {@code %} are encoded, so
-     * a value can never add a segment, a query or a fragment, and the scheme, host and port stay the tool's.
-     *
-     * @throws RenderException {@code HTTP_TOOL_INVALID_ARGS} when the value is empty (or the argument missing or
-     *     null), {@code .} or {@code ..}: such a segment would drop or climb out of the path (RFC 3986 §5.2.4)
-     */
-    private static void fillPathSegments(HttpUrl.Builder url, HttpUrl skeleton, JsonNode arguments) {
-        List<String> segmentArguments = UrlTemplate.segmentArguments(skeleton);
-        for (int i = 0; i < segmentArguments.size(); i++) {
-            String name = segmentArguments.get(i);
-            if (name == null) {
-                continue;
-            }
-            String value = TemplateRenderer.argumentText(arguments.get(name));
-            if (value.isEmpty() || value.equals(".") || value.equals("..")) {
-                throw new RenderException(ToolError.of(
-                        ErrorCode.HTTP_TOOL_INVALID_ARGS,
-                        "the argument '" + name + "' fills a segment of the URL path and must not be empty, \".\""
-                                + " or \"..\""));
-            }
-            url.setPathSegment(i, value);
-        }
-    }
-
-    /**
-     * Returns the arguments a tool routes itself in {@code arguments} mode, so they are not sent a second time in
-     * the query or the body: those that fill URL path segments and those its header and {@code query_params}
-     * templates use (the auth's too).
-     */
-    private static Set<String> routedArguments(HttpRequestConfig config) {
-        Set<String> routed = new HashSet<>(UrlTemplate.argumentNames(config.url()));
-        config.headers().forEach(header -> routed.addAll(argumentsIn(header.value())));
-        config.queryParams().forEach(param -> routed.addAll(argumentsIn(param.value())));
-        switch (config.auth()) {
-            case Auth.None none -> {}
-            case Auth.Bearer bearer -> routed.addAll(argumentsIn(bearer.token()));
-            case Auth.Header header -> routed.addAll(argumentsIn(header.value()));
-        }
-        return routed;
-    }
-
-    private static Set<String> argumentsIn(String template) {
-        Set<String> names = new HashSet<>();
-        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
-        while (matcher.find()) {
-            if (matcher.group(1).startsWith("args.")) {
-                names.add(matcher.group(1).substring("args.".length()));
-            }
-        }
-        return names;
-    }
-
-    private static ObjectNode withoutRouted(ObjectNode arguments, Set<String> routed) {
-        if (routed.isEmpty()) {
-            return arguments;
-        }
-        ObjectNode rest = arguments.deepCopy();
-        routed.forEach(rest::remove);
-        return rest;
-    }
-
-    /**
-     * Returns whether {@code template} is exactly one {@code {{args.NAME}}} placeholder whose argument is missing
-     * or null: such a header or query parameter is left out instead of being sent empty (an optional parameter).
-     */
-    private static boolean absentSoleArgument(String template, JsonNode arguments) {
-        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
-        if (!matcher.matches() || !matcher.group(1).startsWith("args.")) {
-            return false;
-        }
-        JsonNode value = arguments.get(matcher.group(1).substring("args.".length()));
-        return value == null || value.isNull() || value.isMissingNode();
-    }
-
-    /** Adds each non-null argument whose name is not pinned, in the arguments' order. */
-    private static void addArgumentsToQuery(HttpUrl.Builder url, ObjectNode arguments, Set<String> pinned) {
-        for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
-            JsonNode value = argument.getValue();
-            if (value == null || value.isNull() || value.isMissingNode() || pinned.contains(argument.getKey())) {
-                continue;
-            }
-            url.addQueryParameter(argument.getKey(), TemplateRenderer.argumentText(value));
-        }
     }
 
     /** Adds the tool's headers (minus reserved ones and the auth header's name), then the auth header. */
@@ -293,7 +204,7 @@ public final class RequestRenderer {
         for (KeyValue header : config.headers()) {
             if (ReservedHeaders.isReserved(header.key())
                     || header.key().equalsIgnoreCase(authHeader)
-                    || absentSoleArgument(header.value(), arguments)) {
+                    || ArgumentRouting.absentSoleArgument(header.value(), arguments)) {
                 continue;
             }
             boolean secret = TemplateSyntax.usesSecret(header.value());
@@ -372,7 +283,9 @@ public final class RequestRenderer {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 throw new RenderException(ToolError.of(
-                        usesArguments(template) ? ErrorCode.HTTP_TOOL_INVALID_ARGS : ErrorCode.HTTP_TOOL_INTERNAL,
+                        ArgumentRouting.usesArguments(template)
+                                ? ErrorCode.HTTP_TOOL_INVALID_ARGS
+                                : ErrorCode.HTTP_TOOL_INTERNAL,
                         "the value for header '" + name + "' contains a control character (such as a line break),"
                                 + " which a header cannot carry"));
             }
@@ -385,15 +298,5 @@ public final class RequestRenderer {
                     ErrorCode.HTTP_TOOL_INTERNAL,
                     "the tool's header name '" + name + "' is not a valid HTTP field name"));
         }
-    }
-
-    private static boolean usesArguments(String template) {
-        Matcher matcher = TemplateSyntax.PLACEHOLDER.matcher(template);
-        while (matcher.find()) {
-            if (matcher.group(1).startsWith("args.")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import dev.toolgate.core.engine.VoiceServices;
 import dev.toolgate.core.knowledge.KnowledgeSearch;
 import dev.toolgate.core.variables.CallVariables;
 import dev.toolgate.core.variables.InMemoryCallVariables;
+import dev.toolgate.server.config.FeatureSettings;
 import dev.toolgate.server.config.RedisConfiguration.SharedRedis;
 import dev.toolgate.server.config.ToolgateProperties;
 import java.time.Clock;
@@ -21,7 +22,7 @@ class CallsConfiguration {
 
     @Bean
     CallVariables callVariables(SharedRedis redis, ToolgateProperties properties, Clock clock) {
-        ToolgateProperties.Calls calls = properties.calls();
+        FeatureSettings.Calls calls = properties.calls();
         if (redis.client() != null) {
             return new RedisCallVariables(redis.client(), calls.variablesLifetime());
         }

@@ -1,7 +1,7 @@
 package dev.toolgate.server.circuit;
 
 import dev.toolgate.core.engine.EndpointCircuits;
-import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.config.RuntimeSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -26,7 +26,7 @@ public final class ResilienceEndpointCircuits implements EndpointCircuits {
      * @param settings thresholds and durations ({@code toolgate.circuit-breaker.*})
      * @param clock the clock of every breaker
      */
-    public ResilienceEndpointCircuits(ToolgateProperties.CircuitBreaker settings, Clock clock) {
+    public ResilienceEndpointCircuits(RuntimeSettings.CircuitBreaker settings, Clock clock) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindow(
                         settings.windowSize(),

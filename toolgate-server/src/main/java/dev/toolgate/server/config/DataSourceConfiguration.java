@@ -26,7 +26,7 @@ class DataSourceConfiguration {
     @Bean
     HikariDataSource dataSource(ToolgateProperties properties) throws java.io.IOException {
         HikariDataSource dataSource = new HikariDataSource();
-        ToolgateProperties.Db db = properties.db();
+        FeatureSettings.Db db = properties.db();
         if (db.url() != null && !db.url().isBlank()) {
             dataSource.setJdbcUrl(db.url());
             dataSource.setUsername(db.user());

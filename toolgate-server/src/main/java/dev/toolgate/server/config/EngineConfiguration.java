@@ -35,7 +35,7 @@ class EngineConfiguration {
 
     @Bean
     ToolLimits toolLimits(ToolgateProperties properties) {
-        ToolgateProperties.Limits limits = properties.limits();
+        RuntimeSettings.Limits limits = properties.limits();
         return new ToolLimits(
                 properties.budget(),
                 properties.maxResponseBytes(),

@@ -38,7 +38,7 @@ class HttpConfiguration {
     RequestBodyLimitFilter.PathLimit openApiImportBodyLimit(ToolgateProperties properties) {
         return new RequestBodyLimitFilter.PathLimit(
                 "POST",
-                ToolgateProperties.OpenApiImport.PATH,
+                FeatureSettings.OpenApiImport.PATH,
                 properties.openapiImport().maxDocumentBytes(),
                 "toolgate.openapi-import.max-document-bytes");
     }

@@ -1,6 +1,6 @@
 package dev.toolgate.server.console;
 
-import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.config.FeatureSettings;
 import dev.toolgate.server.ratelimit.RateDecision;
 import dev.toolgate.server.ratelimit.RateLimiter;
 import dev.toolgate.server.tenant.BrowserSession;
@@ -37,9 +37,9 @@ final class ConsoleInterceptor implements HandlerInterceptor {
 
     private final ConsoleSessions sessions;
     private final RateLimiter limiter;
-    private final ToolgateProperties.Console settings;
+    private final FeatureSettings.Console settings;
 
-    ConsoleInterceptor(ConsoleSessions sessions, RateLimiter limiter, ToolgateProperties.Console settings) {
+    ConsoleInterceptor(ConsoleSessions sessions, RateLimiter limiter, FeatureSettings.Console settings) {
         this.sessions = sessions;
         this.limiter = limiter;
         this.settings = settings;

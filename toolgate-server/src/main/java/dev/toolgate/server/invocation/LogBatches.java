@@ -1,7 +1,7 @@
 package dev.toolgate.server.invocation;
 
 import dev.toolgate.server.api.LogSafe;
-import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.config.FeatureSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -57,7 +57,7 @@ final class LogBatches {
             InvocationTable table,
             BlockingQueue<PendingRecord> queue,
             Map<UUID, PendingRecord> pending,
-            ToolgateProperties.InvocationLog settings,
+            FeatureSettings.InvocationLog settings,
             MeterRegistry meters) {
         this.table = table;
         this.queue = queue;

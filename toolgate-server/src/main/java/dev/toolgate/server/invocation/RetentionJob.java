@@ -1,5 +1,6 @@
 package dev.toolgate.server.invocation;
 
+import dev.toolgate.server.config.FeatureSettings;
 import dev.toolgate.server.config.ShutdownPhases;
 import dev.toolgate.server.config.ToolgateProperties;
 import java.sql.Timestamp;
@@ -41,7 +42,7 @@ public class RetentionJob implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ToolgateProperties.InvocationLog settings;
+    private final FeatureSettings.InvocationLog settings;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("invocation-log-retention").daemon().factory());
 

@@ -1,5 +1,6 @@
 package dev.toolgate.server.ratelimit;
 
+import dev.toolgate.server.config.RuntimeSettings;
 import dev.toolgate.server.config.ToolgateProperties;
 import dev.toolgate.server.invalidation.InvalidatingCache;
 import dev.toolgate.server.invalidation.InvalidationBus;
@@ -31,7 +32,7 @@ public class TenantRateLimits {
             RateLimiter limiter, TenantStore tenants, ToolgateProperties properties, InvalidationBus invalidations) {
         this.limiter = limiter;
         this.tenants = tenants;
-        ToolgateProperties.RateLimit limits = properties.rateLimit();
+        RuntimeSettings.RateLimit limits = properties.rateLimit();
         this.defaults =
                 new RateLimiter.Limits(limits.tenantPerMinute(), limits.toolPerMinute(), limits.testFirePerMinute());
         this.overrides = invalidations.cache(OVERRIDES_TTL);

@@ -3,6 +3,7 @@ package dev.toolgate.server.toolimport;
 import dev.toolgate.core.egress.EgressPolicy;
 import dev.toolgate.core.exec.ExecutorConfig;
 import dev.toolgate.core.exec.HttpExecutor;
+import dev.toolgate.server.config.FeatureSettings;
 import dev.toolgate.server.config.ToolgateProperties;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -27,7 +28,7 @@ class ImportConfiguration {
         List<X509Certificate> extraCas = properties.egress().extraCa() == null
                 ? List.of()
                 : ExecutorConfig.readPemCertificates(properties.egress().extraCa());
-        ToolgateProperties.OpenApiImport settings = properties.openapiImport();
+        FeatureSettings.OpenApiImport settings = properties.openapiImport();
         ExecutorConfig config = ExecutorConfig.builder()
                 .maxBudget(settings.fetchTimeout())
                 .maxResponseBytes(settings.maxDocumentBytes())

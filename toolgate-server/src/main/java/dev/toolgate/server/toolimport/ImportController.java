@@ -1,7 +1,7 @@
 package dev.toolgate.server.toolimport;
 
 import dev.toolgate.server.api.ProblemResponses;
-import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.config.FeatureSettings;
 import dev.toolgate.server.tenant.Principal;
 import dev.toolgate.server.tenant.RequiresScope;
 import dev.toolgate.server.tenant.Scope;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /v1/agents/{agentId}/tools/import} (docs/openapi-import.md): an OpenAPI document in, one
  * {@code http_request} tool per operation out. Its body may be up to {@code toolgate.openapi-import.max-document-bytes}
- * ({@link ToolgateProperties.OpenApiImport#PATH}).
+ * ({@link FeatureSettings.OpenApiImport#PATH}).
  */
 @RestController
 @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
@@ -37,7 +37,7 @@ class ImportController {
         this.imports = imports;
     }
 
-    @PostMapping(ToolgateProperties.OpenApiImport.PATH)
+    @PostMapping(FeatureSettings.OpenApiImport.PATH)
     @RequiresScope(Scope.TOOLS_WRITE)
     @Operation(
             operationId = "importTools",

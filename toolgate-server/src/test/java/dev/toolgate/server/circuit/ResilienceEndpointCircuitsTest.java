@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.toolgate.core.engine.EndpointCircuits;
 import dev.toolgate.core.engine.EndpointCircuits.CallResult;
 import dev.toolgate.server.MutableClock;
-import dev.toolgate.server.config.ToolgateProperties;
+import dev.toolgate.server.config.RuntimeSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ class ResilienceEndpointCircuitsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final ResilienceEndpointCircuits circuits = new ResilienceEndpointCircuits(
-            new ToolgateProperties.CircuitBreaker(50, 4, 10, Duration.ofSeconds(30), 2), clock);
+            new RuntimeSettings.CircuitBreaker(50, 4, 10, Duration.ofSeconds(30), 2), clock);
     private final UUID tenant = UUID.randomUUID();
 
     private void call(CallResult result) {

@@ -15,7 +15,7 @@ class InputLimitSettingsTest {
 
     @Test
     void defaultsAreTheCoreConstants() {
-        ToolgateProperties.Limits limits = Settings.bind(Map.of()).limits();
+        RuntimeSettings.Limits limits = Settings.bind(Map.of()).limits();
 
         assertThat(new ArgumentLimits(limits.maxArgumentBytes(), limits.maxArgumentDepth()))
                 .isEqualTo(ArgumentLimits.ofDefaults());
