@@ -26,7 +26,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * Item 6, the production shape: two Toolgate instances on one PostgreSQL database and one Redis, behind nginx (round
- * robin, HTTPS to the callers), at {@link #RATE} invocations per second. Rounds alternate the direct call and the call
+ * robin, HTTPS to the callers), at {@link #RATE} invocations per second ({@code BENCH_PRODUCTION_RATE} overrides it). Rounds alternate the direct call and the call
  * through the whole shape, as item 1 does; the figure is the added latency. Then it checks that nothing was lost:
  * every invocation the callers saw answered {@code ok} is a row of the shared invocation log.
  *
@@ -69,7 +69,9 @@ final class ProductionShape {
             return null;
         }
         BenchOptions options = env.options;
-        int rate = options.mode().equals("smoke") ? options.rates().get(0) : RATE;
+        int rate = options.mode().equals("smoke")
+                ? options.rates().get(0)
+                : Integer.parseInt(System.getenv().getOrDefault("BENCH_PRODUCTION_RATE", "" + RATE));
         String server = System.getenv().getOrDefault("BENCH_PG_URL", PG_SERVER);
         String user = System.getenv().getOrDefault("BENCH_PG_USER", "postgres");
         String database = "toolgate_bench_"
