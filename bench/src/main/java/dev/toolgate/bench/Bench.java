@@ -5,7 +5,6 @@ import dev.toolgate.bench.BenchResults.Concurrency;
 import dev.toolgate.bench.BenchResults.FailFast;
 import dev.toolgate.bench.BenchResults.HotPathScore;
 import dev.toolgate.bench.BenchResults.Production;
-import dev.toolgate.bench.BenchResults.ProfiledRun;
 import dev.toolgate.bench.BenchResults.Run;
 import dev.toolgate.bench.BenchResults.Throughput;
 import dev.toolgate.bench.LoadGenerator.Result;
@@ -20,24 +19,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the benchmark's six items (bench/README.md) and collects every figure into {@link BenchResults}.
@@ -92,23 +77,23 @@ public final class Bench {
                     warmUp(env);
                 }
                 if (options.items().contains(1)) {
-                    added = addedLatency(env);
+                    added = new AddedLatencyItem(this, options, log).run(env);
                 }
                 if (options.items().contains(5)) {
                     failFast = failFast(env);
                 }
                 if (options.items().contains(2)) {
-                    throughput = throughput(env);
+                    throughput = new ThroughputItem(this, options, log, dir).run(env);
                 }
                 if (options.items().contains(3)) {
-                    concurrency = concurrency(env);
+                    concurrency = new ConcurrencyItem(options, log, generator, dir).run(env);
                 }
                 if (options.items().contains(6)) {
                     production = ProductionShape.run(env, generator, log);
                 }
             }
         }
-        List<HotPathScore> hotPath = options.items().contains(4) ? hotPath() : null;
+        List<HotPathScore> hotPath = options.items().contains(4) ? new HotPathItem(options, log, dir).run() : null;
         BenchResults results = new BenchResults(
                 date,
                 Machine.commit(),
@@ -125,7 +110,8 @@ public final class Bench {
         return results;
     }
 
-    private List<Target> loadTargets(Environment env) {
+    /** The configurations items 1 and 2 load: direct, nginx (when it runs) and Toolgate. */
+    List<Target> loadTargets(Environment env) {
         List<Target> targets = new ArrayList<>();
         targets.add(env.direct());
         if (env.nginx != null) {
@@ -180,7 +166,7 @@ public final class Bench {
     }
 
     /** Runs one configuration and records CPU per request of every process. */
-    private Run measure(Environment env, Target target, double rate, Duration duration) {
+    Run measure(Environment env, Target target, double rate, Duration duration) {
         long connections = env.endpointStats(false).get("connections").asLong();
         Map<String, Long> before = env.cpu();
         long start = System.nanoTime();
@@ -235,77 +221,6 @@ public final class Bench {
     /** The key, in a run's CPU figures, of the cores other processes of the machine kept busy during it. */
     static final String OTHERS = "others_cores";
 
-    // ---- item 1 ----
-
-    private List<AddedLatency> addedLatency(Environment env) {
-        List<Target> targets = loadTargets(env);
-        List<AddedLatency> all = new ArrayList<>();
-        for (int rate : options.rates()) {
-            log.printf(
-                    "item 1: added latency at %d/s, %d round(s) of %s per configuration%n",
-                    rate, options.rounds(), options.duration());
-            List<Run> runs = new ArrayList<>();
-            for (int round = 0; round < options.rounds(); round++) {
-                for (int i = 0; i < targets.size(); i++) {
-                    runs.add(measure(env, targets.get((i + round) % targets.size()), rate, options.duration()));
-                }
-            }
-            all.add(summarise(rate, runs));
-        }
-        return all;
-    }
-
-    private AddedLatency summarise(int rate, List<Run> runs) {
-        Map<String, List<Run>> byConfig = new LinkedHashMap<>();
-        for (Run run : runs) {
-            byConfig.computeIfAbsent(run.config(), k -> new ArrayList<>()).add(run);
-        }
-        Map<String, Latency> median = new LinkedHashMap<>();
-        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
-        byConfig.forEach((config, list) -> {
-            median.put(config, medianLatency(list.stream().map(Run::latency).toList()));
-            Map<String, Double> perProcess = new LinkedHashMap<>();
-            list.get(0)
-                    .cpuMicrosPerRequest()
-                    .keySet()
-                    .forEach(process -> perProcess.put(
-                            process,
-                            median(list.stream()
-                                    .mapToDouble(r -> r.cpuMicrosPerRequest().get(process))
-                                    .toArray())));
-            cpu.put(config, perProcess);
-        });
-        Map<String, Latency> added = new LinkedHashMap<>();
-        List<Run> direct = byConfig.get("direct");
-        for (String proxy : List.of("nginx", "toolgate")) {
-            List<Run> proxied = byConfig.get(proxy);
-            if (proxied == null) {
-                continue;
-            }
-            double[] values = new double[Latency.NAMES.length];
-            for (int p = 0; p < values.length; p++) {
-                double[] diffs = new double[proxied.size()];
-                for (int round = 0; round < proxied.size(); round++) {
-                    diffs[round] = proxied.get(round).latency().values()[p]
-                            - direct.get(round).latency().values()[p];
-                }
-                values[p] = median(diffs);
-            }
-            added.put(proxy, Latency.ofValues(proxied.size(), values));
-        }
-        Map<String, Double> ratio = new LinkedHashMap<>();
-        if (added.containsKey("nginx")) {
-            for (int p = 0; p < Latency.NAMES.length; p++) {
-                double nginx = added.get("nginx").values()[p];
-                ratio.put(
-                        Latency.NAMES[p],
-                        nginx <= 0 ? Double.NaN : added.get("toolgate").values()[p] / nginx);
-            }
-        }
-        long errors = runs.stream().mapToLong(Run::errorCount).sum();
-        return new AddedLatency(rate, options.rounds(), median, added, ratio, cpu, errors, runs);
-    }
-
     static Latency medianLatency(List<Latency> latencies) {
         double[] values = new double[Latency.NAMES.length];
         for (int p = 0; p < values.length; p++) {
@@ -326,80 +241,18 @@ public final class Bench {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    // ---- item 2 ----
-
-    private Throughput throughput(Environment env) {
-        log.println("item 2: throughput, stepping the rate until p99 >= 50 ms or an error");
-        List<Run> steps = step(env, env.viaToolgate());
-        int sustained = passedRate(steps);
-        List<Run> harness = List.of();
-        int harnessRate = 0;
-        if (options.harnessCeiling()) {
-            log.println("item 2: the same steps on the direct configuration (the harness's own ceiling)");
-            harness = step(env, env.direct());
-            harnessRate = passedRate(harness);
-        }
-        // A steady state, not an overload: the sustained rate, at most 1,000/s (item 1's top rate).
-        int profileRate = Math.min(1000, Math.max(sustained, options.steps().get(0)));
-        log.printf("item 2: JFR-profiled steady run at %d/s for %s%n", profileRate, options.profileDuration());
-        ProfiledRun profile = profiledRun(env, profileRate);
-        return new Throughput(steps, sustained, harness, harnessRate, profile);
-    }
-
-    /** Steps the rate up; a failed step is tried once more (a shared machine stalls now and then), then ends it. */
-    private List<Run> step(Environment env, Target target) {
-        List<Run> steps = new ArrayList<>();
-        for (int rate : options.steps()) {
-            Run run = measure(env, target, rate, options.stepDuration());
-            steps.add(run);
-            if (!passes(run)) {
-                run = measure(env, target, rate, options.stepDuration());
-                steps.add(run);
-                if (!passes(run)) {
-                    break;
-                }
-            }
-        }
-        return steps;
-    }
-
-    static boolean passes(Run run) {
-        return run.errorCount() == 0 && run.latency().p99() < P99_LIMIT_MICROS;
-    }
-
-    private static int passedRate(List<Run> steps) {
-        return steps.stream()
-                .filter(Bench::passes)
-                .mapToInt(run -> (int) run.rate())
-                .max()
-                .orElse(0);
-    }
-
-    private ProfiledRun profiledRun(Environment env, int rate) {
-        long pid = env.toolgate.process().pid();
-        Path jfr = dir.resolve("toolgate-profile.jfr");
-        jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
-        Map<String, Long> threadsBefore = ProcStat.threadCpuNanos(pid);
-        Run run = measure(env, env.viaToolgate(), rate, options.profileDuration());
-        Map<String, Long> threadsAfter = ProcStat.threadCpuNanos(pid);
-        jcmd(pid, "JFR.stop", "name=bench");
-        Map<String, Double> threads = new LinkedHashMap<>();
-        threadsAfter.entrySet().stream()
-                .map(e -> Map.entry(
-                        e.getKey(), (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1e3 / run.sent()))
-                .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
-                .forEach(e -> threads.put(e.getKey(), e.getValue()));
-        Profile profile = Files.exists(jfr) ? Profile.read(jfr, 25) : null;
-        return new ProfiledRun(run, run.cpuMicrosPerRequest().get("toolgate"), threads, profile, jfr.toString());
-    }
-
-    private void jcmd(long pid, String... command) {
+    /** Runs {@code jcmd <pid> command...} with its output in the run folder's {@code jcmd-<command>.log}. */
+    void jcmd(long pid, String... command) {
         jcmd(pid, dir.resolve("jcmd-" + command[0] + ".log"), command);
     }
 
-    /** Runs {@code jcmd <pid> command...} with its output in {@code output}; waits up to 60 s. */
-    private void jcmd(long pid, Path output, String... command) {
+    /** Runs {@code jcmd <pid> command...} with its output in {@code output}; see {@link #jcmd(long, Path, PrintStream, String...)}. */
+    void jcmd(long pid, Path output, String... command) {
+        jcmd(pid, output, log, command);
+    }
+
+    /** Runs {@code jcmd <pid> command...} with its output in {@code output}; waits up to 60 s; failures go to {@code log}. */
+    static void jcmd(long pid, Path output, PrintStream log, String... command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         List<String> args = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         args.addAll(List.of(command));
@@ -419,141 +272,8 @@ public final class Bench {
         }
     }
 
-    // ---- item 3 ----
-
-    /** Item 3 against the HTTP/1.1 endpoint, then (when it runs) against the endpoint that also offers HTTP/2. */
-    private List<Concurrency> concurrency(Environment env) {
-        List<Concurrency> runs = new ArrayList<>();
-        runs.add(concurrency(env, false));
-        if (env.endpointH2Port > 0) {
-            runs.add(concurrency(env, true));
-        }
-        return runs;
-    }
-
-    private Concurrency concurrency(Environment env, boolean http2) {
-        int endpointPort = http2 ? env.endpointH2Port : env.endpointPort;
-        log.printf(
-                "item 3: %d invocations at once, each held %s by the endpoint (%s)%n",
-                options.concurrency(), options.hold(), http2 ? "HTTP/2 offered" : "HTTP/1.1 only");
-        Toolgate gateway = env.toolgate;
-        String agent = env.agentId;
-        if (options.freshToolgateForConcurrency()) {
-            gateway = Environment.startToolgate(
-                    options, dir, env.tls, env.allowlist(), "toolgate-concurrency" + (http2 ? "-h2" : ""));
-            agent = env.setUpTools(gateway);
-            log.println("  fresh toolgate (pid " + gateway.process().pid() + ") for a peak RSS of its own");
-            for (int rate : new int[] {100, 250, 500}) {
-                Result warm = generator.open(
-                        env.fast(gateway, agent), rate, options.warmup().dividedBy(3));
-                log.printf("  warm-up %d/s: %d ok, %d errors %s%n", rate, warm.ok(), warm.errors(), warm.errorKinds());
-            }
-            pause(Duration.ofSeconds(2));
-        }
-        try {
-            Toolgate sampled = gateway;
-            sampled.heap(); // opens the sampler's keep-alive connection before the burst takes every slot
-            long connectionsBefore =
-                    env.endpointStats(endpointPort, true).get("connections").asLong();
-            AtomicLong peakHeap = new AtomicLong();
-            AtomicLong peakLive = new AtomicLong();
-            AtomicInteger samples = new AtomicInteger();
-            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long[] heap = sampled.heap();
-                    if (heap[0] > 0) {
-                        samples.incrementAndGet();
-                        peakHeap.accumulateAndGet(heap[0], Math::max);
-                        peakLive.accumulateAndGet(heap[1], Math::max);
-                    }
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
-            Map<String, Long> before = env.cpu();
-            long start = System.nanoTime();
-            // Half-way through the hold, what fills the heap (a class histogram; it runs a full GC first).
-            Path histogram = dir.resolve("toolgate-concurrency" + (http2 ? "-h2" : "") + "-histogram.txt");
-            long pid = gateway.process().pid();
-            Thread.ofPlatform().daemon().name("heap-histogram").start(() -> {
-                pause(options.hold().dividedBy(2));
-                jcmd(pid, histogram, "GC.class_histogram");
-            });
-            Target held = env.held(gateway, agent, http2);
-            Result result =
-                    generator.burst(held, options.concurrency(), options.hold().plus(Duration.ofSeconds(120)));
-            // The burst's 10,000 pooled connections would otherwise stay open for the next run.
-            held.client().connectionPool().evictAll();
-            Map<String, Double> cpu = cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
-            sampler.interrupt();
-            JsonNode stats = env.endpointStats(endpointPort, false);
-            if (gateway != env.toolgate) {
-                cpu.put("toolgate", (double) gateway.process().cpuNanos() / 1e3 / result.sent()); // whole life
-            }
-            Run run = new Run(
-                    "held",
-                    0,
-                    result.latency(),
-                    result.sent(),
-                    result.ok(),
-                    result.errorKinds(),
-                    cpu,
-                    stats.get("connections").asLong() - connectionsBefore);
-            Concurrency concurrency = new Concurrency(
-                    http2 ? "h2, http/1.1" : "http/1.1",
-                    options.concurrency(),
-                    options.hold().toMillis(),
-                    run,
-                    result.wallNanos() / 1e9,
-                    gateway.process().peakRssBytes(),
-                    peakHeap.get(),
-                    peakLive.get(),
-                    stats.get("peak_inflight").asLong(),
-                    samples.get(),
-                    topClasses(histogram, 15));
-            log.printf(
-                    "  %d ok, %d errors %s; drained in %.1f s; peak RSS %d MiB, peak heap used %d MiB (live %d MiB);"
-                            + " endpoint held at most %d at once%n",
-                    run.ok(),
-                    run.errorCount(),
-                    run.errors(),
-                    concurrency.drainSeconds(),
-                    concurrency.peakRssBytes() >> 20,
-                    concurrency.peakHeapUsedBytes() >> 20,
-                    concurrency.peakLiveHeapBytes() >> 20,
-                    concurrency.endpointPeakInFlight());
-            return concurrency;
-        } finally {
-            if (gateway != env.toolgate) {
-                gateway.close();
-            }
-        }
-    }
-
-    /**
-     * Reads the largest classes of a {@code GC.class_histogram} output as "MiB  instances  class" lines; empty when
-     * there is none.
-     */
-    static List<String> topClasses(Path histogram, int n) {
-        List<String> top = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(histogram)) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length >= 4 && f[0].endsWith(":") && top.size() < n) {
-                    top.add(String.format(
-                            java.util.Locale.ROOT, "%7.1f MiB %9s  %s", Long.parseLong(f[2]) / 1048576.0, f[1], f[3]));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return top;
-        }
-        return top;
-    }
-
-    private static void pause(Duration duration) {
+    /** Sleeps {@code duration}; an interrupt ends the sleep early and is kept. */
+    static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
@@ -561,7 +281,7 @@ public final class Bench {
         }
     }
 
-    // ---- item 5 ----
+    // ---- item 5 (items 1-4 and 6 have classes of their own) ----
 
     private FailFast failFast(Environment env) {
         log.printf(
@@ -590,61 +310,5 @@ public final class Bench {
                 median,
                 runs.stream().mapToLong(Run::errorCount).sum(),
                 runs);
-    }
-
-    // ---- item 4 ----
-
-    private List<HotPathScore> hotPath() {
-        log.printf(
-                "item 4: JMH hot path (%d fork(s), %d warm-up + %d measured iterations of %s)%n",
-                options.jmhForks(), options.jmhWarmups(), options.jmhIterations(), options.jmhIterationTime());
-        ChainedOptionsBuilder builder = new OptionsBuilder()
-                .include(HotPathBenchmark.class.getName() + "\\.(" + options.jmhInclude() + ")$")
-                .forks(options.jmhForks())
-                .warmupIterations(options.jmhWarmups())
-                .warmupTime(TimeValue.milliseconds(options.jmhIterationTime().toMillis()))
-                .measurementIterations(options.jmhIterations())
-                .measurementTime(
-                        TimeValue.milliseconds(options.jmhIterationTime().toMillis()))
-                .threads(1)
-                .shouldFailOnError(true)
-                .jvmArgsAppend(
-                        "-Dtoolgate.bfcl=" + options.bfcl().toAbsolutePath(),
-                        "-D" + HotPathBenchmark.LIMIT_PROPERTY + "=" + options.jmhCaseLimit(),
-                        "-Xms1g",
-                        "-Xmx1g");
-        if (options.jmhForks() > 0) {
-            builder.addProfiler(GCProfiler.class);
-        } else {
-            System.setProperty("toolgate.bfcl", options.bfcl().toAbsolutePath().toString());
-            System.setProperty(HotPathBenchmark.LIMIT_PROPERTY, Integer.toString(options.jmhCaseLimit()));
-        }
-        Collection<RunResult> results;
-        try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(dir.resolve("jmh.log")), true)) {
-            results = new Runner(builder.build(), OutputFormatFactory.createFormatInstance(jmhLog, VerboseMode.NORMAL))
-                    .run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RunnerException e) {
-            throw new IllegalStateException("JMH failed; see " + dir.resolve("jmh.log"), e);
-        }
-        List<HotPathScore> scores = new ArrayList<>();
-        for (RunResult result : results) {
-            String name = result.getParams().getBenchmark();
-            name = name.substring(name.lastIndexOf('.') + 1);
-            double bytes = result.getSecondaryResults().entrySet().stream()
-                    .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                    .mapToDouble(e -> e.getValue().getScore())
-                    .findFirst()
-                    .orElse(-1);
-            HotPathScore score = new HotPathScore(
-                    name,
-                    result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError(),
-                    bytes);
-            log.printf("  %-12s %8.2f µs/op  %8.0f B/op%n", name, score.microsPerOp(), score.bytesPerOp());
-            scores.add(score);
-        }
-        return scores;
     }
 }
