@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -134,12 +135,20 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Returns the text of the element {@code css} names, found again while the page is being replaced (a read that
+     * meets a node of the page being left is retried).
+     */
     String text(String css) {
-        return find(css).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
+    /** Waits until the element {@code css} names holds {@code contains}, across a page being replaced. */
     void waitFor(String css, String contains) {
         new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), contains));
     }
 

@@ -233,10 +233,12 @@ class ConsoleBrowserIntegrationTest {
                 .build());
         browser.clickText("Replay now");
         browser.waitForTitle("Replayed");
+        browser.waitFor("main", "Order A-1042 ships on Friday, still.");
         assertThat(browser.text("main")).contains("ok").contains("Order A-1042 ships on Friday, still.");
         browser.checkPage("11-replayed");
         browser.click("#replay-link");
         browser.waitForTitle("Invocation");
+        browser.waitFor("main", "Replay of");
         assertThat(browser.text("main")).contains("Replay of");
         browser.clickText("Open in the test panel");
         browser.waitForTitle("Test lookup_order");
@@ -269,6 +271,7 @@ class ConsoleBrowserIntegrationTest {
         browser.waitForTitle("Signing secret rotated");
         String rotated = browser.find("#secret-value").getAttribute("value");
         assertThat(rotated).startsWith("tgsec_").isNotEqualTo(signingSecret);
+        browser.waitFor("main", "keeps signing until");
         assertThat(browser.text("main")).contains("keeps signing until");
         browser.checkPage("16-rotated");
 
@@ -300,6 +303,7 @@ class ConsoleBrowserIntegrationTest {
         browser.type("#secret-value-in", "crm-value-never-shown-93");
         browser.clickText("Save secret");
         browser.waitForTitle("Secrets");
+        browser.waitFor("main", "CRM_TOKEN");
         assertThat(browser.text("main")).contains("CRM_TOKEN");
         assertThat(browser.driver.getPageSource()).doesNotContain("crm-value-never-shown-93");
         browser.checkPage("20-secrets");
@@ -314,6 +318,7 @@ class ConsoleBrowserIntegrationTest {
         assertThat(keys.authenticate(tenantKey)).get().matches(p -> !p.isOperator());
         browser.checkPage("21b-tenant-created");
         browser.open("/console/operator");
+        browser.waitFor("main", "Acme Dental");
         assertThat(browser.text("main")).contains("Acme Dental");
         assertThat(browser.driver.getPageSource()).doesNotContain(tenantKey);
         browser.open("/console/docs");
@@ -419,6 +424,7 @@ class ConsoleBrowserIntegrationTest {
         browser.open(path);
         browser.clickText("Sign in");
         browser.waitForTitle("Sign in");
+        browser.waitFor("main", "already used or has expired");
         assertThat(browser.text("main")).contains("already used or has expired");
         assertThat(jdbc.sql("select count(*) from console_sign_in_links")
                         .query(Long.class)
