@@ -1,7 +1,6 @@
 package dev.toolgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.toolgate.testkit.LoopbackTls;
 import dev.toolgate.verify.HeaderSource;
@@ -9,7 +8,6 @@ import dev.toolgate.verify.Scheme;
 import dev.toolgate.verify.SignatureVerificationException;
 import dev.toolgate.verify.SignatureVerifier;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +22,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +44,8 @@ import tools.jackson.databind.JsonNode;
 class McpIntegrationTest {
 
     static final String ADMIN_KEY = "tg_test_mcp_admin_key_0123456789abcdef";
-    static final Path CLIENT = Path.of("").toAbsolutePath().getParent().resolve("examples/mcp-client");
+    static final NodeKit CLIENT =
+            NodeKit.of("examples/mcp-client", "The MCP client walk needs Node.js and examples/mcp-client/node_modules");
     static final String CUSTOMER_BODY = "{\"name\":\"Ada Lovelace\",\"tier\":\"gold\"}";
     static final String AUTH_TOKEN = "bearer-mcp-s3cret-token-7";
     /** Calls of one tool per minute: the walk's rate-limited tool is refused on its third call. */
@@ -97,7 +95,7 @@ class McpIntegrationTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void theOfficialTypeScriptClientConnectsListsAndCallsTools() throws Exception {
-        requireNodeClient();
+        CLIENT.require("node");
         createTool("lookup_customer", "POST", "/crm/customers", 1, """
                 {"type": "object", "properties": {"phone": {"type": "string"}}, "required": ["phone"]}""");
         createTool("book_slot", "POST", "/slots", 2, """
@@ -106,21 +104,24 @@ class McpIntegrationTest {
                 {"type": "object", "properties": {"order_id": {"type": "string"}}}""");
         createTool("hidden_tool", "GET", "/hidden", 4, "{\"type\": \"object\", \"properties\": {}}", false);
 
-        Run walk = run(Map.of(
-                "TOOLGATE_URL",
-                "http://127.0.0.1:" + port,
-                "TOOLGATE_API_KEY",
-                ADMIN_KEY,
-                "AGENT_ID",
-                agentId,
-                "SIGNED_TOOL",
-                "lookup_customer",
-                "STRICT_TOOL",
-                "book_slot",
-                "LIMITED_TOOL",
-                "order_status",
-                "LIMITED_CALLS",
-                "" + TOOL_PER_MINUTE));
+        NodeKit.Run walk = CLIENT.run(
+                Map.of(
+                        "TOOLGATE_URL",
+                        "http://127.0.0.1:" + port,
+                        "TOOLGATE_API_KEY",
+                        ADMIN_KEY,
+                        "AGENT_ID",
+                        agentId,
+                        "SIGNED_TOOL",
+                        "lookup_customer",
+                        "STRICT_TOOL",
+                        "book_slot",
+                        "LIMITED_TOOL",
+                        "order_status",
+                        "LIMITED_CALLS",
+                        "" + TOOL_PER_MINUTE),
+                "node",
+                "walk.mjs");
         assertThat(walk.exit())
                 .as("walk failed:%n%s%n%s", walk.stdout(), walk.stderr())
                 .isZero();
@@ -401,64 +402,4 @@ class McpIntegrationTest {
 
     // --- the Node.js walk ------------------------------------------------------------------------------------------
 
-    private static void requireNodeClient() {
-        String missing = null;
-        if (!Files.isRegularFile(CLIENT.resolve("package-lock.json"))) {
-            missing = "no " + CLIENT.resolve("package-lock.json");
-        } else if (!Files.isRegularFile(CLIENT.resolve("node_modules/.package-lock.json"))) {
-            missing = "examples/mcp-client/node_modules is not installed";
-        } else {
-            try {
-                if (run(Map.of(), "node", "--version").exit() != 0) {
-                    missing = "node --version failed";
-                }
-            } catch (IOException e) {
-                missing = "node is not on the PATH (" + e.getMessage() + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                missing = "interrupted";
-            }
-        }
-        if (missing == null) {
-            return;
-        }
-        String message = "The MCP client walk needs Node.js and examples/mcp-client/node_modules (run scripts/setup): "
-                + missing;
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
-    }
-
-    record Run(int exit, String stdout, String stderr) {}
-
-    private static Run run(Map<String, String> environment) throws IOException, InterruptedException {
-        return run(environment, "node", "walk.mjs");
-    }
-
-    private static Run run(Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile("toolgate-mcp", ".out");
-        Path err = Files.createTempFile("toolgate-mcp", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(CLIENT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("NO_UPDATE_NOTIFIER", "1");
-            Process process = builder.start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within 2 minutes");
-            }
-            return new Run(
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
 }

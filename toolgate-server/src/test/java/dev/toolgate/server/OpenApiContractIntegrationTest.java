@@ -1,7 +1,6 @@
 package dev.toolgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +40,8 @@ import tools.jackson.databind.JsonNode;
 class OpenApiContractIntegrationTest {
 
     static final String ADMIN_KEY = "tg_test_contract_admin_key_0123456789";
-    static final Path CONTRACT = Path.of("").toAbsolutePath().getParent().resolve("contract");
+    static final NodeKit KIT = NodeKit.of("contract", "The contract tests need Node.js, npm and contract/node_modules");
+    static final Path CONTRACT = KIT.dir();
 
     /**
      * The most problems Redocly's recommended ruleset may report on the served document. Zero: a change that makes
@@ -239,7 +238,7 @@ class OpenApiContractIntegrationTest {
     @Test
     void documentPassesRedoclysRecommendedRuleset() throws Exception {
         Path file = writeDocument();
-        Run lint = run(bin("redocly"), "lint", "--format=json", file.toString());
+        NodeKit.Run lint = KIT.run(KIT.bin("redocly"), "lint", "--format=json", file.toString());
         JsonNode report = ApiClient.JSON.readTree(lint.stdout());
         int errors = report.at("/totals/errors").asInt();
         int warnings = report.at("/totals/warnings").asInt();
@@ -266,16 +265,16 @@ class OpenApiContractIntegrationTest {
         Path types = CONTRACT.resolve("target/api.d.ts");
         Files.deleteIfExists(types);
         // A field with a default may be left out of a request: not required in the generated types.
-        expectSuccess(run(
-                bin("openapi-typescript"),
+        NodeKit.expectSuccess(KIT.run(
+                KIT.bin("openapi-typescript"),
                 file.toString(),
                 "--default-non-nullable",
                 "false",
                 "--output",
                 types.toString()));
-        expectSuccess(run(bin("tsc"), "--noEmit", "-p", "tsconfig.json"));
+        NodeKit.expectSuccess(KIT.run(KIT.bin("tsc"), "--noEmit", "-p", "tsconfig.json"));
         // type-checked just above: only emit the JavaScript that node runs
-        expectSuccess(run(bin("tsc"), "-p", "tsconfig.json", "--noCheck"));
+        NodeKit.expectSuccess(KIT.run(KIT.bin("tsc"), "-p", "tsconfig.json", "--noCheck"));
 
         while (TestEndpoint.SERVER.takeRequest(1, TimeUnit.MILLISECONDS) != null) {
             // drop requests left over by other tests
@@ -287,7 +286,7 @@ class OpenApiContractIntegrationTest {
                     .body("{\"name\":\"Ada Lovelace\",\"tier\":\"gold\"}")
                     .build());
         }
-        Run walk = run(
+        NodeKit.Run walk = KIT.run(
                 Map.of(
                         "TOOLGATE_URL",
                         "http://127.0.0.1:" + port,
@@ -297,7 +296,7 @@ class OpenApiContractIntegrationTest {
                         TestEndpoint.url("/crm/customers")),
                 "node",
                 "target/js/walk.js");
-        expectSuccess(walk);
+        NodeKit.expectSuccess(walk);
         for (String step : List.of(
                 "createAgent",
                 "createTool",
@@ -333,90 +332,10 @@ class OpenApiContractIntegrationTest {
 
     /** Writes the served document to {@code contract/target/openapi.json}, after checking the tools are there. */
     private Path writeDocument() throws IOException {
-        requireNodeTools();
+        KIT.require("node", "npm");
         Path file = CONTRACT.resolve("target/openapi.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, document.toPrettyString(), StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static void requireNodeTools() {
-        String missing = null;
-        if (!Files.isRegularFile(CONTRACT.resolve("package-lock.json"))) {
-            missing = "no " + CONTRACT.resolve("package-lock.json");
-        } else if (!Files.isRegularFile(CONTRACT.resolve("node_modules/.package-lock.json"))) {
-            missing = "contract/node_modules is not installed";
-        } else {
-            for (String tool : List.of("node", "npm")) {
-                try {
-                    if (run(Map.of(), tool, "--version").exit() != 0) {
-                        missing = tool + " --version failed";
-                    }
-                } catch (IOException e) {
-                    missing = tool + " is not on the PATH (" + e.getMessage() + ")";
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    missing = "interrupted";
-                }
-            }
-        }
-        if (missing == null) {
-            return;
-        }
-        String message =
-                "The contract tests need Node.js, npm and contract/node_modules (run scripts/setup): " + missing;
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
-    }
-
-    /** Returns the path of an npm package's command installed in {@code contract/node_modules}. */
-    private static String bin(String name) {
-        return CONTRACT.resolve("node_modules/.bin").resolve(name).toString();
-    }
-
-    /** The outcome of one command run in {@code contract/}. */
-    record Run(String command, int exit, String stdout, String stderr) {}
-
-    private static Run run(String... command) throws IOException, InterruptedException {
-        return run(Map.of(), command);
-    }
-
-    private static Run run(Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile("toolgate-contract", ".out");
-        Path err = Files.createTempFile("toolgate-contract", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(CONTRACT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            // no usage data, update checks or notices: these tools talk to the loopback server only
-            builder.environment().put("REDOCLY_TELEMETRY", "off");
-            builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
-            builder.environment().put("NO_UPDATE_NOTIFIER", "1");
-            builder.environment().put("npm_config_update_notifier", "false");
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within 5 minutes");
-            }
-            return new Run(
-                    String.join(" ", command),
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static void expectSuccess(Run run) {
-        assertThat(run.exit())
-                .as("%s failed:%n%s%n%s", run.command(), run.stdout(), run.stderr())
-                .isZero();
     }
 }

@@ -1,7 +1,6 @@
 package dev.toolgate.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.toolgate.testkit.LoopbackTls;
 import dev.toolgate.verify.Scheme;
@@ -25,7 +24,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,7 +47,10 @@ import tools.jackson.databind.JsonNode;
 class PlatformAdaptersIntegrationTest {
 
     static final String ADMIN_KEY = "tg_test_platform_admin_key_0123456789abc";
-    static final Path KIT = Path.of("").toAbsolutePath().getParent().resolve("examples/voice-platforms");
+    static final NodeKit NODE = NodeKit.of(
+            "examples/voice-platforms",
+            "The voice-platform SDK checks need Node.js and examples/voice-platforms/node_modules");
+    static final Path KIT = NODE.dir();
     static final String VAPI_SECRET = "vapi-s3cret-value-4711";
     static final String RETELL_API_KEY = "key_retell_s3cret_0815";
     static final String ELEVENLABS_SECRET = "eleven-s3cret-value-2342";
@@ -118,7 +119,7 @@ class PlatformAdaptersIntegrationTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void thePlatformsSdksShapeSignAndTypeCheckWhatTheAdaptersTake() throws Exception {
-        requireKit();
+        NODE.require("node");
         String base = "http://127.0.0.1:" + port;
         Map<String, String> exports = new java.util.LinkedHashMap<>();
         for (String format : List.of("vapi", "retell", "elevenlabs")) {
@@ -145,10 +146,10 @@ class PlatformAdaptersIntegrationTest {
                 export const elevenlabs: unknown[] = %s;
                 """.formatted(exports.get("vapi"), exports.get("retell"), exports.get("elevenlabs")),
                 StandardCharsets.UTF_8);
-        expectSuccess(run(Map.of(), bin("tsc"), "--noEmit", "-p", "tsconfig.json"));
-        expectSuccess(run(Map.of(), bin("tsc"), "-p", "tsconfig.json", "--noCheck"));
+        NodeKit.expectSuccess(NODE.run(Map.of(), NODE.bin("tsc"), "--noEmit", "-p", "tsconfig.json"));
+        NodeKit.expectSuccess(NODE.run(Map.of(), NODE.bin("tsc"), "-p", "tsconfig.json", "--noCheck"));
 
-        Run adapters = run(
+        NodeKit.Run adapters = NODE.run(
                 Map.of(
                         "TOOLGATE_URL", base,
                         "AGENT_ID", agentId,
@@ -158,7 +159,7 @@ class PlatformAdaptersIntegrationTest {
                         "ELEVENLABS_SECRET", ELEVENLABS_SECRET),
                 "node",
                 "target/js/adapters.js");
-        expectSuccess(adapters);
+        NodeKit.expectSuccess(adapters);
         for (String step : List.of(
                 "exports",
                 "vapiToolCalls",
@@ -316,73 +317,5 @@ class PlatformAdaptersIntegrationTest {
             throw new UncheckedIOException(e);
         }
         return server;
-    }
-
-    private static void requireKit() {
-        String missing = null;
-        if (!Files.isRegularFile(KIT.resolve("package-lock.json"))) {
-            missing = "no " + KIT.resolve("package-lock.json");
-        } else if (!Files.isRegularFile(KIT.resolve("node_modules/.package-lock.json"))) {
-            missing = "examples/voice-platforms/node_modules is not installed";
-        } else {
-            try {
-                if (run(Map.of(), "node", "--version").exit() != 0) {
-                    missing = "node --version failed";
-                }
-            } catch (IOException e) {
-                missing = "node is not on the PATH (" + e.getMessage() + ")";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                missing = "interrupted";
-            }
-        }
-        if (missing == null) {
-            return;
-        }
-        String message = "The voice-platform SDK checks need Node.js and examples/voice-platforms/node_modules"
-                + " (run scripts/setup): " + missing;
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message);
-        }
-        Assumptions.abort(message);
-    }
-
-    private static String bin(String name) {
-        return KIT.resolve("node_modules/.bin").resolve(name).toString();
-    }
-
-    record Run(String command, int exit, String stdout, String stderr) {}
-
-    private static Run run(Map<String, String> environment, String... command)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile("toolgate-platforms", ".out");
-        Path err = Files.createTempFile("toolgate-platforms", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(KIT.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            builder.environment().put("NO_UPDATE_NOTIFIER", "1");
-            Process process = builder.start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within 3 minutes");
-            }
-            return new Run(
-                    String.join(" ", command),
-                    process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static void expectSuccess(Run run) {
-        assertThat(run.exit())
-                .as("%s failed:%n%s%n%s", run.command(), run.stdout(), run.stderr())
-                .isZero();
     }
 }

@@ -1,13 +1,10 @@
 package dev.toolgate.server;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PostgreSQL database of a test's own ({@code tg_<random>}) on the machine's server (127.0.0.1:5432, user
@@ -44,10 +41,7 @@ public record TestPostgres(String url, String user) implements AutoCloseable {
 
     /** Fails under {@code CI=true}, else skips the test: a service it needs is missing. */
     static void unavailable(String what, Exception e) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail(what + " is required under CI=true: " + e.getMessage());
-        }
-        Assumptions.abort(what + " is not reachable: " + e.getMessage());
+        Prerequisites.missing(what + " is not reachable (required under CI=true): " + e.getMessage());
     }
 
     /** The database's name. */
