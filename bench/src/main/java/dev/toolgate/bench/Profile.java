@@ -40,19 +40,39 @@ public record Profile(
         long gcPauses,
         double gcPauseMillis) {
 
+    /**
+     * Work that runs in a context of its own, found anywhere on the stack (outermost first): a sample on the
+     * invocation log's writer is the log's cost whatever library it is in, split by the innermost library below.
+     */
+    private static final String[][] CONTEXTS = {
+        {"dev.toolgate.server.invocation.InvocationLog.drainLoop", "invocation log writer"},
+        {"dev.toolgate.server.invocation.InvocationLog.flush", "invocation log writer"},
+        {"dev.toolgate.server.invocation.LogBatches", "invocation log writer"},
+    };
+
+    /** How a context's samples split, by the innermost frame's prefix; the first match wins. */
+    private static final String[][] CONTEXT_PARTS = {
+        {"org.h2.", "H2 insert"},
+        {"com.zaxxer.hikari.", "H2 insert"},
+        {"org.springframework.jdbc.", "H2 insert"},
+        {"dev.toolgate.server.invocation.PiiMasker", "PII masking of the preview"},
+        {"java.util.regex.", "PII masking of the preview"},
+        {"tools.jackson.", "record JSON"},
+    };
+
     /** Toolgate stages by class (and for some classes method) name prefix; the first match wins. */
     private static final String[][] TOOLGATE_STAGES = {
-        {"dev.toolgate.server.tenant.", "API-key lookup (SHA-256 + SQL per request)"},
-        {"dev.toolgate.server.agent.AgentStore", "agent lookup (SQL per request)"},
-        {"dev.toolgate.server.tool.ToolStore.findByName", "tool lookup (SQL per request)"},
-        {"dev.toolgate.server.tool.ToolStore.activeSigningSecrets", "signing-secret lookup (SQL per request)"},
-        {"dev.toolgate.server.tool.ToolStore", "tool lookup (SQL per request)"},
+        {"dev.toolgate.server.tenant.", "API-key lookup"},
+        {"dev.toolgate.server.agent.AgentStore", "agent lookup"},
+        {"dev.toolgate.server.tool.ToolStore.activeSigningSecrets", "signing-secret lookup"},
+        {"dev.toolgate.server.tool.ToolStore", "tool lookup"},
         {"dev.toolgate.server.invocation.InvocationLog.record", "invocation log: queueing"},
-        {"dev.toolgate.server.invocation.", "invocation log: writer (H2 batch insert)"},
-        {"dev.toolgate.server.invocation.InvocationService.count", "metrics (Micrometer timer lookup)"},
-        {"dev.toolgate.server.invocation.InvocationService.response", "invoke answer (JSON tree)"},
-        {"dev.toolgate.server.invocation.InvocationService", "invocation record (JSON + copies)"},
-        {"dev.toolgate.server.invocation.InvocationController", "invoke request parsing"},
+        {"dev.toolgate.server.invocation.InvocationMetrics", "metrics (Micrometer)"},
+        {"dev.toolgate.server.invocation.InvocationOut", "invoke answer"},
+        {"dev.toolgate.server.invocation.", "invocation service (other)"},
+        {"dev.toolgate.server.duplicate.", "duplicate-call reuse"},
+        {"dev.toolgate.server.ratelimit.", "rate limits (Bucket4j)"},
+        {"dev.toolgate.server.circuit.", "circuit breaker"},
         {"dev.toolgate.core.args.", "argument parse + schema validation"},
         {"dev.toolgate.core.render.", "rendering"},
         {"dev.toolgate.core.signing.", "signing (HMAC-SHA256)"},
@@ -132,6 +152,10 @@ public record Profile(
             return "(no stack)";
         }
         List<RecordedFrame> frames = trace.getFrames(); // leaf first
+        String context = context(frames);
+        if (context != null) {
+            return context;
+        }
         for (RecordedFrame frame : frames) {
             String name = name(frame);
             if (name.startsWith("dev.toolgate.")) {
@@ -151,6 +175,35 @@ public record Profile(
             }
         }
         return "JDK / other";
+    }
+
+    /**
+     * The context stage of a stack ({@link #CONTEXTS}, outermost frame first) with its part: the innermost frame
+     * between the leaf and the context's frame that names a part ({@link #CONTEXT_PARTS}); null when the stack runs
+     * in no context.
+     */
+    private static String context(List<RecordedFrame> frames) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String name = name(frames.get(i));
+            for (String[] rule : CONTEXTS) {
+                if (name.startsWith(rule[0])) {
+                    return rule[1] + ": " + part(frames.subList(0, i));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String part(List<RecordedFrame> inner) {
+        for (RecordedFrame frame : inner) {
+            String name = name(frame);
+            for (String[] part : CONTEXT_PARTS) {
+                if (name.startsWith(part[0])) {
+                    return part[1];
+                }
+            }
+        }
+        return "other";
     }
 
     private static String leaf(RecordedStackTrace trace) {
