@@ -29,8 +29,15 @@ public final class PiiMasker {
     private static final Pattern EMAIL = Pattern.compile(
             "\\b([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})\\b");
 
-    /** Fewer digits than this in the whole text cannot form a card, an IBAN or a phone number (the shortest: 7). */
+    /** A run of fewer digits than this cannot form an IBAN or a phone number (the shortest: 7). */
     private static final int MIN_DIGITS = 7;
+    /** A run of fewer digits than this cannot form a card number (the shortest: 13). */
+    private static final int MIN_CARD_DIGITS = 13;
+    /**
+     * The characters of text kept on each side of a run of digits when searching it for phone numbers: room for a
+     * leading {@code +} or bracket and a spelled-out extension ({@code " extension 1234"}).
+     */
+    private static final int PHONE_CONTEXT_CHARS = 32;
 
     private final String region;
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -47,26 +54,14 @@ public final class PiiMasker {
         }
         // Cheap pre-checks first: most previews hold no candidate at all, and the matchers (libphonenumber's above
         // all) cost far more than one pass over the characters.
-        int digits = 0;
-        boolean at = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c == '@') {
-                at = true;
-            }
-        }
-        if (digits < MIN_DIGITS && !at) {
-            return text;
-        }
-        String masked = digits < MIN_DIGITS
+        NumberRuns runs = NumberRuns.of(text, MIN_DIGITS);
+        String masked = runs.longest() < MIN_CARD_DIGITS
                 ? text
                 : replace(CARD, text, m -> {
                     String number = m.group().replaceAll("[ -]", "");
                     return LuhnCheckDigit.LUHN_CHECK_DIGIT.isValid(number) ? keepLastDigits(m.group(), 4) : m.group();
                 });
-        masked = digits < MIN_DIGITS
+        masked = runs.longest() < MIN_DIGITS || !mayHoldIban(masked)
                 ? masked
                 : replace(IBAN, masked, m -> {
                     String compact = m.group().replace(" ", "");
@@ -76,20 +71,57 @@ public final class PiiMasker {
                                     + compact.substring(compact.length() - 4)
                             : m.group();
                 });
-        masked = at ? replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2)) : masked;
-        return digits < MIN_DIGITS ? masked : maskPhones(masked);
+        masked = masked.indexOf('@') >= 0 ? replace(EMAIL, masked, m -> m.group(1) + "***@" + m.group(2)) : masked;
+        if (runs.longest() < MIN_DIGITS) {
+            return masked;
+        }
+        // an IBAN or e-mail address masked moves the characters after it: find the runs again then
+        return maskPhones(masked, masked.equals(text) ? runs : NumberRuns.of(masked, MIN_DIGITS));
     }
 
-    private String maskPhones(String text) {
+    /**
+     * Masks the phone numbers libphonenumber finds, looking only at the text around the runs of digits that could
+     * hold one ({@link NumberRuns#windows}): a number, its leading {@code +} or bracket, and an extension after it
+     * all lie inside a window, so the matches are those a search of the whole text gives, at a fraction of its cost.
+     */
+    private String maskPhones(String text, NumberRuns runs) {
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
-        for (PhoneNumberMatch match :
-                phones.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            out.append(text, last, match.start());
-            out.append(keepLastDigits(match.rawString(), 2));
-            last = match.end();
+        for (int[] window : runs.windows(PHONE_CONTEXT_CHARS)) {
+            String part = text.substring(window[0], window[1]);
+            for (PhoneNumberMatch match :
+                    phones.findNumbers(part, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+                int start = window[0] + match.start();
+                if (start < last) {
+                    continue; // already masked as part of the window before
+                }
+                out.append(text, last, start);
+                out.append(keepLastDigits(match.rawString(), 2));
+                last = window[0] + match.end();
+            }
         }
-        return out.append(text.substring(last)).toString();
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /** Whether {@code text} holds two capital letters followed by two digits, the start of every IBAN. */
+    private static boolean mayHoldIban(String text) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            if (isCapital(text.charAt(i))
+                    && isCapital(text.charAt(i + 1))
+                    && isAsciiDigit(text.charAt(i + 2))
+                    && isAsciiDigit(text.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Replaces every digit but the last {@code keep} with {@code *}, leaving separators in place. */
