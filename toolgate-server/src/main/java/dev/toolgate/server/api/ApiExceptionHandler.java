@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 500 that reveals nothing.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -86,7 +86,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return respond(body);
         }
         log.error("Unexpected error while handling an API request", LogSafe.throwable(e));
-        return respond(untyped(ApiErrorCode.INTERNAL, "An internal error occurred; it has been logged."));
+        return respond(internalError());
+    }
+
+    /**
+     * The problem of a fault inside Toolgate (500 {@code internal}): it names nothing of the fault, which goes to
+     * the server log only.
+     */
+    public static ProblemDetail internalError() {
+        return untyped(ApiErrorCode.INTERNAL, "An internal error occurred; it has been logged.");
     }
 
     /* A @Valid body that breaks its constraints. */

@@ -34,7 +34,7 @@ public final class ArrivalFilter extends OncePerRequestFilter {
      *
      * @param attribute the value of {@link #ATTRIBUTE}, or null
      */
-    static long arrivedAt(Long attribute) {
+    public static long arrivedAt(Long attribute) {
         return attribute == null ? System.nanoTime() : attribute;
     }
 

@@ -14,13 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -100,12 +94,12 @@ class InvocationController {
             @Valid @RequestBody ToolCallsIn body,
             @RequestAttribute(name = ArrivalFilter.ATTRIBUTE, required = false) Long arrival) {
         agents.require(principal.tenantId(), agentId);
-        List<ToolCallsIn.ToolCallIn> calls = body.calls();
-        if (calls == null) {
+        if (body.calls() == null) {
             throw ApiException.invalid(body.callsField(), "must be an array of OpenAI tool calls");
         }
         CallContext call = CallIn.toContext(body.call(), principal.tenantId(), agentId);
-        return ToolCallsOut.of(runConcurrently(agentId, calls, call, ArrivalFilter.arrivedAt(arrival)));
+        return ToolCallsOut.of(service.invokeAll(
+                InvocationKind.INVOKE, agentId, body.asToolCalls(), call, ArrivalFilter.arrivedAt(arrival)));
     }
 
     @Operation(
@@ -125,38 +119,5 @@ class InvocationController {
         CallContext call = CallIn.toContext(request.call(), principal.tenantId(), agentId);
         return service.testFire(
                 tool, request.arguments(), call, request.sendsNothing(), ArrivalFilter.arrivedAt(arrival));
-    }
-
-    private List<InvocationOut> runConcurrently(
-            UUID agentId, List<ToolCallsIn.ToolCallIn> calls, CallContext call, long arrivedAtNanos) {
-        if (calls.size() == 1) {
-            return List.of(invoke(agentId, calls.getFirst(), call, arrivedAtNanos));
-        }
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<InvocationOut>> futures = new ArrayList<>();
-            for (ToolCallsIn.ToolCallIn toolCall : calls) {
-                futures.add(executor.submit(() -> invoke(agentId, toolCall, call, arrivedAtNanos)));
-            }
-            List<InvocationOut> results = new ArrayList<>();
-            for (Future<InvocationOut> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running tool calls", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a tool call failed unexpectedly", e.getCause());
-        }
-    }
-
-    private InvocationOut invoke(UUID agentId, ToolCallsIn.ToolCallIn toolCall, CallContext call, long arrivedAtNanos) {
-        return service.invoke(
-                agentId,
-                toolCall.function().name(),
-                toolCall.function().arguments(),
-                toolCall.id(),
-                call,
-                arrivedAtNanos);
     }
 }

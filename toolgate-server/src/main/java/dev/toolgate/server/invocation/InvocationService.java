@@ -19,8 +19,14 @@ import dev.toolgate.server.ratelimit.TenantRateLimits;
 import dev.toolgate.server.tool.ToolStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,7 +106,7 @@ public class InvocationService {
         Tool tool = tools.findByName(call.tenantId(), agentId, toolName).orElse(null);
         if (tool == null) {
             Instant startedAt = Instant.now();
-            InvocationOutcome outcome = engine.notFound(UUID.randomUUID().toString(), toolName, arguments, toolCallId);
+            InvocationOutcome outcome = engine.notFound(InvocationIds.nextText(), toolName, arguments, toolCallId);
             recorder.record(call, agentId, null, toolName, kind.wireName(), outcome, startedAt, null);
             return InvocationOut.of(outcome, null);
         }
@@ -126,7 +132,7 @@ public class InvocationService {
             case DuplicateCalls.Reused<InvocationOut> reused -> {
                 InvocationOut answer = reused.response()
                         .asRepeat(
-                                UUID.randomUUID().toString(),
+                                InvocationIds.nextText(),
                                 toolCallId,
                                 InvocationOut.millis((System.nanoTime() - start) / 1000),
                                 reused.originalInvocationId());
@@ -134,6 +140,41 @@ public class InvocationService {
                 yield answer;
             }
         };
+    }
+
+    /**
+     * The tool calls of one model turn (an OpenAI assistant message's, a Vapi message's), run concurrently on
+     * virtual threads and answered in their order; they share the request's budget.
+     *
+     * @param kind where the calls came from; each one's invocation-log record's {@code kind}
+     * @param calls the tool calls, at most {@link ToolCallsIn#MAX_TOOL_CALLS}
+     * @param call the live call
+     * @param arrivedAtNanos when the request arrived ({@link System#nanoTime()}); every call's budget counts from it
+     * @return one answer per call, in order; a tool failure is an answer with {@code status: error}
+     * @throws IllegalStateException if the thread is interrupted or a call fails outside the engine's error values
+     */
+    public List<InvocationOut> invokeAll(
+            InvocationKind kind, UUID agentId, List<ToolCall> calls, CallContext call, long arrivedAtNanos) {
+        if (calls.size() == 1) {
+            return List.of(invoke(kind, agentId, calls.getFirst(), call, arrivedAtNanos));
+        }
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<InvocationOut>> futures = new ArrayList<>(calls.size());
+            for (ToolCall toolCall : calls) {
+                futures.add(
+                        executor.submit(() -> invoke(InvocationKind.INVOKE, agentId, toolCall, call, arrivedAtNanos)));
+            }
+            List<InvocationOut> results = new ArrayList<>(calls.size());
+            for (Future<InvocationOut> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running tool calls", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a tool call failed unexpectedly", e.getCause());
+        }
     }
 
     /**
@@ -173,7 +214,7 @@ public class InvocationService {
     public TestFireOut testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
         Instant startedAt = Instant.now();
         Invocation invocation = new Invocation(
-                UUID.randomUUID().toString(),
+                InvocationIds.nextText(),
                 tool,
                 tools.activeSigningSecrets(tool.id()),
                 arguments,
@@ -212,7 +253,7 @@ public class InvocationService {
             CallContext call,
             UUID replayOf,
             long arrivedAtNanos) {
-        String invocationId = UUID.randomUUID().toString();
+        String invocationId = InvocationIds.nextText();
         Instant startedAt = Instant.now();
         Invocation invocation = new Invocation(
                 invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call, arrivedAtNanos);

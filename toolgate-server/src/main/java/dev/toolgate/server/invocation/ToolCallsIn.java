@@ -81,6 +81,19 @@ public record ToolCallsIn(
             JsonNode arguments) {}
 
     /** The tool calls wherever they were sent; null when neither place has them. */
+    /**
+     * The tool calls as the service runs them ({@link InvocationService#invokeAll}), in order; null when the body
+     * holds no array of them (the API answers that with a field error naming {@link #callsField()}).
+     */
+    public List<ToolCall> asToolCalls() {
+        List<ToolCallIn> calls = calls();
+        return calls == null
+                ? null
+                : calls.stream()
+                        .map(c -> new ToolCall(c.function().name(), c.function().arguments(), c.id()))
+                        .toList();
+    }
+
     List<ToolCallIn> calls() {
         return message != null ? message.toolCalls() : toolCalls;
     }

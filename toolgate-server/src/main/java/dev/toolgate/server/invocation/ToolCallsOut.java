@@ -38,7 +38,7 @@ public record ToolCallsOut(
             String content) {}
 
     /** The answer for {@code results}, in their order. */
-    static ToolCallsOut of(List<InvocationOut> results) {
+    public static ToolCallsOut of(List<InvocationOut> results) {
         return new ToolCallsOut(
                 results.stream()
                         .map(r -> new ToolMessageOut("tool", r.toolCallId(), r.content()))

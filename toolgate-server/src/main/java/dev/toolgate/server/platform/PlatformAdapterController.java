@@ -18,10 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +76,8 @@ class PlatformAdapterController {
             return new VapiResultsOut(List.of());
         }
         CallContext call = CallIn.toContext(message.call(), agent.tenantId(), agentId);
-        List<InvocationOut> answers = runConcurrently(agentId, message.toolCalls(), call, arrivedAt(arrival));
+        List<InvocationOut> answers = invocations.invokeAll(
+                Platform.VAPI.kind(), agentId, message.toolCalls(), call, ArrivalFilter.arrivedAt(arrival));
         List<VapiResultsOut.Result> results = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             ToolCall toolCall = message.toolCalls().get(i);
@@ -121,8 +118,8 @@ class PlatformAdapterController {
         Agent agent = authenticator.authenticate(Platform.RETELL, agentId, signature, body);
         PlatformPayloads.RetellCall request = PlatformPayloads.retell(PlatformPayloads.object(body));
         CallContext call = CallIn.toContext(request.call(), agent.tenantId(), agentId);
-        InvocationOut answer =
-                invocations.invoke(Platform.RETELL.kind(), agentId, request.toolCall(), call, arrivedAt(arrival));
+        InvocationOut answer = invocations.invoke(
+                Platform.RETELL.kind(), agentId, request.toolCall(), call, ArrivalFilter.arrivedAt(arrival));
         return text(answer);
     }
 
@@ -163,40 +160,12 @@ class PlatformAdapterController {
         Agent agent = authenticator.authenticate(Platform.ELEVENLABS, agentId, secret, raw);
         CallContext call = CallIn.toContext(new CallIn(callId, callerNumber, null), agent.tenantId(), agentId);
         ToolCall toolCall = new ToolCall(toolName, raw.length == 0 ? null : PlatformPayloads.object(raw), null);
-        InvocationOut answer =
-                invocations.invoke(Platform.ELEVENLABS.kind(), agentId, toolCall, call, arrivedAt(arrival));
+        InvocationOut answer = invocations.invoke(
+                Platform.ELEVENLABS.kind(), agentId, toolCall, call, ArrivalFilter.arrivedAt(arrival));
         return text(answer);
     }
 
     private static ResponseEntity<String> text(InvocationOut answer) {
         return ResponseEntity.ok().contentType(TEXT).body(answer.content() == null ? "" : answer.content());
-    }
-
-    private static long arrivedAt(Long arrival) {
-        return arrival == null ? System.nanoTime() : arrival;
-    }
-
-    private List<InvocationOut> runConcurrently(
-            UUID agentId, List<ToolCall> calls, CallContext call, long arrivedAtNanos) {
-        if (calls.size() == 1) {
-            return List.of(invocations.invoke(Platform.VAPI.kind(), agentId, calls.getFirst(), call, arrivedAtNanos));
-        }
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<InvocationOut>> futures = new ArrayList<>();
-            for (ToolCall toolCall : calls) {
-                futures.add(executor.submit(
-                        () -> invocations.invoke(Platform.VAPI.kind(), agentId, toolCall, call, arrivedAtNanos)));
-            }
-            List<InvocationOut> results = new ArrayList<>();
-            for (Future<InvocationOut> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running tool calls", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a tool call failed unexpectedly", e.getCause());
-        }
     }
 }
