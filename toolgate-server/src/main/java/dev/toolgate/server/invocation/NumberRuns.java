@@ -9,7 +9,9 @@ import java.util.List;
  * {@link #MAX_GAP} characters that are not letters (spaces, dashes, dots, brackets, slashes, ...; an {@code x} counts as
  * punctuation, as in libphonenumber) separate one digit from the next. This errs on the wide side of libphonenumber's
  * candidate pattern (at most 4 punctuation characters between blocks of digits), so a run that is too short here
- * holds no number for it either.
+ * holds no number for it either. A run that is exactly an ISO 8601 calendar date ({@code 2025-06-03}, the form tool
+ * responses give dates and slots in) is no candidate: no phone number is written that way, and libphonenumber
+ * would parse and check each one.
  *
  * @param longest the most digits in one run, 0 when the text holds none
  * @param candidates the {@code [start, end)} character ranges of the runs with at least the minimum digits, in order
@@ -45,7 +47,7 @@ record NumberRuns(int longest, List<int[]> candidates, int length) {
                 continue;
             } else if (start >= 0) {
                 longest = Math.max(longest, digits);
-                if (digits >= minDigits) {
+                if (digits >= minDigits && !isIsoDate(text, start, end)) {
                     candidates.add(new int[] {start, end});
                 }
                 start = -1;
@@ -55,11 +57,26 @@ record NumberRuns(int longest, List<int[]> candidates, int length) {
         }
         if (start >= 0) {
             longest = Math.max(longest, digits);
-            if (digits >= minDigits) {
+            if (digits >= minDigits && !isIsoDate(text, start, end)) {
                 candidates.add(new int[] {start, end});
             }
         }
         return new NumberRuns(longest, candidates, text.length());
+    }
+
+    /** Whether {@code text[start, end)} is {@code YYYY-MM-DD} with a month 01–12 and a day 01–31. */
+    static boolean isIsoDate(String text, int start, int end) {
+        if (end - start != 10 || text.charAt(start + 4) != '-' || text.charAt(start + 7) != '-') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (i != start + 4 && i != start + 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        int month = (text.charAt(start + 5) - '0') * 10 + text.charAt(start + 6) - '0';
+        int day = (text.charAt(start + 8) - '0') * 10 + text.charAt(start + 9) - '0';
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
     }
 
     /**

@@ -33,6 +33,14 @@ class NumberRunsTest {
     }
 
     @Test
+    void anIsoDateIsNoCandidateButADateWithATimeAfterASpaceIs() {
+        assertThat(NumberRuns.of("{\"next_slot\":\"2025-06-03T10:30:00Z\"}", 7).candidates()).isEmpty();
+        assertThat(NumberRuns.of("on 2025-06-03 10:30", 7).candidates()).hasSize(1);
+        assertThat(NumberRuns.isIsoDate("2025-13-03", 0, 10)).isFalse();
+        assertThat(NumberRuns.isIsoDate("415-555-26", 0, 10)).isFalse();
+    }
+
+    @Test
     void windowsWidenTheCandidatesAndMergeThoseThatOverlap() {
         String text = "a 1234567 b 7654321" + " ".repeat(100) + "9876543";
         List<int[]> windows = NumberRuns.of(text, 7).windows(8);
