@@ -186,8 +186,8 @@ public final class ToolDefinitionParser {
         List<FieldError> errors = top.errors();
         return switch (type) {
             case HTTP_REQUEST -> httpParser.parse(config, "config", errors);
-            case TRANSFER_CALL -> ActionConfigParsers.transferCall(config, "config", errors);
-            case MONITORED_TRANSFER -> ActionConfigParsers.monitoredTransfer(config, "config", errors);
+            case TRANSFER_CALL -> TransferConfigParsers.transferCall(config, "config", errors);
+            case MONITORED_TRANSFER -> TransferConfigParsers.monitoredTransfer(config, "config", errors);
             case END_CALL -> ActionConfigParsers.endCall(config, "config", errors);
             case EXTRACT_VARIABLE -> ActionConfigParsers.extractVariable(config, "config", errors);
             case PLAY_TONE -> ActionConfigParsers.playTone(config, "config", errors);
