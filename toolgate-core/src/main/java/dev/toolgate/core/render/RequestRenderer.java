@@ -157,15 +157,14 @@ public final class RequestRenderer {
         headers.add("Idempotency-Key", IdempotencyKey.of(tool, call, arguments));
         headers.add("User-Agent", userAgent);
 
-        return new RenderedRequest(
-                method,
-                url.build(),
-                headers.build(),
-                body,
-                body == null ? null : JSON_CONTENT_TYPE,
-                sensitiveHeaders,
-                sensitiveQuery,
-                SecretValues.of(secretValues));
+        return RenderedRequest.builder(method, url.build())
+                .headers(headers.build())
+                .body(body)
+                .contentType(body == null ? null : JSON_CONTENT_TYPE)
+                .sensitiveHeaders(sensitiveHeaders)
+                .sensitiveQueryParams(sensitiveQuery)
+                .secrets(SecretValues.of(secretValues))
+                .build();
     }
 
     /** Adds the tool's templated query params; returns every pinned name (URL's and tool's). */

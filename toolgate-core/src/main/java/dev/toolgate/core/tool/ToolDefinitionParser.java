@@ -95,14 +95,11 @@ public final class ToolDefinitionParser {
         if (!errors.isEmpty()) {
             return new ParseResult.Invalid(errors);
         }
-        return new ParseResult.Valid(new ToolDefinition(
-                name,
-                displayName,
-                description,
-                parameters,
-                config,
-                enabled == null || enabled,
-                priority == null ? 0 : priority.intValue()));
+        return new ParseResult.Valid(ToolDefinition.builder(name, description, parameters, config)
+                .displayName(displayName)
+                .enabled(enabled == null || enabled)
+                .priority(priority == null ? 0 : priority.intValue())
+                .build());
     }
 
     /**

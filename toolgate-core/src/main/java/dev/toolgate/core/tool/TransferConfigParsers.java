@@ -64,14 +64,14 @@ final class TransferConfigParsers {
         r.rejectUnknown();
         return errors.size() > before
                 ? null
-                : new TransferCallConfig(
-                        destination.text(),
-                        mode,
-                        holdMusic != null && holdMusic,
-                        allowed,
-                        extension,
-                        whisper,
-                        summary != null && summary);
+                : TransferCallConfig.builder(destination.text())
+                        .transferMode(mode)
+                        .playHoldMusic(holdMusic != null && holdMusic)
+                        .allowedDestinations(allowed)
+                        .extension(extension)
+                        .whisperMessage(whisper)
+                        .summary(summary != null && summary)
+                        .build();
     }
 
     /**

@@ -172,14 +172,11 @@ public class InvocationService {
      */
     public TestFireOut testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(
-                UUID.randomUUID().toString(),
-                tool,
-                tools.activeSigningSecrets(tool.id()),
-                arguments,
-                null,
-                call,
-                arrivedAtNanos);
+        Invocation invocation = Invocation.builder(UUID.randomUUID().toString(), tool, call)
+                .signingSecrets(tools.activeSigningSecrets(tool.id()))
+                .rawArguments(arguments)
+                .arrivedAtNanos(arrivedAtNanos)
+                .build();
         RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
         TestFireResult result = decision.allowed()
                 ? engine.testFire(invocation, dryRun)
@@ -214,8 +211,12 @@ public class InvocationService {
             long arrivedAtNanos) {
         String invocationId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(
-                invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call, arrivedAtNanos);
+        Invocation invocation = Invocation.builder(invocationId, tool, call)
+                .signingSecrets(tools.activeSigningSecrets(tool.id()))
+                .rawArguments(arguments)
+                .toolCallId(toolCallId)
+                .arrivedAtNanos(arrivedAtNanos)
+                .build();
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
         InvocationOutcome outcome = decision.allowed()
                 ? engine.invoke(invocation, parse)
