@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Item 2 for people: the throughput steps as a Markdown table, and the profiled run's CPU, JFR stages and allocation. */
+/**
+ * Item 2 for people: the throughput steps as a Markdown table, and the profiled run's CPU, JFR stages and
+ * allocation.
+ */
 final class ThroughputReport {
 
     private ThroughputReport() {}

@@ -55,14 +55,14 @@ public record Invocation(
     }
 
     /**
-     * Returns a builder of a {@code Invocation} with {@code invocationId}, {@code tool}, {@code call}; every other component starts at its default, given at its
-     * setter.
+     * Returns a builder of an {@code Invocation} with {@code invocationId}, {@code tool}, {@code call}; every other
+     * component starts at the default its setter names.
      */
     public static Builder builder(String invocationId, Tool tool, CallContext call) {
         return new Builder(invocationId, tool, call);
     }
 
-    /** Builds a {@link Invocation} one component at a time. Not thread-safe. */
+    /** Builds an {@link Invocation} one component at a time. Not thread-safe. */
     public static final class Builder {
         private final String invocationId;
         private final Tool tool;

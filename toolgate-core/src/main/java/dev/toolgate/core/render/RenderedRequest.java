@@ -144,8 +144,8 @@ public record RenderedRequest(
     }
 
     /**
-     * Returns a builder of a {@code RenderedRequest} with {@code method}, {@code url}; every other component starts at its default, given at its
-     * setter.
+     * Returns a builder of a {@code RenderedRequest} with {@code method}, {@code url}; every other component starts at
+     * the default its setter names.
      */
     public static Builder builder(HttpMethod method, HttpUrl url) {
         return new Builder(method, url);

@@ -111,14 +111,14 @@ public record HttpRequestConfig(
     }
 
     /**
-     * Returns a builder of a {@code HttpRequestConfig} with {@code url}, {@code timeout}, {@code maxResponseBytes}; every other component starts at its default, given at its
-     * setter.
+     * Returns a builder of an {@code HttpRequestConfig} with {@code url}, {@code timeout}, {@code maxResponseBytes};
+     * every other component starts at the default its setter names.
      */
     public static Builder builder(String url, Duration timeout, int maxResponseBytes) {
         return new Builder(url, timeout, maxResponseBytes);
     }
 
-    /** Builds a {@link HttpRequestConfig} one component at a time. Not thread-safe. */
+    /** Builds an {@link HttpRequestConfig} one component at a time. Not thread-safe. */
     public static final class Builder {
         private final String url;
         private final Duration timeout;
@@ -128,7 +128,7 @@ public record HttpRequestConfig(
         private List<KeyValue> queryParams = List.of();
         private BodyMode bodyMode = BodyMode.ENVELOPE;
         private Auth auth = new Auth.None();
-        private boolean speakDuringExecution = false;
+        private boolean speakDuringExecution;
         private boolean speakAfterExecution = true;
         private String errorHint;
         private SignatureScheme signatureScheme = SignatureScheme.TOOLGATE;
@@ -190,13 +190,13 @@ public record HttpRequestConfig(
             return this;
         }
 
-        /** Sets {@link HttpRequestConfig#signatureScheme()} (default {@link SignatureScheme#TOOLGATE}); returns this builder. */
+        /** Sets {@link HttpRequestConfig#signatureScheme()} (default {@code toolgate}); returns this builder. */
         public Builder signatureScheme(SignatureScheme signatureScheme) {
             this.signatureScheme = signatureScheme;
             return this;
         }
 
-        /** Sets {@link HttpRequestConfig#duplicateWindow()} (default null: the deployment default); returns this builder. */
+        /** Sets {@link HttpRequestConfig#duplicateWindow()} (default null: the deployment's); returns this builder. */
         public Builder duplicateWindow(Duration duplicateWindow) {
             this.duplicateWindow = duplicateWindow;
             return this;
@@ -208,7 +208,10 @@ public record HttpRequestConfig(
             return this;
         }
 
-        /** Sets {@link HttpRequestConfig#speakDuringMessage()} (default null: a filler of the runtime's choosing); returns this builder. */
+        /**
+         * Sets {@link HttpRequestConfig#speakDuringMessage()} (default null: a filler of the runtime's choosing);
+         * returns this builder.
+         */
         public Builder speakDuringMessage(String speakDuringMessage) {
             this.speakDuringMessage = speakDuringMessage;
             return this;
@@ -217,7 +220,8 @@ public record HttpRequestConfig(
         /**
          * Returns the {@code HttpRequestConfig}.
          *
-         * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the duplicate window is outside 0 to 5 minutes
+         * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the duplicate window is
+         *     outside 0 to 5 minutes
          */
         public HttpRequestConfig build() {
             return new HttpRequestConfig(

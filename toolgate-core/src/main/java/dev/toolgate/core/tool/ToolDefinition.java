@@ -41,8 +41,8 @@ public record ToolDefinition(
     }
 
     /**
-     * Returns a builder of a {@code ToolDefinition} with {@code name}, {@code description}, {@code parameters}, {@code config}; every other component starts at its default, given at its
-     * setter.
+     * Returns a builder of a {@code ToolDefinition} with {@code name}, {@code description}, {@code parameters}, {@code
+     * config}; every other component starts at the default its setter names.
      */
     public static Builder builder(String name, String description, JsonNode parameters, ToolConfig config) {
         return new Builder(name, description, parameters, config);

@@ -50,8 +50,8 @@ public record TransferCallConfig(
     }
 
     /**
-     * Returns a builder of a {@code TransferCallConfig} with {@code phoneNumber}; every other component starts at its default, given at its
-     * setter.
+     * Returns a builder of a {@code TransferCallConfig} with {@code phoneNumber}; every other component starts at the
+     * default its setter names.
      */
     public static Builder builder(String phoneNumber) {
         return new Builder(phoneNumber);
@@ -61,11 +61,11 @@ public record TransferCallConfig(
     public static final class Builder {
         private final String phoneNumber;
         private String transferMode = "cold";
-        private boolean playHoldMusic = false;
+        private boolean playHoldMusic;
         private List<String> allowedDestinations = List.of();
         private String extension;
         private String whisperMessage;
-        private boolean summary = false;
+        private boolean summary;
 
         private Builder(String phoneNumber) {
             this.phoneNumber = phoneNumber;
