@@ -5,17 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Predicate;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +31,6 @@ final class Environment implements AutoCloseable {
     /** Item 3's held tool on the endpoint that also offers HTTP/2. */
     static final String HOLD_TOOL_H2 = "held_lookup_h2";
 
-    private static final MediaType JSON_TYPE = MediaType.get("application/json");
-
     final Path dir;
     final Tls tls;
     final BenchOptions options;
@@ -57,8 +50,10 @@ final class Environment implements AutoCloseable {
     final JsonNode invalidArguments;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final OkHttpClient statsClient;
+    private final LoadTargets targets;
 
-    private Environment(
+    /** An environment of started processes; {@link EnvironmentLauncher} starts them in order. */
+    Environment(
             BenchOptions options,
             Path dir,
             Tls tls,
@@ -85,79 +80,13 @@ final class Environment implements AutoCloseable {
         this.validArguments = bfcl.validArguments(Bfcl.LOAD_TOOL);
         this.invalidArguments = bfcl.invalidArguments(Bfcl.LOAD_TOOL);
         this.agentId = setUpTools(toolgate);
+        this.targets = new LoadTargets(this);
+        closeables.add(targets);
     }
 
     /** Starts the endpoint, nginx and Toolgate, and registers the tools. */
     static Environment start(BenchOptions options, Path dir, PrintStream log) {
-        Tls tls = Tls.generate(dir);
-        Bfcl bfcl = Bfcl.load(options.bfcl());
-        log.println("run folder: " + dir);
-        ChildProcess endpoint = startEndpoint(dir, tls, false);
-        int endpointPort =
-                Integer.parseInt(endpoint.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
-        log.println("endpoint: https://127.0.0.1:" + endpointPort + " (pid " + endpoint.pid() + ")");
-        ChildProcess endpointH2 = null;
-        int endpointH2Port = 0;
-        Nginx nginx = null;
-        Toolgate toolgate = null;
-        try {
-            if (options.items().contains(3)) {
-                endpointH2 = startEndpoint(dir, tls, true);
-                endpointH2Port = Integer.parseInt(
-                        endpointH2.awaitLine(Duration.ofSeconds(30)).substring("PORT ".length()));
-                log.println("endpoint (HTTP/2 and HTTP/1.1): https://127.0.0.1:" + endpointH2Port + " (pid "
-                        + endpointH2.pid() + ")");
-            }
-            Optional<Path> binary = Nginx.binary();
-            if (options.nginx() && binary.isPresent()) {
-                nginx = Nginx.start(binary.get(), dir, tls, endpointPort);
-                log.println("nginx: https://127.0.0.1:" + nginx.port() + " (pid "
-                        + nginx.process().pid() + ")");
-            } else {
-                log.println("nginx: " + (options.nginx() ? "not installed, leg skipped" : "off"));
-            }
-            toolgate = startToolgate(options, dir, tls, allowlist(endpointPort, endpointH2Port), "toolgate");
-            log.println("toolgate: " + toolgate.baseUrl() + " (pid "
-                    + toolgate.process().pid() + ")");
-            return new Environment(
-                    options,
-                    dir,
-                    tls,
-                    new ChildProcess[] {endpoint, endpointH2},
-                    new int[] {endpointPort, endpointH2Port},
-                    nginx,
-                    toolgate,
-                    bfcl);
-        } catch (RuntimeException e) {
-            if (toolgate != null) {
-                toolgate.close();
-            }
-            if (nginx != null) {
-                nginx.close();
-            }
-            if (endpointH2 != null) {
-                endpointH2.close();
-            }
-            endpoint.close();
-            throw e;
-        }
-    }
-
-    private static ChildProcess startEndpoint(Path dir, Tls tls, boolean http2) {
-        return ChildProcess.start(
-                http2 ? "endpoint-h2" : "endpoint",
-                ChildProcess.java(
-                        "-Xms256m",
-                        "-Xmx1g",
-                        "-XX:+UseG1GC",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        TenantEndpoint.class.getName(),
-                        tls.serverPem().toString(),
-                        http2 ? "--http2" : "--http1"),
-                Map.of(),
-                dir,
-                line -> line.startsWith("PORT "));
+        return EnvironmentLauncher.start(options, dir, log);
     }
 
     static Toolgate startToolgate(BenchOptions options, Path dir, Tls tls, String allowlist, String name) {
@@ -210,80 +139,37 @@ final class Environment implements AutoCloseable {
 
     /** (a) The endpoint called directly over HTTPS, as the voice runtime would without a gateway. */
     Target direct() {
-        return httpsTarget("direct", endpointUrl());
+        return targets.direct();
     }
 
     /** (b) The same call through nginx. */
     Target viaNginx() {
-        return httpsTarget("nginx", "https://127.0.0.1:" + nginx.port());
-    }
-
-    private Target httpsTarget(String name, String base) {
-        OkHttpClient client = LoadGenerator.client(trust.sslSocketFactory(), trust.trustManager());
-        closeables.add(() -> client.connectionPool().evictAll());
-        Request request = new Request.Builder()
-                .url(base + "/tools/" + Bfcl.LOAD_TOOL)
-                .header("Authorization", "Bearer bench-endpoint-token")
-                .post(RequestBody.create(Bfcl.JSON.writeValueAsBytes(validArguments), JSON_TYPE))
-                .build();
-        return new Target(name, client, request, body -> body.contains("\"ok\":true"));
+        return targets.viaNginx();
     }
 
     /** (c) The call through Toolgate's invoke API. */
     Target viaToolgate() {
-        return toolgateTarget(
-                "toolgate",
-                toolgate,
-                agentId,
-                Bfcl.LOAD_TOOL,
-                validArguments,
-                body -> body.contains("\"status\":\"ok\""));
+        return targets.viaToolgate();
     }
 
     /** Item 5: a call whose arguments break the schema (a BFCL invalid call). */
     Target invalidArgs() {
-        return toolgateTarget(
-                "invalid_args",
-                toolgate,
-                agentId,
-                Bfcl.LOAD_TOOL,
-                invalidArguments,
-                body -> body.contains("\"code\":\"HTTP_TOOL_INVALID_ARGS\""));
+        return targets.invalidArgs();
     }
 
     /** Item 5: a call to a destination the egress policy refuses. */
     Target blocked() {
-        return toolgateTarget(
-                "blocked_destination",
-                toolgate,
-                agentId,
-                BLOCKED_TOOL,
-                validArguments,
-                body -> body.contains("\"code\":\"HTTP_TOOL_BLOCKED_DESTINATION\""));
+        return targets.blocked();
     }
 
     /** Item 3: the held call through {@code gateway}. */
     Target held(Toolgate gateway, String agent, boolean http2) {
-        return toolgateTarget(
-                http2 ? "held_h2" : "held",
-                gateway,
-                agent,
-                http2 ? HOLD_TOOL_H2 : HOLD_TOOL,
-                validArguments,
-                body -> body.contains("\"status\":\"ok\""));
+        return targets.held(gateway, agent, http2);
     }
 
     /** Item 3's warm-up: the fast call through {@code gateway}. */
     Target fast(Toolgate gateway, String agent) {
-        return toolgateTarget(
-                "toolgate", gateway, agent, Bfcl.LOAD_TOOL, validArguments, body -> body.contains("\"status\":\"ok\""));
-    }
-
-    private Target toolgateTarget(
-            String name, Toolgate gateway, String agent, String tool, JsonNode arguments, Predicate<String> check) {
-        OkHttpClient client = LoadGenerator.client(null, null);
-        closeables.add(() -> client.connectionPool().evictAll());
-        return new Target(name, client, gateway.invokeRequests(agent, tool, arguments), check);
+        return targets.fast(gateway, agent);
     }
 
     /** Returns the endpoint's counters ({@code /stats}); {@code reset} also resets its in-flight peak. */

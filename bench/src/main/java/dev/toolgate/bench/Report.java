@@ -1,13 +1,14 @@
 package dev.toolgate.bench;
 
+import static dev.toolgate.bench.MarkdownTable.cores;
+import static dev.toolgate.bench.MarkdownTable.fmt;
+
 import dev.toolgate.bench.BenchResults.AddedLatency;
 import dev.toolgate.bench.BenchResults.Concurrency;
 import dev.toolgate.bench.BenchResults.FailFast;
 import dev.toolgate.bench.BenchResults.HotPathScore;
 import dev.toolgate.bench.BenchResults.Production;
-import dev.toolgate.bench.BenchResults.ProfiledRun;
 import dev.toolgate.bench.BenchResults.Run;
-import dev.toolgate.bench.BenchResults.Throughput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ public final class Report {
             out.append(addedLatency(r.addedLatency()));
         }
         if (r.throughput() != null) {
-            out.append(throughput(r.throughput()));
+            out.append(ThroughputReport.markdown(r.throughput()));
         }
         if (r.concurrency() != null) {
             r.concurrency().forEach(c -> out.append(concurrency(c)));
@@ -80,7 +81,7 @@ public final class Report {
     }
 
     private static String addedLatency(List<AddedLatency> items) {
-        Table table = new Table(
+        MarkdownTable table = new MarkdownTable(
                 "rate/s",
                 "configuration",
                 "p50",
@@ -122,98 +123,9 @@ public final class Report {
                 + " outside the benchmark)\n\n" + table;
     }
 
-    private static String throughput(Throughput t) {
-        Table table = new Table(
-                "rate/s",
-                "configuration",
-                "p50",
-                "p90",
-                "p99",
-                "p99.9",
-                "max",
-                "errors",
-                "Toolgate CPU µs/inv",
-                "new endpoint conns",
-                "others' load");
-        for (Run run : t.steps()) {
-            table.row(
-                    run,
-                    cpuOf(run, "toolgate"),
-                    Long.toString(run.endpointConnections()),
-                    cores(run.cpuMicrosPerRequest().get(Bench.OTHERS)));
-        }
-        for (Run run : t.harnessSteps()) {
-            table.row(
-                    run,
-                    "",
-                    Long.toString(run.endpointConnections()),
-                    cores(run.cpuMicrosPerRequest().get(Bench.OTHERS)));
-        }
-        StringBuilder out = new StringBuilder("\n**2. Throughput**: Toolgate sustains **" + t.sustainedRate()
-                + "/s** with p99 < 50 ms and no errors (invocation log on)"
-                + (t.harnessSteps().isEmpty() ? "" : "; the direct call alone passes " + t.harnessRate() + "/s")
-                + ".\n\n" + table);
-        ProfiledRun p = t.profile();
-        if (p != null) {
-            out.append(String.format(
-                    Locale.ROOT,
-                    "%nProfiled run at %.0f/s (p50 %s µs, p99 %s µs, %d new endpoint"
-                            + " connections, others' load %s): Toolgate CPU **%.0f µs per invocation** (all threads).%n%n",
-                    p.run().rate(),
-                    fmt(p.run().latency().p50()),
-                    fmt(p.run().latency().p99()),
-                    p.run().endpointConnections(),
-                    cores(p.run().cpuMicrosPerRequest().get(Bench.OTHERS)),
-                    p.toolgateCpuMicrosPerInvocation()));
-            Table threads = new Table("Toolgate thread", "CPU µs/inv");
-            p.threadCpuMicrosPerInvocation().entrySet().stream()
-                    .limit(10)
-                    .forEach(e -> threads.add(List.of(e.getKey(), fmt(e.getValue()))));
-            out.append(threads);
-            if (p.jfr() != null) {
-                Table stages = new Table("stage (JFR CPU samples)", "share", "≈ µs/inv");
-                double javaShare = p.threadCpuMicrosPerInvocation().entrySet().stream()
-                        .filter(e -> !e.getKey().startsWith("GC Thread")
-                                && !e.getKey().startsWith("C# CompilerThre")
-                                && !e.getKey().startsWith("G# ")
-                                && !e.getKey().startsWith("VM "))
-                        .mapToDouble(Map.Entry::getValue)
-                        .sum();
-                p.jfr().cpuByStage().entrySet().stream()
-                        .limit(16)
-                        .forEach(
-                                e -> stages.add(List.of(e.getKey(), pct(e.getValue()), fmt(e.getValue() * javaShare))));
-                out.append(String.format(
-                                Locale.ROOT,
-                                "%n%d CPU samples; µs = share × the CPU of non-GC, non-JIT"
-                                        + " threads (%.0f µs/inv).%n%n",
-                                p.jfr().executionSamples(),
-                                javaShare))
-                        .append(stages);
-                Table alloc = new Table("stage (JFR allocation samples)", "share");
-                p.jfr().allocationByStage().entrySet().stream()
-                        .limit(10)
-                        .forEach(e -> alloc.add(List.of(e.getKey(), pct(e.getValue()))));
-                out.append(String.format(
-                                Locale.ROOT,
-                                "%nAllocation ≈ %.0f KiB per invocation; %d GC pauses, %.0f ms" + " in total.%n%n",
-                                p.jfr().allocationBytes() / 1024.0 / p.run().sent(),
-                                p.jfr().gcPauses(),
-                                p.jfr().gcPauseMillis()))
-                        .append(alloc);
-                Table methods = new Table("hottest leaf methods", "share");
-                p.jfr().topMethods().entrySet().stream()
-                        .limit(15)
-                        .forEach(e -> methods.add(List.of("`" + e.getKey() + "`", pct(e.getValue()))));
-                out.append("\n").append(methods);
-            }
-        }
-        return out.toString();
-    }
-
     private static String concurrency(Concurrency c) {
         Run run = c.burst();
-        Table table = new Table(
+        MarkdownTable table = new MarkdownTable(
                 "in flight",
                 "held",
                 "ok",
@@ -253,7 +165,7 @@ public final class Report {
     }
 
     private static String hotPath(List<HotPathScore> scores) {
-        Table table = new Table("JMH benchmark", "µs/op", "± (99.9%)", "B/op");
+        MarkdownTable table = new MarkdownTable("JMH benchmark", "µs/op", "± (99.9%)", "B/op");
         for (HotPathScore s : scores) {
             table.add(List.of(
                     s.benchmark(),
@@ -265,7 +177,7 @@ public final class Report {
     }
 
     private static String failFast(FailFast f) {
-        Table table = new Table("call", "p50", "p90", "p99", "p99.9", "max");
+        MarkdownTable table = new MarkdownTable("call", "p50", "p90", "p99", "p99.9", "max");
         f.median().forEach((kind, latency) -> {
             List<String> cells = new ArrayList<>(List.of(kind));
             for (double v : latency.values()) {
@@ -278,7 +190,8 @@ public final class Report {
     }
 
     private static String production(Production p) {
-        Table table = new Table("rate/s", "config", "p50", "p90", "p99", "p99.9", "max", "CPU µs/request");
+        MarkdownTable table =
+                new MarkdownTable("rate/s", "config", "p50", "p90", "p99", "p99.9", "max", "CPU µs/request");
         table.row("" + p.rate(), "direct", p.direct(), "");
         Map<String, Double> cpu = new java.util.TreeMap<>();
         List<Run> shape =
@@ -312,92 +225,5 @@ public final class Report {
                         .filter(e -> e.getKey().equals("endpoint") || e.getKey().equals(config))
                         .map(e -> e.getKey() + " " + fmt(e.getValue()))
                         .collect(Collectors.joining(", "));
-    }
-
-    private static String cpuOf(Run run, String process) {
-        Double value = run.cpuMicrosPerRequest().get(process);
-        return value == null ? "" : fmt(value);
-    }
-
-    private static String cores(Double value) {
-        return value == null ? "" : String.format(Locale.ROOT, "%.2f cores", value);
-    }
-
-    static String fmt(double value) {
-        if (Double.isNaN(value)) {
-            return "–";
-        }
-        return Math.abs(value) >= 100
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static String pct(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    /** A Markdown table with padded columns. */
-    private static final class Table {
-        private final List<List<String>> rows = new ArrayList<>();
-
-        Table(String... header) {
-            rows.add(List.of(header));
-        }
-
-        void add(List<String> cells) {
-            rows.add(cells);
-        }
-
-        void row(String rate, String config, Latency latency, String... last) {
-            List<String> cells = new ArrayList<>(List.of(rate, config));
-            for (double v : latency.values()) {
-                cells.add(fmt(v));
-            }
-            cells.addAll(List.of(last));
-            add(cells);
-        }
-
-        void row(Run run, String... last) {
-            List<String> cells = new ArrayList<>(List.of(String.format(Locale.ROOT, "%.0f", run.rate()), run.config()));
-            for (double v : run.latency().values()) {
-                cells.add(fmt(v));
-            }
-            cells.add(run.errorCount() + (run.errors().isEmpty() ? "" : " " + run.errors()));
-            cells.addAll(List.of(last));
-            add(cells);
-        }
-
-        @Override
-        public String toString() {
-            int columns = rows.get(0).size();
-            int[] widths = new int[columns];
-            for (List<String> row : rows) {
-                for (int i = 0; i < columns; i++) {
-                    widths[i] = Math.max(widths[i], i < row.size() ? row.get(i).length() : 0);
-                }
-            }
-            StringBuilder out = new StringBuilder();
-            for (int r = 0; r < rows.size(); r++) {
-                out.append('|');
-                for (int i = 0; i < columns; i++) {
-                    String cell = i < rows.get(r).size() ? rows.get(r).get(i) : "";
-                    out.append(' ')
-                            .append(cell)
-                            .append(" ".repeat(widths[i] - cell.length()))
-                            .append(" |");
-                }
-                out.append('\n');
-                if (r == 0) {
-                    out.append('|');
-                    for (int i = 0; i < columns; i++) {
-                        out.append(i < 2 ? ":" : "-")
-                                .append("-".repeat(widths[i]))
-                                .append(i < 2 ? "-|" : ":|");
-                    }
-                    out.append('\n');
-                }
-            }
-            return out.toString();
-        }
     }
 }

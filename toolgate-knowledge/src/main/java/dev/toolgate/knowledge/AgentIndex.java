@@ -6,18 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -28,16 +24,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -62,12 +52,12 @@ public final class AgentIndex implements AutoCloseable {
     /** The fewest candidates asked of each search. */
     public static final int MIN_CANDIDATES = 20;
 
-    private static final String DOC_ID = "doc_id";
-    private static final String CHUNK_INDEX = "chunk_index";
-    private static final String TITLE = "title";
-    private static final String TEXT = "text";
-    private static final String VECTOR = "vector";
-    private static final String VECTOR_BYTES = "vector_bytes";
+    static final String DOC_ID = "doc_id";
+    static final String CHUNK_INDEX = "chunk_index";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String VECTOR = "vector";
+    static final String VECTOR_BYTES = "vector_bytes";
     private static final String DOCUMENTS_KEY = "documents";
     private static final String MODEL_KEY = "model";
     private static final String FORMAT_KEY = "format";
@@ -206,7 +196,6 @@ public final class AgentIndex implements AutoCloseable {
      * @throws UncheckedIOException when the index cannot be read
      */
     public List<KnowledgeHit> search(float[] queryVector, String queryText, int topK, double similarityThreshold) {
-        int candidates = Math.max(MIN_CANDIDATES, topK * CANDIDATES_PER_RESULT);
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -214,38 +203,7 @@ public final class AgentIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
-            Map<Integer, double[]> scores = new LinkedHashMap<>(); // doc -> {cosine or NaN, bm25}
-            for (ScoreDoc hit :
-                    searcher.search(new KnnFloatVectorQuery(VECTOR, queryVector, candidates), candidates).scoreDocs) {
-                // Lucene scores a dot product of unit vectors as (1 + cosine) / 2
-                scores.put(hit.doc, new double[] {2.0 * hit.score - 1.0, 0});
-            }
-            BooleanQuery keywords = keywordQuery(queryText);
-            if (!keywords.clauses().isEmpty()) {
-                for (ScoreDoc hit : searcher.search(keywords, candidates).scoreDocs) {
-                    scores.computeIfAbsent(hit.doc, doc -> new double[] {Double.NaN, 0})[1] = hit.score;
-                }
-            }
-            StoredFields fields = searcher.storedFields();
-            List<HybridRanking.Candidate<Integer>> pool = new ArrayList<>(scores.size());
-            for (Map.Entry<Integer, double[]> entry : scores.entrySet()) {
-                double cosine = entry.getValue()[0];
-                if (Double.isNaN(cosine)) {
-                    float[] vector = Vectors.floats(fields.document(entry.getKey(), Set.of(VECTOR_BYTES))
-                            .getBinaryValue(VECTOR_BYTES)
-                            .bytes);
-                    cosine = dot(queryVector, vector);
-                }
-                pool.add(new HybridRanking.Candidate<>(
-                        entry.getKey(), Math.clamp(cosine, -1.0, 1.0), entry.getValue()[1]));
-            }
-            List<KnowledgeHit> hits = new ArrayList<>();
-            for (HybridRanking.Ranked<Integer> ranked : HybridRanking.rank(pool, topK, similarityThreshold)) {
-                Document document = fields.document(ranked.item(), Set.of(DOC_ID, TITLE, TEXT));
-                hits.add(new KnowledgeHit(
-                        document.get(DOC_ID), document.get(TITLE), document.get(TEXT), ranked.score()));
-            }
-            return hits;
+            return HybridSearch.search(searcher, analyzer, queryVector, queryText, topK, similarityThreshold);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -255,32 +213,6 @@ public final class AgentIndex implements AutoCloseable {
                 // a release failure leaves only a reader open until the next refresh
             }
         }
-    }
-
-    /** One SHOULD clause per analyzed term of the query (stop words dropped, stems kept). */
-    private BooleanQuery keywordQuery(String queryText) throws IOException {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream tokens = analyzer.tokenStream(TEXT, queryText)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken() && terms.size() < IndexSearcher.getMaxClauseCount()) {
-                terms.add(term.toString());
-            }
-            tokens.end();
-        }
-        for (String term : terms) {
-            query.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
-        }
-        return query.build();
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length && i < b.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 
     /** Returns the number of chunks indexed (for tests, the demo and the benchmark). */

@@ -7,7 +7,6 @@ import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 
@@ -76,10 +75,12 @@ public final class EgressPolicy {
 
     private final List<AllowlistEntry> allowlist;
     private final Dns resolver;
+    private final AddressJudge judge;
 
     private EgressPolicy(Builder builder) {
         this.allowlist = builder.allowlist;
         this.resolver = builder.resolver;
+        this.judge = new AddressJudge(builder.allowlist);
     }
 
     /** Returns a builder: allowlist empty, resolver {@link Dns#SYSTEM}. */
@@ -161,9 +162,9 @@ public final class EgressPolicy {
                     DenyReason.NO_ADDRESSES, "host '" + target.host() + "' resolved to no addresses", List.of());
         }
         List<AddressVerdict> verdicts = answers.stream()
-                .map(address -> judge(address, target.port(), target.host()))
+                .map(address -> judge.judge(address, target.port(), target.host()))
                 .toList();
-        return resolvedDecision(target.host(), verdicts);
+        return AddressJudge.resolvedDecision(target.host(), verdicts);
     }
 
     /**
@@ -186,8 +187,8 @@ public final class EgressPolicy {
 
     /** As {@link #applyTo(OkHttpClient.Builder)}, with an observer told of every checked connect (tests). */
     OkHttpClient.Builder applyTo(OkHttpClient.Builder builder, GuardedSocketFactory.ConnectObserver observer) {
-        return builder.dns(new GuardedDns(this, resolver))
-                .socketFactory(new GuardedSocketFactory(this, observer))
+        return builder.dns(new GuardedDns(judge, resolver))
+                .socketFactory(new GuardedSocketFactory(judge, observer))
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -196,7 +197,7 @@ public final class EgressPolicy {
 
     private EgressDecision checkTarget(UrlInspection.Target target) {
         if (target.literal() != null) {
-            AddressVerdict verdict = judge(target.literal(), target.port(), null);
+            AddressVerdict verdict = judge.judge(target.literal(), target.port(), null);
             return verdict.allowed()
                     ? EgressDecision.allow(List.of(verdict))
                     : EgressDecision.deny(
@@ -204,60 +205,14 @@ public final class EgressPolicy {
                             "address " + verdict.address() + " is blocked: " + verdict.reason(),
                             List.of(verdict));
         }
-        return nameRefusal(target.host(), target.port())
+        return judge.nameRefusal(target.host(), target.port())
                 .map(refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of()))
                 .orElseGet(() -> EgressDecision.allow(List.of()));
     }
 
-    /** Returns why the name may not be resolved for {@code port} (-1: for any port), or empty. */
-    Optional<UrlInspection.Refused> nameRefusal(String host, int port) {
-        for (AllowlistEntry entry : allowlist) {
-            if (entry instanceof AllowlistEntry.HostPort hostPort && hostPort.admits(host, port)) {
-                return Optional.empty();
-            }
-        }
-        return SpecialNames.refusal(host);
-    }
-
-    /**
-     * Judges one address for a destination port.
-     *
-     * @param address the address (an IPv4-mapped IPv6 address is judged as IPv4)
-     * @param port the destination port, or -1 to admit what an allowlist entry admits on some port
-     * @param hostName the name the address was resolved for, or null for a literal
-     */
-    AddressVerdict judge(InetAddress address, int port, String hostName) {
-        String text = IpLiterals.toText(IpLiterals.toAddress(Cidr.canonicalBytes(address)));
-        if (!AddressClassifier.classify(address).blocked()) {
-            return new AddressVerdict(text, true, AddressClass.PUBLIC.label());
-        }
-        String description = AddressClassifier.describe(address);
-        for (AllowlistEntry entry : allowlist) {
-            boolean admits = switch (entry) {
-                case AllowlistEntry.Network network -> network.admits(address, port);
-                case AllowlistEntry.HostPort hostPort -> hostName != null && hostPort.admits(hostName, port);
-            };
-            if (admits) {
-                return new AddressVerdict(text, true, "operator allowlist " + entry + " (" + description + ")");
-            }
-        }
-        return new AddressVerdict(text, false, description);
-    }
-
-    /** Returns the decision on a name's resolved addresses: denied if any one is blocked. */
-    static EgressDecision resolvedDecision(String host, List<AddressVerdict> verdicts) {
-        List<AddressVerdict> blocked =
-                verdicts.stream().filter(verdict -> !verdict.allowed()).toList();
-        if (blocked.isEmpty()) {
-            return EgressDecision.allow(verdicts);
-        }
-        AddressVerdict first = blocked.get(0);
-        String more = blocked.size() > 1 ? " and " + (blocked.size() - 1) + " more blocked address(es)" : "";
-        return EgressDecision.deny(
-                DenyReason.BLOCKED_ADDRESS,
-                "host '" + host + "' resolved to blocked address " + first.address() + " (" + first.reason() + ")"
-                        + more,
-                verdicts);
+    /** The judge of names and addresses under this policy's allowlist, as the live-path guards apply it. */
+    AddressJudge judge() {
+        return judge;
     }
 
     /**
@@ -267,21 +222,7 @@ public final class EgressPolicy {
      * @throws EgressDeniedException if the endpoint is unresolved, not an InetSocketAddress, or blocked
      */
     InetSocketAddress checkConnect(SocketAddress endpoint) throws EgressDeniedException {
-        if (!(endpoint instanceof InetSocketAddress socketAddress) || socketAddress.isUnresolved()) {
-            throw new EgressDeniedException(
-                    DenyReason.UNRESOLVED_ADDRESS,
-                    "connection refused: the target was not a resolved, checked address");
-        }
-        String carried = socketAddress.getHostString(); // never a reverse lookup
-        String hostName = carried.indexOf(':') >= 0 || IpLiterals.looksNumeric(carried) ? null : carried;
-        AddressVerdict verdict = judge(socketAddress.getAddress(), socketAddress.getPort(), hostName);
-        if (!verdict.allowed()) {
-            throw new EgressDeniedException(
-                    DenyReason.BLOCKED_ADDRESS,
-                    "connection to " + verdict.address() + " port " + socketAddress.getPort() + " refused: "
-                            + verdict.reason());
-        }
-        return socketAddress;
+        return judge.checkConnect(endpoint);
     }
 
     /** Builds an {@link EgressPolicy}. Not thread-safe; the policy it builds is. */

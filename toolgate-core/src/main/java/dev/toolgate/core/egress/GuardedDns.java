@@ -19,11 +19,11 @@ import okhttp3.Dns;
  * allowlist entries.
  */
 final class GuardedDns implements Dns {
-    private final EgressPolicy policy;
+    private final AddressJudge judge;
     private final Dns resolver;
 
-    GuardedDns(EgressPolicy policy, Dns resolver) {
-        this.policy = policy;
+    GuardedDns(AddressJudge judge, Dns resolver) {
+        this.judge = judge;
         this.resolver = resolver;
     }
 
@@ -56,7 +56,7 @@ final class GuardedDns implements Dns {
         if (host.indexOf(':') >= 0 || IpLiterals.looksNumeric(host)) {
             return List.of(literal(host));
         }
-        var refusal = policy.nameRefusal(host, -1);
+        var refusal = judge.nameRefusal(host, -1);
         if (refusal.isPresent()) {
             throw new EgressDeniedException(
                     refusal.get().reason(), refusal.get().message());
@@ -66,8 +66,8 @@ final class GuardedDns implements Dns {
             throw new UnknownHostException(hostname + ": the resolver returned no addresses");
         }
         List<AddressVerdict> verdicts =
-                answers.stream().map(address -> policy.judge(address, -1, host)).toList();
-        EgressDecision decision = EgressPolicy.resolvedDecision(host, verdicts);
+                answers.stream().map(address -> judge.judge(address, -1, host)).toList();
+        EgressDecision decision = AddressJudge.resolvedDecision(host, verdicts);
         if (!decision.allowed()) {
             throw decision.toException();
         }
@@ -87,7 +87,7 @@ final class GuardedDns implements Dns {
                     "host '" + host + "' is numeric but not a canonical IP address");
         }
         InetAddress address = IpLiterals.toAddress(bytes);
-        AddressVerdict verdict = policy.judge(address, -1, null);
+        AddressVerdict verdict = judge.judge(address, -1, null);
         if (!verdict.allowed()) {
             throw new EgressDeniedException(
                     DenyReason.BLOCKED_ADDRESS, "address " + verdict.address() + " is blocked: " + verdict.reason());

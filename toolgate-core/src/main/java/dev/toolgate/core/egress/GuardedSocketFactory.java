@@ -32,11 +32,11 @@ final class GuardedSocketFactory extends SocketFactory {
         void connecting(InetSocketAddress endpoint) throws IOException;
     }
 
-    private final EgressPolicy policy;
+    private final AddressJudge judge;
     private final ConnectObserver observer;
 
-    GuardedSocketFactory(EgressPolicy policy, ConnectObserver observer) {
-        this.policy = policy;
+    GuardedSocketFactory(AddressJudge judge, ConnectObserver observer) {
+        this.judge = judge;
         this.observer = observer;
     }
 
@@ -90,7 +90,7 @@ final class GuardedSocketFactory extends SocketFactory {
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
             InetSocketAddress checked;
             try {
-                checked = policy.checkConnect(endpoint);
+                checked = judge.checkConnect(endpoint);
                 observer.connecting(checked);
             } catch (IOException e) {
                 close();

@@ -8,6 +8,7 @@
  * IANA special-purpose tables), and the values {@link dev.toolgate.core.egress.EgressDecision},
  * {@link dev.toolgate.core.egress.AddressVerdict}, {@link dev.toolgate.core.egress.DenyReason} and
  * {@link dev.toolgate.core.egress.EgressDeniedException}. The threat model is a block comment in
- * {@code EgressPolicy}.
+ * {@code EgressPolicy}; its package-private {@code AddressJudge} judges names and addresses against the allowlist for
+ * the guards ({@code GuardedDns}, {@code GuardedSocketFactory}).
  */
 package dev.toolgate.core.egress;

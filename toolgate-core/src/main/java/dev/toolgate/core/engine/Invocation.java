@@ -48,4 +48,76 @@ public record Invocation(
             CallContext call) {
         this(invocationId, tool, signingSecrets, rawArguments, toolCallId, call, System.nanoTime());
     }
+
+    /** Returns a copy of this invocation for {@code other} call (e.g. with the call's stored variables). */
+    public Invocation withCall(CallContext other) {
+        return new Invocation(invocationId, tool, signingSecrets, rawArguments, toolCallId, other, arrivedAtNanos);
+    }
+
+    /**
+     * Returns a builder of an {@code Invocation} with {@code invocationId}, {@code tool}, {@code call}; every other
+     * component starts at the default its setter names.
+     */
+    public static Builder builder(String invocationId, Tool tool, CallContext call) {
+        return new Builder(invocationId, tool, call);
+    }
+
+    /** Builds an {@link Invocation} one component at a time. Not thread-safe. */
+    public static final class Builder {
+        private final String invocationId;
+        private final Tool tool;
+        private final CallContext call;
+        private List<SigningSecret> signingSecrets = List.of();
+        private JsonNode rawArguments;
+        private String toolCallId;
+        private long arrivedAtNanos;
+        private boolean arrived;
+
+        private Builder(String invocationId, Tool tool, CallContext call) {
+            this.invocationId = invocationId;
+            this.tool = tool;
+            this.call = call;
+        }
+
+        /** Sets {@link Invocation#signingSecrets()} (default none); returns this builder. */
+        public Builder signingSecrets(List<SigningSecret> signingSecrets) {
+            this.signingSecrets = signingSecrets;
+            return this;
+        }
+
+        /** Sets {@link Invocation#rawArguments()} (default null); returns this builder. */
+        public Builder rawArguments(JsonNode rawArguments) {
+            this.rawArguments = rawArguments;
+            return this;
+        }
+
+        /** Sets {@link Invocation#toolCallId()} (default null); returns this builder. */
+        public Builder toolCallId(String toolCallId) {
+            this.toolCallId = toolCallId;
+            return this;
+        }
+
+        /** Sets {@link Invocation#arrivedAtNanos()} (default: when {@link #build()} runs); returns this builder. */
+        public Builder arrivedAtNanos(long arrivedAtNanos) {
+            this.arrivedAtNanos = arrivedAtNanos;
+            this.arrived = true;
+            return this;
+        }
+
+        /**
+         * Returns the {@code Invocation}.
+         *
+         * @throws NullPointerException when {@code invocationId}, {@code tool} or {@code call} is null
+         */
+        public Invocation build() {
+            return new Invocation(
+                    invocationId,
+                    tool,
+                    signingSecrets,
+                    rawArguments,
+                    toolCallId,
+                    call,
+                    arrived ? arrivedAtNanos : System.nanoTime());
+        }
+    }
 }

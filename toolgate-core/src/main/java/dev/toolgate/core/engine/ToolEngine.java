@@ -204,14 +204,7 @@ public final class ToolEngine {
     }
 
     private TestFireResult run(Invocation given, long start, RunMode mode, ArgumentParseResult parsedBefore) {
-        Invocation invocation = new Invocation(
-                given.invocationId(),
-                given.tool(),
-                given.signingSecrets(),
-                given.rawArguments(),
-                given.toolCallId(),
-                withStoredVariables(given.tool(), given.call()),
-                given.arrivedAtNanos());
+        Invocation invocation = given.withCall(withStoredVariables(given.tool(), given.call()));
         Tool tool = invocation.tool();
         Duration budget = http.budget(tool);
         long deadline = invocation.arrivedAtNanos() + budget.toNanos();

@@ -45,18 +45,6 @@ public record RenderedRequest(
     /** What masked values are replaced with. */
     public static final String MASK = "***";
 
-    /** A request without known secret values ({@link SecretValues#NONE}); see the canonical constructor. */
-    public RenderedRequest(
-            HttpMethod method,
-            HttpUrl url,
-            Headers headers,
-            byte[] body,
-            String contentType,
-            Set<String> sensitiveHeaders,
-            Set<String> sensitiveQueryParams) {
-        this(method, url, headers, body, contentType, sensitiveHeaders, sensitiveQueryParams, SecretValues.NONE);
-    }
-
     public RenderedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
@@ -153,5 +141,76 @@ public record RenderedRequest(
     public String toString() {
         return "RenderedRequest[" + method + " " + maskedUrl() + ", headers=" + List.copyOf(headers.names())
                 + ", bodyBytes=" + (body == null ? 0 : body.length) + "]";
+    }
+
+    /**
+     * Returns a builder of a {@code RenderedRequest} with {@code method}, {@code url}; every other component starts at
+     * the default its setter names.
+     */
+    public static Builder builder(HttpMethod method, HttpUrl url) {
+        return new Builder(method, url);
+    }
+
+    /** Builds a {@link RenderedRequest} one component at a time. Not thread-safe. */
+    public static final class Builder {
+        private final HttpMethod method;
+        private final HttpUrl url;
+        private Headers headers = Headers.of();
+        private byte[] body;
+        private String contentType;
+        private Set<String> sensitiveHeaders = Set.of();
+        private Set<String> sensitiveQueryParams = Set.of();
+        private SecretValues secrets = SecretValues.NONE;
+
+        private Builder(HttpMethod method, HttpUrl url) {
+            this.method = method;
+            this.url = url;
+        }
+
+        /** Sets {@link RenderedRequest#headers()} (default none); returns this builder. */
+        public Builder headers(Headers headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        /** Sets {@link RenderedRequest#body()} (default null: no body); returns this builder. */
+        public Builder body(byte[] body) {
+            this.body = body;
+            return this;
+        }
+
+        /** Sets {@link RenderedRequest#contentType()} (default null); returns this builder. */
+        public Builder contentType(String contentType) {
+            this.contentType = contentType;
+            return this;
+        }
+
+        /** Sets {@link RenderedRequest#sensitiveHeaders()} (default none); returns this builder. */
+        public Builder sensitiveHeaders(Set<String> sensitiveHeaders) {
+            this.sensitiveHeaders = sensitiveHeaders;
+            return this;
+        }
+
+        /** Sets {@link RenderedRequest#sensitiveQueryParams()} (default none); returns this builder. */
+        public Builder sensitiveQueryParams(Set<String> sensitiveQueryParams) {
+            this.sensitiveQueryParams = sensitiveQueryParams;
+            return this;
+        }
+
+        /** Sets {@link RenderedRequest#secrets()} (default {@link SecretValues#NONE}); returns this builder. */
+        public Builder secrets(SecretValues secrets) {
+            this.secrets = secrets;
+            return this;
+        }
+
+        /**
+         * Returns the {@code RenderedRequest}.
+         *
+         * @throws NullPointerException when {@code method} or {@code url} is null
+         */
+        public RenderedRequest build() {
+            return new RenderedRequest(
+                    method, url, headers, body, contentType, sensitiveHeaders, sensitiveQueryParams, secrets);
+        }
     }
 }

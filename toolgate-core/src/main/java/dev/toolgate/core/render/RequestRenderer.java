@@ -3,7 +3,6 @@ package dev.toolgate.core.render;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.http.ReservedHeaders;
-import dev.toolgate.core.tool.Auth;
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
@@ -69,6 +68,7 @@ public final class RequestRenderer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TemplateRenderer templates;
+    private final HeaderRenderer toolHeaders;
     private final String userAgent;
 
     /**
@@ -80,6 +80,7 @@ public final class RequestRenderer {
      */
     public RequestRenderer(SecretResolver secrets, String userAgent) {
         this.templates = new TemplateRenderer(secrets);
+        this.toolHeaders = new HeaderRenderer(templates);
         Objects.requireNonNull(userAgent, "userAgent");
         if (userAgent.isBlank()) {
             throw new IllegalArgumentException("userAgent must not be blank");
@@ -150,21 +151,20 @@ public final class RequestRenderer {
         if (body != null) {
             headers.add("Content-Type", JSON_CONTENT_TYPE);
         }
-        addToolAndAuthHeaders(headers, config, call, arguments, sensitiveHeaders, secretValues);
+        toolHeaders.addToolAndAuthHeaders(headers, config, call, arguments, sensitiveHeaders, secretValues);
         headers.add("X-Toolgate-Invocation-Id", invocationId);
         headers.add("X-Toolgate-Timestamp", Long.toString(second.getEpochSecond()));
         headers.add("Idempotency-Key", IdempotencyKey.of(tool, call, arguments));
         headers.add("User-Agent", userAgent);
 
-        return new RenderedRequest(
-                method,
-                url.build(),
-                headers.build(),
-                body,
-                body == null ? null : JSON_CONTENT_TYPE,
-                sensitiveHeaders,
-                sensitiveQuery,
-                SecretValues.of(secretValues));
+        return RenderedRequest.builder(method, url.build())
+                .headers(headers.build())
+                .body(body)
+                .contentType(body == null ? null : JSON_CONTENT_TYPE)
+                .sensitiveHeaders(sensitiveHeaders)
+                .sensitiveQueryParams(sensitiveQuery)
+                .secrets(SecretValues.of(secretValues))
+                .build();
     }
 
     /** Adds the tool's templated query params; returns every pinned name (URL's and tool's). */
@@ -192,46 +192,6 @@ public final class RequestRenderer {
         return pinned;
     }
 
-    /** Adds the tool's headers (minus reserved ones and the auth header's name), then the auth header. */
-    private void addToolAndAuthHeaders(
-            Headers.Builder headers,
-            HttpRequestConfig config,
-            CallContext call,
-            JsonNode arguments,
-            Set<String> sensitiveHeaders,
-            List<String> secretValues) {
-        String authHeader = authHeaderName(config.auth());
-        for (KeyValue header : config.headers()) {
-            if (ReservedHeaders.isReserved(header.key())
-                    || header.key().equalsIgnoreCase(authHeader)
-                    || ArgumentRouting.absentSoleArgument(header.value(), arguments)) {
-                continue;
-            }
-            boolean secret = TemplateSyntax.usesSecret(header.value());
-            String value = addTemplated(headers, header.key(), header.value(), call, arguments, secretValues);
-            if (secret) {
-                sensitiveHeaders.add(header.key());
-                secretValues.add(value);
-            }
-        }
-        switch (config.auth()) {
-            case Auth.None none -> {}
-            case Auth.Bearer bearer -> {
-                String token = templates.render(bearer.token(), call, arguments, secretValues);
-                secretValues.add(token.strip());
-                secretValues.add(addChecked(headers, authHeader, ("Bearer " + token).strip(), bearer.token()));
-            }
-            case Auth.Header header -> {
-                if (!ReservedHeaders.isReserved(header.headerName())) {
-                    secretValues.add(addTemplated(headers, authHeader, header.value(), call, arguments, secretValues));
-                }
-            }
-        }
-        if (authHeader != null) {
-            sensitiveHeaders.add(authHeader);
-        }
-    }
-
     private static ObjectNode envelope(
             Tool tool, ObjectNode arguments, CallContext call, String invocationId, Instant second) {
         ObjectNode envelope = JSON.createObjectNode();
@@ -248,55 +208,5 @@ public final class RequestRenderer {
         envelope.put("invocation_id", invocationId);
         envelope.put("timestamp", second.toString());
         return envelope;
-    }
-
-    private static String authHeaderName(Auth auth) {
-        return switch (auth) {
-            case Auth.None none -> null;
-            case Auth.Bearer bearer -> "Authorization";
-            case Auth.Header header -> header.headerName();
-        };
-    }
-
-    /*
-     * Header values may carry argument text, so they are checked here: CR/LF would split the header (request
-     * smuggling), NUL and other controls are invalid (RFC 9110 §5.5). Non-ASCII text is allowed and sent as
-     * UTF-8 (obs-text), which is why the value goes through addUnsafeNonAscii after this check.
-     */
-    private String addTemplated(
-            Headers.Builder headers,
-            String name,
-            String template,
-            CallContext call,
-            JsonNode arguments,
-            List<String> secretValues) {
-        return addChecked(
-                headers,
-                name,
-                templates.render(template, call, arguments, secretValues).strip(),
-                template);
-    }
-
-    /** Adds a rendered header value after the checks above; returns the value. */
-    private static String addChecked(Headers.Builder headers, String name, String value, String template) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw new RenderException(ToolError.of(
-                        ArgumentRouting.usesArguments(template)
-                                ? ErrorCode.HTTP_TOOL_INVALID_ARGS
-                                : ErrorCode.HTTP_TOOL_INTERNAL,
-                        "the value for header '" + name + "' contains a control character (such as a line break),"
-                                + " which a header cannot carry"));
-            }
-        }
-        try {
-            headers.addUnsafeNonAscii(name, value);
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw new RenderException(ToolError.of(
-                    ErrorCode.HTTP_TOOL_INTERNAL,
-                    "the tool's header name '" + name + "' is not a valid HTTP field name"));
-        }
     }
 }

@@ -3,7 +3,8 @@
  *
  * <p>{@link dev.toolgate.core.render.RequestRenderer} applies the body mode ({@code envelope}, or the arguments
  * as a JSON body or as query parameters), fills the URL's {@code {{args.NAME}}} path segments (one percent-encoded
- * segment each), the pinned query parameters, the tool's headers and auth, and the
+ * segment each), the pinned query parameters, the tool's headers and auth (its package-private
+ * {@code HeaderRenderer}), and the
  * {@code X-Toolgate-*}, {@code Idempotency-Key} and {@code User-Agent} headers, producing a
  * {@link dev.toolgate.core.render.RenderedRequest} that knows which headers and query values are secret.
  * {@link dev.toolgate.core.render.TemplateRenderer} fills in the {@code {{...}}} templates (their syntax is

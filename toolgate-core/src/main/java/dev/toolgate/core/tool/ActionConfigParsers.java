@@ -1,36 +1,27 @@
 package dev.toolgate.core.tool;
 
-import dev.toolgate.core.telephony.Destination;
 import dev.toolgate.core.telephony.Dtmf;
-import dev.toolgate.core.telephony.Parsed;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parses the configs of the six tool types the voice runtime carries out itself: transfer_call,
- * monitored_transfer, end_call, extract_variable, play_tone and knowledge_base. Each method returns the
- * config, or null after recording every problem. Where the tool model documents an example value for an optional
- * field, that value is the default (monitored_transfer {@code timeout_seconds} 20; play_tone
+ * Parses the configs of four tool types the voice runtime carries out itself: end_call, extract_variable, play_tone
+ * and knowledge_base (the transfers are {@link TransferConfigParsers}'). Each method returns the config, or null
+ * after recording every problem. Where the tool model documents an example value for an optional field, that value
+ * is the default (play_tone
  * {@code duration} 500 ms and {@code volume} 0.8; knowledge_base {@code top_k} 5 and
- * {@code similarity_threshold} 0.7). Destinations, DTMF and the extension follow the rules of
- * {@code dev.toolgate.core.telephony}; docs/voice-runtime.md describes every field.
+ * {@code similarity_threshold} 0.7). DTMF follows the rules of {@code dev.toolgate.core.telephony};
+ * docs/voice-runtime.md describes every field.
  */
 final class ActionConfigParsers {
 
     /** A call-variable name, usable as {@code {{vars.NAME}}}. */
     static final Pattern VARIABLE_NAME = Pattern.compile("^" + TemplateSyntax.VARIABLE_NAME + "$");
 
-    static final List<String> TRANSFER_MODES = List.of("cold", "warm");
     static final List<String> VARIABLE_TYPES = List.of("email", "phone", "name", "number", "date", "custom");
     static final List<String> TONE_TYPES = List.of("dtmf");
 
-    static final int MIN_MONITOR_TIMEOUT_SECONDS = 1;
-    static final int MAX_MONITOR_TIMEOUT_SECONDS = 300;
-    static final int DEFAULT_MONITOR_TIMEOUT_SECONDS = 20;
     static final int MAX_PROMPT_TEXT = 1000;
     static final int MAX_EXAMPLE_FORMAT = 255;
     static final int MIN_TONE_DURATION_MS = Dtmf.MIN_DURATION_MS;
@@ -40,88 +31,10 @@ final class ActionConfigParsers {
     static final int DEFAULT_TOP_K = 5;
     static final double DEFAULT_SIMILARITY_THRESHOLD = 0.7;
 
-    /** The most {@code allowed_destinations} of one transfer tool. */
-    static final int MAX_ALLOWED_DESTINATIONS = 20;
-
     /** The longest {@code whisper_message} and {@code goodbye_message}, in characters. */
     static final int MAX_SPOKEN_TEXT = 1000;
 
     private ActionConfigParsers() {}
-
-    /**
-     * {@code {phone_number (E.164 or SIP URI), transfer_mode: cold|warm (default cold), play_hold_music (default
-     * false), allowed_destinations (≤ 20, each E.164 or SIP URI), extension (DTMF, phone numbers only),
-     * whisper_message (≤ 1,000, warm only), summary (default false, warm only)}}.
-     */
-    static TransferCallConfig transferCall(JsonNode config, String prefix, List<FieldError> errors) {
-        int before = errors.size();
-        FieldReader r = reader(
-                config,
-                prefix,
-                errors,
-                "a transfer_call config",
-                "phone_number",
-                "transfer_mode",
-                "play_hold_music",
-                "allowed_destinations",
-                "extension",
-                "whisper_message",
-                "summary");
-        Destination destination = destination(r);
-        String mode = r.checkOneOf("transfer_mode", r.optionalString("transfer_mode"), TRANSFER_MODES);
-        Boolean holdMusic = r.optionalBoolean("play_hold_music");
-        List<String> allowed = allowedDestinations(r);
-        String extension = extension(r, destination);
-        String whisper = r.checkMaxLength("whisper_message", r.optionalString("whisper_message"), MAX_SPOKEN_TEXT);
-        Boolean summary = r.optionalBoolean("summary");
-        boolean warm = "warm".equals(mode);
-        if (!warm && whisper != null) {
-            r.error("whisper_message", "applies only to warm transfers (transfer_mode warm)");
-        }
-        if (!warm && summary != null && summary) {
-            r.error("summary", "applies only to warm transfers (transfer_mode warm)");
-        }
-        r.rejectUnknown();
-        return errors.size() > before
-                ? null
-                : new TransferCallConfig(
-                        destination.text(),
-                        mode,
-                        holdMusic != null && holdMusic,
-                        allowed,
-                        extension,
-                        whisper,
-                        summary != null && summary);
-    }
-
-    /**
-     * {@code {phone_number (E.164 or SIP URI), timeout_seconds: 1..300 (default 20), allowed_destinations (≤ 20),
-     * extension (DTMF, phone numbers only)}}.
-     */
-    static MonitoredTransferConfig monitoredTransfer(JsonNode config, String prefix, List<FieldError> errors) {
-        int before = errors.size();
-        FieldReader r = reader(
-                config,
-                prefix,
-                errors,
-                "a monitored_transfer config",
-                "phone_number",
-                "timeout_seconds",
-                "allowed_destinations",
-                "extension");
-        Destination destination = destination(r);
-        Long timeout = r.optionalInteger("timeout_seconds", 1, 300);
-        List<String> allowed = allowedDestinations(r);
-        String extension = extension(r, destination);
-        r.rejectUnknown();
-        return errors.size() > before
-                ? null
-                : new MonitoredTransferConfig(
-                        destination.text(),
-                        timeout == null ? DEFAULT_MONITOR_TIMEOUT_SECONDS : timeout.intValue(),
-                        allowed,
-                        extension);
-    }
 
     /** {@code {goodbye_message: at most 1,000 characters, optional}}. */
     static EndCallConfig endCall(JsonNode config, String prefix, List<FieldError> errors) {
@@ -229,78 +142,14 @@ final class ActionConfigParsers {
         return dtmf(r, field, r.optionalString(field));
     }
 
-    private static String dtmf(FieldReader r, String field, String value) {
+    /** Returns {@code value} when it is DTMF symbols (or null), else records the problem and returns null. */
+    static String dtmf(FieldReader r, String field, String value) {
         String problem = value == null ? null : Dtmf.problem(value);
         if (problem != null) {
             r.error(field, problem);
             return null;
         }
         return value;
-    }
-
-    /** Reads the required {@code phone_number}: an E.164 number or a SIP URI. */
-    private static Destination destination(FieldReader r) {
-        String text = r.requiredString("phone_number");
-        if (text == null) {
-            return null;
-        }
-        return switch (Destination.configured(text)) {
-            case Parsed.Ok<Destination> ok -> ok.value();
-            case Parsed.Problem<Destination> problem -> {
-                r.error("phone_number", problem.message());
-                yield null;
-            }
-        };
-    }
-
-    /** Reads {@code allowed_destinations}: an array of E.164 numbers or SIP URIs, normalized, no repeats. */
-    private static List<String> allowedDestinations(FieldReader r) {
-        JsonNode array = r.node("allowed_destinations");
-        if (array == null) {
-            return List.of();
-        }
-        if (!array.isArray()) {
-            r.error("allowed_destinations", "must be an array of E.164 numbers or SIP URIs");
-            return List.of();
-        }
-        if (array.size() > MAX_ALLOWED_DESTINATIONS) {
-            r.error("allowed_destinations", "must have at most " + MAX_ALLOWED_DESTINATIONS + " entries");
-            return List.of();
-        }
-        List<String> result = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            String field = "allowed_destinations[" + i + "]";
-            JsonNode element = array.get(i);
-            if (!element.isString()) {
-                r.error(field, "must be a string");
-                continue;
-            }
-            switch (Destination.configured(element.stringValue())) {
-                case Parsed.Ok<Destination> ok -> {
-                    if (seen.add(ok.value().text())) {
-                        result.add(ok.value().text());
-                    } else {
-                        r.error(field, "repeats an earlier entry " + ok.value().text());
-                    }
-                }
-                case Parsed.Problem<Destination> problem -> r.error(field, problem.message());
-            }
-        }
-        return result;
-    }
-
-    /** Reads {@code extension}: DTMF symbols, and only next to a phone-number destination. */
-    private static String extension(FieldReader r, Destination destination) {
-        String extension = dtmf(r, "extension", r.optionalString("extension"));
-        if (extension != null && destination instanceof Destination.Sip) {
-            r.error(
-                    "extension",
-                    "applies only when phone_number is a phone number; put the extension into the SIP URI's user"
-                            + " part instead");
-            return null;
-        }
-        return extension;
     }
 
     /** Reads {@code pattern}: custom variables only; the rules of {@link CustomPatterns}. */
@@ -321,8 +170,8 @@ final class ActionConfigParsers {
         return pattern;
     }
 
-    private static FieldReader reader(
-            JsonNode config, String prefix, List<FieldError> errors, String what, String... fields) {
+    /** A reader of {@code config} that knows {@code fields} only; {@code what} names the config in errors. */
+    static FieldReader reader(JsonNode config, String prefix, List<FieldError> errors, String what, String... fields) {
         return new FieldReader(config, prefix, errors, List.of(fields), what);
     }
 }

@@ -82,22 +82,23 @@ final class HttpConfigParser {
         if (errors.size() > before) {
             return null;
         }
-        return new HttpRequestConfig(
-                url,
-                method == null ? HttpMethod.POST : HttpMethod.valueOf(method),
-                headersAndAuth.headers(),
-                queryParams,
-                bodyMode == null ? BodyMode.ENVELOPE : BodyMode.fromWireName(bodyMode),
-                headersAndAuth.auth(),
-                timeout == null ? limits.defaultTimeout() : timeout,
-                maxBytes == null ? limits.defaultMaxResponseBytes() : maxBytes.intValue(),
-                speakDuring != null && speakDuring,
-                speakAfter == null || speakAfter,
-                errorHint,
-                scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme),
-                duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)),
-                responseVariables,
-                speakMessage == null || speakMessage.isBlank() ? null : speakMessage.strip());
+        return HttpRequestConfig.builder(
+                        url,
+                        timeout == null ? limits.defaultTimeout() : timeout,
+                        maxBytes == null ? limits.defaultMaxResponseBytes() : maxBytes.intValue())
+                .method(method == null ? HttpMethod.POST : HttpMethod.valueOf(method))
+                .headers(headersAndAuth.headers())
+                .queryParams(queryParams)
+                .bodyMode(bodyMode == null ? BodyMode.ENVELOPE : BodyMode.fromWireName(bodyMode))
+                .auth(headersAndAuth.auth())
+                .speakDuringExecution(speakDuring != null && speakDuring)
+                .speakAfterExecution(speakAfter == null || speakAfter)
+                .errorHint(errorHint)
+                .signatureScheme(scheme == null ? SignatureScheme.TOOLGATE : SignatureScheme.fromWireName(scheme))
+                .duplicateWindow(duplicateWindow == null ? null : Duration.ofMillis(Math.round(duplicateWindow * 1000)))
+                .responseVariables(responseVariables)
+                .speakDuringMessage(speakMessage == null || speakMessage.isBlank() ? null : speakMessage.strip())
+                .build();
     }
 
     private static String url(FieldReader r) {

@@ -57,105 +57,6 @@ public record HttpRequestConfig(
     /** The longest {@code duplicate_window}: {@link #MAX_DUPLICATE_WINDOW_SECONDS}. */
     public static final Duration MAX_DUPLICATE_WINDOW = Duration.ofSeconds(MAX_DUPLICATE_WINDOW_SECONDS);
 
-    /** A config without a message to say while waiting. */
-    public HttpRequestConfig(
-            String url,
-            HttpMethod method,
-            List<KeyValue> headers,
-            List<KeyValue> queryParams,
-            BodyMode bodyMode,
-            Auth auth,
-            Duration timeout,
-            int maxResponseBytes,
-            boolean speakDuringExecution,
-            boolean speakAfterExecution,
-            String errorHint,
-            SignatureScheme signatureScheme,
-            Duration duplicateWindow,
-            Map<String, String> responseVariables) {
-        this(
-                url,
-                method,
-                headers,
-                queryParams,
-                bodyMode,
-                auth,
-                timeout,
-                maxResponseBytes,
-                speakDuringExecution,
-                speakAfterExecution,
-                errorHint,
-                signatureScheme,
-                duplicateWindow,
-                responseVariables,
-                null);
-    }
-
-    /** A config without response variables. */
-    public HttpRequestConfig(
-            String url,
-            HttpMethod method,
-            List<KeyValue> headers,
-            List<KeyValue> queryParams,
-            BodyMode bodyMode,
-            Auth auth,
-            Duration timeout,
-            int maxResponseBytes,
-            boolean speakDuringExecution,
-            boolean speakAfterExecution,
-            String errorHint,
-            SignatureScheme signatureScheme,
-            Duration duplicateWindow) {
-        this(
-                url,
-                method,
-                headers,
-                queryParams,
-                bodyMode,
-                auth,
-                timeout,
-                maxResponseBytes,
-                speakDuringExecution,
-                speakAfterExecution,
-                errorHint,
-                signatureScheme,
-                duplicateWindow,
-                Map.of(),
-                null);
-    }
-
-    /** A config with the deployment's default duplicate window and no response variables. */
-    public HttpRequestConfig(
-            String url,
-            HttpMethod method,
-            List<KeyValue> headers,
-            List<KeyValue> queryParams,
-            BodyMode bodyMode,
-            Auth auth,
-            Duration timeout,
-            int maxResponseBytes,
-            boolean speakDuringExecution,
-            boolean speakAfterExecution,
-            String errorHint,
-            SignatureScheme signatureScheme) {
-        this(
-                url,
-                method,
-                headers,
-                queryParams,
-                bodyMode,
-                auth,
-                timeout,
-                maxResponseBytes,
-                speakDuringExecution,
-                speakAfterExecution,
-                errorHint,
-                signatureScheme,
-                null,
-                Map.of(),
-                null);
-    }
-
     public HttpRequestConfig {
         if (duplicateWindow != null
                 && (duplicateWindow.isNegative() || duplicateWindow.compareTo(MAX_DUPLICATE_WINDOW) > 0)) {
@@ -179,22 +80,24 @@ public record HttpRequestConfig(
 
     /** Returns a copy of this config with other {@link #responseVariables()}. */
     public HttpRequestConfig withResponseVariables(Map<String, String> variables) {
-        return new HttpRequestConfig(
-                url,
-                method,
-                headers,
-                queryParams,
-                bodyMode,
-                auth,
-                timeout,
-                maxResponseBytes,
-                speakDuringExecution,
-                speakAfterExecution,
-                errorHint,
-                signatureScheme,
-                duplicateWindow,
-                variables,
-                speakDuringMessage);
+        return toBuilder().responseVariables(variables).build();
+    }
+
+    /** Returns a builder that starts from this config's components. */
+    public Builder toBuilder() {
+        return builder(url, timeout, maxResponseBytes)
+                .method(method)
+                .headers(headers)
+                .queryParams(queryParams)
+                .bodyMode(bodyMode)
+                .auth(auth)
+                .speakDuringExecution(speakDuringExecution)
+                .speakAfterExecution(speakAfterExecution)
+                .errorHint(errorHint)
+                .signatureScheme(signatureScheme)
+                .duplicateWindow(duplicateWindow)
+                .responseVariables(responseVariables)
+                .speakDuringMessage(speakDuringMessage);
     }
 
     /** Returns the method actually sent: {@code POST} in envelope mode, else {@link #method()}. */
@@ -205,5 +108,138 @@ public record HttpRequestConfig(
     @Override
     public ToolType type() {
         return ToolType.HTTP_REQUEST;
+    }
+
+    /**
+     * Returns a builder of an {@code HttpRequestConfig} with {@code url}, {@code timeout}, {@code maxResponseBytes};
+     * every other component starts at the default its setter names.
+     */
+    public static Builder builder(String url, Duration timeout, int maxResponseBytes) {
+        return new Builder(url, timeout, maxResponseBytes);
+    }
+
+    /** Builds an {@link HttpRequestConfig} one component at a time. Not thread-safe. */
+    public static final class Builder {
+        private final String url;
+        private final Duration timeout;
+        private final int maxResponseBytes;
+        private HttpMethod method = HttpMethod.POST;
+        private List<KeyValue> headers = List.of();
+        private List<KeyValue> queryParams = List.of();
+        private BodyMode bodyMode = BodyMode.ENVELOPE;
+        private Auth auth = new Auth.None();
+        private boolean speakDuringExecution;
+        private boolean speakAfterExecution = true;
+        private String errorHint;
+        private SignatureScheme signatureScheme = SignatureScheme.TOOLGATE;
+        private Duration duplicateWindow;
+        private Map<String, String> responseVariables = Map.of();
+        private String speakDuringMessage;
+
+        private Builder(String url, Duration timeout, int maxResponseBytes) {
+            this.url = url;
+            this.timeout = timeout;
+            this.maxResponseBytes = maxResponseBytes;
+        }
+
+        /** Sets {@link HttpRequestConfig#method()} (default {@code POST}); returns this builder. */
+        public Builder method(HttpMethod method) {
+            this.method = method;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#headers()} (default none); returns this builder. */
+        public Builder headers(List<KeyValue> headers) {
+            this.headers = headers;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#queryParams()} (default none); returns this builder. */
+        public Builder queryParams(List<KeyValue> queryParams) {
+            this.queryParams = queryParams;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#bodyMode()} (default {@link BodyMode#ENVELOPE}); returns this builder. */
+        public Builder bodyMode(BodyMode bodyMode) {
+            this.bodyMode = bodyMode;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#auth()} (default none); returns this builder. */
+        public Builder auth(Auth auth) {
+            this.auth = auth;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#speakDuringExecution()} (default false); returns this builder. */
+        public Builder speakDuringExecution(boolean speakDuringExecution) {
+            this.speakDuringExecution = speakDuringExecution;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#speakAfterExecution()} (default true); returns this builder. */
+        public Builder speakAfterExecution(boolean speakAfterExecution) {
+            this.speakAfterExecution = speakAfterExecution;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#errorHint()} (default null: the per-code hint); returns this builder. */
+        public Builder errorHint(String errorHint) {
+            this.errorHint = errorHint;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#signatureScheme()} (default {@code toolgate}); returns this builder. */
+        public Builder signatureScheme(SignatureScheme signatureScheme) {
+            this.signatureScheme = signatureScheme;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#duplicateWindow()} (default null: the deployment's); returns this builder. */
+        public Builder duplicateWindow(Duration duplicateWindow) {
+            this.duplicateWindow = duplicateWindow;
+            return this;
+        }
+
+        /** Sets {@link HttpRequestConfig#responseVariables()} (default none); returns this builder. */
+        public Builder responseVariables(Map<String, String> responseVariables) {
+            this.responseVariables = responseVariables;
+            return this;
+        }
+
+        /**
+         * Sets {@link HttpRequestConfig#speakDuringMessage()} (default null: a filler of the runtime's choosing);
+         * returns this builder.
+         */
+        public Builder speakDuringMessage(String speakDuringMessage) {
+            this.speakDuringMessage = speakDuringMessage;
+            return this;
+        }
+
+        /**
+         * Returns the {@code HttpRequestConfig}.
+         *
+         * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the duplicate window is
+         *     outside 0 to 5 minutes
+         */
+        public HttpRequestConfig build() {
+            return new HttpRequestConfig(
+                    url,
+                    method,
+                    headers,
+                    queryParams,
+                    bodyMode,
+                    auth,
+                    timeout,
+                    maxResponseBytes,
+                    speakDuringExecution,
+                    speakAfterExecution,
+                    errorHint,
+                    signatureScheme,
+                    duplicateWindow,
+                    responseVariables,
+                    speakDuringMessage);
+        }
     }
 }

@@ -39,4 +39,57 @@ public record ToolDefinition(
     public ToolType type() {
         return config.type();
     }
+
+    /**
+     * Returns a builder of a {@code ToolDefinition} with {@code name}, {@code description}, {@code parameters}, {@code
+     * config}; every other component starts at the default its setter names.
+     */
+    public static Builder builder(String name, String description, JsonNode parameters, ToolConfig config) {
+        return new Builder(name, description, parameters, config);
+    }
+
+    /** Builds a {@link ToolDefinition} one component at a time. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final String description;
+        private final JsonNode parameters;
+        private final ToolConfig config;
+        private String displayName;
+        private boolean enabled = true;
+        private int priority = 0;
+
+        private Builder(String name, String description, JsonNode parameters, ToolConfig config) {
+            this.name = name;
+            this.description = description;
+            this.parameters = parameters;
+            this.config = config;
+        }
+
+        /** Sets {@link ToolDefinition#displayName()} (default null); returns this builder. */
+        public Builder displayName(String displayName) {
+            this.displayName = displayName;
+            return this;
+        }
+
+        /** Sets {@link ToolDefinition#enabled()} (default true); returns this builder. */
+        public Builder enabled(boolean enabled) {
+            this.enabled = enabled;
+            return this;
+        }
+
+        /** Sets {@link ToolDefinition#priority()} (default 0); returns this builder. */
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        /**
+         * Returns the {@code ToolDefinition}.
+         *
+         * @throws NullPointerException when a required component is null
+         */
+        public ToolDefinition build() {
+            return new ToolDefinition(name, displayName, description, parameters, config, enabled, priority);
+        }
+    }
 }

@@ -95,14 +95,11 @@ public final class ToolDefinitionParser {
         if (!errors.isEmpty()) {
             return new ParseResult.Invalid(errors);
         }
-        return new ParseResult.Valid(new ToolDefinition(
-                name,
-                displayName,
-                description,
-                parameters,
-                config,
-                enabled == null || enabled,
-                priority == null ? 0 : priority.intValue()));
+        return new ParseResult.Valid(ToolDefinition.builder(name, description, parameters, config)
+                .displayName(displayName)
+                .enabled(enabled == null || enabled)
+                .priority(priority == null ? 0 : priority.intValue())
+                .build());
     }
 
     /**
@@ -186,8 +183,8 @@ public final class ToolDefinitionParser {
         List<FieldError> errors = top.errors();
         return switch (type) {
             case HTTP_REQUEST -> httpParser.parse(config, "config", errors);
-            case TRANSFER_CALL -> ActionConfigParsers.transferCall(config, "config", errors);
-            case MONITORED_TRANSFER -> ActionConfigParsers.monitoredTransfer(config, "config", errors);
+            case TRANSFER_CALL -> TransferConfigParsers.transferCall(config, "config", errors);
+            case MONITORED_TRANSFER -> TransferConfigParsers.monitoredTransfer(config, "config", errors);
             case END_CALL -> ActionConfigParsers.endCall(config, "config", errors);
             case EXTRACT_VARIABLE -> ActionConfigParsers.extractVariable(config, "config", errors);
             case PLAY_TONE -> ActionConfigParsers.playTone(config, "config", errors);

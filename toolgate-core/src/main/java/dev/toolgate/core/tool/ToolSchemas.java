@@ -43,12 +43,15 @@ public final class ToolSchemas {
         ObjectNode schema = object("The " + type.wireName() + " configuration.");
         ObjectNode p = schema.putObject("properties");
         switch (type) {
-            case HTTP_REQUEST -> http(p, limits);
+            case HTTP_REQUEST -> HttpConfigSchema.properties(p, limits);
             case TRANSFER_CALL -> {
                 p.set("phone_number", phone());
                 p.set(
                         "transfer_mode",
-                        oneOf(ActionConfigParsers.TRANSFER_MODES, "cold", "cold: at once; warm: the agent stays on."));
+                        oneOf(
+                                TransferConfigParsers.TRANSFER_MODES,
+                                "cold",
+                                "cold: at once; warm: the agent stays on."));
                 p.set("play_hold_music", bool(false, "Whether hold music plays while transferring."));
                 p.set("allowed_destinations", destinations());
                 p.set(
@@ -62,9 +65,9 @@ public final class ToolSchemas {
                 p.set(
                         "timeout_seconds",
                         integer(
-                                ActionConfigParsers.MIN_MONITOR_TIMEOUT_SECONDS,
-                                ActionConfigParsers.MAX_MONITOR_TIMEOUT_SECONDS,
-                                ActionConfigParsers.DEFAULT_MONITOR_TIMEOUT_SECONDS,
+                                TransferConfigParsers.MIN_MONITOR_TIMEOUT_SECONDS,
+                                TransferConfigParsers.MAX_MONITOR_TIMEOUT_SECONDS,
+                                TransferConfigParsers.DEFAULT_MONITOR_TIMEOUT_SECONDS,
                                 "Seconds it may ring before the AI takes the call back."));
                 p.set("allowed_destinations", destinations());
                 p.set(
@@ -167,123 +170,9 @@ public final class ToolSchemas {
         return schema;
     }
 
-    private static void http(ObjectNode p, ToolLimits limits) {
-        ObjectNode url = string(
-                "The endpoint: an absolute https:// URL without user info or fragment. A whole path segment may be"
-                        + " {{args.NAME}}, filled with that argument as one percent-encoded segment.");
-        url.put("format", "uri").put("maxLength", HttpFieldRules.MAX_URL_LENGTH);
-        url.putArray("examples").add("https://crm.example.com/customers/lookup");
-        p.set("url", url);
-        p.set(
-                "method",
-                oneOf(
-                        HttpConfigParser.METHODS,
-                        HttpMethod.POST.name(),
-                        "The HTTP method; the envelope body mode always POSTs."));
-        p.set("headers", pairs("Extra request headers; values may hold templates."));
-        p.set("query_params", pairs("Extra query parameters; values may hold templates."));
-        p.set(
-                "body_mode",
-                oneOf(HttpConfigParser.BODY_MODES, BodyMode.ENVELOPE.wireName(), "How the arguments travel."));
-        p.set("auth", auth());
-        ObjectNode timeout = number(
-                0,
-                limits.maxTimeout().toMillis() / 1000.0,
-                limits.defaultTimeout().toMillis() / 1000.0,
-                "The call's total budget in seconds, at most the deployment budget.");
-        timeout.remove("minimum");
-        timeout.put("exclusiveMinimum", 0);
-        p.set("timeout", timeout);
-        p.set(
-                "max_response_bytes",
-                integer(
-                        1,
-                        limits.maxResponseBytes(),
-                        limits.defaultMaxResponseBytes(),
-                        "Response body bytes read at most."));
-        p.set("speak_during_execution", bool(false, "Whether the agent speaks while waiting."));
-        p.set("speak_after_execution", bool(true, "Whether the agent speaks the result."));
-        p.set(
-                "speak_during_message",
-                text(
-                        HttpRequestConfig.MAX_SPEAK_DURING_MESSAGE,
-                        "What the agent says while waiting (with speak_during_execution); null: a filler of its own."));
-        p.set("error_hint", text(HttpConfigParser.MAX_ERROR_HINT, "The hint the model gets on any failure."));
-        p.set(
-                "signature_scheme",
-                oneOf(HttpConfigParser.SCHEMES, SignatureScheme.TOOLGATE.wireName(), "How requests are signed."));
-        ObjectNode window = number(
-                0,
-                HttpRequestConfig.MAX_DUPLICATE_WINDOW.toSeconds(),
-                null,
-                "Seconds a result is reused for a repeated call; 0 turns it off; null: the deployment default.");
-        window.set("type", NODES.arrayNode().add("number").add("null"));
-        p.set("duplicate_window", window);
-        ObjectNode variables = NODES.objectNode()
-                .put("type", "object")
-                .put(
-                        "description",
-                        "Call variables taken from the endpoint's JSON answer: a name to a JSON Pointer (RFC 6901,"
-                                + " starting with /) or a JSONPath (RFC 9535, starting with $); usable as"
-                                + " {{vars.NAME}} in later tools of the call.");
-        ObjectNode expression =
-                string("A JSON Pointer or a JSONPath.").put("maxLength", ResponseExpressions.MAX_EXPRESSION);
-        variables.set("additionalProperties", expression);
-        variables.put("maxProperties", ResponseExpressions.MAX_VARIABLES);
-        variables.putObject("default");
-        p.set("response_variables", variables);
-    }
-
     private static ObjectNode nullable(ObjectNode schema) {
         schema.set("type", NODES.arrayNode().add(schema.get("type").asString()).add("null"));
         return schema;
-    }
-
-    /** {@code none}, {@code bearer} or {@code header}; token and value may be {@code {{secrets.NAME}}} templates. */
-    private static ObjectNode auth() {
-        ObjectNode none = authVariant("none", "No auth header.", new String[0]);
-        ObjectNode bearer = authVariant(
-                "bearer", "Sends Authorization: Bearer <token>.", "token", "The token, e.g. {{secrets.CRM_TOKEN}}.");
-        ObjectNode header = authVariant(
-                "header",
-                "Sends <header_name>: <value>.",
-                "header_name",
-                "An HTTP header name (RFC 9110 token).",
-                "value",
-                "The header value, e.g. {{secrets.CRM_KEY}}.");
-        ObjectNode auth = NODES.objectNode();
-        auth.put("description", "How the endpoint is authenticated; reads show token and value as \"***\".");
-        auth.putArray("oneOf").add(none).add(bearer).add(header);
-        auth.putObject("default").put("type", AuthParser.TYPES.getFirst());
-        return auth;
-    }
-
-    /** An auth object of {@code type} with the given (name, description) fields, all required. */
-    private static ObjectNode authVariant(String type, String description, String... fields) {
-        ObjectNode variant = object(description);
-        ObjectNode properties = variant.putObject("properties");
-        ArrayNode required = variant.putArray("required").add("type");
-        ObjectNode typeField = string("The auth type.");
-        properties.set("type", typeField.put("const", type));
-        for (int i = 0; i < fields.length; i += 2) {
-            ObjectNode field = string(fields[i + 1]).put("minLength", 1);
-            properties.set(fields[i], fields[i].equals("header_name") ? field : field.put("writeOnly", true));
-            required.add(fields[i]);
-        }
-        return variant;
-    }
-
-    private static ObjectNode pairs(String description) {
-        ObjectNode pair = object("One header or query parameter.");
-        ObjectNode properties = pair.putObject("properties");
-        properties.set("key", string("The name."));
-        properties.set("value", string("The value; may hold templates such as {{args.phone}}."));
-        pair.putArray("required").add("key").add("value");
-        ObjectNode array = NODES.objectNode().put("type", "array").put("description", description);
-        array.set("items", pair);
-        array.put("maxItems", HttpConfigParser.MAX_PAIRS);
-        array.putArray("default");
-        return array;
     }
 
     private static ObjectNode destinations() {
@@ -293,7 +182,7 @@ public final class ToolSchemas {
                         "description",
                         "Other targets the model may name (E.164 numbers or SIP URIs); any other is refused.");
         array.set("items", phone());
-        array.put("maxItems", ActionConfigParsers.MAX_ALLOWED_DESTINATIONS);
+        array.put("maxItems", TransferConfigParsers.MAX_ALLOWED_DESTINATIONS);
         return array;
     }
 

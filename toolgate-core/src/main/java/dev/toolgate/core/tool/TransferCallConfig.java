@@ -48,4 +48,73 @@ public record TransferCallConfig(
     public ToolType type() {
         return ToolType.TRANSFER_CALL;
     }
+
+    /**
+     * Returns a builder of a {@code TransferCallConfig} with {@code phoneNumber}; every other component starts at the
+     * default its setter names.
+     */
+    public static Builder builder(String phoneNumber) {
+        return new Builder(phoneNumber);
+    }
+
+    /** Builds a {@link TransferCallConfig} one component at a time. Not thread-safe. */
+    public static final class Builder {
+        private final String phoneNumber;
+        private String transferMode = "cold";
+        private boolean playHoldMusic;
+        private List<String> allowedDestinations = List.of();
+        private String extension;
+        private String whisperMessage;
+        private boolean summary;
+
+        private Builder(String phoneNumber) {
+            this.phoneNumber = phoneNumber;
+        }
+
+        /** Sets {@link TransferCallConfig#transferMode()} (default {@code cold}); returns this builder. */
+        public Builder transferMode(String transferMode) {
+            this.transferMode = transferMode;
+            return this;
+        }
+
+        /** Sets {@link TransferCallConfig#playHoldMusic()} (default false); returns this builder. */
+        public Builder playHoldMusic(boolean playHoldMusic) {
+            this.playHoldMusic = playHoldMusic;
+            return this;
+        }
+
+        /** Sets {@link TransferCallConfig#allowedDestinations()} (default none); returns this builder. */
+        public Builder allowedDestinations(List<String> allowedDestinations) {
+            this.allowedDestinations = allowedDestinations;
+            return this;
+        }
+
+        /** Sets {@link TransferCallConfig#extension()} (default null); returns this builder. */
+        public Builder extension(String extension) {
+            this.extension = extension;
+            return this;
+        }
+
+        /** Sets {@link TransferCallConfig#whisperMessage()} (default null); returns this builder. */
+        public Builder whisperMessage(String whisperMessage) {
+            this.whisperMessage = whisperMessage;
+            return this;
+        }
+
+        /** Sets {@link TransferCallConfig#summary()} (default false); returns this builder. */
+        public Builder summary(boolean summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        /**
+         * Returns the {@code TransferCallConfig}.
+         *
+         * @throws NullPointerException when {@code phoneNumber} is null
+         */
+        public TransferCallConfig build() {
+            return new TransferCallConfig(
+                    phoneNumber, transferMode, playHoldMusic, allowedDestinations, extension, whisperMessage, summary);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.toolgate.core.tool.BodyMode;
 import dev.toolgate.core.tool.EndCallConfig;
-import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.ToolDefinition;
@@ -34,20 +33,15 @@ class DescriptorExporterTest {
              'required': ['city'], 'additionalProperties': false}""");
 
     private static ToolDefinition tool(String name, int priority, boolean enabled, JsonNode parameters) {
-        HttpRequestConfig http = new HttpRequestConfig(
-                "https://api.example.com/" + name,
-                HttpMethod.POST,
-                List.of(),
-                List.of(),
-                BodyMode.ARGUMENTS,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                true,
-                true,
-                null,
-                null);
-        return new ToolDefinition(name, null, "Tool " + name + ".", parameters, http, enabled, priority);
+        HttpRequestConfig http = HttpRequestConfig.builder(
+                        "https://api.example.com/" + name, Duration.ofSeconds(5), 65_536)
+                .bodyMode(BodyMode.ARGUMENTS)
+                .speakDuringExecution(true)
+                .build();
+        return ToolDefinition.builder(name, "Tool " + name + ".", parameters, http)
+                .enabled(enabled)
+                .priority(priority)
+                .build();
     }
 
     @Test
@@ -113,16 +107,20 @@ class DescriptorExporterTest {
 
     @Test
     void exportsActionToolsWithTheirFixedArgumentSchemaInsteadOfTheStoredParameters() {
-        ToolDefinition transfer = new ToolDefinition(
-                "transfer_to_sales",
-                null,
-                "Transfers the caller to sales.",
-                json("{'type': 'object', 'properties': {'reason': {'type': 'string'}}}"),
-                new TransferCallConfig("+4930999888", "warm", false, List.of("+4930111222"), null, null, true),
-                true,
-                0);
-        ToolDefinition hangUp = new ToolDefinition(
-                "hang_up", null, "Ends the call.", json("{'type': 'object'}"), new EndCallConfig("Bye"), true, 1);
+        ToolDefinition transfer = ToolDefinition.builder(
+                        "transfer_to_sales",
+                        "Transfers the caller to sales.",
+                        json("{'type': 'object', 'properties': {'reason': {'type': 'string'}}}"),
+                        TransferCallConfig.builder("+4930999888")
+                                .transferMode("warm")
+                                .allowedDestinations(List.of("+4930111222"))
+                                .summary(true)
+                                .build())
+                .build();
+        ToolDefinition hangUp = ToolDefinition.builder(
+                        "hang_up", "Ends the call.", json("{'type': 'object'}"), new EndCallConfig("Bye"))
+                .priority(1)
+                .build();
 
         ArrayNode exported = DescriptorExporter.export(List.of(transfer, hangUp), DescriptorFormat.OPENAI, true);
         JsonNode parameters = exported.get(0).get("function").get("parameters");

@@ -131,7 +131,7 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsReturnsExactlyTheCheckedAddressesCarryingTheName() throws Exception {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         List<InetAddress> addresses = guarded.lookup("api.example.com");
 
@@ -142,7 +142,7 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsThrowsEgressDeniedForBlockedAddress() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("metadata.example.com"))
                 .isInstanceOf(EgressDeniedException.class)
@@ -154,7 +154,7 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsDeniesMixedAnswers() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("mixed.example.com"))
                 .isInstanceOf(EgressDeniedException.class)
@@ -163,14 +163,14 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsKeepsResolverFailureAnUnknownHostException() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("unknown.example.com")).isExactlyInstanceOf(UnknownHostException.class);
     }
 
     @Test
     void guardedDnsTreatsEmptyAnswerAsUnknownHost() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("empty.example.com"))
                 .isExactlyInstanceOf(UnknownHostException.class)
@@ -179,7 +179,7 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsRefusesSpecialAndNumericNamesWithoutResolving() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("localhost"))
                 .isInstanceOf(EgressDeniedException.class)
@@ -195,7 +195,7 @@ class EgressPolicyDecideTest {
 
     @Test
     void guardedDnsJudgesLiteralsItIsAskedAbout() {
-        GuardedDns guarded = new GuardedDns(policy, dns);
+        GuardedDns guarded = new GuardedDns(policy.judge(), dns);
 
         assertThatThrownBy(() -> guarded.lookup("127.0.0.1")).isInstanceOf(EgressDeniedException.class);
         assertThatThrownBy(() -> guarded.lookup("::1")).isInstanceOf(EgressDeniedException.class);

@@ -337,14 +337,12 @@ class ToolEngineTest {
                 .build());
         Tool tool = httpTool(", \"timeout\": 2");
         Invocation fresh = invocation(tool, JsonNodeFactory.instance.stringNode("{\"day\":\"sat\"}"));
-        Invocation late = new Invocation(
-                fresh.invocationId(),
-                tool,
-                fresh.signingSecrets(),
-                fresh.rawArguments(),
-                fresh.toolCallId(),
-                fresh.call(),
-                System.nanoTime() - Duration.ofMillis(2_500).toNanos());
+        Invocation late = Invocation.builder(fresh.invocationId(), tool, fresh.call())
+                .signingSecrets(fresh.signingSecrets())
+                .rawArguments(fresh.rawArguments())
+                .toolCallId(fresh.toolCallId())
+                .arrivedAtNanos(System.nanoTime() - Duration.ofMillis(2_500).toNanos())
+                .build();
 
         InvocationOutcome outcome = engine.invoke(late);
 

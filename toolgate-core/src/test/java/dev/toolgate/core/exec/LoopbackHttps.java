@@ -91,13 +91,17 @@ final class LoopbackHttps {
 
     /** A bodyless GET without headers. */
     static RenderedRequest get(HttpUrl url) {
-        return new RenderedRequest(HttpMethod.GET, url, Headers.of(), null, null, Set.of(), Set.of());
+        return RenderedRequest.builder(HttpMethod.GET, url).build();
     }
 
     /** A request with the given parts. */
     static RenderedRequest request(
             HttpMethod method, HttpUrl url, Map<String, String> headers, byte[] body, String contentType) {
-        return new RenderedRequest(method, url, Headers.of(headers), body, contentType, Set.of(), Set.of());
+        return RenderedRequest.builder(method, url)
+                .headers(Headers.of(headers))
+                .body(body)
+                .contentType(contentType)
+                .build();
     }
 
     /** Throws a checked exception through a signature that does not declare it (a Dns may only declare UHE). */

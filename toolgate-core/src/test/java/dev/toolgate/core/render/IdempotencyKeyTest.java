@@ -2,8 +2,6 @@ package dev.toolgate.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.toolgate.core.tool.BodyMode;
-import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.HttpRequestConfig;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
@@ -86,21 +84,12 @@ class IdempotencyKeyTest {
     }
 
     private static Tool tool(Instant updatedAt) {
-        HttpRequestConfig config = new HttpRequestConfig(
-                "https://api.example.com/slots",
-                HttpMethod.POST,
-                null,
-                null,
-                BodyMode.ENVELOPE,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                true,
-                null,
-                null);
-        ToolDefinition definition =
-                new ToolDefinition("check_slot", null, "Checks a slot", MAPPER.createObjectNode(), config, true, 0);
+        HttpRequestConfig config = HttpRequestConfig.builder(
+                        "https://api.example.com/slots", Duration.ofSeconds(5), 65_536)
+                .build();
+        ToolDefinition definition = ToolDefinition.builder(
+                        "check_slot", "Checks a slot", MAPPER.createObjectNode(), config)
+                .build();
         return new Tool(TOOL_ID, TENANT, AGENT, definition, VERSION, updatedAt);
     }
 

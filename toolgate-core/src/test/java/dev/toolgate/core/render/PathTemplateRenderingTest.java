@@ -214,13 +214,19 @@ class PathTemplateRenderingTest {
 
     private static HttpRequestConfig config(
             String url, HttpMethod method, BodyMode mode, List<KeyValue> headers, List<KeyValue> query) {
-        return new HttpRequestConfig(
-                url, method, headers, query, mode, null, Duration.ofSeconds(5), 65_536, false, false, null, null);
+        return HttpRequestConfig.builder(url, Duration.ofSeconds(5), 65_536)
+                .method(method)
+                .headers(headers)
+                .queryParams(query)
+                .bodyMode(mode)
+                .speakAfterExecution(false)
+                .build();
     }
 
     private static Tool tool(HttpRequestConfig config) {
-        ToolDefinition definition = new ToolDefinition(
-                "list_repos", null, "Lists repos.", MAPPER.readTree("{\"type\":\"object\"}"), config, true, 0);
+        ToolDefinition definition = ToolDefinition.builder(
+                        "list_repos", "Lists repos.", MAPPER.readTree("{\"type\":\"object\"}"), config)
+                .build();
         return new Tool(UUID.randomUUID(), TENANT, AGENT, definition, NOW, NOW);
     }
 }

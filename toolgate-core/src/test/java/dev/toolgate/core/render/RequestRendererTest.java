@@ -149,22 +149,16 @@ class RequestRendererTest {
 
     @Test
     void toolQueryParamsAreTemplatedWinAndMaskSecrets() {
-        HttpRequestConfig config = new HttpRequestConfig(
-                "https://api.example.com/v1/weather",
-                HttpMethod.GET,
-                List.of(),
-                List.of(
+        HttpRequestConfig config = HttpRequestConfig.builder(
+                        "https://api.example.com/v1/weather", Duration.ofSeconds(5), 65_536)
+                .method(HttpMethod.GET)
+                .queryParams(List.of(
                         new KeyValue("api_key", "{{secrets.weather_key}}"),
                         new KeyValue("caller", "{{caller_number}}"),
-                        new KeyValue("customer", "{{vars.customer_id}}")),
-                BodyMode.ARGUMENTS,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                false,
-                null,
-                null);
+                        new KeyValue("customer", "{{vars.customer_id}}")))
+                .bodyMode(BodyMode.ARGUMENTS)
+                .speakAfterExecution(false)
+                .build();
 
         RenderedRequest request = renderer.render(
                 tool(config), args("{\"api_key\": \"model-guess\", \"city\": \"Berlin\"}"), CALL, "inv_1", NOW);
@@ -232,19 +226,15 @@ class RequestRendererTest {
 
     @Test
     void carriesEverySecretValueItInsertedAndMasksThemInWhatItShows() {
-        HttpRequestConfig config = new HttpRequestConfig(
-                "https://api.example.com/v1/crm",
-                HttpMethod.POST,
-                List.of(new KeyValue("X-Crm", "crm {{secrets.crm_token}}"), new KeyValue("X-City", "{{args.city}}")),
-                List.of(new KeyValue("key", "{{secrets.weather_key}}")),
-                BodyMode.ARGUMENTS,
-                new Auth.Bearer("plain-token"),
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                false,
-                null,
-                null);
+        HttpRequestConfig config = HttpRequestConfig.builder(
+                        "https://api.example.com/v1/crm", Duration.ofSeconds(5), 65_536)
+                .headers(List.of(
+                        new KeyValue("X-Crm", "crm {{secrets.crm_token}}"), new KeyValue("X-City", "{{args.city}}")))
+                .queryParams(List.of(new KeyValue("key", "{{secrets.weather_key}}")))
+                .bodyMode(BodyMode.ARGUMENTS)
+                .auth(new Auth.Bearer("plain-token"))
+                .speakAfterExecution(false)
+                .build();
 
         // the model echoes a secret it should not know into its arguments: shown masked all the same
         RenderedRequest request = renderer.render(
@@ -313,10 +303,8 @@ class RequestRendererTest {
 
     @Test
     void toolHeadersCannotOverrideReservedHeaders() {
-        Tool tool = tool(new HttpRequestConfig(
-                "https://api.example.com/orders",
-                HttpMethod.POST,
-                List.of(
+        Tool tool = tool(HttpRequestConfig.builder("https://api.example.com/orders", Duration.ofSeconds(5), 65_536)
+                .headers(List.of(
                         new KeyValue("Host", "internal.example"),
                         new KeyValue("Content-Type", "text/plain"),
                         new KeyValue("Content-Length", "0"),
@@ -333,16 +321,10 @@ class RequestRendererTest {
                         new KeyValue("Keep-Alive", "timeout=600"),
                         new KeyValue("Proxy-Authorization", "Basic Zm9vOmJhcg=="),
                         new KeyValue("Expect", "100-continue"),
-                        new KeyValue("X-Fine", "kept")),
-                List.of(),
-                BodyMode.ARGUMENTS,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                false,
-                null,
-                null));
+                        new KeyValue("X-Fine", "kept")))
+                .bodyMode(BodyMode.ARGUMENTS)
+                .speakAfterExecution(false)
+                .build());
 
         RenderedRequest request = renderer.render(tool, args("{\"a\": 1}"), CALL, "inv_1", NOW);
 
@@ -434,35 +416,21 @@ class RequestRendererTest {
     }
 
     private static HttpRequestConfig config(String url, HttpMethod method, BodyMode bodyMode) {
-        return new HttpRequestConfig(
-                url,
-                method,
-                List.of(),
-                List.of(),
-                bodyMode,
-                null,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                false,
-                null,
-                null);
+        return HttpRequestConfig.builder(url, Duration.ofSeconds(5), 65_536)
+                .method(method)
+                .bodyMode(bodyMode)
+                .speakAfterExecution(false)
+                .build();
     }
 
     private static HttpRequestConfig withHeaders(List<KeyValue> headers, Auth auth) {
-        return new HttpRequestConfig(
-                "https://api.example.com/v1/crm",
-                HttpMethod.GET,
-                headers,
-                List.of(),
-                BodyMode.ARGUMENTS,
-                auth,
-                Duration.ofSeconds(5),
-                65_536,
-                false,
-                false,
-                null,
-                null);
+        return HttpRequestConfig.builder("https://api.example.com/v1/crm", Duration.ofSeconds(5), 65_536)
+                .method(HttpMethod.GET)
+                .headers(headers)
+                .bodyMode(BodyMode.ARGUMENTS)
+                .auth(auth)
+                .speakAfterExecution(false)
+                .build();
     }
 
     private static Tool tool(HttpRequestConfig config) {
@@ -470,13 +438,9 @@ class RequestRendererTest {
     }
 
     private static ToolDefinition definition(ToolConfig config) {
-        return new ToolDefinition(
-                "get_weather",
-                "Weather",
-                "Gets the weather.",
-                MAPPER.readTree("{\"type\":\"object\"}"),
-                config,
-                true,
-                0);
+        return ToolDefinition.builder(
+                        "get_weather", "Gets the weather.", MAPPER.readTree("{\"type\":\"object\"}"), config)
+                .displayName("Weather")
+                .build();
     }
 }

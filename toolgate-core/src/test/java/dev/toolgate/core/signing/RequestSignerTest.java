@@ -8,7 +8,6 @@ import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.core.tool.SignatureScheme;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -63,14 +62,10 @@ class RequestSignerTest {
 
     @Test
     void signsMethodAndTargetOfABodylessRequest() {
-        RenderedRequest request = new RenderedRequest(
-                HttpMethod.GET,
-                HttpUrl.get("https://api.example.com/v1/weather?city=S%C3%A3o%20Paulo&days=3"),
-                Headers.of("X-Toolgate-Timestamp", "1700000000"),
-                null,
-                null,
-                Set.of(),
-                Set.of());
+        RenderedRequest request = RenderedRequest.builder(
+                        HttpMethod.GET, HttpUrl.get("https://api.example.com/v1/weather?city=S%C3%A3o%20Paulo&days=3"))
+                .headers(Headers.of("X-Toolgate-Timestamp", "1700000000"))
+                .build();
 
         RenderedRequest signed = RequestSigner.sign(request, SignatureScheme.TOOLGATE, List.of(CURRENT), TS, "inv_1");
 
@@ -130,14 +125,10 @@ class RequestSignerTest {
     void matchesThePublishedStandardWebhooksVector() {
         // From the Standard Webhooks specification's reference libraries and test suite.
         SigningSecret secret = SigningSecret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        RenderedRequest request = new RenderedRequest(
-                HttpMethod.POST,
-                HttpUrl.get("https://api.example.com/hook"),
-                Headers.of(),
-                "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8),
-                "application/json",
-                Set.of(),
-                Set.of());
+        RenderedRequest request = RenderedRequest.builder(HttpMethod.POST, HttpUrl.get("https://api.example.com/hook"))
+                .body("{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8))
+                .contentType("application/json")
+                .build();
 
         RenderedRequest signed = RequestSigner.sign(
                 request,
@@ -156,14 +147,9 @@ class RequestSignerTest {
     @Test
     void standardWebhooksSignsABodylessRequestAndEverySecret() {
         SigningSecret published = SigningSecret.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        RenderedRequest request = new RenderedRequest(
-                HttpMethod.GET,
-                HttpUrl.get("https://api.example.com/v1/weather?city=Berlin"),
-                Headers.of(),
-                null,
-                null,
-                Set.of(),
-                Set.of());
+        RenderedRequest request = RenderedRequest.builder(
+                        HttpMethod.GET, HttpUrl.get("https://api.example.com/v1/weather?city=Berlin"))
+                .build();
 
         RenderedRequest signed = RequestSigner.sign(
                 request, SignatureScheme.STANDARD_WEBHOOKS, List.of(published, published), TS, "msg_1");
@@ -223,17 +209,14 @@ class RequestSignerTest {
     }
 
     private static RenderedRequest post(String body) {
-        return new RenderedRequest(
-                HttpMethod.POST,
-                HttpUrl.get("https://api.example.com/hook"),
-                Headers.of("X-Toolgate-Timestamp", "1700000000"),
-                body.getBytes(StandardCharsets.UTF_8),
-                "application/json; charset=utf-8",
-                Set.of(),
-                Set.of());
+        return RenderedRequest.builder(HttpMethod.POST, HttpUrl.get("https://api.example.com/hook"))
+                .headers(Headers.of("X-Toolgate-Timestamp", "1700000000"))
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .contentType("application/json; charset=utf-8")
+                .build();
     }
 
     private static RenderedRequest get(String url) {
-        return new RenderedRequest(HttpMethod.GET, HttpUrl.get(url), Headers.of(), null, null, Set.of(), Set.of());
+        return RenderedRequest.builder(HttpMethod.GET, HttpUrl.get(url)).build();
     }
 }

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -494,14 +493,12 @@ class SignatureVectorsTest {
     /** Signs the vector's request through {@link RequestSigner#sign} and keeps the headers a verifier reads. */
     private static Vector sign(Vector vector, List<String> signers, long timestamp, String messageId) {
         HttpUrl url = HttpUrl.get("https://tenant.example" + vector.target());
-        RenderedRequest request = new RenderedRequest(
-                vector.method(),
-                url,
-                Headers.of("X-Toolgate-Invocation-Id", messageId, "X-Toolgate-Timestamp", Long.toString(timestamp)),
-                vector.body(),
-                vector.body() == null ? null : "application/json; charset=utf-8",
-                Set.of(),
-                Set.of());
+        RenderedRequest request = RenderedRequest.builder(vector.method(), url)
+                .headers(Headers.of(
+                        "X-Toolgate-Invocation-Id", messageId, "X-Toolgate-Timestamp", Long.toString(timestamp)))
+                .body(vector.body())
+                .contentType(vector.body() == null ? null : "application/json; charset=utf-8")
+                .build();
         assertThat(request.target())
                 .as("the target survives URL parsing unchanged")
                 .isEqualTo(vector.target());

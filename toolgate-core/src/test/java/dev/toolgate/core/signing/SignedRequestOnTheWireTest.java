@@ -84,26 +84,16 @@ class SignedRequestOnTheWireTest {
                 UUID.randomUUID(),
                 TENANT,
                 AGENT,
-                new ToolDefinition(
-                        "place_order",
-                        null,
-                        "Places an order.",
-                        MAPPER.readTree("{\"type\":\"object\"}"),
-                        new HttpRequestConfig(
-                                url,
-                                method,
-                                List.of(),
-                                List.of(),
-                                BodyMode.ARGUMENTS,
-                                null,
-                                Duration.ofSeconds(5),
-                                65_536,
-                                false,
-                                false,
-                                null,
-                                null),
-                        true,
-                        0),
+                ToolDefinition.builder(
+                                "place_order",
+                                "Places an order.",
+                                MAPPER.readTree("{\"type\":\"object\"}"),
+                                HttpRequestConfig.builder(url, Duration.ofSeconds(5), 65_536)
+                                        .method(method)
+                                        .bodyMode(BodyMode.ARGUMENTS)
+                                        .speakAfterExecution(false)
+                                        .build())
+                        .build(),
                 NOW,
                 NOW);
         ObjectNode arguments = (ObjectNode) MAPPER.readTree(

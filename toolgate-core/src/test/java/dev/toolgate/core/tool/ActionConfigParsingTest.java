@@ -192,14 +192,14 @@ class ActionConfigParsingTest {
                  'extension': 'w12#', 'whisper_message': 'A caller about an invoice.', 'summary': true}""")));
 
         assertThat(def.config())
-                .isEqualTo(new TransferCallConfig(
-                        "+4930999888",
-                        "warm",
-                        true,
-                        List.of("+14155550100", "sips:billing@pbx.example.com"),
-                        "w12#",
-                        "A caller about an invoice.",
-                        true));
+                .isEqualTo(TransferCallConfig.builder("+4930999888")
+                        .transferMode("warm")
+                        .playHoldMusic(true)
+                        .allowedDestinations(List.of("+14155550100", "sips:billing@pbx.example.com"))
+                        .extension("w12#")
+                        .whisperMessage("A caller about an invoice.")
+                        .summary(true)
+                        .build());
     }
 
     @Test

@@ -24,23 +24,24 @@ class ToolDefinitionWriterTest {
             node("{'type': 'object', 'properties': {'q': {'type': 'string'}}, 'required': ['q']}");
 
     private static ToolDefinition tool(ToolConfig config) {
-        return new ToolDefinition("t_1", "T", "A tool.", SCHEMA, config, true, 4);
+        return ToolDefinition.builder("t_1", "A tool.", SCHEMA, config)
+                .displayName("T")
+                .priority(4)
+                .build();
     }
 
     private static HttpRequestConfig http(Auth auth, Duration timeout) {
-        return new HttpRequestConfig(
-                "https://api.example.com/x?pinned=1",
-                HttpMethod.PUT,
-                List.of(new KeyValue("X-Key", "{{secrets.KEY}}")),
-                List.of(new KeyValue("q", "{{args.q}}")),
-                BodyMode.ARGUMENTS,
-                auth,
-                timeout,
-                1000,
-                true,
-                false,
-                "Retry later.",
-                SignatureScheme.STANDARD_WEBHOOKS);
+        return HttpRequestConfig.builder("https://api.example.com/x?pinned=1", timeout, 1000)
+                .method(HttpMethod.PUT)
+                .headers(List.of(new KeyValue("X-Key", "{{secrets.KEY}}")))
+                .queryParams(List.of(new KeyValue("q", "{{args.q}}")))
+                .bodyMode(BodyMode.ARGUMENTS)
+                .auth(auth)
+                .speakDuringExecution(true)
+                .speakAfterExecution(false)
+                .errorHint("Retry later.")
+                .signatureScheme(SignatureScheme.STANDARD_WEBHOOKS)
+                .build();
     }
 
     static Stream<ToolDefinition> everyKindOfTool() {
@@ -49,15 +50,13 @@ class ToolDefinitionWriterTest {
                 tool(http(new Auth.Bearer("tok"), Duration.ofMillis(2500))),
                 tool(http(new Auth.Header("X-Api-Key", "{{secrets.K}}"), Duration.ofMillis(1))),
                 tool(new TransferCallConfig("+4930999888", "warm", true)),
-                tool(new TransferCallConfig(
-                        "sip:desk@pbx.example.com",
-                        "warm",
-                        false,
-                        List.of("+14155550100", "sips:b@pbx.example.com"),
-                        null,
-                        "A caller about an invoice.",
-                        true)),
-                tool(new TransferCallConfig("+4930999888", "cold", false, List.of(), "w12#", null, false)),
+                tool(TransferCallConfig.builder("sip:desk@pbx.example.com")
+                        .transferMode("warm")
+                        .allowedDestinations(List.of("+14155550100", "sips:b@pbx.example.com"))
+                        .whisperMessage("A caller about an invoice.")
+                        .summary(true)
+                        .build()),
+                tool(TransferCallConfig.builder("+4930999888").extension("w12#").build()),
                 tool(new MonitoredTransferConfig("+4930999888", 45)),
                 tool(new MonitoredTransferConfig("+4930999888", 45, List.of("sip:desk@pbx.example.com"), "3")),
                 tool(new EndCallConfig(null)),
@@ -69,7 +68,9 @@ class ToolDefinitionWriterTest {
                 tool(http(new Auth.None(), Duration.ofSeconds(1))
                         .withResponseVariables(Map.of("order_id", "/order/id", "names", "$.items[*].name"))),
                 tool(new KnowledgeBaseConfig(7, 0.55, null)),
-                new ToolDefinition("off", null, "Disabled.", SCHEMA, new EndCallConfig(null), false, 0));
+                ToolDefinition.builder("off", "Disabled.", SCHEMA, new EndCallConfig(null))
+                        .enabled(false)
+                        .build());
     }
 
     @ParameterizedTest

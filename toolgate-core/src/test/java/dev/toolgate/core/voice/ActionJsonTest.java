@@ -90,8 +90,14 @@ class ActionJsonTest {
 
     @Test
     void plannedActionsMatchTheSchema() {
-        TransferCallConfig transfer =
-                new TransferCallConfig("+4930999888", "warm", true, List.of("sip:b@pbx.example.com"), "1", "Hi.", true);
+        TransferCallConfig transfer = TransferCallConfig.builder("+4930999888")
+                .transferMode("warm")
+                .playHoldMusic(true)
+                .allowedDestinations(List.of("sip:b@pbx.example.com"))
+                .extension("1")
+                .whisperMessage("Hi.")
+                .summary(true)
+                .build();
         List<ActionResult> results = List.of(
                 CallActions.plan(transfer, MAPPER.readTree("{\"destination\": \"+1 900 555 0123\"}"), "US"),
                 CallActions.plan(transfer, MAPPER.readTree("{\"destination\": \"sip:b@pbx.example.com\"}"), "US"),

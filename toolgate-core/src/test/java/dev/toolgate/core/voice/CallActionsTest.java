@@ -26,8 +26,9 @@ class CallActionsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static final TransferCallConfig SALES = new TransferCallConfig(
-            "+4930999888", "cold", false, List.of("+14155550100", "sip:billing@pbx.example.com"), null, null, false);
+    private static final TransferCallConfig SALES = TransferCallConfig.builder("+4930999888")
+            .allowedDestinations(List.of("+14155550100", "sip:billing@pbx.example.com"))
+            .build();
 
     private static final Destination DEFAULT = new Destination.Phone("+4930999888");
 
@@ -124,8 +125,10 @@ class CallActionsTest {
 
     @Test
     void dialsTheConfiguredExtensionAndIgnoresTheModels() {
-        TransferCallConfig withExtension =
-                new TransferCallConfig("+4930999888", "cold", false, List.of("+14155550100"), "w12#", null, false);
+        TransferCallConfig withExtension = TransferCallConfig.builder("+4930999888")
+                .allowedDestinations(List.of("+14155550100"))
+                .extension("w12#")
+                .build();
 
         ActionResult.Ready ready = ready(withExtension, "{'extension': '9011'}", "US");
 
@@ -163,8 +166,12 @@ class CallActionsTest {
 
     @Test
     void givesAWarmTransferItsWhisperAndTheModelsSummary() {
-        TransferCallConfig warm = new TransferCallConfig(
-                "sip:desk@pbx.example.com", "warm", true, List.of(), null, "A caller from the hotline.", true);
+        TransferCallConfig warm = TransferCallConfig.builder("sip:desk@pbx.example.com")
+                .transferMode("warm")
+                .playHoldMusic(true)
+                .whisperMessage("A caller from the hotline.")
+                .summary(true)
+                .build();
 
         ActionResult.Ready ready = ready(warm, "{'summary': '  Jane wants to move her appointment.  '}", "US");
 
@@ -181,8 +188,10 @@ class CallActionsTest {
 
     @Test
     void ignoresASummaryTheToolDoesNotAskFor() {
-        TransferCallConfig warm =
-                new TransferCallConfig("+4930999888", "warm", false, List.of(), null, "Hotline caller.", false);
+        TransferCallConfig warm = TransferCallConfig.builder("+4930999888")
+                .transferMode("warm")
+                .whisperMessage("Hotline caller.")
+                .build();
 
         CallAction.Transfer transfer =
                 (CallAction.Transfer) ready(warm, "{'summary': 'x'}", "US").action();
@@ -193,7 +202,10 @@ class CallActionsTest {
 
     @Test
     void refusesAnOverlongSummaryAndWrongArgumentTypes() {
-        TransferCallConfig warm = new TransferCallConfig("+4930999888", "warm", false, List.of(), null, null, true);
+        TransferCallConfig warm = TransferCallConfig.builder("+4930999888")
+                .transferMode("warm")
+                .summary(true)
+                .build();
 
         assertThat(invalid(warm, "{'summary': '" + "s".repeat(1001) + "'}").message())
                 .isEqualTo("The summary is longer than 1000 characters.");

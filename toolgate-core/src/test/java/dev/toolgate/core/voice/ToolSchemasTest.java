@@ -23,7 +23,8 @@ class ToolSchemasTest {
     private static final JsonNode STORED = MAPPER.readTree("{\"type\":\"object\",\"properties\":{\"x\":{}}}");
 
     private static JsonNode schema(ToolConfig config) {
-        return ToolSchemas.forTool(new ToolDefinition("t", null, "A tool.", STORED, config, true, 0));
+        return ToolSchemas.forTool(
+                ToolDefinition.builder("t", "A tool.", STORED, config).build());
     }
 
     private static boolean accepts(JsonNode schema, String arguments) {
@@ -51,9 +52,13 @@ class ToolSchemasTest {
     void transferOffersADestinationOnlyWithAlternatives() {
         JsonNode single = schema(new TransferCallConfig("+4930999888", "cold", false));
         JsonNode fixedExtension =
-                schema(new TransferCallConfig("+4930999888", "cold", false, List.of(), "12", null, false));
-        JsonNode choice = schema(new TransferCallConfig(
-                "+4930999888", "warm", false, List.of("+14155550100", "sip:b@pbx.example.com"), "12", null, true));
+                schema(TransferCallConfig.builder("+4930999888").extension("12").build());
+        JsonNode choice = schema(TransferCallConfig.builder("+4930999888")
+                .transferMode("warm")
+                .allowedDestinations(List.of("+14155550100", "sip:b@pbx.example.com"))
+                .extension("12")
+                .summary(true)
+                .build());
 
         assertThat(single.get("properties").propertyNames()).containsExactly("extension");
         assertThat(fixedExtension.get("properties").propertyNames()).isEmpty();

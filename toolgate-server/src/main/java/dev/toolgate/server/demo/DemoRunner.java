@@ -10,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
@@ -41,10 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DemoRunner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CALLER = "+14155550123";
-
-    /** Tools registered per demo agent: well below the default tools-per-agent limit (1,000). */
-    private static final int TOOLS_PER_AGENT = 500;
 
     private final int port;
     private final int concurrency;
@@ -72,6 +65,26 @@ public final class DemoRunner {
             DemoEndpoint.Stats endpoint,
             String baseUrl,
             String adminKey) {
+        /** The summary of a replay of {@code data} with the tools of {@code registration}. */
+        static Summary of(
+                BfclData data,
+                BfclReplay.Registration registration,
+                BfclReplay.Replay replay,
+                DemoEndpoint.Stats endpoint,
+                String baseUrl,
+                String adminKey) {
+            return new Summary(
+                    data.tools().size(),
+                    registration.registered(),
+                    data.calls().size(),
+                    data.invalidCalls().size(),
+                    new TreeMap<>(replay.validOutcomes()),
+                    new TreeMap<>(replay.invalidOutcomes()),
+                    endpoint,
+                    baseUrl,
+                    adminKey);
+        }
+
         /** Every valid call ok, every invalid call HTTP_TOOL_INVALID_ARGS, every request reaching the endpoint verified. */
         public boolean passed() {
             return toolsRegistered == tools
@@ -154,108 +167,13 @@ public final class DemoRunner {
         String adminKey = tenant.get("api_key").asString();
         DemoApi api = new DemoApi(client, baseUrl, adminKey);
         long started = System.nanoTime();
-        // One agent holds at most TOOLS_PER_AGENT of the BFCL tools; each call goes to the agent of its tool.
-        List<String> agentIds = new ArrayList<>();
-        int agents = Math.max(1, (data.tools().size() + TOOLS_PER_AGENT - 1) / TOOLS_PER_AGENT);
-        for (int a = 0; a < agents; a++) {
-            agentIds.add(api.post(
-                            "/v1/agents",
-                            object(
-                                    "name",
-                                    "BFCL demo " + java.time.Instant.now() + " (" + (a + 1) + "/" + agents + ")",
-                                    "description",
-                                    "BFCL tools, bound to the demo endpoint"))
-                    .get("id")
-                    .asString());
-        }
-        Map<String, String> agentOfTool = new ConcurrentHashMap<>();
-
-        out.printf(
-                "Registering %d BFCL tools through the REST API ...%n",
-                data.tools().size());
-        String endpointBase = "https://127.0.0.1:" + endpoint.port() + "/tools/";
-        AtomicInteger index = new AtomicInteger();
-        AtomicInteger registered = new AtomicInteger();
-        Concurrently.run(data.tools(), concurrency, tool -> {
-            int i = index.getAndIncrement();
-            String name = tool.get("name").asString();
-            String token = "demo-token-" + UUID.randomUUID();
-            ObjectNode config = JsonNodeFactory.instance.objectNode();
-            config.put("url", endpointBase + name);
-            // Rotate through the three request shapes: envelope POST, arguments POST (JSON body), arguments GET
-            // (query).
-            switch (i % 3) {
-                case 0 -> config.put("body_mode", "envelope");
-                case 1 -> config.put("body_mode", "arguments").put("method", "POST");
-                default -> config.put("body_mode", "arguments").put("method", "GET");
-            }
-            config.putObject("auth").put("type", "bearer").put("token", token);
-            config.put("timeout", 10);
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.put("name", name);
-            body.put("description", tool.get("description").asString());
-            body.set("parameters", tool.get("parameters"));
-            body.put("tool_type", "http_request");
-            body.set("config", config);
-            String agentId = agentIds.get(i / TOOLS_PER_AGENT);
-            JsonNode created = api.post("/v1/agents/" + agentId + "/tools", body);
-            agentOfTool.put(name, agentId);
-            endpoint.register(name, created.get("signing_secret").asString(), token);
-            registered.incrementAndGet();
-            return null;
-        });
-
-        out.printf(
-                "Replaying %d valid and %d invalid BFCL calls through POST /v1/agents/{id}/invocations ...%n",
-                data.calls().size(), data.invalidCalls().size());
-        List<Long> latencyNanos = Collections.synchronizedList(new ArrayList<>());
-        List<Double> gatewayMs = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Integer> validOutcomes = new ConcurrentHashMap<>();
-        Map<String, Integer> invalidOutcomes = new ConcurrentHashMap<>();
-        AtomicInteger callIndex = new AtomicInteger();
-        List<Map.Entry<JsonNode, Boolean>> calls = new ArrayList<>();
-        data.calls().forEach(c -> calls.add(Map.entry(c, true)));
-        data.invalidCalls().forEach(c -> calls.add(Map.entry(c, false)));
-        Concurrently.run(calls, concurrency, entry -> {
-            int i = callIndex.getAndIncrement();
-            JsonNode call = entry.getKey();
-            ObjectNode body = JsonNodeFactory.instance.objectNode();
-            body.put("tool", call.get("tool").asString());
-            // Every other call sends its arguments as a JSON string, as OpenAI's function.arguments does.
-            if (i % 2 == 0) {
-                body.put("arguments", JSON.writeValueAsString(call.get("arguments")));
-            } else {
-                body.set("arguments", call.get("arguments"));
-            }
-            body.put("tool_call_id", "call_" + i);
-            // Each BFCL call is its own question, so each gets its own call id (identical calls within one call would
-            // be
-            // answered from the duplicate-call window instead of reaching the endpoint).
-            body.putObject("call").put("id", "demo-call-" + i).put("caller_number", CALLER);
-            long t0 = System.nanoTime();
-            String agentId = agentOfTool.getOrDefault(call.get("tool").asString(), agentIds.get(0));
-            JsonNode result = api.post("/v1/agents/" + agentId + "/invocations", body);
-            latencyNanos.add(System.nanoTime() - t0);
-            gatewayMs.add(result.get("duration_ms").asDouble());
-            String outcome = result.get("status").asString().equals("ok")
-                    ? "ok"
-                    : result.get("error").get("code").asString();
-            (entry.getValue() ? validOutcomes : invalidOutcomes).merge(outcome, 1, Integer::sum);
-            return null;
-        });
+        BfclReplay bfcl = new BfclReplay(api, data, endpoint, concurrency, out);
+        BfclReplay.Registration registration = bfcl.register();
+        BfclReplay.Replay replay = bfcl.replay(registration);
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Summary summary = new Summary(
-                data.tools().size(),
-                registered.get(),
-                data.calls().size(),
-                data.invalidCalls().size(),
-                new TreeMap<>(validOutcomes),
-                new TreeMap<>(invalidOutcomes),
-                endpoint.stats(),
-                baseUrl,
-                adminKey);
-        DemoReport.print(out, concurrency, summary, latencyNanos, gatewayMs, seconds);
+        Summary summary = Summary.of(data, registration, replay, endpoint.stats(), baseUrl, adminKey);
+        DemoReport.print(out, concurrency, summary, replay.latencyNanos(), replay.gatewayMs(), seconds);
         ScriptedCall.Result call = ScriptedCall.run(api, endpoint);
         ScriptedCall.print(out, call);
         out.println();
@@ -316,7 +234,8 @@ public final class DemoRunner {
         }
     }
 
-    private static ObjectNode object(String... keyValues) {
+    /** A JSON object of string fields: key, value, key, value, ... */
+    static ObjectNode object(String... keyValues) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         for (int i = 0; i < keyValues.length; i += 2) {
             node.put(keyValues[i], keyValues[i + 1]);

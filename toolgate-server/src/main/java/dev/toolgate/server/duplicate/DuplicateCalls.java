@@ -4,7 +4,6 @@ import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.config.RedisConfiguration.SharedRedis;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,56 +58,6 @@ public final class DuplicateCalls<A> {
      */
     public record Reused<A>(String originalInvocationId, A response) implements Served<A> {}
 
-    /** Where finished results live for the window. */
-    public interface ResultCache<A> {
-        /** Returns the result stored under {@code key}, if it has not expired. */
-        Optional<Fresh<A>> get(String key);
-
-        /** Stores {@code result} under {@code key} for {@code window}. */
-        void put(String key, Fresh<A> result, Duration window);
-    }
-
-    /** Marks one call as in flight across instances. */
-    public interface FlightLock {
-        /**
-         * Takes the lock of {@code key} for at most {@code ttl}.
-         *
-         * @param token identifies the holder, for {@link #release}
-         * @return true when taken, false when another holder has it
-         * @throws RuntimeException when the lock's store cannot be reached (the caller then runs the call)
-         */
-        boolean tryLock(String key, String token, Duration ttl);
-
-        /**
-         * Waits until the lock of {@code key} is free, for at most {@code max}: returns at once when nobody holds it,
-         * as soon as its holder releases it, or when {@code max} has passed.
-         *
-         * @return true when the lock is free, false when it was still held after {@code max}
-         * @throws InterruptedException when the waiting thread is interrupted
-         * @throws RuntimeException like {@link #tryLock}
-         */
-        boolean awaitRelease(String key, Duration max) throws InterruptedException;
-
-        /** Releases the lock of {@code key} if {@code token} still holds it; never throws. */
-        void release(String key, String token);
-    }
-
-    /** The lock of a single instance: every call is its own leader across instances (in-process coalescing only). */
-    public static final FlightLock LOCAL_ONLY = new FlightLock() {
-        @Override
-        public boolean tryLock(String key, String token, Duration ttl) {
-            return true;
-        }
-
-        @Override
-        public boolean awaitRelease(String key, Duration max) {
-            return true;
-        }
-
-        @Override
-        public void release(String key, String token) {}
-    };
-
     private static final Logger log = LoggerFactory.getLogger(DuplicateCalls.class);
     /**
      * The longest a call waits for the lock's release before it looks at the result cache and the lock again: the
@@ -122,12 +71,12 @@ public final class DuplicateCalls<A> {
     private final Map<String, CompletableFuture<Fresh<A>>> inFlight = new ConcurrentHashMap<>();
 
     /**
-     * Coalescing per instance only ({@link #LOCAL_ONLY}, which never waits, so no budget is needed).
+     * Coalescing per instance only ({@link FlightLock#LOCAL_ONLY}, which never waits, so no budget is needed).
      *
      * @param cache where finished results are kept for their window
      */
     public DuplicateCalls(ResultCache<A> cache) {
-        this(cache, LOCAL_ONLY, Duration.ZERO);
+        this(cache, FlightLock.LOCAL_ONLY, Duration.ZERO);
     }
 
     /**
@@ -155,7 +104,7 @@ public final class DuplicateCalls<A> {
     public static <A> DuplicateCalls<A> forDeployment(
             SharedRedis redis, Clock clock, Duration budget, Class<A> answerType) {
         if (redis.client() == null) {
-            return new DuplicateCalls<>(new LocalResultCache<>(clock), LOCAL_ONLY, budget);
+            return new DuplicateCalls<>(new LocalResultCache<>(clock), FlightLock.LOCAL_ONLY, budget);
         }
         return new DuplicateCalls<>(
                 new RedisResultCache<>(redis.client(), answerType), new RedisFlightLock(redis.client()), budget);
@@ -271,45 +220,6 @@ public final class DuplicateCalls<A> {
             return null;
         } catch (ExecutionException e) {
             return null;
-        }
-    }
-
-    /** Finished results in this process's memory, expired by {@code clock}; swept as they are read and written. */
-    public static final class LocalResultCache<A> implements ResultCache<A> {
-        private static final int SWEEP_EVERY = 1024;
-
-        private record Entry<A>(Fresh<A> result, Instant expiresAt) {}
-
-        private final Clock clock;
-        private final Map<String, Entry<A>> entries = new ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicInteger writes =
-                new java.util.concurrent.atomic.AtomicInteger();
-
-        /** @param clock decides expiry (tests move it) */
-        public LocalResultCache(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Optional<Fresh<A>> get(String key) {
-            Entry<A> entry = entries.get(key);
-            if (entry == null) {
-                return Optional.empty();
-            }
-            if (!clock.instant().isBefore(entry.expiresAt())) {
-                entries.remove(key, entry);
-                return Optional.empty();
-            }
-            return Optional.of(entry.result());
-        }
-
-        @Override
-        public void put(String key, Fresh<A> result, Duration window) {
-            entries.put(key, new Entry<>(result, clock.instant().plus(window)));
-            if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
-                Instant now = clock.instant();
-                entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
-            }
         }
     }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * until their {@code max}. Failures of {@link #tryLock} and {@link #awaitRelease} are thrown to
  * {@link DuplicateCalls}, which then runs the call.
  */
-public final class RedisFlightLock implements DuplicateCalls.FlightLock {
+public final class RedisFlightLock implements FlightLock {
 
     /** The channel on which releases are announced. */
     public static final String RELEASED_CHANNEL = "toolgate:dup-released";

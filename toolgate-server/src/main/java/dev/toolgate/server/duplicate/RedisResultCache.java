@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Finished results in Redis ({@code toolgate:dup:<key>}, expiring with the window), so a repeat that reaches another
  * instance is served too. The value is the {@link DuplicateCalls.Fresh} record as JSON (Jackson). A Redis failure is logged and treated as a cache miss: the call then simply runs.
  */
-public final class RedisResultCache<A> implements DuplicateCalls.ResultCache<A> {
+public final class RedisResultCache<A> implements ResultCache<A> {
 
     private static final Logger log = LoggerFactory.getLogger(RedisResultCache.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -213,14 +213,11 @@ public class InvocationService {
      */
     public TestFireOut testFire(Tool tool, JsonNode arguments, CallContext call, boolean dryRun, long arrivedAtNanos) {
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(
-                InvocationIds.nextText(),
-                tool,
-                tools.activeSigningSecrets(tool.id()),
-                arguments,
-                null,
-                call,
-                arrivedAtNanos);
+        Invocation invocation = Invocation.builder(InvocationIds.nextText(), tool, call)
+                .signingSecrets(tools.activeSigningSecrets(tool.id()))
+                .rawArguments(arguments)
+                .arrivedAtNanos(arrivedAtNanos)
+                .build();
         RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
         TestFireResult result = decision.allowed()
                 ? engine.testFire(invocation, dryRun)
@@ -255,8 +252,12 @@ public class InvocationService {
             long arrivedAtNanos) {
         String invocationId = InvocationIds.nextText();
         Instant startedAt = Instant.now();
-        Invocation invocation = new Invocation(
-                invocationId, tool, tools.activeSigningSecrets(tool.id()), arguments, toolCallId, call, arrivedAtNanos);
+        Invocation invocation = Invocation.builder(invocationId, tool, call)
+                .signingSecrets(tools.activeSigningSecrets(tool.id()))
+                .rawArguments(arguments)
+                .toolCallId(toolCallId)
+                .arrivedAtNanos(arrivedAtNanos)
+                .build();
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
         InvocationOutcome outcome = decision.allowed()
                 ? engine.invoke(invocation, parse)

@@ -62,7 +62,45 @@ public class ToolHealth {
             Double p50Ms,
             Double p95Ms,
             Instant lastCalledAt,
-            List<String> flags) {}
+            List<String> flags) {
+
+        /**
+         * The report of a window's counts, the latency percentiles, the newest call and the flags raised.
+         *
+         * @param counts the window's calls and failures; the error rate is computed from them
+         * @param p50Ms the median duration in ms, or null
+         * @param p95Ms the 95th percentile in ms, or null
+         * @param lastCalledAt the newest call ever, or null
+         * @param flags what to look at (copied)
+         */
+        static Report of(Counts counts, Double p50Ms, Double p95Ms, Instant lastCalledAt, List<String> flags) {
+            return new Report(
+                    counts.calls(),
+                    counts.endpointErrors(),
+                    counts.errorRate(),
+                    counts.timeouts(),
+                    counts.invalidArgs(),
+                    p50Ms,
+                    p95Ms,
+                    lastCalledAt,
+                    List.copyOf(flags));
+        }
+    }
+
+    /**
+     * The calls of one tool in a window and how many ended in each failure that counts for its health.
+     *
+     * @param calls invocations in the window
+     * @param endpointErrors calls that failed at or on the way to the endpoint
+     * @param timeouts calls that ended in {@code HTTP_TOOL_TIMEOUT}
+     * @param invalidArgs calls that ended in {@code HTTP_TOOL_INVALID_ARGS}
+     */
+    record Counts(long calls, long endpointErrors, long timeouts, long invalidArgs) {
+        /** {@code endpointErrors / calls}, 0 without calls. */
+        double errorRate() {
+            return calls == 0 ? 0 : (double) endpointErrors / calls;
+        }
+    }
 
     /**
      * Computes the report of {@code toolId} over the last {@code window}, after writing the invocations still queued
@@ -123,12 +161,11 @@ public class ToolHealth {
                         + " from invocations where tenant_id = ? and tool_id = ? and kind <> 'test_fire' and repeat_of is null"
                         + " and created_at >= ? and created_at < ?")
                 .params(tenantId, toolId, since, until)
-                .query((rs, n) -> new long[] {
-                    rs.getLong("calls"),
-                    rs.getLong("endpoint_errors"),
-                    rs.getLong("timeouts"),
-                    rs.getLong("invalid_args")
-                })
+                .query((rs, n) -> new Counts(
+                        rs.getLong("calls"),
+                        rs.getLong("endpoint_errors"),
+                        rs.getLong("timeouts"),
+                        rs.getLong("invalid_args")))
                 .single();
         var percentiles = jdbc.sql("select percentile_cont(0.5) within group (order by duration_ms) as p50,"
                         + " percentile_cont(0.95) within group (order by duration_ms) as p95"
@@ -147,31 +184,20 @@ public class ToolHealth {
                         rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
                 .optional()
                 .orElse(null);
-        long calls = counts[0];
-        double errorRate = calls == 0 ? 0 : (double) counts[1] / calls;
         List<String> flags = new ArrayList<>();
-        if (errorRate > 0.05) {
+        if (counts.errorRate() > 0.05) {
             flags.add("error_rate_over_5pct");
         }
-        if (counts[2] > 0) {
+        if (counts.timeouts() > 0) {
             flags.add("timeouts_seen");
         }
-        if (counts[3] >= INVALID_ARGS_REPEATING) {
+        if (counts.invalidArgs() >= INVALID_ARGS_REPEATING) {
             flags.add("invalid_args_repeating");
         }
-        if (calls == 0) {
+        if (counts.calls() == 0) {
             flags.add("never_called");
         }
-        return new Report(
-                calls,
-                counts[1],
-                errorRate,
-                counts[2],
-                counts[3],
-                percentiles[0],
-                percentiles[1],
-                lastCalled,
-                List.copyOf(flags));
+        return Report.of(counts, percentiles[0], percentiles[1], lastCalled, flags);
     }
 
     private static Double nullable(double value, boolean wasNull) {

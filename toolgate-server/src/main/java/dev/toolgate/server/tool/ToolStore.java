@@ -1,7 +1,6 @@
 package dev.toolgate.server.tool;
 
 import dev.toolgate.core.signing.SigningSecret;
-import dev.toolgate.core.tool.ParseResult;
 import dev.toolgate.core.tool.Tool;
 import dev.toolgate.core.tool.ToolDefinition;
 import dev.toolgate.core.tool.ToolDefinitionParser;
@@ -9,7 +8,6 @@ import dev.toolgate.core.tool.ToolDefinitionWriter;
 import dev.toolgate.core.tool.ToolLimits;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
-import dev.toolgate.server.api.LogSafe;
 import dev.toolgate.server.invalidation.InvalidatingCache;
 import dev.toolgate.server.invalidation.InvalidationBus;
 import dev.toolgate.server.invalidation.InvalidationEvent;
@@ -18,15 +16,12 @@ import dev.toolgate.server.secrets.ToolAuthSecrets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,16 +41,12 @@ public class ToolStore {
     private static final ToolDefinitionWriter WRITER = new ToolDefinitionWriter();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Logger log = LoggerFactory.getLogger(ToolStore.class);
 
     private final JdbcClient jdbc;
-    private final ToolDefinitionParser parser;
     private final ToolAuthSecrets authSecrets;
     private final SigningSecretStore signingSecrets;
     private final int maxToolsPerAgent;
-    private final Map<UUID, Tool> cache = new ConcurrentHashMap<>();
-    /** Stored tools (id@updated_at) that failed this version's rules and were logged once. */
-    private final Set<String> invalidLogged = ConcurrentHashMap.newKeySet();
+    private final StoredToolRows rows;
 
     private record NameKey(UUID tenantId, UUID agentId, String name) {}
 
@@ -79,15 +70,15 @@ public class ToolStore {
             InvalidationBus invalidations) {
         this.maxToolsPerAgent = limits.maxToolsPerAgent();
         this.jdbc = jdbc;
-        this.parser = parser;
         this.authSecrets = authSecrets;
+        this.rows = new StoredToolRows(parser, authSecrets);
         this.signingSecrets = signingSecrets;
         this.invalidations = invalidations;
         this.byName = invalidations.cache(NAME_CACHE_TTL);
         invalidations.subscribe(event -> {
             switch (event) {
                 case InvalidationEvent.ToolChanged changed -> {
-                    cache.remove(changed.toolId());
+                    rows.forget(changed.toolId());
                     byName.invalidateIf((key, tool) -> tool.id().equals(changed.toolId()));
                 }
                 case InvalidationEvent.AgentChanged changed ->
@@ -165,7 +156,7 @@ public class ToolStore {
         if (definitions.size() != secrets.size()) {
             throw new IllegalArgumentException("one signing secret per definition");
         }
-        List<Tool> created = new java.util.ArrayList<>();
+        List<Tool> created = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
             created.add(create(tenantId, agentId, definitions.get(i), secrets.get(i)));
         }
@@ -222,17 +213,10 @@ public class ToolStore {
 
     /**
      * Returns the tool with this id if it belongs to the tenant's agent. A stored tool that no longer passes the
-     * rules of this version (see {@link #row}) is not returned.
+     * rules of this version (see {@link StoredToolRows#row}) is not returned.
      */
     public Optional<Tool> find(UUID tenantId, UUID agentId, UUID toolId) {
-        return jdbc
-                .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
-                        + " where id = ? and agent_id = ? and tenant_id = ?")
-                .params(toolId, agentId, tenantId)
-                .query(this::row)
-                .list()
-                .stream()
-                .filter(Objects::nonNull)
+        return select("id = ? and agent_id = ? and tenant_id = ?", toolId, agentId, tenantId)
                 .findFirst();
     }
 
@@ -249,28 +233,20 @@ public class ToolStore {
     public Optional<Tool> findByName(UUID tenantId, UUID agentId, String name) {
         return byName.get(
                 new NameKey(tenantId, agentId, name),
-                key -> jdbc
-                        .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at"
-                                + " from tools where agent_id = ? and name = ? and tenant_id = ?")
-                        .params(key.agentId(), key.name(), key.tenantId())
-                        .query(this::row)
-                        .list()
-                        .stream()
-                        .filter(Objects::nonNull)
+                key -> select("agent_id = ? and name = ? and tenant_id = ?", key.agentId(), key.name(), key.tenantId())
                         .findFirst());
     }
 
     /** Returns the agent's tools by priority, then name. */
     public List<Tool> list(UUID tenantId, UUID agentId) {
-        return jdbc
-                .sql("select id, tenant_id, agent_id, definition, auth_secret, created_at, updated_at from tools"
-                        + " where agent_id = ? and tenant_id = ? order by priority, name")
-                .params(agentId, tenantId)
-                .query(this::row)
-                .list()
-                .stream()
-                .filter(Objects::nonNull)
+        return select("agent_id = ? and tenant_id = ? order by priority, name", agentId, tenantId)
                 .toList();
+    }
+
+    /** The stored tools matching {@code where}, those that no longer pass this version's rules left out. */
+    private Stream<Tool> select(String where, Object... params) {
+        return jdbc.sql(StoredToolRows.SELECT + " where " + where).params(params).query(rows::row).list().stream()
+                .filter(Objects::nonNull);
     }
 
     /**
@@ -279,48 +255,6 @@ public class ToolStore {
      */
     public List<SigningSecret> activeSigningSecrets(UUID toolId) {
         return signingSecrets.active(toolId);
-    }
-
-    /**
-     * Maps one stored tool, or returns null when its definition no longer passes this version's rules (a pattern
-     * RE2 cannot run, a recursive {@code $ref}, a value outside a narrowed range): such a tool is left out of every
-     * read (so it is never invoked and never answers a 500), logged once per version of the row with its field
-     * errors, and can still be deleted by id.
-     */
-    private Tool row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        UUID id = rs.getObject("id", UUID.class);
-        Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
-        Tool cached = cache.get(id);
-        if (cached != null && cached.updatedAt().equals(updatedAt)) {
-            return cached;
-        }
-        ObjectNode json = (ObjectNode) JSON.readTree(rs.getString("definition"));
-        authSecrets.unseal(id, json, rs.getString("auth_secret"));
-        ToolDefinition definition = switch (parser.parse(json)) {
-            case ParseResult.Valid valid -> valid.definition();
-            case ParseResult.Invalid invalid -> {
-                if (invalidLogged.add(id + "@" + updatedAt)) {
-                    log.warn(
-                            "Stored tool {} no longer passes this version's rules and is left out until it is"
-                                    + " deleted and created again: {}",
-                            id,
-                            LogSafe.text(invalid.errors()));
-                }
-                yield null;
-            }
-        };
-        if (definition == null) {
-            return null;
-        }
-        Tool tool = new Tool(
-                id,
-                rs.getObject("tenant_id", UUID.class),
-                rs.getObject("agent_id", UUID.class),
-                definition,
-                rs.getTimestamp("created_at").toInstant(),
-                updatedAt);
-        cache.put(id, tool);
-        return tool;
     }
 
     private static ApiException duplicate(String name) {

@@ -1,6 +1,7 @@
 /**
  * Tools of an agent: {@link dev.toolgate.server.tool.ToolStore} keeps definitions (auth values apart and encrypted,
- * through {@code server.secrets}), always within one tenant, with parsed definitions cached per tool version. A
+ * through {@code server.secrets}), always within one tenant, with parsed definitions cached per tool version
+ * ({@code StoredToolRows}). A
  * package-private controller serves {@code /v1/agents/{id}/tools} (create, read, PATCH, delete; a new signing secret
  * is shown once), {@code /v1/agents/{id}/tools/{id}/signing-secret/rotate} and {@code /v1/agents/{id}/functions}
  * (the enabled tools as OpenAI, Anthropic or Gemini function

@@ -9,7 +9,6 @@ import dev.toolgate.core.tool.HttpMethod;
 import dev.toolgate.server.api.ApiErrorCode;
 import dev.toolgate.server.api.ApiException;
 import java.time.Duration;
-import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 
@@ -63,14 +62,10 @@ final class DocumentFetcher implements AutoCloseable {
             throw ApiException.invalid(
                     "url", syntax.allowed() ? "is not a valid URL" : "is not allowed: " + syntax.reason());
         }
-        RenderedRequest request = new RenderedRequest(
-                HttpMethod.GET,
-                parsed.newBuilder().fragment(null).build(),
-                new Headers.Builder().add("Accept", ACCEPT).build(),
-                null,
-                null,
-                Set.of(),
-                Set.of());
+        RenderedRequest request = RenderedRequest.builder(
+                        HttpMethod.GET, parsed.newBuilder().fragment(null).build())
+                .headers(new Headers.Builder().add("Accept", ACCEPT).build())
+                .build();
         return switch (executor.execute(request, budget, maxBytes)) {
             case ExecutionResult.Success success
             when success.truncated() ->

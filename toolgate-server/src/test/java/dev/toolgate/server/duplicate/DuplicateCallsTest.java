@@ -16,8 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 class DuplicateCallsTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
-    private final DuplicateCalls<ObjectNode> duplicates =
-            new DuplicateCalls<>(new DuplicateCalls.LocalResultCache<>(clock));
+    private final DuplicateCalls<ObjectNode> duplicates = new DuplicateCalls<>(new LocalResultCache<>(clock));
     private final AtomicInteger runs = new AtomicInteger();
 
     private DuplicateCalls.Fresh<ObjectNode> run(String content, boolean reusable) {

@@ -97,7 +97,7 @@ class RedisFlightLockTest {
 
     @Test
     void anUnreachableLockRunsTheCall() {
-        DuplicateCalls.FlightLock down = new DuplicateCalls.FlightLock() {
+        FlightLock down = new FlightLock() {
             @Override
             public boolean tryLock(String key, String token, Duration ttl) {
                 throw new IllegalStateException("connection refused");

@@ -191,26 +191,24 @@ class ExamplesEndToEndIntegrationTest {
 
     private static RenderedRequest withBody(RenderedRequest request, String body) {
         assertThat(body).isNotEqualTo(request.bodyText());
-        return new RenderedRequest(
-                request.method(),
-                request.url(),
-                request.headers(),
-                body.getBytes(StandardCharsets.UTF_8),
-                request.contentType(),
-                request.sensitiveHeaders(),
-                request.sensitiveQueryParams());
+        return RenderedRequest.builder(request.method(), request.url())
+                .headers(request.headers())
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .contentType(request.contentType())
+                .sensitiveHeaders(request.sensitiveHeaders())
+                .sensitiveQueryParams(request.sensitiveQueryParams())
+                .build();
     }
 
     private static RenderedRequest withUrl(RenderedRequest request, okhttp3.HttpUrl url) {
         assertThat(url).isNotEqualTo(request.url());
-        return new RenderedRequest(
-                request.method(),
-                url,
-                request.headers(),
-                request.body(),
-                request.contentType(),
-                request.sensitiveHeaders(),
-                request.sensitiveQueryParams());
+        return RenderedRequest.builder(request.method(), url)
+                .headers(request.headers())
+                .body(request.body())
+                .contentType(request.contentType())
+                .sensitiveHeaders(request.sensitiveHeaders())
+                .sensitiveQueryParams(request.sensitiveQueryParams())
+                .build();
     }
 
     private static Tool tool(int port, String method, String bodyMode, SignatureScheme scheme, String token) {
