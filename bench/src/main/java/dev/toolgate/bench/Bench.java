@@ -80,7 +80,7 @@ public final class Bench {
                     added = new AddedLatencyItem(this, options, log).run(env);
                 }
                 if (options.items().contains(5)) {
-                    failFast = failFast(env);
+                    failFast = new FailFastItem(this, options, log).run(env);
                 }
                 if (options.items().contains(2)) {
                     throughput = new ThroughputItem(this, options, log, dir).run(env);
@@ -279,36 +279,5 @@ public final class Bench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    // ---- item 5 (items 1-4 and 6 have classes of their own) ----
-
-    private FailFast failFast(Environment env) {
-        log.printf(
-                "item 5: fail fast at %d/s, %d round(s) of %s%n",
-                options.failFastRate(), options.rounds(), options.duration());
-        List<Target> targets = List.of(env.invalidArgs(), env.blocked());
-        List<Run> runs = new ArrayList<>();
-        for (int round = 0; round < options.rounds(); round++) {
-            for (int i = 0; i < targets.size(); i++) {
-                runs.add(measure(
-                        env, targets.get((i + round) % targets.size()), options.failFastRate(), options.duration()));
-            }
-        }
-        Map<String, Latency> median = new LinkedHashMap<>();
-        for (Target target : targets) {
-            median.put(
-                    target.name(),
-                    medianLatency(runs.stream()
-                            .filter(r -> r.config().equals(target.name()))
-                            .map(Run::latency)
-                            .toList()));
-        }
-        return new FailFast(
-                options.failFastRate(),
-                options.rounds(),
-                median,
-                runs.stream().mapToLong(Run::errorCount).sum(),
-                runs);
     }
 }

@@ -22,14 +22,6 @@ class CodeShapeTest {
     /** The most lines a main source file may have. */
     static final int MAX_LINES = 300;
 
-    /**
-     * Files over the limit that other work is splitting, each with the length it may not exceed meanwhile. An entry
-     * fails the test once its file is back under the limit, so this list only shrinks.
-     */
-    private static final Map<String, Integer> BEING_SPLIT = Map.of(
-            "toolgate-core/src/main/java/dev/toolgate/core/exec/HttpExecutor.java", 313,
-            "bench/src/main/java/dev/toolgate/bench/Bench.java", 314);
-
     @Test
     void noMainSourceFileIsOverTheLimit() throws IOException {
         Path root = repositoryRoot();
@@ -38,24 +30,12 @@ class CodeShapeTest {
 
         List<String> tooLong = new ArrayList<>();
         lengths.forEach((file, lines) -> {
-            int allowed = BEING_SPLIT.getOrDefault(file, MAX_LINES);
-            if (lines > allowed) {
-                tooLong.add(file + " has " + lines + " lines (at most " + allowed + ")");
+            if (lines > MAX_LINES) {
+                tooLong.add(file + " has " + lines + " lines (at most " + MAX_LINES + ")");
             }
         });
         assertThat(tooLong)
                 .as("main source files over %d lines: split each by concept", MAX_LINES)
-                .isEmpty();
-
-        List<String> stale = new ArrayList<>();
-        BEING_SPLIT.forEach((file, ceiling) -> {
-            Long lines = lengths.get(file);
-            if (lines == null || lines <= MAX_LINES) {
-                stale.add(file + (lines == null ? " is gone" : " has " + lines + " lines"));
-            }
-        });
-        assertThat(stale)
-                .as("files listed as being split that are no longer over %d lines: drop them from the list", MAX_LINES)
                 .isEmpty();
     }
 

@@ -3,16 +3,26 @@ package dev.toolgate.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The data plane's front serves a voice runtime's JSON tool calls ahead of Spring MVC and answers them exactly as the
  * controllers do; every other request to the same paths (refusals, other answer forms, a body without a length) is
- * answered by the controllers, unchanged. {@code toolgate.data_plane.requests} shows which path served a call.
+ * answered by the controllers, unchanged. {@code toolgate.data_plane.requests} shows which path served a call. A
+ * voice runtime may send its calls over HTTP/2 with prior knowledge (h2c); an HTTP/1.1 upgrade is declined.
  */
 @SpringBootTest(classes = ToolgateApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DataPlaneIntegrationTest {
@@ -208,6 +219,79 @@ class DataPlaneIntegrationTest {
                 .contains("event:speak")
                 .contains("event:result")
                 .contains("shipped");
+    }
+
+    @Test
+    void aVoiceRuntimeMaySendItsCallsAsHttp2StreamsOfOneConnection() throws Exception {
+        OkHttpClient h2c = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                .build();
+        List<Response> answers = new ArrayList<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = "{\"tool\": \"lookup_order\", \"arguments\": {\"order_id\": \"A-" + i + "\"}}";
+                calls.add(callers.submit(() -> h2c.newCall(new Request.Builder()
+                                .url(api.baseUrl() + invocations())
+                                .header("X-API-Key", ADMIN_KEY)
+                                .post(RequestBody.create(body, JSON_TYPE))
+                                .build())
+                        .execute()));
+            }
+            for (Future<Response> call : calls) {
+                answers.add(call.get());
+            }
+        }
+
+        for (Response answer : answers) {
+            try (answer) {
+                assertThat(answer.protocol()).isEqualTo(Protocol.H2_PRIOR_KNOWLEDGE);
+                assertThat(answer.code()).isEqualTo(200);
+                assertThat(answer.body().string()).contains("\"status\":\"ok\"").contains("shipped");
+            }
+        }
+        assertThat(h2c.connectionPool().connectionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anOversizedBodyOverHttp2IsRefusedWithTheApisProblem() throws Exception {
+        OkHttpClient h2c = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                .build();
+        String huge = "{\"tool\": \"lookup_order\", \"padding\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        try (Response answer = h2c.newCall(new Request.Builder()
+                        .url(api.baseUrl() + invocations())
+                        .header("X-API-Key", ADMIN_KEY)
+                        .post(RequestBody.create(huge, JSON_TYPE))
+                        .build())
+                .execute()) {
+            assertThat(answer.code()).isEqualTo(413);
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(answer.body().string()).contains("payload_too_large");
+        }
+    }
+
+    @Test
+    void anHttp11UpgradeToH2cIsDeclinedSoALargerBodyStillGetsTheApisAnswer() throws Exception {
+        String body = "{\"tool\": \"lookup_order\", \"arguments\": {\"order_id\": \"A-1042\"}, \"note\": \""
+                + "x".repeat(6_000) + "\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head =
+                "POST " + invocations() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+                        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\nX-API-Key: " + ADMIN_KEY + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+        }
+
+        assertThat(answer).isEqualTo("HTTP/1.1 200");
     }
 
     private static void assertProblem(ApiClient.Answer answer, int status, String code) {

@@ -225,7 +225,7 @@ public final class HttpExecutor implements AutoCloseable {
             throw new IllegalStateException("the executor is closed", e);
         }
         try {
-            return masked(future.get(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS), request.secrets());
+            return EchoedSecrets.masked(future.get(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS), request.secrets());
         } catch (TimeoutException e) {
             // Only reached when OkHttp's own deadline could not fire (a resolver blocked in the JDK).
             call.cancel();
@@ -243,40 +243,6 @@ public final class HttpExecutor implements AutoCloseable {
             return new ExecutionResult.Failure(
                     ToolError.of(ErrorCode.HTTP_TOOL_INTERNAL), 0, null, false, phases.timings(System.nanoTime()));
         }
-    }
-
-    /**
-     * Masks the request's secret values in the answer's text and in the error message: an endpoint that echoes its
-     * request (many error pages do) must not bring a secret Toolgate added back into a model's content, the
-     * invocation log or an API answer. A body cut at the cap also loses a trailing start of a secret.
-     */
-    static ExecutionResult masked(ExecutionResult result, SecretValues secrets) {
-        if (secrets.isEmpty()) {
-            return result;
-        }
-        return switch (result) {
-            case ExecutionResult.Success s ->
-                new ExecutionResult.Success(
-                        s.httpStatus(),
-                        s.contentType(),
-                        mask(secrets, s.body(), s.truncated()),
-                        s.truncated(),
-                        s.timings());
-            case ExecutionResult.Failure f ->
-                new ExecutionResult.Failure(
-                        new ToolError(
-                                f.error().code(),
-                                secrets.mask(f.error().message()),
-                                f.error().hint()),
-                        f.httpStatus(),
-                        mask(secrets, f.body(), f.truncated()),
-                        f.truncated(),
-                        f.timings());
-        };
-    }
-
-    private static String mask(SecretValues secrets, String text, boolean cut) {
-        return cut ? secrets.maskCut(text) : secrets.mask(text);
     }
 
     /** Closes pooled connections and stops accepting calls; calls in flight end with a failure. Idempotent. */

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bounds every API request body to {@code toolgate.limits.max-request-body-bytes} (docs/configuration.md) before
  * anything reads it. A declared {@code Content-Length} above the bound is answered at once with 413
- * {@code payload_too_large} and {@code Connection: close}, without reading a byte of the body. Any other body
+ * {@code payload_too_large} and, over HTTP/1.1, {@code Connection: close}, without reading a byte of the body. Any other body
  * (chunked, or within its declared length) is read through a counting stream that throws {@link TooLarge} on the
  * first byte past the bound; {@link ApiExceptionHandler} answers that with the same 413. Either way the request never
  * reaches a tool or the invocation log.
@@ -106,7 +106,11 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > bound) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setHeader(HttpHeaders.CONNECTION, "close");
+            if (request.getProtocol().startsWith("HTTP/1")) {
+                // the unread body would be taken for the next request; HTTP/2 resets the stream instead, and
+                // forbids the header (RFC 9113 section 8.2.2)
+                response.setHeader(HttpHeaders.CONNECTION, "close");
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ApiExceptionHandler.tooLarge(bound, setting));
             return;

@@ -15,8 +15,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's HTTP front, from {@code toolgate.limits.*} (docs/configuration.md): the request-body bound, Tomcat's
- * header-read timeout and form-size limit, strict duplicate-key detection on the JSON mapper Spring reads request
+ * The API's HTTP front, from {@code toolgate.limits.*} (docs/configuration.md): HTTP/2 with prior knowledge beside
+ * HTTP/1.1 ({@link PriorKnowledgeHttp2}), the request-body bound, Tomcat's header-read timeout and form-size limit, strict duplicate-key detection on the JSON mapper Spring reads request
  * bodies with, and the length of tenant-supplied strings in the server log.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +69,7 @@ class HttpConfiguration {
         int maxBody = properties.limits().maxRequestBodyBytes();
         return factory -> factory.addConnectorCustomizers(connector -> {
             connector.setMaxPostSize(maxBody);
+            connector.addUpgradeProtocol(new PriorKnowledgeHttp2());
             if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                 protocol.setConnectionTimeout(timeoutMillis);
             }

@@ -37,8 +37,10 @@ class DataPlaneConfiguration {
             Validator validator,
             ToolgateProperties properties,
             MeterRegistry meters) {
-        FilterRegistrationBean<DataPlaneFilter> registration = new FilterRegistrationBean<>(new DataPlaneFilter(
-                keys, agents, service, json, validator, properties.limits().maxRequestBodyBytes(), meters));
+        RequestBodies bodies =
+                new RequestBodies(json, validator, properties.limits().maxRequestBodyBytes());
+        FilterRegistrationBean<DataPlaneFilter> registration =
+                new FilterRegistrationBean<>(new DataPlaneFilter(keys, agents, service, bodies, meters));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/v1/agents/*");
         return registration;

@@ -23,7 +23,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,15 +30,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The data plane's front (docs/architecture.md, "Data plane and control plane"): serves a voice runtime's tool calls,
  * {@code POST /v1/agents/{agentId}/invocations} and {@code …/tool-calls} answered as JSON, straight from the servlet
  * filter chain, ahead of Spring MVC's dispatcher. It runs the same steps as the
  * controllers, with the same beans: the API key ({@link ApiKeyService}, scope {@code tools:invoke}), the agent, the
- * body read with Spring's own JSON mapper and checked with its Bean Validation validator, then the
+ * body read and checked as Spring MVC reads it ({@link RequestBodies}), then the
  * {@link InvocationService}; the answer is the same JSON. What it saves is the dispatcher's handler lookup,
  * interceptors, argument resolvers and message-converter negotiation (bench/README.md, "The data plane's front").
  *
@@ -60,31 +57,23 @@ public final class DataPlaneFilter extends HttpFilter {
     private final ApiKeyService keys;
     private final AgentStore agents;
     private final InvocationService service;
-    private final JsonMapper json;
-    private final Validator validator;
-    private final long maxBodyBytes;
+    private final RequestBodies bodies;
     private final Map<DataPlaneRoute.Endpoint, Counter> served = new EnumMap<>(DataPlaneRoute.Endpoint.class);
 
     /**
-     * @param json Spring's JSON mapper (the one its message converters read and write the API's bodies with)
-     * @param validator Spring's Bean Validation validator
-     * @param maxBodyBytes {@code toolgate.limits.max-request-body-bytes}; a longer body is left to the body-limit filter
+     * @param bodies how bodies are read and checked, and how long one may be
      * @param meters where the served-requests counters are registered
      */
-    public DataPlaneFilter(
+    DataPlaneFilter(
             ApiKeyService keys,
             AgentStore agents,
             InvocationService service,
-            JsonMapper json,
-            Validator validator,
-            long maxBodyBytes,
+            RequestBodies bodies,
             MeterRegistry meters) {
         this.keys = keys;
         this.agents = agents;
         this.service = service;
-        this.json = json;
-        this.validator = validator;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
         for (DataPlaneRoute.Endpoint endpoint : DataPlaneRoute.Endpoint.values()) {
             served.put(
                     endpoint,
@@ -105,7 +94,7 @@ public final class DataPlaneFilter extends HttpFilter {
                 || !DataPlaneRoute.acceptsJson(request.getHeader("Accept"))
                 || !DataPlaneRoute.isJson(request.getContentType())
                 || length < 0
-                || length > maxBodyBytes) {
+                || length > bodies.maxBytes()) {
             chain.doFilter(request, response);
             return;
         }
@@ -136,7 +125,7 @@ public final class DataPlaneFilter extends HttpFilter {
                 case INVOKE -> invoke(route.agentId(), principal, body, arrivedAt);
                 case TOOL_CALLS -> toolCalls(route.agentId(), principal, body, arrivedAt);
             };
-        } catch (JacksonException | ApiException notAcceptable) {
+        } catch (ApiException notAcceptable) {
             return null;
         } catch (RuntimeException e) {
             log.error("Unexpected error while handling an API request", LogSafe.throwable(e));
@@ -145,8 +134,8 @@ public final class DataPlaneFilter extends HttpFilter {
     }
 
     private Object invoke(UUID agentId, Principal principal, byte[] body, long arrivedAt) {
-        InvokeIn in = json.readValue(body, InvokeIn.class);
-        if (in == null || !validator.validate(in).isEmpty()) {
+        InvokeIn in = bodies.read(body, InvokeIn.class);
+        if (in == null) {
             return null;
         }
         CallContext call = CallIn.toContext(in.call(), principal.tenantId(), agentId);
@@ -154,11 +143,8 @@ public final class DataPlaneFilter extends HttpFilter {
     }
 
     private Object toolCalls(UUID agentId, Principal principal, byte[] body, long arrivedAt) {
-        ToolCallsIn in = json.readValue(body, ToolCallsIn.class);
-        if (in == null || !validator.validate(in).isEmpty()) {
-            return null;
-        }
-        List<ToolCall> calls = in.asToolCalls();
+        ToolCallsIn in = bodies.read(body, ToolCallsIn.class);
+        List<ToolCall> calls = in == null ? null : in.asToolCalls();
         if (calls == null) {
             return null;
         }
@@ -187,7 +173,7 @@ public final class DataPlaneFilter extends HttpFilter {
      */
     private void write(HttpServletResponse response, Object answer) throws IOException {
         boolean fault = answer instanceof Fault;
-        byte[] out = json.writeValueAsBytes(fault ? ApiExceptionHandler.internalError() : answer);
+        byte[] out = bodies.json().writeValueAsBytes(fault ? ApiExceptionHandler.internalError() : answer);
         response.setStatus(fault ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : HttpServletResponse.SC_OK);
         response.setContentType(fault ? "application/problem+json" : "application/json");
         response.setContentLength(out.length);

@@ -5,8 +5,6 @@ import dev.toolgate.core.engine.Invocation;
 import dev.toolgate.core.engine.InvocationOutcome;
 import dev.toolgate.core.engine.TestFireResult;
 import dev.toolgate.core.engine.ToolEngine;
-import dev.toolgate.core.error.ErrorCode;
-import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.render.CallContext;
 import dev.toolgate.core.render.IdempotencyKey;
 import dev.toolgate.core.tool.HttpRequestConfig;
@@ -161,8 +159,7 @@ public class InvocationService {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<InvocationOut>> futures = new ArrayList<>(calls.size());
             for (ToolCall toolCall : calls) {
-                futures.add(
-                        executor.submit(() -> invoke(InvocationKind.INVOKE, agentId, toolCall, call, arrivedAtNanos)));
+                futures.add(executor.submit(() -> invoke(kind, agentId, toolCall, call, arrivedAtNanos)));
             }
             List<InvocationOut> results = new ArrayList<>(calls.size());
             for (Future<InvocationOut> future : futures) {
@@ -221,7 +218,7 @@ public class InvocationService {
         RateDecision decision = rateLimits.acquireTestFire(call.tenantId());
         TestFireResult result = decision.allowed()
                 ? engine.testFire(invocation, dryRun)
-                : new TestFireResult(null, null, engine.refuse(invocation, rateLimited(decision)));
+                : new TestFireResult(null, null, engine.refuse(invocation, decision.refusal()));
         if (result.outcome() != null) {
             recorder.record(
                     call,
@@ -259,9 +256,8 @@ public class InvocationService {
                 .arrivedAtNanos(arrivedAtNanos)
                 .build();
         RateDecision decision = rateLimits.acquireInvocation(call.tenantId(), tool.id());
-        InvocationOutcome outcome = decision.allowed()
-                ? engine.invoke(invocation, parse)
-                : engine.refuse(invocation, rateLimited(decision));
+        InvocationOutcome outcome =
+                decision.allowed() ? engine.invoke(invocation, parse) : engine.refuse(invocation, decision.refusal());
         recorder.record(call, tool.agentId(), tool, tool.name(), kind.wireName(), outcome, startedAt, replayOf);
         boolean reusable = outcome.ok() || outcome.error().code().reusable();
         return new DuplicateCalls.Fresh<>(invocationId, InvocationOut.of(outcome, replayOf), reusable);
@@ -284,20 +280,5 @@ public class InvocationService {
     private Duration duplicateWindow(Tool tool) {
         Duration window = tool.definition().config() instanceof HttpRequestConfig http ? http.duplicateWindow() : null;
         return window == null ? defaultDuplicateWindow : window;
-    }
-
-    private static ToolError rateLimited(RateDecision decision) {
-        String what = switch (decision.limit()) {
-            case "tool" -> "for this tool";
-            case "tenant" -> "for this account";
-            default -> "for test fires";
-        };
-        long seconds = decision.retryAfterSeconds();
-        return new ToolError(
-                ErrorCode.HTTP_TOOL_RATE_LIMITED,
-                "Rate limit reached: " + decision.perMinute() + " calls per minute " + what
-                        + "; a call is possible again in" + " about " + seconds + " s. Nothing was sent.",
-                "Wait about " + seconds + " seconds before calling this tool again, and tell the caller it will take a"
-                        + " little longer.");
     }
 }

@@ -1,5 +1,7 @@
 package dev.toolgate.server.ratelimit;
 
+import dev.toolgate.core.error.ErrorCode;
+import dev.toolgate.core.error.ToolError;
 import java.time.Duration;
 
 /**
@@ -15,6 +17,30 @@ public record RateDecision(boolean allowed, String limit, int perMinute, Duratio
 
     /** The decision for an allowed invocation. */
     public static final RateDecision ALLOWED = new RateDecision(true, null, 0, Duration.ZERO);
+
+    /**
+     * The tool error of a refused invocation, {@code HTTP_TOOL_RATE_LIMITED}: which limit, when a call is possible
+     * again, and a hint for the model to tell the caller it will take a little longer.
+     *
+     * @throws IllegalStateException if the invocation was allowed
+     */
+    public ToolError refusal() {
+        if (allowed) {
+            throw new IllegalStateException("an allowed invocation is not refused");
+        }
+        String what = switch (limit) {
+            case "tool" -> "for this tool";
+            case "tenant" -> "for this account";
+            default -> "for test fires";
+        };
+        long seconds = retryAfterSeconds();
+        return new ToolError(
+                ErrorCode.HTTP_TOOL_RATE_LIMITED,
+                "Rate limit reached: " + perMinute + " calls per minute " + what + "; a call is possible again in"
+                        + " about " + seconds + " s. Nothing was sent.",
+                "Wait about " + seconds + " seconds before calling this tool again, and tell the caller it will take a"
+                        + " little longer.");
+    }
 
     /** Returns {@link #retryAfter()} rounded up to whole seconds, at least 1. */
     public long retryAfterSeconds() {

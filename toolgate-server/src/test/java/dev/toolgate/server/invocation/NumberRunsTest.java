@@ -34,7 +34,8 @@ class NumberRunsTest {
 
     @Test
     void anIsoDateIsNoCandidateButADateWithATimeAfterASpaceIs() {
-        assertThat(NumberRuns.of("{\"next_slot\":\"2025-06-03T10:30:00Z\"}", 7).candidates()).isEmpty();
+        assertThat(NumberRuns.of("{\"next_slot\":\"2025-06-03T10:30:00Z\"}", 7).candidates())
+                .isEmpty();
         assertThat(NumberRuns.of("on 2025-06-03 10:30", 7).candidates()).hasSize(1);
         assertThat(NumberRuns.isIsoDate("2025-13-03", 0, 10)).isFalse();
         assertThat(NumberRuns.isIsoDate("415-555-26", 0, 10)).isFalse();
