@@ -85,9 +85,11 @@ public final class Bench {
                 if (options.items().contains(2)) {
                     throughput = new ThroughputItem(this, options, log, dir).run(env);
                 }
+                env.dropIdleConnections();
                 if (options.items().contains(3)) {
                     concurrency = new ConcurrencyItem(options, log, generator, dir).run(env);
                 }
+                env.dropIdleConnections();
                 if (options.items().contains(6)) {
                     production = ProductionShape.run(env, generator, log);
                 }

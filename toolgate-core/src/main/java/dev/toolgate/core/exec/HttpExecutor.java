@@ -45,10 +45,12 @@ import okhttp3.tls.HandshakeCertificates;
  * inside their budget (ENDPOINT_BUSY when none frees in time; the wait is the gateway's, never counted against the
  * endpoint).
  *
- * <p><b>Budget.</b> One deadline covers DNS, connect, TLS, writing the request, waiting and reading the body
- * (OkHttp's {@link Call#timeout() call timeout}), so a server that sends one byte every 500 ms still ends at the
- * deadline. A resolver that blocks inside the JDK cannot be interrupted by OkHttp, so the exchange runs on a
- * virtual thread and the caller stops waiting at the deadline too; the stuck lookup finishes in the background.
+ * <p><b>Budget.</b> One deadline covers DNS, connect, TLS, writing the request, waiting and reading the body, so a
+ * server that sends one byte every 500 ms still ends at the deadline. The exchange runs on a virtual thread of its
+ * own; the caller waits for it at most until the deadline, then cancels the call (which closes its socket, so the
+ * exchange ends at once) and answers TIMEOUT. A resolver that blocks inside the JDK cannot be cancelled; its lookup
+ * finishes in the background. OkHttp's own per-call and per-read timeouts are off: each of them would enter Okio's
+ * watchdog queue on every call and every socket read, a cost the one deadline makes needless (bench/README.md).
  *
  * <p><b>Body.</b> OkHttp offers {@code Accept-Encoding: gzip} and decodes the body itself (a caller's
  * {@code Accept-Encoding} header is removed so that this always holds), so the cap counts <em>decoded</em> bytes
@@ -105,10 +107,11 @@ public final class HttpExecutor implements AutoCloseable {
                         config.connections().keepAlive().toMillis(),
                         TimeUnit.MILLISECONDS))
                 .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS))
-                // The per-call deadline governs; these only stop a phase from outliving the largest budget.
+                // The per-call deadline governs (execute cancels the call when it passes); a connect attempt stops
+                // at the largest budget, and reads and writes have no timeout of their own, so no watchdog runs.
                 .connectTimeout(config.maxBudget())
-                .readTimeout(config.maxBudget())
-                .writeTimeout(config.maxBudget())
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 .eventListenerFactory(PhaseListener.FACTORY);
         if (!config.extraTrustedCertificates().isEmpty()) {
             HandshakeCertificates.Builder trust = new HandshakeCertificates.Builder().addPlatformTrustedCertificates();
@@ -214,7 +217,6 @@ public final class HttpExecutor implements AutoCloseable {
         }
         phases.pass(pass, System.nanoTime() - start);
         Call call = client.newCall(toOkHttp(request, phases));
-        call.timeout().timeout(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS);
         Exchange exchange = new Exchange(call, phases, request, effectiveBudget, cap, start);
 
         Future<ExecutionResult> future;
@@ -225,9 +227,11 @@ public final class HttpExecutor implements AutoCloseable {
             throw new IllegalStateException("the executor is closed", e);
         }
         try {
-            return EchoedSecrets.masked(future.get(effectiveBudget.toNanos(), TimeUnit.NANOSECONDS), request.secrets());
+            // the deadline counts from the start: a wait for the endpoint's connection is part of the budget
+            long left = start + effectiveBudget.toNanos() - System.nanoTime();
+            return EchoedSecrets.masked(future.get(left, TimeUnit.NANOSECONDS), request.secrets());
         } catch (TimeoutException e) {
-            // Only reached when OkHttp's own deadline could not fire (a resolver blocked in the JDK).
+            // The deadline passed: cancelling closes the call's socket, so the exchange ends at once.
             call.cancel();
             future.cancel(true);
             return new ExecutionResult.Failure(
