@@ -70,6 +70,7 @@ public record Profile(
         {"dev.toolgate.server.invocation.InvocationMetrics", "metrics (Micrometer)"},
         {"dev.toolgate.server.invocation.InvocationOut", "invoke answer"},
         {"dev.toolgate.server.invocation.", "invocation service (other)"},
+        {"dev.toolgate.server.dataplane.", "data plane front (body and answer JSON)"},
         {"dev.toolgate.server.duplicate.", "duplicate-call reuse"},
         {"dev.toolgate.server.ratelimit.", "rate limits (Bucket4j)"},
         {"dev.toolgate.server.circuit.", "circuit breaker"},
