@@ -1,5 +1,7 @@
 package dev.toolgate.core.egress;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -73,9 +75,17 @@ public final class EgressPolicy {
      * literal, and nothing but GuardedDns attaches names.
      */
 
+    /** How many distinct URLs' {@link #checkUrl} verdicts are kept (a tool's URL is checked on every call). */
+    static final int CHECKED_URLS = 4096;
+    /** A longer URL's verdict is not kept, so the memo holds at most about 8 MiB of keys. */
+    static final int MAX_MEMO_URL_CHARS = 2048;
+
     private final List<AllowlistEntry> allowlist;
     private final Dns resolver;
     private final AddressJudge judge;
+    /** {@link #checkUrl} is a pure function of the URL for one policy, so its verdicts can be kept. */
+    private final Cache<String, EgressDecision> checked =
+            Caffeine.newBuilder().maximumSize(CHECKED_URLS).build();
 
     private EgressPolicy(Builder builder) {
         this.allowlist = builder.allowlist;
@@ -103,10 +113,21 @@ public final class EgressPolicy {
      * an IP literal, the address.
      *
      * @param rawUrl the URL as it will be sent (any string; null is refused)
+     * <p>No DNS, no clock, no state: the verdict depends on the URL and this policy only, so the verdicts of the
+     * last {@value #CHECKED_URLS} distinct URLs (of at most {@value #MAX_MEMO_URL_CHARS} characters) are kept and a
+     * tool's URL, checked on every call, is parsed once.
+     *
      * @return allowed when the request may proceed to resolution (for a literal: may connect), with the
      *     literal's verdict in {@code addresses}; otherwise the denial. Never throws.
      */
     public EgressDecision checkUrl(String rawUrl) {
+        if (rawUrl == null || rawUrl.length() > MAX_MEMO_URL_CHARS) {
+            return inspect(rawUrl);
+        }
+        return checked.get(rawUrl, this::inspect);
+    }
+
+    private EgressDecision inspect(String rawUrl) {
         return switch (UrlInspection.of(rawUrl)) {
             case UrlInspection.Refused refused -> EgressDecision.deny(refused.reason(), refused.message(), List.of());
             case UrlInspection.Target target -> checkTarget(target);

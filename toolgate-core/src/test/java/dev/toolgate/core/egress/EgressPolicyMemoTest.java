@@ -1,0 +1,48 @@
+package dev.toolgate.core.egress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link EgressPolicy#checkUrl} keeps its verdicts: a URL checked again gets the same verdict, and the verdicts of
+ * one policy never answer for another (each has its own allowlist).
+ */
+class EgressPolicyMemoTest {
+
+    static final String LOOPBACK = "https://127.0.0.1:8443/tools/lookup";
+
+    @Test
+    void aUrlCheckedAgainGetsTheSameVerdict() {
+        EgressPolicy policy = EgressPolicy.ofDefaults();
+
+        EgressDecision first = policy.checkUrl(LOOPBACK);
+        EgressDecision again = policy.checkUrl(LOOPBACK);
+
+        assertThat(first.allowed()).isFalse();
+        assertThat(again).isEqualTo(first);
+        assertThat(policy.checkUrl("https://api.example.com/tools/lookup").allowed())
+                .isTrue();
+    }
+
+    @Test
+    void oneVerdictNeverAnswersForAnotherPolicy() {
+        EgressPolicy closed = EgressPolicy.ofDefaults();
+        EgressPolicy open = EgressPolicy.builder()
+                .allowlist(AllowlistEntry.parseList("127.0.0.1:8443"))
+                .build();
+
+        assertThat(closed.checkUrl(LOOPBACK).allowed()).isFalse();
+        assertThat(open.checkUrl(LOOPBACK).allowed()).isTrue();
+        assertThat(closed.checkUrl(LOOPBACK).allowed()).isFalse();
+    }
+
+    @Test
+    void aUrlLongerThanTheMemoKeepsIsStillJudged() {
+        EgressPolicy policy = EgressPolicy.ofDefaults();
+        String longUrl = "https://api.example.com/" + "a".repeat(EgressPolicy.MAX_MEMO_URL_CHARS);
+
+        assertThat(policy.checkUrl(longUrl).allowed()).isTrue();
+        assertThat(policy.checkUrl(longUrl + "\n").allowed()).isFalse();
+    }
+}
