@@ -105,10 +105,9 @@ public final class DataPlaneFilter extends HttpFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) length);
-        HttpServletRequest replay = new BufferedBodyRequest(request, body);
         Object answer = body.length == length ? answer(route, principal, body, arrivedAt) : null;
         if (answer == null) {
-            chain.doFilter(replay, response);
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
             return;
         }
         served.get(route.endpoint()).increment();
