@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The invocation log. {@link #record} never touches the database on the caller's thread: records go to a
- * bounded queue and a background writer inserts them in batches, letting each fill for at most 10 ms ({@link #BATCH_LINGER_NANOS}). Reads first flush whatever
+ * bounded queue and a background writer inserts them in batches: at once when it has been idle, and under load
+ * after letting a batch fill for at most 10 ms ({@link #BATCH_LINGER_NANOS}). Reads first flush whatever
  * is queued, so a client always sees its own invocations. When the queue is full (the database is far behind),
  * {@link #record} waits for room rather than lose a record.
  *
@@ -46,9 +47,11 @@ public class InvocationLog implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InvocationLog.class);
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /**
-     * How long the writer lets a batch fill before it writes it, unless it is full ({@link LogBatches#BATCH_SIZE})
-     * first: at 1,000 calls per second a batch of about 10 records costs the database one statement round and one
-     * commit instead of ten. A read flushes at once, so a client never waits for it.
+     * Under load (the writer wrote its last batch less than this ago), how long it lets the next batch fill before it
+     * writes it, unless it is full ({@link LogBatches#BATCH_SIZE}) first: at 1,000 calls per second a batch of about
+     * 10 records costs the database one statement round and one commit instead of ten. After a quieter spell a
+     * record is written at once, so another instance reading the shared log sees it as soon as it can. A read
+     * flushes at once, so a client never waits for it.
      */
     static final long BATCH_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
@@ -60,6 +63,9 @@ public class InvocationLog implements SmartLifecycle {
     private final Queue<LogBatches.Batch> handedOver = new ConcurrentLinkedQueue<>();
 
     private volatile Thread writer;
+    /** Whether the writer is letting a batch fill; a record queued meanwhile does not wake it. */
+    private volatile boolean lingering;
+
     private volatile boolean running;
     private volatile boolean stopped;
 
@@ -99,11 +105,9 @@ public class InvocationLog implements SmartLifecycle {
                 return;
             }
         }
-        // wake the writer for the first record of a batch (it then lingers) and for a full one; it wakes by itself
-        // at least every IDLE_WAIT_NANOS in case two records raced past the first-record check
-        int queued = queue.size();
+        // wake the writer unless it is letting a batch fill, and then only once the batch is full
         Thread current = writer;
-        if (current != null && (queued == 1 || queued >= LogBatches.BATCH_SIZE)) {
+        if (current != null && (!lingering || queue.size() >= LogBatches.BATCH_SIZE)) {
             LockSupport.unpark(current);
         }
         if (stopped) {
@@ -173,6 +177,7 @@ public class InvocationLog implements SmartLifecycle {
     }
 
     private void drainLoop() {
+        long lastWritten = System.nanoTime() - BATCH_LINGER_NANOS;
         while (true) {
             LogBatches.Batch handed = handedOver.poll();
             if (handed != null) {
@@ -186,8 +191,12 @@ public class InvocationLog implements SmartLifecycle {
                 LockSupport.parkNanos(this, IDLE_WAIT_NANOS);
                 continue;
             }
-            linger();
-            if (!batches.write(batches.next()) && !running) {
+            if (System.nanoTime() - lastWritten < BATCH_LINGER_NANOS) {
+                linger();
+            }
+            boolean written = batches.write(batches.next());
+            lastWritten = System.nanoTime();
+            if (!written && !running) {
                 // Stopping with the database gone: one batch has used up its retries; don't wait that long again
                 // for each of the rest.
                 batches.dropRest(null, handedOver);
@@ -196,15 +205,23 @@ public class InvocationLog implements SmartLifecycle {
         }
     }
 
-    /** Waits up to {@link #BATCH_LINGER_NANOS} for the queued batch to fill, unless stopping or full already. */
+    /**
+     * Waits up to {@link #BATCH_LINGER_NANOS} for the queued batch to fill, unless stopping or full already; called
+     * only when the last batch was written less than that ago.
+     */
     private void linger() {
         long deadline = System.nanoTime() + BATCH_LINGER_NANOS;
         long left;
-        while (running
-                && handedOver.isEmpty()
-                && queue.size() < LogBatches.BATCH_SIZE
-                && (left = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(this, left);
+        lingering = true;
+        try {
+            while (running
+                    && handedOver.isEmpty()
+                    && queue.size() < LogBatches.BATCH_SIZE
+                    && (left = deadline - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            lingering = false;
         }
     }
 
