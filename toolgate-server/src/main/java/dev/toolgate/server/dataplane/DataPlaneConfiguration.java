@@ -29,7 +29,7 @@ class DataPlaneConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 5;
 
     @Bean
-    FilterRegistrationBean<DataPlaneFilter> dataPlaneFilter(
+    DataPlaneHandler dataPlaneHandler(
             ApiKeyService keys,
             AgentStore agents,
             InvocationService service,
@@ -39,8 +39,13 @@ class DataPlaneConfiguration {
             MeterRegistry meters) {
         RequestBodies bodies =
                 new RequestBodies(json, validator, properties.limits().maxRequestBodyBytes());
+        return new DataPlaneHandler(keys, agents, service, bodies, meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<DataPlaneFilter> dataPlaneFilter(DataPlaneHandler handler) {
         FilterRegistrationBean<DataPlaneFilter> registration =
-                new FilterRegistrationBean<>(new DataPlaneFilter(keys, agents, service, bodies, meters));
+                new FilterRegistrationBean<>(new DataPlaneFilter(handler));
         registration.setOrder(ORDER);
         registration.addUrlPatterns("/v1/agents/*");
         return registration;
