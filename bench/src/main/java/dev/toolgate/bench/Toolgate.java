@@ -38,10 +38,7 @@ public final class Toolgate implements AutoCloseable {
     private final OkHttpClient admin =
             new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
 
-    private final int spikePort;
-
-    private Toolgate(ChildProcess process, int port, int managementPort, int spikePort) {
-        this.spikePort = spikePort;
+    private Toolgate(ChildProcess process, int port, int managementPort) {
         this.process = process;
         this.port = port;
         this.managementPort = managementPort;
@@ -91,12 +88,6 @@ public final class Toolgate implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--management.server.port=" + managementPort));
-        String spike = System.getenv("TOOLGATE_BENCH_SPIKE");
-        int spikePort = spike == null ? 0 : freePort();
-        if (spike != null) {
-            args.add("--toolgate.data-plane.spike=" + spike);
-            args.add("--toolgate.data-plane.spike-port=" + spikePort);
-        }
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "TOOLGATE_DATA_DIR",
                 dir.resolve(name + "-data").toString(),
@@ -113,7 +104,7 @@ public final class Toolgate implements AutoCloseable {
                 env,
                 dir,
                 line -> line.contains("Started ToolgateMain in"));
-        Toolgate toolgate = new Toolgate(process, port, managementPort, spikePort);
+        Toolgate toolgate = new Toolgate(process, port, managementPort);
         try {
             process.awaitLine(Duration.ofSeconds(90));
             toolgate.awaitApiKey(Duration.ofSeconds(30));
@@ -212,7 +203,7 @@ public final class Toolgate implements AutoCloseable {
      * Toolgate would rightly answer the identical repeats from its duplicate-call window and never send them.
      */
     public LongFunction<Request> invokeRequests(String agentId, String tool, JsonNode arguments) {
-        return invokeRequests(spikePort == 0 ? baseUrl() : "http://127.0.0.1:" + spikePort, agentId, tool, arguments);
+        return invokeRequests(baseUrl(), agentId, tool, arguments);
     }
 
     /**
