@@ -164,13 +164,11 @@ public final class EgressPolicy {
      *     (the live path reports those as DNS errors, not as blocked destinations)
      */
     public EgressDecision decide(String rawUrl) {
-        if (!(UrlInspection.of(rawUrl) instanceof UrlInspection.Target target)) {
-            return checkUrl(rawUrl); // the same refusal, as a decision
+        EgressDecision checked = checkUrl(rawUrl);
+        if (!checked.allowed() || !checked.addresses().isEmpty()) {
+            return checked; // refused, or an IP literal, whose verdict is the decision
         }
-        EgressDecision checked = checkTarget(target);
-        if (!checked.allowed() || target.literal() != null) {
-            return checked;
-        }
+        UrlInspection.Target target = (UrlInspection.Target) UrlInspection.of(rawUrl);
         List<InetAddress> answers;
         try {
             answers = resolver.lookup(target.host());

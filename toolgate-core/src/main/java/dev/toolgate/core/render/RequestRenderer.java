@@ -1,5 +1,7 @@
 package dev.toolgate.core.render;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.toolgate.core.error.ErrorCode;
 import dev.toolgate.core.error.ToolError;
 import dev.toolgate.core.http.ReservedHeaders;
@@ -58,7 +60,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link RenderedRequest#secrets()}, so they are masked in whatever is shown or stored of the request and of the
  * endpoint's answer.
  *
- * <p>Immutable and thread-safe if the {@link SecretResolver} is.
+ * <p>Thread-safe if the {@link SecretResolver} is. Keeps the parsed form of the last {@value #PARSED_URLS} tool URLs.
  */
 public final class RequestRenderer {
 
@@ -66,6 +68,13 @@ public final class RequestRenderer {
     public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How many parsed tool URLs (skeletons) are kept: each tool's URL is parsed once, not on every call. */
+    static final int PARSED_URLS = 4096;
+
+    /** The parsed skeletons of recent tool URLs; a URL that does not parse is not kept. */
+    private final Cache<String, HttpUrl> parsedUrls =
+            Caffeine.newBuilder().maximumSize(PARSED_URLS).build();
 
     private final TemplateRenderer templates;
     private final HeaderRenderer toolHeaders;
@@ -121,7 +130,7 @@ public final class RequestRenderer {
         Instant second = timestamp.truncatedTo(ChronoUnit.SECONDS);
         HttpMethod method = config.effectiveMethod();
 
-        HttpUrl base = HttpUrl.parse(UrlTemplate.skeleton(config.url()));
+        HttpUrl base = parsedUrls.get(UrlTemplate.skeleton(config.url()), HttpUrl::parse);
         if (base == null) {
             throw new RenderException(ToolError.of(
                     ErrorCode.HTTP_TOOL_BLOCKED_DESTINATION, "the tool's URL is not a valid http or https URL"));

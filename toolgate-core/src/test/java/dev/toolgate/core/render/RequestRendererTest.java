@@ -126,6 +126,20 @@ class RequestRendererTest {
     }
 
     @Test
+    void aRenderedUrlNeverCarriesAnEarlierCallsQueryOrAnEditedToolsOldUrl() {
+        Tool tool = tool(config("https://api.example.com/v1/weather?units=metric", HttpMethod.GET, BodyMode.ARGUMENTS));
+
+        RenderedRequest first = renderer.render(tool, args("{\"city\": \"Berlin\"}"), CALL, "inv_1", NOW);
+        RenderedRequest second = renderer.render(tool, args("{\"days\": 3}"), CALL, "inv_2", NOW);
+        Tool edited = tool(config("https://api.example.com/v2/weather", HttpMethod.GET, BodyMode.ARGUMENTS));
+        RenderedRequest third = renderer.render(edited, args("{\"days\": 3}"), CALL, "inv_3", NOW);
+
+        assertThat(first.url().toString()).isEqualTo("https://api.example.com/v1/weather?units=metric&city=Berlin");
+        assertThat(second.url().toString()).isEqualTo("https://api.example.com/v1/weather?units=metric&days=3");
+        assertThat(third.url().toString()).isEqualTo("https://api.example.com/v2/weather?days=3");
+    }
+
+    @Test
     void bodylessTargetIsPathAndQueryAsSent() {
         Tool tool = tool(config("https://api.example.com/v1/weather#section", HttpMethod.GET, BodyMode.ARGUMENTS));
 
