@@ -155,7 +155,11 @@ public class HotPathBenchmark {
                     validators.get(tool.name()),
                     line.get("arguments"),
                     parsed.arguments(),
-                    new Invocation(id, tool, secrets, line.get("arguments"), "tc-1", call),
+                    Invocation.builder(id, tool, call)
+                            .signingSecrets(secrets)
+                            .rawArguments(line.get("arguments"))
+                            .toolCallId("tc-1")
+                            .build(),
                     rendered));
         }
         valid = cases.toArray(Case[]::new);
@@ -167,13 +171,14 @@ public class HotPathBenchmark {
                                         .get(line.get("tool").asString())
                                         .validate(parsed.arguments())
                                         .isEmpty())
-                .map(line -> new Invocation(
-                        UUID.randomUUID().toString(),
-                        tools.get(line.get("tool").asString()),
-                        secrets,
-                        line.get("arguments"),
-                        "tc-1",
-                        call))
+                .map(line -> Invocation.builder(
+                                UUID.randomUUID().toString(),
+                                tools.get(line.get("tool").asString()),
+                                call)
+                        .signingSecrets(secrets)
+                        .rawArguments(line.get("arguments"))
+                        .toolCallId("tc-1")
+                        .build())
                 .toArray(Invocation[]::new);
         if (valid.length == 0 || invalid.length == 0) {
             throw new IllegalStateException("no BFCL cases loaded");
@@ -247,13 +252,11 @@ public class HotPathBenchmark {
 
     /** The invocation as if its request arrived now: a call's budget counts from its arrival. */
     private static Invocation arrivingNow(Invocation invocation) {
-        return new Invocation(
-                invocation.invocationId(),
-                invocation.tool(),
-                invocation.signingSecrets(),
-                invocation.rawArguments(),
-                invocation.toolCallId(),
-                invocation.call(),
-                System.nanoTime());
+        return Invocation.builder(invocation.invocationId(), invocation.tool(), invocation.call())
+                .signingSecrets(invocation.signingSecrets())
+                .rawArguments(invocation.rawArguments())
+                .toolCallId(invocation.toolCallId())
+                .arrivedAtNanos(System.nanoTime())
+                .build();
     }
 }
