@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * HTTP/2; how many succeed, how the others failed, the drain time, peak RSS and heap, and what fills the heap.
  */
 final class ConcurrencyItem {
+    /** How often the heap is sampled from the management port during the burst, in milliseconds. */
+    private static final long HEAP_SAMPLE_MILLIS = 200;
+
     private final BenchOptions options;
     private final PrintStream log;
     private final LoadGenerator generator;
@@ -71,37 +77,37 @@ final class ConcurrencyItem {
             AtomicLong peakHeap = new AtomicLong();
             AtomicLong peakLive = new AtomicLong();
             AtomicInteger samples = new AtomicInteger();
-            Thread sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    long[] heap = sampled.heap();
-                    if (heap[0] > 0) {
-                        samples.incrementAndGet();
-                        peakHeap.accumulateAndGet(heap[0], Math::max);
-                        peakLive.accumulateAndGet(heap[1], Math::max);
-                    }
-                    try {
-                        Thread.sleep(200);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            });
+            // Every 200 ms the heap, and half-way through the hold what fills it (a class histogram; it runs a full
+            // GC first), each on a thread of its own so the histogram's seconds delay no sample.
+            ScheduledExecutorService sampler = Executors.newScheduledThreadPool(
+                    2, Thread.ofPlatform().daemon().name("heap-sampler-", 0).factory());
+            sampler.scheduleWithFixedDelay(
+                    () -> {
+                        long[] heap = sampled.heap();
+                        if (heap[0] > 0) {
+                            samples.incrementAndGet();
+                            peakHeap.accumulateAndGet(heap[0], Math::max);
+                            peakLive.accumulateAndGet(heap[1], Math::max);
+                        }
+                    },
+                    0,
+                    HEAP_SAMPLE_MILLIS,
+                    TimeUnit.MILLISECONDS);
             Map<String, Long> before = env.cpu();
             long start = System.nanoTime();
-            // Half-way through the hold, what fills the heap (a class histogram; it runs a full GC first).
             Path histogram = dir.resolve("toolgate-concurrency" + (http2 ? "-h2" : "") + "-histogram.txt");
             long pid = gateway.process().pid();
-            Thread.ofPlatform().daemon().name("heap-histogram").start(() -> {
-                Bench.pause(options.hold().dividedBy(2));
-                Bench.jcmd(pid, histogram, log, "GC.class_histogram");
-            });
+            sampler.schedule(
+                    () -> Bench.jcmd(pid, histogram, log, "GC.class_histogram"),
+                    options.hold().dividedBy(2).toMillis(),
+                    TimeUnit.MILLISECONDS);
             Target held = env.held(gateway, agent, http2);
             Result result =
                     generator.burst(held, options.concurrency(), options.hold().plus(Duration.ofSeconds(120)));
             // The burst's 10,000 pooled connections would otherwise stay open for the next run.
             held.client().connectionPool().evictAll();
             Map<String, Double> cpu = Bench.cpuPerRequest(before, env.cpu(), result.sent(), System.nanoTime() - start);
-            sampler.interrupt();
+            sampler.shutdownNow();
             JsonNode stats = env.endpointStats(endpointPort, false);
             if (gateway != env.toolgate) {
                 cpu.put("toolgate", (double) gateway.process().cpuNanos() / 1e3 / result.sent()); // whole life
